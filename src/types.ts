@@ -1,0 +1,80 @@
+// The Document JSON of the outside contract (shared/CONTRACT.md). Fields may be
+// added; none may be renamed or dropped without a major version.
+
+export type DocumentKind = 'resolution' | 'draft-resolution' | 'decision' | 'report' | 'unknown';
+export type ClauseKind = 'preamble' | 'operative' | 'paragraph' | 'recommendation' | 'article';
+
+export interface ClauseItem {
+  label: string;
+  text: string;
+}
+
+export interface Clause {
+  /** kind prefix + number (or index): "pp3", "op7", "para12", "rec4", "art30". */
+  id: string;
+  kind: ClauseKind;
+  /** The printed number as an integer; null where none is printed. */
+  number: number | null;
+  /** 1-based position among the clauses of its kind. */
+  index: number;
+  /** Opening formula or verb as printed: "وإذ تؤكد", "تحث أيضاً". */
+  lead: string | null;
+  /** The whole clause, items included, repaired but not rewritten. */
+  text: string;
+  items: ClauseItem[];
+  /** Footnote numbers referenced anywhere in the clause. */
+  footnotes: number[];
+  /** For reports: the heading the clause stands under. */
+  section: string | null;
+}
+
+export interface Footnote {
+  number: number;
+  text: string;
+}
+
+export interface Citation {
+  /** English-order UN symbol: "A/RES/64/293", "E/RES/2011/33". */
+  symbol: string;
+  /** The citation as printed: "٢٩٣/٦٤". */
+  text: string;
+  /** Id of the clause it stands in ("fn4" when it stands in footnote 4). */
+  clause: string;
+}
+
+export interface SourceInfo {
+  path: string;
+  sha256: string;
+  /** What decoding found: "utf-8", "utf-8-bom", "utf-16le", "windows-1256", ... */
+  encoding: string;
+}
+
+export interface UnresDocument {
+  id: string;
+  source: SourceInfo;
+  kind: DocumentKind;
+  symbol: string | null;
+  title: string | null;
+  body: string | null;
+  adopted: string | null;
+  distributed: string | null;
+  agendaItem: string | null;
+  sponsors: string[];
+  clauses: Clause[];
+  footnotes: Footnote[];
+  citations: Citation[];
+}
+
+/** One search hit, as printed by `search --json` / `--ndjson`. */
+export interface SearchHit {
+  doc: string;
+  source: string;
+  title: string | null;
+  clause: string;
+  kind: string;
+  number: number | null;
+  index: number;
+  score: number;
+  text: string;
+  snippet: string;
+}
