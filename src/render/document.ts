@@ -1,0 +1,65 @@
+// `unres show`: a stored document in full (metadata, every clause with its
+// items on their own lines, footnotes), or one clause with its footnotes.
+
+import type { Clause, Footnote, UnresDocument } from '../types.js';
+import { metadataLines } from './metadata.js';
+import { type Line, span } from './styled.js';
+import { oneLine } from './text.js';
+
+const INDENT = '    ';
+
+/**
+ * A clause's text split around its items: the part before the first item,
+ * each item, and whatever follows the last one. Items are located in the text
+ * in order; if one cannot be found the text is shown whole, never twice.
+ */
+export function clauseBodyLines(clause: Clause): string[] {
+  const text = oneLine(clause.text);
+  if (clause.items.length === 0) return [text];
+  const lines: string[] = [];
+  let cursor = 0;
+  for (const item of clause.items) {
+    const itemText = oneLine(item.text);
+    const at = itemText ? text.indexOf(itemText, cursor) : -1;
+    if (at < 0) return [text];
+    let before = text.slice(cursor, at).trim();
+    if (before.endsWith(item.label)) before = before.slice(0, -item.label.length).trim();
+    if (before) lines.push(before);
+    lines.push(`${item.label} ${itemText}`);
+    cursor = at + itemText.length;
+  }
+  const tail = text.slice(cursor).trim();
+  if (tail) lines.push(tail);
+  return lines;
+}
+
+function clauseHeading(clause: Clause): Line {
+  const number = clause.number === null ? '' : ` ${clause.number}`;
+  const line: Line = [span(clause.id, 'heading'), span(`  ${clause.kind}${number}`, 'dim')];
+  if (clause.section) line.push(span(`  § ${oneLine(clause.section)}`, 'dim'));
+  return line;
+}
+
+function clauseLines(clause: Clause): Line[] {
+  return [clauseHeading(clause), ...clauseBodyLines(clause).map((text): Line => [span(INDENT + text)])];
+}
+
+function footnoteLines(footnotes: Footnote[]): Line[] {
+  if (footnotes.length === 0) return [];
+  return [[], [span('footnotes', 'heading')], ...footnotes.map((f): Line => [span(INDENT), span(`[${f.number}] `, 'label'), span(oneLine(f.text))])];
+}
+
+export function renderDocument(doc: UnresDocument): Line[] {
+  const lines = metadataLines(doc);
+  for (const clause of doc.clauses) lines.push([], ...clauseLines(clause));
+  lines.push(...footnoteLines(doc.footnotes));
+  return lines;
+}
+
+export function renderClause(doc: UnresDocument, clause: Clause): Line[] {
+  const title = doc.title ? `  ${oneLine(doc.title)}` : '';
+  const lines: Line[] = [[span(doc.id, 'heading'), span(title, 'label')], [], ...clauseLines(clause)];
+  const wanted = new Set(clause.footnotes);
+  lines.push(...footnoteLines(doc.footnotes.filter((f) => wanted.has(f.number))));
+  return lines;
+}
