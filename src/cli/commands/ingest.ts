@@ -1,0 +1,97 @@
+// `unres ingest <path...>`: read, skip what the index already holds (same
+// sha256), parse the rest, add them. A bad file is reported on one line and
+// counted; it never stops the others. Exit 2 if any failed, else 0.
+
+import { createHash } from 'node:crypto';
+import type { Command } from 'commander';
+import { IndexError, UsageError } from '../../errors.js';
+import { ProgressBar } from '../../render/progress.js';
+import { formatIngestSummary, type IngestCounts } from '../../render/summary.js';
+import type { UnresDocument } from '../../types.js';
+import type { CommandContext } from '../context.js';
+import { describeFailure } from '../failure.js';
+import { openIndex } from '../index-access.js';
+import { collectInputs } from '../inputs.js';
+import { indexOption, useIndexDir } from '../options.js';
+
+/** Below this many files a bar would only flicker. */
+const PROGRESS_MIN_FILES = 20;
+
+interface IngestOptions {
+  index?: string;
+  rebuild?: boolean;
+  stdinName: string;
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+async function ingest(paths: string[], options: IngestOptions, ctx: CommandContext): Promise<void> {
+  const { stdout, stderr, stdin } = ctx.io;
+  if (paths.length === 0 && !options.rebuild) {
+    throw new UsageError("ingest needs at least one path (a file, a folder or '-' for standard input), or --rebuild");
+  }
+  const index = await openIndex(useIndexDir(ctx, options.index), true);
+
+  if (options.rebuild) {
+    const rebuilt = await index.rebuild();
+    const count = typeof rebuilt === 'number' ? rebuilt : (await index.list()).length;
+    stdout.write(`rebuilt index: ${count} document${count === 1 ? '' : 's'}\n`);
+    if (paths.length === 0) return;
+  }
+
+  const { inputs, problems } = await collectInputs(paths, stdin, options.stdinName);
+  const progress = stderr.isTTY && inputs.length > PROGRESS_MIN_FILES ? new ProgressBar(stderr) : undefined;
+  const reportProblem = (message: string): void => {
+    progress?.clear();
+    stderr.write(`unres: ${message}\n`);
+  };
+  for (const problem of problems) reportProblem(problem.message);
+  if (inputs.length === 0 && problems.length === 0) reportProblem('no .txt or .md files found in the given paths');
+
+  const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, failed: problems.length };
+  const docs: UnresDocument[] = [];
+  // Loaded only here: the search path must never pay for the parser.
+  const { parseBytes } = await import('../../structure/parse.js');
+  for (const [done, input] of inputs.entries()) {
+    progress?.update(done, inputs.length, 'reading');
+    try {
+      const bytes = await input.read();
+      if (await index.hasSource(sha256(bytes))) {
+        counts.unchanged++;
+        continue;
+      }
+      docs.push(parseBytes(bytes, input.path));
+    } catch (err) {
+      if (err instanceof IndexError) throw err; // the index itself is the problem: stop, exit 3
+      counts.failed++;
+      const { message } = describeFailure(err);
+      reportProblem(message.startsWith(input.path) ? message : `${input.path}: ${message}`);
+    }
+  }
+
+  if (docs.length > 0) {
+    const result = await index.ingest(docs, {
+      onProgress: (done: number, total: number) => progress?.update(done, total, 'indexing'),
+    });
+    counts.added += result.added;
+    counts.updated += result.updated;
+    counts.unchanged += result.unchanged;
+    counts.failed += result.failed;
+  }
+  progress?.clear();
+  stdout.write(formatIngestSummary(counts) + '\n');
+  ctx.exitCode = counts.failed > 0 ? 2 : 0;
+}
+
+export function registerIngest(program: Command, ctx: CommandContext): void {
+  program
+    .command('ingest')
+    .description('parse files, folders (.txt, .md, recursively) or - (standard input) and add them to the index')
+    .argument('[path...]', "files, folders, or '-' for standard input")
+    .option('--rebuild', 'rebuild the index from the documents it stores (then ingest any paths given)')
+    .option('--stdin-name <name>', 'file name to record for standard input', 'stdin.txt')
+    .addOption(indexOption())
+    .action((paths: string[], options: IngestOptions) => ingest(paths, options, ctx));
+}

@@ -1,0 +1,40 @@
+// `unres parse <file>`: the parser alone, no index. A readable outline, or the
+// Document JSON (2-space indented) with --json.
+
+import { readFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { renderOutline } from '../../render/outline.js';
+import { humanStyleFor, renderLines } from '../../render/terminal.js';
+import type { CommandContext } from '../context.js';
+import { readStream } from '../inputs.js';
+import { indexOption, shapeOption } from '../options.js';
+
+interface ParseOptions {
+  json?: boolean;
+  shape?: boolean;
+  stdinName: string;
+  /** Accepted like on every command; parsing never touches the index. */
+  index?: string;
+}
+
+async function parse(file: string, options: ParseOptions, ctx: CommandContext): Promise<void> {
+  const { stdout, env, stdin } = ctx.io;
+  const fromStdin = file === '-';
+  const bytes = fromStdin ? await readStream(stdin) : await readFile(file);
+  const { parseBytes } = await import('../../structure/parse.js');
+  const doc = parseBytes(bytes, fromStdin ? options.stdinName : file);
+  if (options.json) stdout.write(JSON.stringify(doc, null, 2) + '\n');
+  else stdout.write(renderLines(renderOutline(doc), humanStyleFor(stdout, env, options.shape === true)));
+}
+
+export function registerParse(program: Command, ctx: CommandContext): void {
+  program
+    .command('parse')
+    .description('parse one file (or - for standard input) without touching the index')
+    .argument('<file>', "the document, or '-' for standard input")
+    .option('--json', 'print the Document JSON')
+    .option('--stdin-name <name>', 'file name to record for standard input', 'stdin.txt')
+    .addOption(shapeOption())
+    .addOption(indexOption())
+    .action((file: string, options: ParseOptions) => parse(file, options, ctx));
+}

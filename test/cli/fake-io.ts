@@ -1,0 +1,30 @@
+// In-process runs of `main` with captured output and a chosen environment.
+import { Readable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
+
+export interface Captured {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface FakeIoOptions {
+  env?: NodeJS.ProcessEnv;
+  stdin?: string | Uint8Array;
+  stdoutIsTTY?: boolean;
+  columns?: number;
+}
+
+export async function runMain(args: string[], options: FakeIoOptions = {}): Promise<Captured> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: { write: (s: string) => (stdout += s), isTTY: options.stdoutIsTTY ?? false, columns: options.columns ?? 100 },
+    stderr: { write: (s: string) => (stderr += s), isTTY: false },
+    stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
+    env: options.env ?? {},
+  };
+  const code = await main(['node', 'unres', ...args], io);
+  return { code, stdout, stderr };
+}
