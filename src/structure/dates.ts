@@ -1,0 +1,65 @@
+// Dates as UN texts print them: "٢٣ تموز/يوليه ٢٠١٩" (Levantine/Egyptian month
+// pairs, either alone, any digits, any hamza spelling) and "17 May 2018".
+
+import { stripDiacritics } from '../text/arabic.js';
+import { toAsciiDigits } from '../text/digits.js';
+
+// Month names in both Arabic naming systems (a fact of Arabic usage), folded:
+// no hamza on alef, no diacritics.
+const ARABIC_MONTHS: Record<string, number> = {
+  'كانون الثاني': 1, يناير: 1,
+  شباط: 2, فبراير: 2,
+  اذار: 3, مارس: 3,
+  نيسان: 4, ابريل: 4,
+  ايار: 5, مايو: 5,
+  حزيران: 6, يونيه: 6, يونيو: 6,
+  تموز: 7, يوليه: 7, يوليو: 7,
+  اب: 8, اغسطس: 8,
+  ايلول: 9, سبتمبر: 9,
+  'تشرين الاول': 10, اكتوبر: 10,
+  'تشرين الثاني': 11, نوفمبر: 11,
+  'كانون الاول': 12, ديسمبر: 12,
+};
+
+const ENGLISH_MONTHS = [
+  'january', 'february', 'march', 'april', 'may', 'june',
+  'july', 'august', 'september', 'october', 'november', 'december',
+];
+
+const ALEF_FORMS = /[أإآٱ]/g;
+
+function foldMonthName(name: string): string {
+  return stripDiacritics(name).replace(ALEF_FORMS, 'ا').replace(/\s+/g, ' ').trim();
+}
+
+const MONTH_WORDS = '[\\u0621-\\u064a\\u0660-\\u0669 ]{2,20}?';
+// day, month name(s) with an optional "/" pair, year. Bounded repetitions: linear.
+const ARABIC_DATE = new RegExp(
+  `(\\d{1,2})\\s+(${MONTH_WORDS})(?:\\s*/\\s*(${MONTH_WORDS}))?\\s+(\\d{4})`,
+  'u',
+);
+const ENGLISH_DATE = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/;
+
+function iso(year: number, month: number, day: number): string | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1945 || year > 2100) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** The first Arabic-style date in `text`, as YYYY-MM-DD. */
+export function findArabicDate(text: string): string | null {
+  const match = ARABIC_DATE.exec(toAsciiDigits(text));
+  if (!match) return null;
+  const month = ARABIC_MONTHS[foldMonthName(match[2]!)] ?? ARABIC_MONTHS[foldMonthName(match[3] ?? '')];
+  if (month === undefined) return null;
+  return iso(Number(match[4]), month, Number(match[1]));
+}
+
+/** "17 May 2018" (and "17 May, 2018") as YYYY-MM-DD. */
+export function findEnglishDate(text: string): string | null {
+  const match = ENGLISH_DATE.exec(text);
+  if (!match) return null;
+  const name = match[2]!.toLowerCase();
+  const month = ENGLISH_MONTHS.findIndex((m) => m === name || (name.length >= 3 && m.startsWith(name)));
+  if (month < 0) return null;
+  return iso(Number(match[3]), month + 1, Number(match[1]));
+}

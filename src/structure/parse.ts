@@ -1,0 +1,80 @@
+// The parse pipeline, as a unified processor:
+//   bytes -> decode -> repair -> lines (parser)
+//         -> furniture -> footnotes -> clauses (transformers)
+//         -> Document JSON (compiler).
+// Each stage is a plain function with its own tests; the plugins only wire them.
+
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { unified, type Plugin } from 'unified';
+import { VFile } from 'vfile';
+import { decodeBytesSync } from '../text/decode.js';
+import { repairText } from '../text/repair.js';
+import type { SourceInfo, UnresDocument } from '../types.js';
+import { splitClauses, type Structure } from './clauses.js';
+import { compileDocument } from './compile.js';
+import { emptyFurniture, findFurniture, type FurnitureFacts } from './furniture.js';
+import { findFootnotes } from './footnotes.js';
+import { readLines } from './lines.js';
+import type { LinesRoot } from './tree.js';
+
+declare module 'vfile' {
+  interface DataMap {
+    source: SourceInfo;
+    furniture: FurnitureFacts;
+    structure: Structure;
+  }
+}
+
+declare module 'unified' {
+  interface CompileResultMap {
+    UnresDocument: UnresDocument;
+  }
+}
+
+const unresLines: Plugin<[], string, LinesRoot> = function () {
+  this.parser = (text) => readLines(text);
+};
+
+const unresFurniture: Plugin<[], LinesRoot> = () => (tree, file) => {
+  file.data.furniture = findFurniture(tree);
+};
+
+const unresFootnotes: Plugin<[], LinesRoot> = () => (tree) => {
+  findFootnotes(tree);
+};
+
+const unresClauses: Plugin<[], LinesRoot> = () => (tree, file) => {
+  file.data.structure = splitClauses(tree.children);
+};
+
+const unresDocument: Plugin<[], LinesRoot, UnresDocument> = function () {
+  this.compiler = (tree, file) =>
+    compileDocument(tree as LinesRoot, file.data.structure!, file.data.furniture ?? emptyFurniture(), file.data.source!);
+};
+
+export const processor = unified()
+  .use(unresLines)
+  .use(unresFurniture)
+  .use(unresFootnotes)
+  .use(unresClauses)
+  .use(unresDocument)
+  .freeze();
+
+/** Parse already-decoded text. */
+export function parseText(text: string, source: SourceInfo): UnresDocument {
+  const file = new VFile({ value: repairText(text), path: source.path || undefined });
+  file.data.source = source;
+  return processor.processSync(file).result as UnresDocument;
+}
+
+/** Parse the bytes of one file. Throws InputError for input that is not text. */
+export function parseBytes(bytes: Uint8Array, path: string): UnresDocument {
+  const decoded = decodeBytesSync(bytes, path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return parseText(decoded.text, { path, sha256, encoding: decoded.encoding });
+}
+
+export async function parseFile(path: string): Promise<UnresDocument> {
+  return parseBytes(await readFile(path), path);
+}

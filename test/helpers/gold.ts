@@ -1,0 +1,89 @@
+// The gold matching rule (DEVELOPERS brief): fold both sides; a clause matches
+// when its text starts with `start`, ends with `end` (trailing punctuation
+// ignored), and number, item count and footnote set are equal; clauses of one
+// kind are compared in document order.
+
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { foldForMatch } from '../../src/text/fold.js';
+import type { Clause, UnresDocument } from '../../src/types.js';
+
+export interface GoldClause {
+  kind: string;
+  number?: number | null;
+  start: string;
+  end: string;
+  items: number | null;
+  footnotes: number[];
+}
+
+export interface Gold {
+  file: string;
+  kind: string;
+  footnotes: number;
+  metadata: Record<string, unknown>;
+  citations: string[] | null;
+  citationsOptional?: string[];
+  clauses: GoldClause[];
+}
+
+export const projectRoot = join(import.meta.dirname, '..', '..');
+export const seedsDir = join(projectRoot, 'seeds');
+export const goldDir = join(projectRoot, 'fixtures', 'gold');
+
+export function loadGold(): Gold[] {
+  return readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as Gold);
+}
+
+const TRAILING_PUNCTUATION = /[\s.،,؛;:!?؟]+$/;
+
+function trimEnd(text: string): string {
+  return foldForMatch(text).replace(TRAILING_PUNCTUATION, '');
+}
+
+/** Why a clause does not match its gold entry, or null when it matches. */
+export function clauseMismatch(clause: Clause | undefined, gold: GoldClause): string | null {
+  if (!clause) return 'missing';
+  const text = foldForMatch(clause.text);
+  const problems: string[] = [];
+  if (!text.startsWith(foldForMatch(gold.start))) problems.push(`start: «${text.slice(0, 60)}»`);
+  if (!trimEnd(clause.text).endsWith(trimEnd(gold.end))) problems.push(`end: «${trimEnd(clause.text).slice(-60)}»`);
+  if (gold.number !== undefined && clause.number !== gold.number) problems.push(`number ${clause.number} ≠ ${gold.number}`);
+  if (gold.items !== null && clause.items.length !== gold.items) problems.push(`items ${clause.items.length} ≠ ${gold.items}`);
+  const fn = [...new Set(clause.footnotes)].sort((a, b) => a - b).join(',');
+  const goldFn = [...new Set(gold.footnotes)].sort((a, b) => a - b).join(',');
+  if (fn !== goldFn) problems.push(`footnotes [${fn}] ≠ [${goldFn}]`);
+  return problems.length > 0 ? problems.join('; ') : null;
+}
+
+export interface GoldReport {
+  matched: number;
+  total: number;
+  mismatches: string[];
+}
+
+/** Compare a parsed document with its gold: clauses per kind, in order. */
+export function compareClauses(doc: UnresDocument, gold: Gold): GoldReport {
+  const report: GoldReport = { matched: 0, total: gold.clauses.length, mismatches: [] };
+  const kinds = new Set([...gold.clauses.map((c) => c.kind), ...doc.clauses.map((c) => c.kind)]);
+  for (const kind of kinds) {
+    const expected = gold.clauses.filter((c) => c.kind === kind);
+    const actual = doc.clauses.filter((c) => c.kind === kind);
+    expected.forEach((g, i) => {
+      const why = clauseMismatch(actual[i], g);
+      if (why === null) report.matched++;
+      else report.mismatches.push(`${gold.file} ${kind} #${i + 1}: ${why}`);
+    });
+    if (actual.length > expected.length) {
+      report.mismatches.push(`${gold.file} ${kind}: ${actual.length - expected.length} extra (${actual.slice(expected.length).map((c) => c.id).join(', ')})`);
+    }
+  }
+  return report;
+}
+
+export function uniqueCitations(doc: UnresDocument): string[] {
+  return [...new Set(doc.citations.map((c) => c.symbol))];
+}
