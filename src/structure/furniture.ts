@@ -3,6 +3,7 @@
 // It is never clause text; what it says feeds the metadata.
 
 import { stripDiacritics } from '../text/arabic.js';
+import { toAsciiDigits } from '../text/digits.js';
 import { findEnglishDate } from './dates.js';
 import type { LinesRoot } from './tree.js';
 
@@ -34,7 +35,8 @@ export function findFurniture(tree: LinesRoot): FurnitureFacts {
   const facts = emptyFurniture();
   for (const line of tree.children) {
     if (line.role !== 'text') continue;
-    const value = line.value;
+    // The English block is matched whatever digits it was re-typed with.
+    const value = toAsciiDigits(line.value);
     const distribution = DISTRIBUTION.exec(value);
     const original = ORIGINAL.exec(value);
     if (distribution) {
