@@ -1,7 +1,11 @@
-// The package ships no types; this is the part of its API unres uses.
+// The package ships no types; this is the part of its API unres uses. It is a
+// UMD/CommonJS module, so ES code can only take its default export.
 declare module 'arabic-reshaper' {
-  /** Maps Arabic letters to their contextual presentation forms (one char per letter; lam-alef pairs become one ligature). */
-  export function convertArabic(text: string): string;
-  /** Maps presentation forms back to letters. */
-  export function convertArabicBack(text: string): string;
+  const ArabicReshaper: {
+    /** Arabic letters to contextual presentation forms: one unit per letter, a lam-alef pair becomes one ligature. */
+    convertArabic(text: string): string;
+    /** Presentation forms back to letters. */
+    convertArabicBack(text: string): string;
+  };
+  export = ArabicReshaper;
 }

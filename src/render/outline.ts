@@ -12,8 +12,12 @@ const OPENING_LENGTH = 80;
 function clauseLines(clause: Clause, idWidth: number): Line[] {
   const number = clause.number === null ? '' : `(${clause.number}) `;
   const head: Line = [span(clause.id.padEnd(idWidth), 'heading'), span(`  ${number}`, 'dim')];
-  if (clause.lead) head.push(span(oneLine(clause.lead), 'label'), span(' │ ', 'dim'));
-  head.push(span(clip(clause.text, OPENING_LENGTH)));
+  const opening = clip(clause.text, OPENING_LENGTH);
+  const lead = clause.lead ? oneLine(clause.lead) : '';
+  // The lead usually opens the text: mark it there rather than print it twice.
+  if (lead && opening.startsWith(lead)) head.push(span(lead, 'label'), span(opening.slice(lead.length)));
+  else if (lead) head.push(span(lead, 'label'), span(' │ ', 'dim'), span(opening));
+  else head.push(span(opening));
   const details: string[] = [];
   if (clause.items.length > 0) details.push(`${clause.items.length} item${clause.items.length === 1 ? '' : 's'}`);
   if (clause.footnotes.length > 0) details.push(`footnotes ${clause.footnotes.join(', ')}`);

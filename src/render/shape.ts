@@ -5,7 +5,7 @@
 // runs are reversed into visual order. Only ever used for a terminal: pipes and
 // JSON carry the logical, unshaped text.
 
-import { convertArabic } from 'arabic-reshaper';
+import ArabicReshaper from 'arabic-reshaper';
 import bidiModule from 'bidi-js';
 import type { Line, Span, Style } from './styled.js';
 import { lineText } from './styled.js';
@@ -61,7 +61,7 @@ function moveMarksPastLamAlef(text: string): MappedText {
 /** Arabic letters to contextual presentation forms, keeping track of where each came from. */
 export function shapeLetters(text: string): MappedText {
   const prepared = moveMarksPastLamAlef(text);
-  const shaped = convertArabic(prepared.text);
+  const shaped = ArabicReshaper.convertArabic(prepared.text);
   // The reshaper writes one unit per input unit, except that a lam and the
   // alef after it become one ligature.
   const source: number[] = [];

@@ -19,10 +19,17 @@ describe('renderOutline', () => {
   });
 
   it('gives each clause its id, number, lead and opening words', () => {
-    expect(out.find((l) => l.startsWith('pp1'))).toBe(`pp1  إذ تشير │ ${sampleDocument.clauses[0]?.text}`);
-    expect(out.find((l) => l.startsWith('op1'))).toContain('(1) تحث │ تحث الدول');
+    expect(out.find((l) => l.startsWith('pp1'))).toBe(`pp1  ${sampleDocument.clauses[0]?.text}`);
+    expect(out.find((l) => l.startsWith('op1'))).toBe('op1  (1) تحث الدول الأعضاء على ما يلي: (أ) حماية الأطفال؛ (ب) ملاحقة المتجرين؛ وذلك دون…');
+    const lead = renderOutline(sampleDocument).find((l) => l[0]?.text.startsWith('op1'));
+    expect(lead?.find((s) => s.style === 'label')?.text).toBe('تحث');
     expect(out).toContain('     2 items');
     expect(out).toContain('     footnotes 1');
+  });
+
+  it('shows a lead that does not open the text separately', () => {
+    const odd = { ...sampleDocument, clauses: [{ ...sampleDocument.clauses[0]!, lead: 'تشير' }] };
+    expect(texts(renderOutline(odd)).find((l) => l.startsWith('pp1'))).toMatch(/^pp1  تشير │ إذ تشير/);
   });
 
   it('clips long clause text to about 80 characters', () => {
