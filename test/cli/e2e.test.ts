@@ -34,237 +34,14 @@ function expectCleanOneLineError(result: RunResult, code: number): void {
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
-beforeAll(async () => {
+beforeAll(() => {
   buildOnce();
   scratch = mkdtempSync(join(tmpdir(), 'unres-e2e-'));
   index = join(scratch, 'index');
-  const first = await inIndex(['ingest', SEEDS]);
-  expect(first.stderr).toBe('');
-  expect(first.stdout).toBe(`${SEED_COUNT} added, 0 updated, 0 unchanged, 0 failed\n`);
-  expect(first.code).toBe(0);
 }, 180_000);
 
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
-});
-
-describe('ingest', () => {
-  it('is a no-op for unchanged files', async () => {
-    const again = await inIndex(['ingest', SEEDS]);
-    expect(again.stdout).toBe(`0 added, 0 updated, ${SEED_COUNT} unchanged, 0 failed\n`);
-    expect(again.code).toBe(0);
-  });
-
-  it('lists every seed', async () => {
-    const listed = await inIndex(['list', '--json']);
-    expect(listed.code).toBe(0);
-    expect(JSON.parse(listed.stdout)).toHaveLength(SEED_COUNT);
-    const human = await inIndex(['list']);
-    expect(human.stdout.trimEnd().split('\n')).toHaveLength(SEED_COUNT);
-  });
-
-  it('replaces the old version of a changed file', async () => {
-    const dir = mkdtempSync(join(scratch, 'changed-'));
-    const own = join(dir, 'index');
-    const file = join(dir, 'doc.txt');
-    const seed = readdirSync(SEEDS).sort()[0]!;
-    const original = readFileSync(join(SEEDS, seed), 'utf8');
-    writeFileSync(file, original);
-    expect((await run(['ingest', file, '--index', own])).stdout).toBe('1 added, 0 updated, 0 unchanged, 0 failed\n');
-
-    // A made-up word put into the text, in place of a common one.
-    const changed = original.replace('الاتجار', 'الزمردلونية');
-    expect(changed).not.toBe(original);
-    writeFileSync(file, changed);
-    const second = await run(['ingest', file, '--index', own]);
-    expect(second.stdout).toBe('0 added, 1 updated, 0 unchanged, 0 failed\n');
-    expect(JSON.parse((await run(['list', '--json', '--index', own])).stdout)).toHaveLength(1);
-    expect((await run(['search', 'الزمردلونية', '--index', own])).code).toBe(0);
-  });
-
-  it('reports a non-text file on one line naming it, keeps going, and exits 2', async () => {
-    const dir = mkdtempSync(join(scratch, 'bad-'));
-    const own = join(dir, 'index');
-    writeFileSync(join(dir, 'report.txt'), Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'));
-    writeFileSync(join(dir, 'nul.md'), Buffer.from([0x41, 0x00, 0x42, 0x00, 0x00, 0x00, 0x43, 0x00, 0x00, 0x00]));
-    copyFileSync(join(SEEDS, readdirSync(SEEDS).sort()[1]!), join(dir, 'good.txt'));
-    const result = await run(['ingest', dir, '--index', own]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('1 added, 0 updated, 0 unchanged, 2 failed\n');
-    const lines = result.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
-    expect(lines.some((l) => l.startsWith('unres: ') && l.includes('report.txt'))).toBe(true);
-    expect(lines.some((l) => l.startsWith('unres: ') && l.includes('nul.md'))).toBe(true);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-  });
-
-  it('names a path that does not exist and still ingests the rest', async () => {
-    const own = join(mkdtempSync(join(scratch, 'missing-')), 'index');
-    const result = await run(['ingest', join(scratch, 'no-such.txt'), join(SEEDS, readdirSync(SEEDS).sort()[0]!), '--index', own]);
-    expect(result.code).toBe(2);
-    expect(result.stdout).toBe('1 added, 0 updated, 0 unchanged, 1 failed\n');
-    expect(result.stderr).toMatch(/^unres: .*no-such\.txt: no such file or directory\n$/);
-  });
-
-  it('reads standard input for -', async () => {
-    const own = join(mkdtempSync(join(scratch, 'stdin-')), 'index');
-    const bytes = readFileSync(join(SEEDS, readdirSync(SEEDS).sort()[2]!));
-    const result = await run(['ingest', '-', '--index', own], { stdin: bytes });
-    expect(result.stdout).toBe('1 added, 0 updated, 0 unchanged, 0 failed\n');
-    expect(result.code).toBe(0);
-  });
-
-  it('keeps both documents when two ingests run at once', async () => {
-    const own = join(mkdtempSync(join(scratch, 'race-')), 'index');
-    const [a, b] = readdirSync(SEEDS).sort();
-    const results = await Promise.all([
-      run(['ingest', join(SEEDS, a!), '--index', own]),
-      run(['ingest', join(SEEDS, b!), '--index', own]),
-    ]);
-    for (const result of results) {
-      expect(result.stderr).toBe('');
-      expect(result.code).toBe(0);
-    }
-    const listed = JSON.parse((await run(['list', '--json', '--index', own])).stdout) as unknown[];
-    expect(listed).toHaveLength(2);
-  });
-
-  it('rebuilds a working index from the stored documents', async () => {
-    const result = await inIndex(['ingest', '--rebuild']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(new RegExp(`${SEED_COUNT} documents`));
-    expect((await inIndex(['search', 'الأطفال'])).code).toBe(0);
-  });
-});
-
-describe('search', () => {
-  it('finds الأطفال, للأطفال, بالأطفال for طفل', async () => {
-    const result = await inIndex(['search', 'طفل', '--json', '--limit', '50']);
-    expect(result.code).toBe(0);
-    const hits = hitsOf(result);
-    expect(hits.length).toBeGreaterThan(0);
-    const all = hits.map((h) => h.text).join(' ');
-    expect(all).toMatch(/الأطفال/);
-    expect(all).toMatch(/للأطفال|بالأطفال/);
-  });
-
-  it('finds والاتجار and للاتجار for الاتجار', async () => {
-    const hits = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--limit', '200']));
-    const all = hits.map((h) => h.text).join(' ');
-    expect(all).toMatch(/والاتجار/);
-    expect(all).toMatch(/للاتجار/);
-  });
-
-  it('finds the same clauses for 2017 and ٢٠١٧', async () => {
-    const ascii = await inIndex(['search', '2017', '--json', '--limit', '100']);
-    const indic = await inIndex(['search', '٢٠١٧', '--json', '--limit', '100']);
-    expect(ascii.code).toBe(0);
-    expect(refs(hitsOf(ascii))).toEqual(refs(hitsOf(indic)));
-    expect(hitsOf(ascii).some((h) => h.text.includes('٢٠١٧'))).toBe(true);
-  });
-
-  it('finds clauses citing ٢٩٣/٦٤ for 64/293', async () => {
-    const result = await inIndex(['search', '64/293', '--json']);
-    expect(result.code).toBe(0);
-    expect(hitsOf(result).some((h) => h.text.includes('٢٩٣/٦٤'))).toBe(true);
-  });
-
-  it('prints hits with exactly the contract keys under --json', async () => {
-    const hits = JSON.parse((await inIndex(['search', 'الاتجار', '--json', '--limit', '3'])).stdout) as object[];
-    expect(hits).toHaveLength(3);
-    for (const hit of hits) expect(Object.keys(hit)).toEqual(CONTRACT_HIT_KEYS);
-  });
-
-  it('prints one parseable hit per line under --ndjson', async () => {
-    const result = await inIndex(['search', 'الاتجار', '--ndjson', '--limit', '4']);
-    const lines = result.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(4);
-    for (const line of lines) expect(Object.keys(JSON.parse(line) as object)).toEqual(CONTRACT_HIT_KEYS);
-  });
-
-  it('honours --limit, --kind and --doc', async () => {
-    const hits = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--limit', '2']));
-    expect(hits).toHaveLength(2);
-    const operative = JSON.parse((await inIndex(['search', 'الاتجار', '--json', '--kind', 'operative'])).stdout) as { kind: string }[];
-    expect(operative.length).toBeGreaterThan(0);
-    expect(operative.every((h) => h.kind === 'operative')).toBe(true);
-    const doc = hits[0]!.doc;
-    const inDoc = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--doc', doc]));
-    expect(inDoc.every((h) => h.doc === doc)).toBe(true);
-  });
-
-  it('exits 1 with no hits: nothing on stdout, [] with --json, nothing with --ndjson', async () => {
-    const word = 'كلمةغيرموجودةأبدا';
-    const human = await inIndex(['search', word]);
-    expect(human.code).toBe(1);
-    expect(human.stdout).toBe('');
-    const json = await inIndex(['search', word, '--json']);
-    expect(json.code).toBe(1);
-    expect(JSON.parse(json.stdout)).toEqual([]);
-    const ndjson = await inIndex(['search', word, '--ndjson']);
-    expect(ndjson.code).toBe(1);
-    expect(ndjson.stdout).toBe('');
-  });
-
-  it('exits 2 on bad query syntax, one line, no stack', async () => {
-    const result = await inIndex(['search', '"الاتجار']);
-    expectCleanOneLineError(result, 2);
-    expect(result.stdout).toBe('');
-  });
-
-  it('exits 3 when the index is missing, saying how to recover', async () => {
-    const result = await run(['search', 'طفل', '--index', join(scratch, 'nowhere')]);
-    expectCleanOneLineError(result, 3);
-    expect(existsSync(join(scratch, 'nowhere'))).toBe(false);
-  });
-
-  it('takes the index from UNRES_INDEX', async () => {
-    const result = await run(['search', 'طفل'], { env: { UNRES_INDEX: index } });
-    expect(result.code).toBe(0);
-  });
-
-  it('shows doc#clause, kind and snippet for people, without escapes in a pipe', async () => {
-    const result = await inIndex(['search', 'الاتجار', '--limit', '2']);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^\S+#\S+ {2}\w+/);
-    expect(result.stdout).not.toContain('\x1b[');
-    // --shape is for terminals only: a pipe gets the same logical text.
-    const shaped = await inIndex(['search', 'الاتجار', '--limit', '2', '--shape']);
-    expect(shaped.stdout).toBe(result.stdout);
-  });
-});
-
-describe('colour on a terminal', () => {
-  const hasScript = (() => {
-    try {
-      execFileSync('script', ['--version'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
-
-  /** Runs unres under a pseudo-terminal (util-linux script) and returns what it drew. */
-  function onTerminal(args: string[], env: NodeJS.ProcessEnv): string {
-    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    return execFileSync('script', ['-qec', command, '/dev/null'], {
-      env: { PATH: process.env.PATH, HOME: scratch, LANG: 'C.UTF-8', TERM: 'xterm', ...env },
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      encoding: 'utf8',
-    });
-  }
-
-  it.runIf(hasScript)('highlights matches on a terminal, and not with NO_COLOR', () => {
-    const args = ['search', 'الاتجار', '--limit', '1', '--index', index];
-    expect(onTerminal(args, {})).toContain('\x1b[');
-    expect(onTerminal(args, { NO_COLOR: '1' })).not.toContain('\x1b[');
-  });
-
-  it.runIf(hasScript)('shapes Arabic on a terminal with --shape', () => {
-    const out = onTerminal(['search', 'الاتجار', '--limit', '1', '--shape', '--index', index], { NO_COLOR: '1' });
-    expect(out).toMatch(/[\ufe70-\ufefc]/);
-  });
 });
 
 describe('parse', () => {
@@ -296,49 +73,280 @@ describe('parse', () => {
   });
 });
 
-describe('show', () => {
-  it('prints a stored document and one of its clauses', async () => {
-    const hit = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--limit', '1']))[0]!;
-    const whole = await inIndex(['show', hit.doc]);
-    expect(whole.code).toBe(0);
-    expect(whole.stdout).toContain(`id          ${hit.doc}`);
+// Until the engine lands (src/store/index.ts) only the parser tests can run.
+const ENGINE_PRESENT = existsSync(join(ROOT, 'src', 'store', 'index.ts'));
 
-    const one = await inIndex(['show', `${hit.doc}#${hit.clause}`, '--json']);
-    expect(one.code).toBe(0);
-    expect((JSON.parse(one.stdout) as { id: string }).id).toBe(hit.clause);
+describe.runIf(ENGINE_PRESENT)('with the seeds ingested', () => {
+  beforeAll(async () => {
+    const first = await inIndex(['ingest', SEEDS]);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe(`${SEED_COUNT} added, 0 updated, 0 unchanged, 0 failed\n`);
+    expect(first.code).toBe(0);
+  }, 180_000);
 
-    const doc = await inIndex(['show', hit.doc, '--json']);
-    expect(Object.keys(JSON.parse(doc.stdout) as object)).toEqual(expect.arrayContaining(DOCUMENT_KEYS));
-  });
+  describe('ingest', () => {
+    it('is a no-op for unchanged files', async () => {
+      const again = await inIndex(['ingest', SEEDS]);
+      expect(again.stdout).toBe(`0 added, 0 updated, ${SEED_COUNT} unchanged, 0 failed\n`);
+      expect(again.code).toBe(0);
+    });
 
-  it('exits 2 for an unknown document or clause', async () => {
-    expectCleanOneLineError(await inIndex(['show', 'no-such-document']), 2);
-    const hit = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--limit', '1']))[0]!;
-    expectCleanOneLineError(await inIndex(['show', `${hit.doc}#op999`]), 2);
-  });
+    it('lists every seed', async () => {
+      const listed = await inIndex(['list', '--json']);
+      expect(listed.code).toBe(0);
+      expect(JSON.parse(listed.stdout)).toHaveLength(SEED_COUNT);
+      const human = await inIndex(['list']);
+      expect(human.stdout.trimEnd().split('\n')).toHaveLength(SEED_COUNT);
+    });
 
-  it('exits 3 when the index is missing', async () => {
-    expectCleanOneLineError(await run(['show', 'x', '--index', join(scratch, 'nowhere')]), 3);
-    expectCleanOneLineError(await run(['list', '--index', join(scratch, 'nowhere')]), 3);
-  });
-});
+    it('replaces the old version of a changed file', async () => {
+      const dir = mkdtempSync(join(scratch, 'changed-'));
+      const own = join(dir, 'index');
+      const file = join(dir, 'doc.txt');
+      const seed = readdirSync(SEEDS).sort()[0]!;
+      const original = readFileSync(join(SEEDS, seed), 'utf8');
+      writeFileSync(file, original);
+      expect((await run(['ingest', file, '--index', own])).stdout).toBe('1 added, 0 updated, 0 unchanged, 0 failed\n');
 
-describe('a damaged index', () => {
-  it('exits 3 with one line', async () => {
-    const dir = mkdtempSync(join(scratch, 'damaged-'));
-    const own = join(dir, 'index');
-    await run(['ingest', join(SEEDS, readdirSync(SEEDS).sort()[0]!), '--index', own]);
-    // Overwrite every file the engine keeps with garbage.
-    const spoil = (path: string): void => {
-      for (const entry of readdirSync(path, { withFileTypes: true })) {
-        const full = join(path, entry.name);
-        if (entry.isDirectory()) spoil(full);
-        else writeFileSync(full, '\0garbage{');
+      // A made-up word put into the text, in place of a common one.
+      const changed = original.replace('الاتجار', 'الزمردلونية');
+      expect(changed).not.toBe(original);
+      writeFileSync(file, changed);
+      const second = await run(['ingest', file, '--index', own]);
+      expect(second.stdout).toBe('0 added, 1 updated, 0 unchanged, 0 failed\n');
+      expect(JSON.parse((await run(['list', '--json', '--index', own])).stdout)).toHaveLength(1);
+      expect((await run(['search', 'الزمردلونية', '--index', own])).code).toBe(0);
+    });
+
+    it('reports a non-text file on one line naming it, keeps going, and exits 2', async () => {
+      const dir = mkdtempSync(join(scratch, 'bad-'));
+      const own = join(dir, 'index');
+      writeFileSync(join(dir, 'report.txt'), Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'));
+      writeFileSync(join(dir, 'nul.md'), Buffer.from([0x41, 0x00, 0x42, 0x00, 0x00, 0x00, 0x43, 0x00, 0x00, 0x00]));
+      copyFileSync(join(SEEDS, readdirSync(SEEDS).sort()[1]!), join(dir, 'good.txt'));
+      const result = await run(['ingest', dir, '--index', own]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('1 added, 0 updated, 0 unchanged, 2 failed\n');
+      const lines = result.stderr.trimEnd().split('\n');
+      expect(lines).toHaveLength(2);
+      expect(lines.some((l) => l.startsWith('unres: ') && l.includes('report.txt'))).toBe(true);
+      expect(lines.some((l) => l.startsWith('unres: ') && l.includes('nul.md'))).toBe(true);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it('names a path that does not exist and still ingests the rest', async () => {
+      const own = join(mkdtempSync(join(scratch, 'missing-')), 'index');
+      const result = await run(['ingest', join(scratch, 'no-such.txt'), join(SEEDS, readdirSync(SEEDS).sort()[0]!), '--index', own]);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('1 added, 0 updated, 0 unchanged, 1 failed\n');
+      expect(result.stderr).toMatch(/^unres: .*no-such\.txt: no such file or directory\n$/);
+    });
+
+    it('reads standard input for -', async () => {
+      const own = join(mkdtempSync(join(scratch, 'stdin-')), 'index');
+      const bytes = readFileSync(join(SEEDS, readdirSync(SEEDS).sort()[2]!));
+      const result = await run(['ingest', '-', '--index', own], { stdin: bytes });
+      expect(result.stdout).toBe('1 added, 0 updated, 0 unchanged, 0 failed\n');
+      expect(result.code).toBe(0);
+    });
+
+    it('keeps both documents when two ingests run at once', async () => {
+      const own = join(mkdtempSync(join(scratch, 'race-')), 'index');
+      const [a, b] = readdirSync(SEEDS).sort();
+      const results = await Promise.all([
+        run(['ingest', join(SEEDS, a!), '--index', own]),
+        run(['ingest', join(SEEDS, b!), '--index', own]),
+      ]);
+      for (const result of results) {
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
       }
-    };
-    mkdirSync(own, { recursive: true });
-    spoil(own);
-    const result = await run(['search', 'الاتجار', '--index', own]);
-    expectCleanOneLineError(result, 3);
+      const listed = JSON.parse((await run(['list', '--json', '--index', own])).stdout) as unknown[];
+      expect(listed).toHaveLength(2);
+    });
+
+    it('rebuilds a working index from the stored documents', async () => {
+      const result = await inIndex(['ingest', '--rebuild']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(new RegExp(`${SEED_COUNT} documents`));
+      expect((await inIndex(['search', 'الأطفال'])).code).toBe(0);
+    });
+  });
+
+  describe('search', () => {
+    it('finds الأطفال, للأطفال, بالأطفال for طفل', async () => {
+      const result = await inIndex(['search', 'طفل', '--json', '--limit', '50']);
+      expect(result.code).toBe(0);
+      const hits = hitsOf(result);
+      expect(hits.length).toBeGreaterThan(0);
+      const all = hits.map((h) => h.text).join(' ');
+      expect(all).toMatch(/الأطفال/);
+      expect(all).toMatch(/للأطفال|بالأطفال/);
+    });
+
+    it('finds والاتجار and للاتجار for الاتجار', async () => {
+      const hits = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--limit', '200']));
+      const all = hits.map((h) => h.text).join(' ');
+      expect(all).toMatch(/والاتجار/);
+      expect(all).toMatch(/للاتجار/);
+    });
+
+    it('finds the same clauses for 2017 and ٢٠١٧', async () => {
+      const ascii = await inIndex(['search', '2017', '--json', '--limit', '100']);
+      const indic = await inIndex(['search', '٢٠١٧', '--json', '--limit', '100']);
+      expect(ascii.code).toBe(0);
+      expect(refs(hitsOf(ascii))).toEqual(refs(hitsOf(indic)));
+      expect(hitsOf(ascii).some((h) => h.text.includes('٢٠١٧'))).toBe(true);
+    });
+
+    it('finds clauses citing ٢٩٣/٦٤ for 64/293', async () => {
+      const result = await inIndex(['search', '64/293', '--json']);
+      expect(result.code).toBe(0);
+      expect(hitsOf(result).some((h) => h.text.includes('٢٩٣/٦٤'))).toBe(true);
+    });
+
+    it('prints hits with exactly the contract keys under --json', async () => {
+      const hits = JSON.parse((await inIndex(['search', 'الاتجار', '--json', '--limit', '3'])).stdout) as object[];
+      expect(hits).toHaveLength(3);
+      for (const hit of hits) expect(Object.keys(hit)).toEqual(CONTRACT_HIT_KEYS);
+    });
+
+    it('prints one parseable hit per line under --ndjson', async () => {
+      const result = await inIndex(['search', 'الاتجار', '--ndjson', '--limit', '4']);
+      const lines = result.stdout.trimEnd().split('\n');
+      expect(lines).toHaveLength(4);
+      for (const line of lines) expect(Object.keys(JSON.parse(line) as object)).toEqual(CONTRACT_HIT_KEYS);
+    });
+
+    it('honours --limit, --kind and --doc', async () => {
+      const hits = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--limit', '2']));
+      expect(hits).toHaveLength(2);
+      const operative = JSON.parse((await inIndex(['search', 'الاتجار', '--json', '--kind', 'operative'])).stdout) as { kind: string }[];
+      expect(operative.length).toBeGreaterThan(0);
+      expect(operative.every((h) => h.kind === 'operative')).toBe(true);
+      const doc = hits[0]!.doc;
+      const inDoc = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--doc', doc]));
+      expect(inDoc.every((h) => h.doc === doc)).toBe(true);
+    });
+
+    it('exits 1 with no hits: nothing on stdout, [] with --json, nothing with --ndjson', async () => {
+      const word = 'كلمةغيرموجودةأبدا';
+      const human = await inIndex(['search', word]);
+      expect(human.code).toBe(1);
+      expect(human.stdout).toBe('');
+      const json = await inIndex(['search', word, '--json']);
+      expect(json.code).toBe(1);
+      expect(JSON.parse(json.stdout)).toEqual([]);
+      const ndjson = await inIndex(['search', word, '--ndjson']);
+      expect(ndjson.code).toBe(1);
+      expect(ndjson.stdout).toBe('');
+    });
+
+    it('exits 2 on bad query syntax, one line, no stack', async () => {
+      const result = await inIndex(['search', '"الاتجار']);
+      expectCleanOneLineError(result, 2);
+      expect(result.stdout).toBe('');
+    });
+
+    it('exits 3 when the index is missing, saying how to recover', async () => {
+      const result = await run(['search', 'طفل', '--index', join(scratch, 'nowhere')]);
+      expectCleanOneLineError(result, 3);
+      expect(existsSync(join(scratch, 'nowhere'))).toBe(false);
+    });
+
+    it('takes the index from UNRES_INDEX', async () => {
+      const result = await run(['search', 'طفل'], { env: { UNRES_INDEX: index } });
+      expect(result.code).toBe(0);
+    });
+
+    it('shows doc#clause, kind and snippet for people, without escapes in a pipe', async () => {
+      const result = await inIndex(['search', 'الاتجار', '--limit', '2']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^\S+#\S+ {2}\w+/);
+      expect(result.stdout).not.toContain('\x1b[');
+      // --shape is for terminals only: a pipe gets the same logical text.
+      const shaped = await inIndex(['search', 'الاتجار', '--limit', '2', '--shape']);
+      expect(shaped.stdout).toBe(result.stdout);
+    });
+  });
+
+  describe('colour on a terminal', () => {
+    const hasScript = (() => {
+      try {
+        execFileSync('script', ['--version'], { stdio: 'ignore' });
+        return true;
+      } catch {
+        return false;
+      }
+    })();
+
+    /** Runs unres under a pseudo-terminal (util-linux script) and returns what it drew. */
+    function onTerminal(args: string[], env: NodeJS.ProcessEnv): string {
+      const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
+      return execFileSync('script', ['-qec', command, '/dev/null'], {
+        env: { PATH: process.env.PATH, HOME: scratch, LANG: 'C.UTF-8', TERM: 'xterm', ...env },
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        encoding: 'utf8',
+      });
+    }
+
+    it.runIf(hasScript)('highlights matches on a terminal, and not with NO_COLOR', () => {
+      const args = ['search', 'الاتجار', '--limit', '1', '--index', index];
+      expect(onTerminal(args, {})).toContain('\x1b[');
+      expect(onTerminal(args, { NO_COLOR: '1' })).not.toContain('\x1b[');
+    });
+
+    it.runIf(hasScript)('shapes Arabic on a terminal with --shape', () => {
+      const out = onTerminal(['search', 'الاتجار', '--limit', '1', '--shape', '--index', index], { NO_COLOR: '1' });
+      expect(out).toMatch(/[\ufe70-\ufefc]/);
+    });
+  });
+
+  describe('show', () => {
+    it('prints a stored document and one of its clauses', async () => {
+      const hit = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--limit', '1']))[0]!;
+      const whole = await inIndex(['show', hit.doc]);
+      expect(whole.code).toBe(0);
+      expect(whole.stdout).toContain(`id          ${hit.doc}`);
+
+      const one = await inIndex(['show', `${hit.doc}#${hit.clause}`, '--json']);
+      expect(one.code).toBe(0);
+      expect((JSON.parse(one.stdout) as { id: string }).id).toBe(hit.clause);
+
+      const doc = await inIndex(['show', hit.doc, '--json']);
+      expect(Object.keys(JSON.parse(doc.stdout) as object)).toEqual(expect.arrayContaining(DOCUMENT_KEYS));
+    });
+
+    it('exits 2 for an unknown document or clause', async () => {
+      expectCleanOneLineError(await inIndex(['show', 'no-such-document']), 2);
+      const hit = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--limit', '1']))[0]!;
+      expectCleanOneLineError(await inIndex(['show', `${hit.doc}#op999`]), 2);
+    });
+
+    it('exits 3 when the index is missing', async () => {
+      expectCleanOneLineError(await run(['show', 'x', '--index', join(scratch, 'nowhere')]), 3);
+      expectCleanOneLineError(await run(['list', '--index', join(scratch, 'nowhere')]), 3);
+    });
+  });
+
+  describe('a damaged index', () => {
+    it('exits 3 with one line', async () => {
+      const dir = mkdtempSync(join(scratch, 'damaged-'));
+      const own = join(dir, 'index');
+      await run(['ingest', join(SEEDS, readdirSync(SEEDS).sort()[0]!), '--index', own]);
+      // Overwrite every file the engine keeps with garbage.
+      const spoil = (path: string): void => {
+        for (const entry of readdirSync(path, { withFileTypes: true })) {
+          const full = join(path, entry.name);
+          if (entry.isDirectory()) spoil(full);
+          else writeFileSync(full, '\0garbage{');
+        }
+      };
+      mkdirSync(own, { recursive: true });
+      spoil(own);
+      const result = await run(['search', 'الاتجار', '--index', own]);
+      expectCleanOneLineError(result, 3);
+    });
   });
 });
