@@ -34,6 +34,7 @@ export function humanStyleFor(stream: HumanStream, env: NodeJS.ProcessEnv, shape
 }
 
 const LEADING_SPACES = /^ +/;
+const RIGHT_TO_LEFT_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
 
 /** Splits off the indentation, which stays on the left even when the rest is right-to-left. */
 function splitIndent(line: Line): [indent: string, rest: Line] {
@@ -44,12 +45,26 @@ function splitIndent(line: Line): [indent: string, rest: Line] {
   return [indent, [{ text: first.text.slice(indent.length) }, ...line.slice(1)]];
 }
 
+/**
+ * Splits off the left-hand gutter: the leading styled spans without any
+ * right-to-left letter (a field label, a clause id). It stays a column of its
+ * own, and the text after it is laid out as a paragraph of its own.
+ */
+function splitGutter(line: Line): [gutter: Line, rest: Line] {
+  let n = 0;
+  while (n < line.length && line[n]?.style !== undefined && !RIGHT_TO_LEFT_LETTER.test(line[n]?.text ?? '')) n++;
+  return [line.slice(0, n), line.slice(n)];
+}
+
 export function renderLine(line: Line, style: HumanStyle): string {
   if (!style.shape) return paint(line, style.color);
-  const [indent, rest] = splitIndent(line);
-  const room = style.width === undefined ? undefined : Math.max(10, style.width - displayWidth(indent));
+  const [indent, afterIndent] = splitIndent(line);
+  const [gutter, rest] = splitGutter(afterIndent);
+  const gutterWidth = displayWidth(gutter.map((s) => s.text).join(''));
+  if (rest.length === 0) return indent + paint(gutter, style.color);
+  const room = style.width === undefined ? undefined : Math.max(10, style.width - displayWidth(indent) - gutterWidth);
   return shapeStyledLine(rest, room)
-    .map((visual) => indent + paint(visual, style.color))
+    .map((visual, i) => indent + (i === 0 ? paint(gutter, style.color) : ' '.repeat(gutterWidth)) + paint(visual, style.color))
     .join('\n');
 }
 

@@ -41,3 +41,18 @@ describe('renderLines', () => {
     expect(out.startsWith('  ')).toBe(true);
   });
 });
+
+describe('renderLines with --shape and a width', () => {
+  it('keeps a label column on the left and hangs wrapped lines under the text', () => {
+    const line = [{ text: 'title       ', style: 'label' as const }, { text: 'واحد اثنان ثلاثة أربعة' }];
+    const out = renderLines([line], { color: false, shape: true, width: 24 }).split('\n');
+    expect(out[0]).toBe('title       ' + toVisual('واحد اثنان'));
+    expect(out[1]).toBe(' '.repeat(12) + toVisual('ثلاثة أربعة'));
+  });
+
+  it('does not take Arabic labels into the gutter', () => {
+    const line = [{ text: 'pp1 ', style: 'heading' as const }, { text: 'وإذ تؤكد', style: 'label' as const }, { text: ' أهمية' }];
+    const out = renderLines([line], { color: false, shape: true });
+    expect(out).toBe('pp1 ' + toVisual('وإذ تؤكد أهمية') + '\n');
+  });
+});
