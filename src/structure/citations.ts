@@ -1,8 +1,9 @@
 // Citations of General Assembly and ECOSOC resolutions. A number pair "N/M" is
 // a resolution of the organ named nearest before it: "قرار الجمعية العامة ١٩٠/٦٧"
 // (GA), "قرار المجلس الاقتصادي والاجتماعي ٣٣/٢٠١١" (ECOSOC), "قرار لجنة ... ٣/٢٠"
-// or "مقرره ٤/٤" (a commission, a decision: not cited). "قرارها"/"قراره" point
-// back to the organ named before them, else to the enacting organ. In an
+// or "مقرره ٤/٤" (a commission, a decision: not cited). "قرارها"/"قراره", or a
+// bare "القرار", point back to the organ named before them, else to the
+// enacting organ (in a GA text "القرار ٢٩٣/٦٤" is the GA's own). In an
 // enumeration ("١٩٠/٦٧ ... و ١٩٢/٦٨") each number inherits the one before.
 
 import { Folded } from './folded.js';
@@ -17,17 +18,17 @@ export interface FoundCitation {
 // dot or slash glued before, no slash or digit after).
 const NUMBER_PAIR = /(?<![A-Za-z0-9./\-])(\d{1,4})\s*\/\s*(\d{1,4})(?![\d/])/g;
 
-const ORGAN_WORDS: Array<[RegExp, Organ | 'possessive']> = [
+const ORGAN_WORDS: Array<[RegExp, Organ | 'refers-back']> = [
   [/الجمعية العامة/g, 'ga'],
   [/المجلس الاقتصادي والاجتماعي|المجلس(?! التنفيذي)/g, 'ecosoc'],
   [/مجلس الامن|مجلس حقوق الانسان|مجلس الادارة|لجنة|اللجنة|مؤتمر|المؤتمر|مقرر|المقرر/g, 'other'],
-  [/قرارها|قراراتها|قراره|قراراته/g, 'possessive'],
+  [/قرارها|قراراتها|قراره|قراراته|القرارات|القرار|قرارات|قرار/g, 'refers-back'],
 ];
 const LOOKBACK = 300;
 
 interface Event {
   at: number;
-  organ: Organ | 'possessive';
+  organ: Organ | 'refers-back';
 }
 
 export function findCitations(text: string, enactingOrgan: string | null): FoundCitation[] {
@@ -54,16 +55,16 @@ export function findCitations(text: string, enactingOrgan: string | null): Found
 }
 
 function organBefore(at: number, events: Event[], enacting: Organ): Organ | null {
-  let possessive = false;
+  let refersBack = false;
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i]!;
     if (event.at >= at) continue;
     if (at - event.at > LOOKBACK) break;
-    if (event.organ === 'possessive') {
-      possessive = true;
+    if (event.organ === 'refers-back') {
+      refersBack = true;
       continue;
     }
     return event.organ;
   }
-  return possessive ? enacting : null;
+  return refersBack ? enacting : null;
 }

@@ -30,7 +30,8 @@ export function compileDocument(tree: LinesRoot, structure: Structure, furniture
   const body = structure.enactingBodies[0] ?? header.organ;
   const clauses = numberClauses(drafts);
   const footnotes = collectFootnotes(tree.children);
-  const symbol = header.symbol ?? furniture.symbols.find((s) => RES_OR_DEC_SYMBOL.test(s)) ?? furniture.symbols[0] ?? null;
+  // A printed English RES/DEC symbol is authoritative; the "N/M - title" line is read by heuristic.
+  const symbol = furniture.symbols.find((s) => RES_OR_DEC_SYMBOL.test(s)) ?? header.symbol ?? furniture.symbols[0] ?? null;
   const kind = documentKind(header, structure, clauses);
 
   return {
