@@ -9,9 +9,32 @@ import { oneLine } from './text.js';
 const INDENT = '    ';
 
 /**
+ * The item's label as printed just before its text, if it is there: the
+ * parser may give "أ" where the text prints "(أ)" or "أ)".
+ */
+function printedLabelAtEnd(before: string, label: string): string | null {
+  const bare = label.replace(BRACKETS, '');
+  for (const marker of [`(${bare})`, `${bare})`, `${bare}.`, `${bare} -`, label]) {
+    if (!before.endsWith(marker)) continue;
+    const preceding = before.slice(0, before.length - marker.length);
+    // A bare letter only counts as a label when it stands alone, not as the end of a word.
+    if (preceding === '' || preceding.endsWith(' ') || marker.length > bare.length) return marker;
+  }
+  return null;
+}
+
+const BRACKETS = /[()]/g;
+
+/** How to print a label that was not found in the text. */
+function displayLabel(label: string): string {
+  return label.includes('(') || label.includes(')') ? label : `(${label})`;
+}
+
+/**
  * A clause's text split around its items: the part before the first item,
- * each item, and whatever follows the last one. Items are located in the text
- * in order; if one cannot be found the text is shown whole, never twice.
+ * each item on a line of its own, and whatever follows the last one. Items are
+ * located in the text in order; if one cannot be found the text is shown
+ * whole, never twice.
  */
 export function clauseBodyLines(clause: Clause): string[] {
   const text = oneLine(clause.text);
@@ -23,9 +46,10 @@ export function clauseBodyLines(clause: Clause): string[] {
     const at = itemText ? text.indexOf(itemText, cursor) : -1;
     if (at < 0) return [text];
     let before = text.slice(cursor, at).trim();
-    if (before.endsWith(item.label)) before = before.slice(0, -item.label.length).trim();
+    const printed = printedLabelAtEnd(before, item.label);
+    if (printed) before = before.slice(0, before.length - printed.length).trim();
     if (before) lines.push(before);
-    lines.push(`${item.label} ${itemText}`);
+    lines.push(`${printed ?? displayLabel(item.label)} ${itemText}`);
     cursor = at + itemText.length;
   }
   const tail = text.slice(cursor).trim();

@@ -50,6 +50,27 @@ describe('renderDocument', () => {
     ]);
   });
 
+  it('finds labels printed with brackets when the parser gives the bare letter', () => {
+    const clause = {
+      ...sampleDocument.clauses[1]!,
+      items: [
+        { label: 'أ', text: 'حماية الأطفال؛' },
+        { label: 'ب', text: 'ملاحقة المتجرين؛' },
+      ],
+    };
+    expect(clauseBodyLines(clause)).toEqual([
+      'تحث الدول الأعضاء على ما يلي:',
+      '(أ) حماية الأطفال؛',
+      '(ب) ملاحقة المتجرين؛',
+      'وذلك دون إبطاء.',
+    ]);
+  });
+
+  it('does not cut a final letter off a word taken for a label', () => {
+    const clause = { ...sampleDocument.clauses[1]!, text: 'يقرأ حماية الأطفال', items: [{ label: 'أ', text: 'حماية الأطفال' }] };
+    expect(clauseBodyLines(clause)).toEqual(['يقرأ', '(أ) حماية الأطفال']);
+  });
+
   it('shows the text whole when an item cannot be found in it', () => {
     const odd = { ...sampleDocument.clauses[1]!, items: [{ label: '(ج)', text: 'غير موجود' }] };
     expect(clauseBodyLines(odd)).toEqual([sampleDocument.clauses[1]!.text]);
