@@ -18,17 +18,18 @@ export interface FoundCitation {
 // dot or slash glued before, no slash or digit after).
 const NUMBER_PAIR = /(?<![A-Za-z0-9./\-])(\d{1,4})\s*\/\s*(\d{1,4})(?![\d/])/g;
 
-const ORGAN_WORDS: Array<[RegExp, Organ | 'refers-back']> = [
+const ORGAN_WORDS: Array<[RegExp, Organ | 'refers-back' | 'decision']> = [
   [/الجمعية العامة/g, 'ga'],
   [/المجلس الاقتصادي والاجتماعي|المجلس(?! التنفيذي)/g, 'ecosoc'],
-  [/مجلس الامن|مجلس حقوق الانسان|مجلس الادارة|لجنة|اللجنة|مؤتمر|المؤتمر|مقرر|المقرر/g, 'other'],
+  [/مجلس الامن|مجلس حقوق الانسان|مجلس الادارة|لجنة|اللجنة|مؤتمر|المؤتمر/g, 'other'],
+  [/مقرر|المقرر/g, 'decision'],
   [/قرارها|قراراتها|قراره|قراراته|القرارات|القرار|قرارات|قرار/g, 'refers-back'],
 ];
 const LOOKBACK = 300;
 
 interface Event {
   at: number;
-  organ: Organ | 'refers-back';
+  organ: Organ | 'refers-back' | 'decision';
 }
 
 export function findCitations(text: string, enactingOrgan: string | null): FoundCitation[] {
@@ -45,16 +46,18 @@ export function findCitations(text: string, enactingOrgan: string | null): Found
     // The pair itself is an event: the next number in an enumeration inherits it.
     events.push({ at: match.index, organ: organ ?? 'other' });
     events.sort((a, b) => a.at - b.at);
-    if (organ === null || organ === 'other') continue;
+    if (organ === null || organ === 'decision') continue;
     const first = Number(match[1]);
     const second = Number(match[2]);
+    // Only ECOSOC numbers resolutions by year, so a year pair is ECOSOC's whatever
+    // organ was named last (decisions aside); other pairs need a GA context.
     const symbol = ecosocSymbol(first, second) ?? (organ === 'ga' ? generalAssemblySymbol(first, second) : null);
     if (symbol) found.push({ symbol, text: folded.printedSlice(match.index, match.index + match[0].length) });
   }
   return found;
 }
 
-function organBefore(at: number, events: Event[], enacting: Organ): Organ | null {
+function organBefore(at: number, events: Event[], enacting: Organ): Organ | 'decision' | null {
   let refersBack = false;
   for (let i = events.length - 1; i >= 0; i--) {
     const event = events[i]!;

@@ -7,7 +7,7 @@ import { findCitations } from './citations.js';
 import type { DraftClause, Structure } from './clauses.js';
 import { findArabicDate } from './dates.js';
 import type { FurnitureFacts } from './furniture.js';
-import { readHeader, type HeaderFacts } from './header.js';
+import { metadataLineCount, readHeader, type HeaderFacts } from './header.js';
 import type { LineNode, LinesRoot } from './tree.js';
 
 const ID_PREFIX: Record<ClauseKind, string> = {
@@ -24,7 +24,7 @@ const RES_OR_DEC_SYMBOL = /^[AE]\/(?:[A-Z0-9.]+\/)*(?:RES|DEC)\/[0-9A-Z./-]+$/;
 export function compileDocument(tree: LinesRoot, structure: Structure, furniture: FurnitureFacts, source: SourceInfo): UnresDocument {
   let drafts = structure.clauses;
   let headerLines = structure.header;
-  if (drafts.length === 0) ({ drafts, headerLines } = unstructured(structure.header));
+  if (drafts.length === 0) ({ drafts, headerLines } = unstructured(structure.header, structure.enactingBodies));
 
   const header = readHeader(headerLines, structure.enactingBodies);
   const body = structure.enactingBodies[0] ?? header.organ;
@@ -77,13 +77,18 @@ function numberClauses(drafts: DraftClause[]): Clause[] {
   });
 }
 
-/** No structure found: a short first line is the title, the rest are paragraphs. */
-function unstructured(lines: LineNode[]): { drafts: DraftClause[]; headerLines: LineNode[] } {
-  const first = lines[0];
-  const titled = first !== undefined && first.value.length <= 200 && !HARD_END.test(first.value) && lines.length > 1;
-  const headerLines = titled ? [first] : [];
+/** No structure found: the metadata lines stay header; after them a short
+ * unterminated first line is the title (unless metadata gave one) and the rest
+ * are paragraphs, wrapped lines joined. */
+function unstructured(lines: LineNode[], enactingBodies: string[]): { drafts: DraftClause[]; headerLines: LineNode[] } {
+  const metadata = metadataLineCount(lines, enactingBodies);
+  const hasTitle = readHeader(lines.slice(0, metadata), enactingBodies).title !== null;
+  const first = lines[metadata];
+  const titled =
+    !hasTitle && first !== undefined && first.value.length <= 200 && !HARD_END.test(first.value) && lines.length > metadata + 1;
+  const bodyStart = metadata + (titled ? 1 : 0);
   const drafts: DraftClause[] = [];
-  for (const line of titled ? lines.slice(1) : lines) {
+  for (const line of lines.slice(bodyStart)) {
     const last = drafts[drafts.length - 1];
     const lastSegment = last?.segments[0];
     if (last && lastSegment && !HARD_END.test(lastSegment.text)) {
@@ -101,7 +106,7 @@ function unstructured(lines: LineNode[]): { drafts: DraftClause[]; headerLines: 
       enactingBody: null,
     });
   }
-  return { drafts, headerLines };
+  return { drafts, headerLines: lines.slice(0, bodyStart) };
 }
 
 function documentKind(header: HeaderFacts, structure: Structure, clauses: Clause[]): DocumentKind {

@@ -66,6 +66,16 @@ export function readHeader(lines: LineNode[], enactingBodies: string[]): HeaderF
   return facts;
 }
 
+/** How many leading lines are metadata: up to the last line classified as such. */
+export function metadataLineCount(lines: LineNode[], enactingBodies: string[]): number {
+  const scratch = readHeader([], enactingBodies);
+  let count = 0;
+  lines.forEach((line, i) => {
+    if (classify(line.value, scratch, enactingBodies) !== 'title') count = i + 1;
+  });
+  return count;
+}
+
 function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): HeaderLineKind {
   const folded = fold(value);
   const agenda = AGENDA_ITEM.exec(folded);

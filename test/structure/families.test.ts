@@ -37,3 +37,50 @@ describe('a General Assembly resolution', () => {
     ]);
   });
 });
+
+describe('an ECOSOC decision', () => {
+  const doc = family('ecosoc-decision.txt');
+
+  it('is a decision with a DEC symbol, its title and adoption date', () => {
+    expect(doc.kind).toBe('decision');
+    expect(doc.symbol).toBe('E/DEC/2016/241');
+    expect(doc.title).toBe('تقرير لجنة منع الجريمة والعدالة الجنائية عن أعمال دورتها الخامسة والعشرين');
+    expect(doc.adopted).toBe('2016-07-24');
+    expect(doc.agendaItem).toBe('18 (ج)');
+  });
+
+  it('keeps its unnumbered paragraphs as paragraph clauses and cites the council resolution', () => {
+    expect(doc.clauses.map((c) => [c.kind, c.number])).toEqual([
+      ['paragraph', null],
+      ['paragraph', null],
+    ]);
+    expect(doc.citations.map((c) => c.symbol)).toEqual(['E/RES/2015/20']);
+  });
+});
+
+describe('an instrument with articles', () => {
+  const doc = family('instrument-articles.txt');
+
+  it('gives one article clause per article, whatever the heading style', () => {
+    expect(doc.clauses.map((c) => [c.id, c.number])).toEqual([
+      ['art1', 1],
+      ['art2', 2],
+      ['art3', 3],
+    ]);
+    expect(doc.clauses[1]!.items.map((i) => i.label)).toEqual(['أ', 'ب']);
+    expect(doc.clauses[0]!.text).toContain('لأغراض هذا البروتوكول');
+  });
+});
+
+describe('a text with no recognisable structure', () => {
+  const doc = family('plain-notes.txt');
+
+  it('still parses: its paragraphs are paragraph clauses, wrapped lines joined, kind unknown', () => {
+    expect(doc.kind).toBe('unknown');
+    expect(doc.title).toBe('ملاحظات عن زيارة ميدانية');
+    expect(doc.clauses).toHaveLength(2);
+    expect(doc.clauses[0]!.text).toBe(
+      'زار الوفد ثلاث مؤسسات في المنطقة الشمالية واجتمع بممثلي السلطات المحلية وممثلي منظمات المجتمع المدني.',
+    );
+  });
+});
