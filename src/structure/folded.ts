@@ -3,8 +3,25 @@
 
 import { toAsciiDigits } from '../text/digits.js';
 
-const REMOVED = /[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]/;
-const ALEF = /[أإآٱ]/;
+/** Diacritics, Quranic marks and tatweel: dropped by folding (ranges of DIACRITICS in arabic.ts). */
+function isRemoved(code: number): boolean {
+  return (
+    (code >= 0x610 && code <= 0x61a) ||
+    (code >= 0x64b && code <= 0x65f) ||
+    code === 0x670 ||
+    code === 0x640 ||
+    (code >= 0x6d6 && code <= 0x6dc) ||
+    (code >= 0x6df && code <= 0x6e8) ||
+    (code >= 0x6ea && code <= 0x6ed)
+  );
+}
+
+/** أ إ آ ٱ fold to ا; ى to ي. */
+function foldedLetter(code: number): string | null {
+  if (code === 0x623 || code === 0x625 || code === 0x622 || code === 0x671) return 'ا';
+  if (code === 0x649) return 'ي';
+  return null;
+}
 
 export class Folded {
   readonly text: string;
@@ -14,9 +31,9 @@ export class Folded {
     let text = '';
     const origin: number[] = [];
     for (let i = 0; i < printed.length; i++) {
-      const ch = printed[i]!;
-      if (REMOVED.test(ch)) continue;
-      text += ALEF.test(ch) ? 'ا' : ch === 'ى' ? 'ي' : ch;
+      const code = printed.charCodeAt(i);
+      if (isRemoved(code)) continue;
+      text += foldedLetter(code) ?? printed[i]!;
       origin.push(i);
     }
     origin.push(printed.length);

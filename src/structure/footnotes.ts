@@ -16,7 +16,12 @@ const EXPLICIT_MARKER = new RegExp(
 );
 // "(N)" glued to a letter or punctuation, with no space: a marker only if a body N exists.
 const GLUED_MARKER = new RegExp(`(?<=[\\p{L}\\p{M}،؛.,:"»”])\\((${D}{1,3})\\)`, 'gu');
+// Cheap tests that let most lines skip the marker patterns altogether.
+const MAY_HOLD_EXPLICIT = /[\^\u207d\u2070\u00b9\u00b2\u00b3\u2074-\u2079]/;
+const MAY_HOLD_GLUED = new RegExp(`\\S\\(${D}`);
 const BODY = new RegExp(`^(?:\\^?[(\u207d\\[]\\s*(${D}{1,3}|${SUP}{1,3})\\s*[)\u207e\\]]|(${SUP}{1,3}))\\s*(.+)$`);
+
+const MAY_START_BODY = /^[\^(\u207d[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]/;
 
 const SPACE_BEFORE_PUNCTUATION = / +([،؛.,:;؟?!)\]])/g;
 const SPACE_RUNS = / {2,}/g;
@@ -29,6 +34,7 @@ export function findFootnotes(tree: LinesRoot): void {
   const lines = tree.children.filter((line) => line.role === 'text');
   const marked = new Set<number>();
   for (const line of lines) {
+    if (!MAY_HOLD_EXPLICIT.test(line.value)) continue;
     for (const match of line.value.matchAll(EXPLICIT_MARKER)) {
       const n = markerNumber(firstGroup(match));
       if (n !== null) marked.add(n);
@@ -36,6 +42,7 @@ export function findFootnotes(tree: LinesRoot): void {
   }
   const glued = new Set<number>();
   for (const line of lines) {
+    if (!MAY_HOLD_GLUED.test(line.value)) continue;
     for (const match of line.value.matchAll(GLUED_MARKER)) {
       const n = markerNumber(match[1]!);
       if (n !== null) glued.add(n);
@@ -44,6 +51,7 @@ export function findFootnotes(tree: LinesRoot): void {
 
   const bodies = new Set<number>();
   for (const line of lines) {
+    if (!MAY_START_BODY.test(line.value)) continue;
     const body = BODY.exec(line.value);
     if (!body) continue;
     const n = markerNumber(body[1] ?? body[2]!);
@@ -60,6 +68,9 @@ export function findFootnotes(tree: LinesRoot): void {
 }
 
 function removeMarkers(line: LineNode, bodies: Set<number>): void {
+  const explicit = MAY_HOLD_EXPLICIT.test(line.value);
+  const glued = bodies.size > 0 && MAY_HOLD_GLUED.test(line.value);
+  if (!explicit && !glued) return;
   const found: Array<{ at: number; n: number }> = [];
   let value = line.value.replace(EXPLICIT_MARKER, (...args) => {
     const n = markerNumber(firstGroup(args as unknown as RegExpMatchArray));

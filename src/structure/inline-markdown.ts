@@ -24,13 +24,27 @@ const WHITESPACE = /\s/;
 
 const markdown = unified().use(remarkParse);
 
+// Windows repeat across a document (the same bold verbs open many paragraphs),
+// and remark's set-up per call dominates short windows: remember them, bounded.
+const MEMO_LIMIT = 2_000;
+const memo = new Map<string, InlineText | null>();
+
+function renderWindowMemo(source: string): InlineText | null {
+  const known = memo.get(source);
+  if (known !== undefined) return known && { value: known.value, strong: known.strong.map(([s, e]) => [s, e]) };
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const rendered = renderWindow(source);
+  memo.set(source, rendered);
+  return rendered && { value: rendered.value, strong: rendered.strong.map(([s, e]) => [s, e]) };
+}
+
 export function readInlineMarkdown(line: string): InlineText {
   if (!MARKUP_CHARS.test(line)) return { value: line, strong: [] };
   const window = markupWindow(line);
   const markupCount = line.slice(window.start, window.end).match(MARKUP_CHARS_GLOBAL)?.length ?? 0;
   if (window.end - window.start > MAX_WINDOW || markupCount > MAX_MARKUP) return stripMarkers(line);
 
-  const inner = renderWindow(line.slice(window.start, window.end));
+  const inner = renderWindowMemo(line.slice(window.start, window.end));
   if (inner === null) return stripMarkers(line);
   const before = line.slice(0, window.start);
   return {

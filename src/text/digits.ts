@@ -15,9 +15,11 @@ export function digitValue(ch: string): number {
 }
 
 const NON_ASCII_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/g;
+const HAS_NON_ASCII_DIGIT = /[\u0660-\u0669\u06f0-\u06f9]/;
 
 /** Arabic-Indic and Extended Arabic-Indic digits to ASCII; everything else unchanged. */
 export function toAsciiDigits(text: string): string {
+  if (!HAS_NON_ASCII_DIGIT.test(text)) return text;
   return text.replace(NON_ASCII_DIGIT, (d) => String(digitValue(d)));
 }
 
