@@ -14,7 +14,7 @@ export interface Opening {
 }
 
 // "١-", "١ -", "1.", "1)", "1 –": a number then a dash, dot or bracket, not a range like "٥-٢".
-const NUMBER_LABEL = new RegExp(`^(${D}{1,3})\\s*[-\u2013\u2014.)](?!${D})\\s*`);
+const NUMBER_LABEL = new RegExp(`^(${D}{1,4})\\s*[-\u2013\u2014.)](?!${D})\\s*`);
 
 export function numberLabel(line: string): (Opening & { number: number }) | null {
   const match = NUMBER_LABEL.exec(line);
