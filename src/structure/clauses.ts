@@ -53,9 +53,19 @@ export interface Structure {
 type Mode = 'header' | 'preamble' | 'operative' | 'report' | 'articles' | 'closing';
 
 // A sentence is over at a full stop or semicolon, with closing quotes or brackets after it.
-const HARD_END = /[.؛;!?؟]["'»”’)\]]*$/;
+const HARD_END = '.؛;!?؟';
 // In a preamble a comma also ends the clause ("وإذ تشير ...،").
-const PREAMBLE_END = /[.؛;!?؟،,]["'»”’)\]]*$/;
+const PREAMBLE_END = '.؛;!?؟،,';
+const CLOSERS = '"\'»”’)]';
+
+/** `text` ends with one of `stops`, closing quotes or brackets after it. Reads back
+ * from the end only: a regex anchored with `$` scans the whole text, which made
+ * joining N lines into one clause quadratic. */
+export function endsSentence(text: string, stops: string = HARD_END): boolean {
+  let at = text.length - 1;
+  while (at >= 0 && CLOSERS.includes(text[at]!)) at--;
+  return at >= 0 && stops.includes(text[at]!);
+}
 
 class ClauseSplitter {
   private mode: Mode = 'header';
@@ -65,6 +75,8 @@ class ClauseSplitter {
   private chapter: string | null = null;
   private section: string | null = null;
   private enactingBody: string | null = null;
+  /** The text last added to the current clause's last segment: the joined segment ends with it. */
+  private tail = '';
   private readonly result: Structure = {
     clauses: this.clauses,
     header: [],
@@ -118,6 +130,7 @@ class ClauseSplitter {
     const item = itemLabel(text);
     if (item && this.current) {
       this.current.segments.push({ label: item.label, text: item.rest });
+      this.tail = item.rest;
       this.addMarkers(line);
       return;
     }
@@ -194,6 +207,7 @@ class ClauseSplitter {
     const current = this.current;
     if (current && !this.currentEnded()) {
       appendToLast(current, text);
+      this.tail = text;
       this.addMarkers(line);
       return;
     }
@@ -212,6 +226,7 @@ class ClauseSplitter {
     }
     if (current) {
       current.segments.push({ label: null, text });
+      this.tail = text;
       this.addMarkers(line);
     } else {
       this.openClause('paragraph', null, null, text, line);
@@ -221,10 +236,10 @@ class ClauseSplitter {
   private currentEnded(): boolean {
     const current = this.current;
     if (!current) return true;
-    const last = current.segments[current.segments.length - 1]!;
-    if (last.text === '') return false;
-    const end = current.kind === 'preamble' ? PREAMBLE_END : HARD_END;
-    return end.test(last.text);
+    // Testing the tail, not the joined segment: reading a long joined string again
+    // for each line made joining quadratic.
+    if (this.tail === '') return false;
+    return endsSentence(this.tail, current.kind === 'preamble' ? PREAMBLE_END : HARD_END);
   }
 
   private openClause(kind: ClauseKind, number: number | null, lead: string | null, text: string, line: LineNode): void {
@@ -239,6 +254,7 @@ class ClauseSplitter {
       section: this.section ?? this.chapter,
       enactingBody: this.enactingBody,
     };
+    this.tail = text;
     this.addMarkers(line);
   }
 

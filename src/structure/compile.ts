@@ -4,7 +4,7 @@
 import { basename, extname } from 'node:path';
 import type { Citation, Clause, ClauseKind, DocumentKind, Footnote, SourceInfo, UnresDocument } from '../types.js';
 import { findCitations } from './citations.js';
-import type { DraftClause, Structure } from './clauses.js';
+import { endsSentence, type DraftClause, type Structure } from './clauses.js';
 import { findArabicDate } from './dates.js';
 import type { FurnitureFacts } from './furniture.js';
 import { metadataLineCount, readHeader, type HeaderFacts } from './header.js';
@@ -18,7 +18,6 @@ const ID_PREFIX: Record<ClauseKind, string> = {
   article: 'art',
 };
 
-const HARD_END = /[.؛;!?؟]["'»”’)\]]*$/;
 const RES_OR_DEC_SYMBOL = /^[AE]\/(?:[A-Z0-9.]+\/)*(?:RES|DEC)\/[0-9A-Z./-]+$/;
 
 export function compileDocument(tree: LinesRoot, structure: Structure, furniture: FurnitureFacts, source: SourceInfo): UnresDocument {
@@ -85,17 +84,21 @@ function unstructured(lines: LineNode[], enactingBodies: string[]): { drafts: Dr
   const hasTitle = readHeader(lines.slice(0, metadata), enactingBodies).title !== null;
   const first = lines[metadata];
   const titled =
-    !hasTitle && first !== undefined && first.value.length <= 200 && !HARD_END.test(first.value) && lines.length > metadata + 1;
+    !hasTitle && first !== undefined && first.value.length <= 200 && !endsSentence(first.value) && lines.length > metadata + 1;
   const bodyStart = metadata + (titled ? 1 : 0);
   const drafts: DraftClause[] = [];
+  // The line joined last: the paragraph ends as it does (testing the joined text was quadratic).
+  let tail = '';
   for (const line of lines.slice(bodyStart)) {
     const last = drafts[drafts.length - 1];
     const lastSegment = last?.segments[0];
-    if (last && lastSegment && !HARD_END.test(lastSegment.text)) {
+    if (last && lastSegment && !endsSentence(tail)) {
       lastSegment.text += ` ${line.value}`;
+      tail = line.value;
       for (const n of line.markers) if (!last.footnotes.includes(n)) last.footnotes.push(n);
       continue;
     }
+    tail = line.value;
     drafts.push({
       kind: 'paragraph',
       number: null,
