@@ -1,0 +1,69 @@
+// Normalisation of one token before stop words and stemming. Spelling variants
+// that writers and PDF extraction produce must never stop a match, so they all
+// fold to one form:
+//   - presentation forms and compatibility characters (NFKC, only when present);
+//   - diacritics, tatweel and invisible controls removed;
+//   - alef with hamza or madda, and wasla -> bare alef (ا);
+//   - hamza on waw or yeh -> hamza (ء): مسؤول and مسئول meet;
+//   - alef maksura (ى) -> yeh (ي); teh marbuta (ة) -> heh (ه);
+//   - Persian and Urdu kaf, yeh and heh -> Arabic letters;
+//   - digits of every script -> ASCII, Arabic decimal point -> `.`, thousands
+//     separators dropped; Latin letters lower-cased.
+
+const NEEDS_NFKC = /[\ufb50-\ufdff\ufe70-\ufeff\uff00-\uffef]/;
+
+/** One replacement per code unit; unlisted characters are kept. */
+const FOLD = new Map<number, string>();
+function fold(chars: string, to: string): void {
+  for (const ch of chars) FOLD.set(ch.charCodeAt(0), to);
+}
+fold('\u0623\u0625\u0622\u0671\u0672\u0673', '\u0627'); // أ إ آ ٱ ٲ ٳ -> ا
+fold('\u0624\u0626', '\u0621'); // ؤ ئ -> ء
+fold('\u0649\u06cc\u06d2', '\u064a'); // ى ی ے -> ي
+fold('\u0629\u06c0\u06c1\u06c3\u06d5', '\u0647'); // ة ۀ ہ ۃ ە -> ه
+fold('\u06a9\u06aa', '\u0643'); // ک ڪ -> ك
+fold('\u066b', '.'); // Arabic decimal separator
+fold('\u066c,', ''); // thousands separators: ١٬٠٠٠ and 1,000 -> 1000
+for (let d = 0; d < 10; d++) {
+  FOLD.set(0x0660 + d, String(d));
+  FOLD.set(0x06f0 + d, String(d));
+}
+
+function isRemovable(code: number): boolean {
+  return (
+    (code >= 0x0610 && code <= 0x061a) ||
+    (code >= 0x064b && code <= 0x065f) ||
+    code === 0x0670 ||
+    (code >= 0x06d6 && code <= 0x06dc) ||
+    (code >= 0x06df && code <= 0x06e8) ||
+    (code >= 0x06ea && code <= 0x06ed) ||
+    (code >= 0x08ca && code <= 0x08ff) ||
+    code === 0x0640 ||
+    code === 0x00ad ||
+    code === 0x061c ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
+}
+
+export function normaliseToken(token: string): string {
+  const text = NEEDS_NFKC.test(token) ? token.normalize('NFKC') : token;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isRemovable(code)) continue;
+    const folded = FOLD.get(code);
+    if (folded !== undefined) {
+      out += folded;
+    } else if (code >= 0x41 && code <= 0x5a) {
+      out += String.fromCharCode(code + 32);
+    } else if (code < 0x80 || code > 0xff) {
+      out += text[i];
+    } else {
+      out += text[i]!.toLowerCase();
+    }
+  }
+  return out;
+}

@@ -1,0 +1,152 @@
+// The analysis chain as lunr pipeline functions, registered with lunr so a
+// lunr index can use it too (see `unresArabic`), and run the same way at index
+// time (tokenizer, then the pipeline) and at query time (each term lunr's query
+// parser yields goes through the same pipeline, whose first stage re-applies
+// the tokenizer to it). Stages:
+//   unres-split       tokenizer rules on a raw query term (no-op on tokenizer output)
+//   unres-normalise   spelling variants folded (normalise.ts)
+//   unres-stop-words  function words and lone letters dropped (stopwords.ts)
+//   unres-stem        light stems, possibly several variants (stemmer.ts)
+// Token metadata: `type` (word | number | pair), `word` (index of the token
+// the tokenizer produced, shared by every variant of it), `position` ([start, length]).
+
+import lunr from 'lunr';
+import { normaliseToken } from './normalise.js';
+import { stemVariants } from './stemmer.js';
+import { isStopWord } from './stopwords.js';
+import { tokenize, type TokenType } from './tokenizer.js';
+
+interface TokenMetadata {
+  type?: TokenType;
+  word?: number;
+  position?: [number, number];
+  [key: string]: unknown;
+}
+
+function metadataOf(token: lunr.Token): TokenMetadata {
+  return (token as unknown as { metadata: TokenMetadata }).metadata;
+}
+
+function tokensOf(text: string, metadata: object): lunr.Token[] {
+  return tokenize(text).map(
+    (raw, i) =>
+      new lunr.Token(raw.text, {
+        ...metadata,
+        type: raw.type,
+        word: i,
+        position: [raw.start, raw.end - raw.start],
+      }),
+  );
+}
+
+/** lunr-compatible tokenizer (a Builder's `tokenizer`). */
+export function unresTokenizer(obj?: unknown, metadata?: object): lunr.Token[] {
+  if (obj === null || obj === undefined) return [];
+  const text = Array.isArray(obj) ? obj.map(String).join(' ') : String(obj);
+  return tokensOf(text, metadata ?? {});
+}
+
+export const splitStage: lunr.PipelineFunction = (token) => {
+  const meta = metadataOf(token);
+  if (meta.type) return token;
+  const parts = tokensOf(token.toString(), meta);
+  return parts;
+};
+
+export const normaliseStage: lunr.PipelineFunction = (token) => {
+  if (metadataOf(token).type === 'pair') return token;
+  const normalised = normaliseToken(token.toString());
+  if (normalised.length === 0) return null;
+  return token.update(() => normalised);
+};
+
+export const stopWordStage: lunr.PipelineFunction = (token) => {
+  if (metadataOf(token).type !== 'word') return token;
+  const word = token.toString();
+  if (isStopWord(word)) return null;
+  // A lone Arabic letter is a list label or a broken word, never a topic.
+  if (word.length === 1 && word.charCodeAt(0) >= 0x0621 && word.charCodeAt(0) <= 0x064a) return null;
+  return token;
+};
+
+export const stemStage: lunr.PipelineFunction = (token) => {
+  if (metadataOf(token).type !== 'word') return token;
+  const variants = stemVariants(token.toString());
+  if (variants.length === 1) return token.update(() => variants[0]!);
+  return variants.map((variant) => token.clone(() => variant));
+};
+
+lunr.Pipeline.registerFunction(splitStage, 'unres-split');
+lunr.Pipeline.registerFunction(normaliseStage, 'unres-normalise');
+lunr.Pipeline.registerFunction(stopWordStage, 'unres-stop-words');
+lunr.Pipeline.registerFunction(stemStage, 'unres-stem');
+
+export function createAnalysisPipeline(): lunr.Pipeline {
+  const pipeline = new lunr.Pipeline();
+  pipeline.add(splitStage, normaliseStage, stopWordStage, stemStage);
+  return pipeline;
+}
+
+/** lunr plugin: `lunr(function () { this.use(unresArabic); ... })` indexes and searches with this chain. */
+export function unresArabic(this: lunr.Builder, builder: lunr.Builder): void {
+  builder.tokenizer = unresTokenizer as typeof lunr.tokenizer;
+  builder.pipeline.reset();
+  builder.pipeline.add(splitStage, normaliseStage, stopWordStage, stemStage);
+  builder.searchPipeline.reset();
+  builder.searchPipeline.add(splitStage, normaliseStage, stopWordStage, stemStage);
+}
+
+const sharedPipeline = createAnalysisPipeline();
+
+/** One term of analysed text, with the span of the printed token it came from. */
+export interface AnalysedTerm {
+  term: string;
+  start: number;
+  end: number;
+  /** Index of the printed token: variants of one token share it. */
+  word: number;
+}
+
+const WORD_MEMO_LIMIT = 500_000;
+const wordMemo = new Map<string, readonly string[]>();
+
+/** The terms of one printed token, through the pipeline; memoised (a corpus repeats its words). */
+export function analyseToken(text: string, type: TokenType): readonly string[] {
+  const key = type === 'word' ? text : `${type}\u0000${text}`;
+  const known = wordMemo.get(key);
+  if (known) return known;
+  const out = sharedPipeline.run([new lunr.Token(text, { type, word: 0 })]).map((t) => t.toString());
+  const terms = out.length > 1 ? [...new Set(out)] : out;
+  if (wordMemo.size >= WORD_MEMO_LIMIT) wordMemo.clear();
+  wordMemo.set(key, terms);
+  return terms;
+}
+
+/** Index-time analysis: tokenizer, then the pipeline on each token. */
+export function analyseText(text: string): AnalysedTerm[] {
+  const out: AnalysedTerm[] = [];
+  const raws = tokenize(text);
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
+    for (const term of analyseToken(raw.text, raw.type)) {
+      out.push({ term, start: raw.start, end: raw.end, word: i });
+    }
+  }
+  return out;
+}
+
+/**
+ * Query-time analysis of one term from lunr's query parser: the pipeline from
+ * its first stage, as lunr's own search would run it. Returns the terms
+ * grouped by the printed token they come from.
+ */
+export function analyseQueryTerm(term: string): string[][] {
+  const groups = new Map<number, Set<string>>();
+  for (const token of sharedPipeline.run([new lunr.Token(term, {})])) {
+    const word = metadataOf(token).word ?? 0;
+    let group = groups.get(word);
+    if (!group) groups.set(word, (group = new Set()));
+    group.add(token.toString());
+  }
+  return [...groups.values()].map((g) => [...g]);
+}

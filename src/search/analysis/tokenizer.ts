@@ -1,0 +1,128 @@
+// The tokenizer: one pass over the text, code point by code point, no regexes.
+// Words are runs of Arabic letters (with their marks) or Latin letters; numbers
+// are runs of digits of any script; everything else separates, Arabic
+// punctuation (، ؛ ؟) included. A letter run and a digit run are always
+// separate tokens (`كوفيد19` -> `كوفيد`, `19`). Two numbers joined by a slash
+// (`٢٩٣/٦٤`) also yield a symbol-pair token (see symbols.ts), so a citation can
+// be found in either order and in either digit script.
+
+import {
+  digitOf,
+  isArabicLetter,
+  isDecimalPoint,
+  isInWordMark,
+  isLatinLetter,
+  isSymbolSlash,
+  isThousandsSeparator,
+} from './chars.js';
+import { symbolPairKey } from './symbols.js';
+
+export type TokenType = 'word' | 'number' | 'pair';
+
+export interface RawToken {
+  /** The text as printed (for `pair`, the canonical pair key). */
+  text: string;
+  /** UTF-16 offsets into the input: [start, end). */
+  start: number;
+  end: number;
+  type: TokenType;
+}
+
+const enum RunClass {
+  None,
+  Arabic,
+  Latin,
+  Digit,
+}
+
+function classOf(code: number): RunClass {
+  if (isArabicLetter(code)) return RunClass.Arabic;
+  if (digitOf(code) >= 0) return RunClass.Digit;
+  if (isLatinLetter(code)) return RunClass.Latin;
+  return RunClass.None;
+}
+
+/** Integer value of a digit run, ignoring in-word marks; null for decimals or runs longer than 15 digits. */
+function integerValue(text: string): number | null {
+  let value = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = digitOf(text.charCodeAt(i));
+    if (d < 0) {
+      if (isInWordMark(text.charCodeAt(i))) continue;
+      return null;
+    }
+    value = value * 10 + d;
+    if (++digits > 15) return null;
+  }
+  return digits > 0 ? value : null;
+}
+
+/** Length of a digit run (marks allowed inside) starting at `from`. */
+function digitRunLength(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (digitOf(code) < 0 && !(i > from && isInWordMark(code))) break;
+    i++;
+  }
+  return i - from;
+}
+
+/**
+ * Where a number starting at `start` ends. A decimal point followed by digits
+ * continues it (`2.5`, `٢٫٥`); a thousands separator continues it only when
+ * exactly three digits follow (`1,000`), so lists like `2008,2009` stay apart.
+ */
+function numberEnd(text: string, start: number): number {
+  let end = start + digitRunLength(text, start);
+  while (end + 1 < text.length) {
+    const sep = text.charCodeAt(end);
+    const nextRun = digitOf(text.charCodeAt(end + 1)) >= 0 ? digitRunLength(text, end + 1) : 0;
+    if (nextRun === 0) break;
+    if (isDecimalPoint(sep) || (isThousandsSeparator(sep) && nextRun === 3)) {
+      end = end + 1 + nextRun;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+export function tokenize(text: string): RawToken[] {
+  const tokens: RawToken[] = [];
+  // The last number token and where it ended, to pair it with a number after a slash.
+  let previousNumber: RawToken | null = null;
+  let i = 0;
+  while (i < text.length) {
+    const cls = classOf(text.charCodeAt(i));
+    if (cls === RunClass.None) {
+      i++;
+      continue;
+    }
+    const start = i;
+    if (cls === RunClass.Digit) {
+      const end = numberEnd(text, start);
+      const token: RawToken = { text: text.slice(start, end), start, end, type: 'number' };
+      tokens.push(token);
+      if (previousNumber && previousNumber.end + 1 === start && isSymbolSlash(text.charCodeAt(start - 1))) {
+        const a = integerValue(previousNumber.text);
+        const b = integerValue(token.text);
+        if (a !== null && b !== null) {
+          tokens.push({ text: symbolPairKey(a, b), start: previousNumber.start, end, type: 'pair' });
+        }
+      }
+      previousNumber = token;
+      i = end;
+      continue;
+    }
+    i++;
+    while (i < text.length) {
+      const code = text.charCodeAt(i);
+      if (classOf(code) !== cls && !isInWordMark(code)) break;
+      i++;
+    }
+    tokens.push({ text: text.slice(start, i), start, end: i, type: 'word' });
+  }
+  return tokens;
+}
