@@ -1,7 +1,12 @@
 // Recognisers match on folded text (no diacritics or tatweel, one alef, ي for ى)
 // but must cut the printed text: Folded keeps the map back to printed offsets.
+//
+// Folding runs on every line once per recogniser, so it is one pass over char
+// codes into typed arrays, and the last line folded is remembered: string
+// concatenation per character and a number[] map took ~2 s per fold of a 10 MB
+// line, ~20 s for the recognisers of that one line.
 
-import { toAsciiDigits } from '../text/digits.js';
+const CHUNK = 8_192;
 
 /** Diacritics, Quranic marks and tatweel: dropped by folding (ranges of DIACRITICS in arabic.ts). */
 function isRemoved(code: number): boolean {
@@ -16,33 +21,53 @@ function isRemoved(code: number): boolean {
   );
 }
 
-/** أ إ آ ٱ fold to ا; ى to ي. */
-function foldedLetter(code: number): string | null {
-  if (code === 0x623 || code === 0x625 || code === 0x622 || code === 0x671) return 'ا';
-  if (code === 0x649) return 'ي';
-  return null;
+/** أ إ آ ٱ fold to ا; ى to ي; Arabic-Indic and Extended Arabic-Indic digits to ASCII. */
+function foldedCode(code: number): number {
+  if (code === 0x623 || code === 0x625 || code === 0x622 || code === 0x671) return 0x627;
+  if (code === 0x649) return 0x64a;
+  if (code >= 0x660 && code <= 0x669) return code - 0x660 + 0x30;
+  if (code >= 0x6f0 && code <= 0x6f9) return code - 0x6f0 + 0x30;
+  return code;
 }
+
+let last: Folded | null = null;
 
 export class Folded {
   readonly text: string;
-  private readonly origin: number[];
+  /** Printed offset of each folded offset, and one past the end; null while nothing was dropped (identity). */
+  private readonly origin: Int32Array | null;
+
+  /** The folding of `printed`, reused when the same line is folded again. */
+  static of(printed: string): Folded {
+    if (last === null || last.printed !== printed) last = new Folded(printed);
+    return last;
+  }
 
   constructor(readonly printed: string) {
-    let text = '';
-    const origin: number[] = [];
-    for (let i = 0; i < printed.length; i++) {
+    const length = printed.length;
+    const codes = new Uint16Array(length);
+    let origin: Int32Array | null = null;
+    let n = 0;
+    for (let i = 0; i < length; i++) {
       const code = printed.charCodeAt(i);
-      if (isRemoved(code)) continue;
-      text += foldedLetter(code) ?? printed[i]!;
-      origin.push(i);
+      if (isRemoved(code)) {
+        if (origin === null) {
+          origin = new Int32Array(length + 1);
+          for (let k = 0; k < n; k++) origin[k] = k;
+        }
+        continue;
+      }
+      if (origin !== null) origin[n] = i;
+      codes[n++] = foldedCode(code);
     }
-    origin.push(printed.length);
-    this.text = toAsciiDigits(text);
-    this.origin = origin;
+    if (origin !== null) origin[n] = length;
+    this.origin = origin === null ? null : origin.subarray(0, n + 1);
+    this.text = fromCodes(codes, n);
   }
 
   /** Printed offset of folded offset `n`. */
   printedOffset(n: number): number {
+    if (this.origin === null) return Math.min(n, this.printed.length);
     return this.origin[Math.min(n, this.origin.length - 1)]!;
   }
 
@@ -57,7 +82,15 @@ export class Folded {
   }
 }
 
+function fromCodes(codes: Uint16Array, length: number): string {
+  let text = '';
+  for (let at = 0; at < length; at += CHUNK) {
+    text += String.fromCharCode(...codes.subarray(at, Math.min(at + CHUNK, length)));
+  }
+  return text;
+}
+
 /** Fold without keeping the map (for keyword tests). */
 export function fold(text: string): string {
-  return new Folded(text).text;
+  return Folded.of(text).text;
 }

@@ -40,7 +40,7 @@ const PREAMBLE_FORMULA = new RegExp(`^(?:و?اذ|و?لما كان|و?حيث ان
 
 /** "وإذ تؤكد مجدداً ..." -> the lead as printed. */
 export function preambleFormula(line: string): string | null {
-  const folded = new Folded(line);
+  const folded = Folded.of(line);
   const match = PREAMBLE_FORMULA.exec(folded.text);
   return match ? folded.printedSlice(0, match[0].length) : null;
 }
@@ -49,7 +49,7 @@ const VERB_LEAD = new RegExp(`^[^\\s،,]+${LEAD_COMPLEMENTS}`);
 
 /** An operative clause's verb and its complements, as printed. */
 export function verbLead(text: string): string | null {
-  const folded = new Folded(text);
+  const folded = Folded.of(text);
   const match = VERB_LEAD.exec(folded.text);
   return match ? folded.printedSlice(0, match[0].length) : null;
 }
@@ -60,7 +60,7 @@ const ENACTING = new RegExp(`^ان\\s+(${ORGAN_START}[^.؛:]{0,160}?)\\s*[،,]?$
 
 /** "إن الجمعية العامة،" -> "الجمعية العامة" (printed). */
 export function enactingFormula(line: string): string | null {
-  const folded = new Folded(line);
+  const folded = Folded.of(line);
   const match = ENACTING.exec(folded.text);
   if (!match) return null;
   const start = match[0].indexOf(match[1]!);
@@ -71,7 +71,7 @@ const RECOMMENDS_DRAFT = /^(?:يوصي|توصي)\s.{0,200}?(?:باعتماد|ا�
 
 /** "يوصي الجمعية العامة باعتماد القرار التالي:" - introduces a draft, is no clause. */
 export function recommendsDraft(line: string): boolean {
-  return RECOMMENDS_DRAFT.test(new Folded(line).text);
+  return RECOMMENDS_DRAFT.test(Folded.of(line).text);
 }
 
 const CHAPTER_ORDINALS =
@@ -87,7 +87,7 @@ export type HeadingLevel = 'chapter' | 'section' | 'annex';
 
 export function headingLevel(line: string): HeadingLevel | null {
   if (line.length > MAX_HEADING) return null;
-  const folded = new Folded(line).text;
+  const folded = Folded.of(line).text;
   if (CHAPTER.test(folded)) return 'chapter';
   if (SECTION.test(folded)) return 'section';
   if (ANNEX.test(folded)) return 'annex';
@@ -97,7 +97,7 @@ export function headingLevel(line: string): HeadingLevel | null {
 const RECOMMENDATION = /^(?:ال)?توصية\s+(\d{1,4})\s*(?:[:.\-\u2013\u2014]\s*(.*))?$/;
 
 export function recommendationHeading(line: string): (Opening & { number: number }) | null {
-  const folded = new Folded(line);
+  const folded = Folded.of(line);
   const match = RECOMMENDATION.exec(folded.text);
   if (!match) return null;
   const rest = match[2] === undefined ? '' : folded.printedFrom(folded.text.length - match[2].length);
@@ -111,7 +111,7 @@ const ARTICLE_ORDINALS: Record<string, number> = {
 const ARTICLE = /^(?:ال)?مادة\s+(\d{1,4}|ال[\u0621-\u064a]{3,8})\s*(?:[:.\-\u2013\u2014]\s*(.{0,200}))?$/;
 
 export function articleHeading(line: string): (Opening & { number: number }) | null {
-  const folded = new Folded(line);
+  const folded = Folded.of(line);
   const match = ARTICLE.exec(folded.text);
   if (!match) return null;
   const number = /^\d/.test(match[1]!) ? Number(match[1]) : ARTICLE_ORDINALS[match[1]!];
@@ -124,5 +124,5 @@ const PLENARY_MEETING = /^(?:ال)?جلسة\s+(?:العامة|العلنية)\s+
 
 /** "الجلسة العامة ٣٦": the line that closes an adopted resolution. */
 export function plenaryMeeting(line: string): boolean {
-  return PLENARY_MEETING.test(new Folded(line).text);
+  return PLENARY_MEETING.test(Folded.of(line).text);
 }
