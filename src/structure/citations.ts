@@ -40,34 +40,43 @@ export function findCitations(text: string, enactingOrgan: string | null): Found
   }
   events.sort((a, b) => a.at - b.at);
 
+  // Organ words and pairs are walked together in text order, so the nearest one
+  // before a pair is known without scanning back (a scan back and a re-sort per
+  // pair made a clause citing many resolutions quadratic).
+  const enacting = organOf(enactingOrgan);
+  let next = 0;
+  let nearest: { at: number; organ: Organ | 'decision' } | null = null;
+  let refersBackAt = -Infinity;
   const found: FoundCitation[] = [];
   for (const match of folded.text.matchAll(NUMBER_PAIR)) {
-    const organ = organBefore(match.index, events, organOf(enactingOrgan));
+    const at = match.index;
+    for (; next < events.length && events[next]!.at < at; next++) {
+      const event = events[next]!;
+      if (event.organ === 'refers-back') refersBackAt = event.at;
+      else nearest = { at: event.at, organ: event.organ };
+    }
+    const organ = organBefore(at, nearest, refersBackAt, enacting);
     // The pair itself is an event: the next number in an enumeration inherits it.
-    events.push({ at: match.index, organ: organ ?? 'other' });
-    events.sort((a, b) => a.at - b.at);
+    nearest = { at, organ: organ ?? 'other' };
     if (organ === null || organ === 'decision') continue;
     const first = Number(match[1]);
     const second = Number(match[2]);
     // Only ECOSOC numbers resolutions by year, so a year pair is ECOSOC's whatever
     // organ was named last (decisions aside); other pairs need a GA context.
     const symbol = ecosocSymbol(first, second) ?? (organ === 'ga' ? generalAssemblySymbol(first, second) : null);
-    if (symbol) found.push({ symbol, text: folded.printedSlice(match.index, match.index + match[0].length) });
+    if (symbol) found.push({ symbol, text: folded.printedSlice(at, at + match[0].length) });
   }
   return found;
 }
 
-function organBefore(at: number, events: Event[], enacting: Organ): Organ | 'decision' | null {
-  let refersBack = false;
-  for (let i = events.length - 1; i >= 0; i--) {
-    const event = events[i]!;
-    if (event.at >= at) continue;
-    if (at - event.at > LOOKBACK) break;
-    if (event.organ === 'refers-back') {
-      refersBack = true;
-      continue;
-    }
-    return event.organ;
-  }
-  return refersBack ? enacting : null;
+/** The organ named nearest before a pair, within LOOKBACK; failing that, a
+ * "قرارها"-like word within LOOKBACK points back to the enacting organ. */
+function organBefore(
+  at: number,
+  nearest: { at: number; organ: Organ | 'decision' } | null,
+  refersBackAt: number,
+  enacting: Organ,
+): Organ | 'decision' | null {
+  if (nearest !== null && at - nearest.at <= LOOKBACK) return nearest.organ;
+  return at - refersBackAt <= LOOKBACK ? enacting : null;
 }
