@@ -15,6 +15,7 @@ import { registerShow } from './commands/show.js';
 import type { CommandContext } from './context.js';
 import { describeFailure, oneLineMessage } from './failure.js';
 import { type CliIo, processIo } from './io.js';
+import { protectQueryExclusions } from './search-argv.js';
 import { packageVersion } from './version.js';
 
 function buildProgram(ctx: CommandContext): Command {
@@ -54,7 +55,7 @@ function isHelpOrVersion(err: CommanderError): boolean {
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const ctx: CommandContext = { io, exitCode: 0 };
   try {
-    await buildProgram(ctx).parseAsync(argv, { from: 'node' });
+    await buildProgram(ctx).parseAsync(protectQueryExclusions(argv), { from: 'node' });
     return ctx.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {

@@ -243,9 +243,18 @@ describe.runIf(ENGINE_PRESENT)('with the seeds ingested', () => {
     });
 
     it('exits 2 on bad query syntax, one line, no stack', async () => {
-      const result = await inIndex(['search', '"الاتجار']);
-      expectCleanOneLineError(result, 2);
-      expect(result.stdout).toBe('');
+      for (const query of ['nosuchfield:طفل', 'طفل^x', 'ط*', '-الأطفال']) {
+        const result = await inIndex(['search', query]);
+        expectCleanOneLineError(result, 2);
+        expect(result.stdout).toBe('');
+      }
+    });
+
+    it('takes -word as an exclusion, not as an option', async () => {
+      const all = hitsOf(await inIndex(['search', 'الاتجار', '--json', '--limit', '500']));
+      const without = await inIndex(['search', 'الاتجار', '-الأطفال', '--json', '--limit', '500']);
+      expect(without.code).toBe(0);
+      expect(hitsOf(without).length).toBeLessThan(all.length);
     });
 
     it('exits 3 when the index is missing, saying how to recover', async () => {
