@@ -1,0 +1,206 @@
+// Whole-process measurements for the benchmarks: wall time (measured here,
+// from spawn to exit) and peak RSS (GNU time's %M when /usr/bin/time exists,
+// else polling /proc/<pid>/status VmHWM), with a time limit that kills the
+// whole process group.
+
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface Sample {
+  wallMs: number;
+  /** Peak resident set size, KiB; null when it could not be read. */
+  maxRssKb: number | null;
+  code: number | null;
+  signal: string | null;
+  timedOut: boolean;
+  stdoutBytes: number;
+  /** The first 64 KiB of stdout (enough to check a JSON hit list). */
+  stdoutHead: string;
+  stderrTail: string;
+}
+
+export interface RunOptions {
+  timeoutMs: number;
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Called every `pollMs` while the process runs; return true to kill it (SIGKILL). */
+  killWhen?: (elapsedMs: number) => boolean;
+  pollMs?: number;
+}
+
+const GNU_TIME = '/usr/bin/time';
+let gnuTimeWorks: boolean | undefined;
+
+function hasGnuTime(): boolean {
+  if (gnuTimeWorks === undefined) gnuTimeWorks = existsSync(GNU_TIME);
+  return gnuTimeWorks;
+}
+
+export function rssMethod(): string {
+  return hasGnuTime() ? '/usr/bin/time -f %M (max RSS of the process)' : '/proc/<pid>/status VmHWM, polled every 10 ms';
+}
+
+let counter = 0;
+const running = new Set<number>();
+
+/** Kill every process group still running (the bench itself is being stopped). */
+export function killRunning(): void {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+  running.clear();
+}
+
+export function runMeasured(command: string, args: string[], options: RunOptions): Promise<Sample> {
+  const timeFile = join(tmpdir(), `unres-bench-time-${process.pid}-${counter++}`);
+  const useTime = hasGnuTime();
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(cmd, argv, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so a time limit kills everything it started
+    });
+    if (child.pid !== undefined) running.add(child.pid);
+    let stdoutBytes = 0;
+    const head: Buffer[] = [];
+    let headBytes = 0;
+    let stderr = '';
+    let timedOut = false;
+    let polledHwm: number | null = null;
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdoutBytes += chunk.length;
+      if (headBytes < 65536) {
+        head.push(chunk);
+        headBytes += chunk.length;
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString('utf8')).slice(-4000);
+    });
+    const killGroup = (): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    const limit = setTimeout(() => {
+      timedOut = true;
+      killGroup();
+    }, Math.max(1, options.timeoutMs));
+    const poll = setInterval(
+      () => {
+        const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+        if (!useTime && child.pid !== undefined) {
+          const hwm = readHwm(child.pid);
+          if (hwm !== null) polledHwm = Math.max(polledHwm ?? 0, hwm);
+        }
+        if (options.killWhen?.(elapsed)) killGroup();
+      },
+      options.killWhen ? (options.pollMs ?? 50) : 10,
+    );
+    if (useTime && !options.killWhen) clearInterval(poll);
+    child.on('error', (err) => {
+      clearTimeout(limit);
+      clearInterval(poll);
+      reject(err);
+    });
+    child.on('close', (code, signal) => {
+      if (child.pid !== undefined) running.delete(child.pid);
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      clearTimeout(limit);
+      clearInterval(poll);
+      let maxRssKb: number | null = polledHwm;
+      let exitCode = code;
+      if (useTime) {
+        try {
+          const text = readFileSync(timeFile, 'utf8');
+          rmSync(timeFile, { force: true });
+          const numbers = text.trim().split('\n').filter((l) => /^\d+$/.test(l.trim()));
+          if (numbers.length > 0) maxRssKb = Number(numbers[numbers.length - 1]);
+          const terminated = /Command terminated by signal (\d+)/.exec(text);
+          if (terminated) exitCode = null;
+          const exited = /Command exited with non-zero status (\d+)/.exec(text);
+          if (exited) exitCode = Number(exited[1]);
+        } catch {
+          // time killed before writing
+        }
+      }
+      resolve({
+        wallMs,
+        maxRssKb,
+        code: timedOut ? null : exitCode,
+        signal: timedOut ? 'SIGKILL' : signal,
+        timedOut,
+        stdoutBytes,
+        stdoutHead: Buffer.concat(head).toString('utf8'),
+        stderrTail: stderr,
+      });
+    });
+  });
+}
+
+function readHwm(pid: number): number | null {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const match = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Sum of the sizes of the files under `dir` (apparent size), bytes. */
+export function treeBytes(dir: string): number {
+  let total = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    try {
+      if (entry.isDirectory()) total += treeBytes(path);
+      else if (entry.isFile()) total += statSync(path).size;
+    } catch {
+      // vanished while we looked (an ingest writing)
+    }
+  }
+  return total;
+}
+
+export function treeFiles(dir: string): number {
+  let total = 0;
+  try {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      total += entry.isDirectory() ? treeFiles(join(dir, entry.name)) : 1;
+    }
+  } catch {
+    return total;
+  }
+  return total;
+}
+
+// ---------------------------------------------------------------- statistics
+
+export function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+}
+
+export function spread(values: number[]): { min: number; max: number } {
+  return { min: Math.min(...values), max: Math.max(...values) };
+}
