@@ -1,0 +1,45 @@
+// Small hand-made documents for engine tests.
+import type { Clause, UnresDocument } from '../../../src/types.js';
+
+let counter = 0;
+
+export function clause(kind: Clause['kind'], index: number, text: string, extra: Partial<Clause> = {}): Clause {
+  const prefix = { preamble: 'pp', operative: 'op', paragraph: 'para', recommendation: 'rec', article: 'art' }[kind];
+  return {
+    id: `${prefix}${index}`,
+    kind,
+    number: kind === 'preamble' ? null : index,
+    index,
+    lead: null,
+    text,
+    items: [],
+    footnotes: [],
+    section: null,
+    ...extra,
+  };
+}
+
+export function doc(id: string, clauses: Clause[], extra: Partial<UnresDocument> = {}): UnresDocument {
+  counter++;
+  return {
+    id,
+    source: { path: `/data/${id.replace(/\//g, '_')}.txt`, sha256: `sha-${id}-${counter}`, encoding: 'utf-8' },
+    kind: 'resolution',
+    symbol: null,
+    title: null,
+    body: null,
+    adopted: null,
+    distributed: null,
+    agendaItem: null,
+    sponsors: [],
+    clauses,
+    footnotes: [],
+    citations: [],
+    ...extra,
+  };
+}
+
+/** Operative clauses from texts, numbered 1.. */
+export function ops(texts: string[]): Clause[] {
+  return texts.map((t, i) => clause('operative', i + 1, t));
+}
