@@ -1,0 +1,250 @@
+// One UnresDocument as an Akoma Ntoso 3.0 file. Resolutions, decisions and
+// drafts are `statement`s, reports (and documents of unknown kind) `doc`s;
+// both are the schema's open structure: meta, preface, preamble, mainBody.
+//
+// eIds follow the AKN naming convention: preamble clauses are
+// preamble__recital_N, body clauses para_N (operative paragraphs and report
+// paragraphs), recommendation_N (hcontainer) or art_N, lettered items
+// <clause>__list_1__point_a. Clause numbers are unique in a document, so body
+// clauses are not prefixed by the chapter or section they stand in.
+
+import { toArabicIndicDigits } from '../text/digits.js';
+import type { Clause, Footnote, UnresDocument } from '../types.js';
+import { type CitationLink, itemEIdSuffix, itemNum, linkCitations, splitClause } from './akn-inline.js';
+import { aknMeta } from './akn-meta.js';
+import { aknPreface } from './akn-preface.js';
+import { type NotePlan, noteEId, planNotes } from './akn-notes.js';
+import { type BodyNode, type Container, groupBySection } from './akn-sections.js';
+import { aknDocumentType, workUriForSymbol } from './akn-uris.js';
+import { element, serializeXml, type XmlElement } from './xml.js';
+
+export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+
+/** Elements written on one line even when they hold only elements. */
+const INLINE_CONTENT = new Set(['p', 'num', 'heading', 'listIntroduction', 'listWrapUp']);
+
+/** Hands out eIds, never the same one twice in a document (the schema makes them unique). */
+class EIds {
+  private readonly used = new Set<string>();
+
+  claim(base: string): string {
+    let eId = base;
+    for (let n = 2; this.used.has(eId); n++) eId = `${base}-${n}`;
+    this.used.add(eId);
+    return eId;
+  }
+}
+
+/** The tail of a clause id ("op7" → "7"), which is unique among clauses of one kind. */
+function clauseSuffix(clause: Clause): string {
+  const tail = clause.id.replace(/^[A-Za-z]+/, '').replace(/\s+/g, '');
+  return tail === '' ? String(clause.index) : tail;
+}
+
+const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const LATIN_LETTER = /\p{Script=Latin}/u;
+
+/** Footnotes are sometimes printed in English ("United Nations, Treaty Series ..."). */
+function languageOf(text: string): string | undefined {
+  return !ARABIC_LETTER.test(text) && LATIN_LETTER.test(text) ? 'en' : undefined;
+}
+
+/** Numbers are printed in the digits the document itself uses. */
+function digitStyle(doc: UnresDocument): (n: number) => string {
+  let arabicIndic = 0;
+  let ascii = 0;
+  for (const clause of doc.clauses) {
+    arabicIndic += (clause.text.match(/[\u0660-\u0669]/g) ?? []).length;
+    ascii += (clause.text.match(/[0-9]/g) ?? []).length;
+  }
+  return arabicIndic > ascii ? (n) => toArabicIndicDigits(String(n)) : (n) => String(n);
+}
+
+class AknBuilder {
+  private readonly eIds = new EIds();
+  private readonly digits: (n: number) => string;
+  private readonly notes: NotePlan;
+  private readonly clauseLinks = new Map<string, CitationLink[]>();
+  private readonly footnoteLinks = new Map<number, CitationLink[]>();
+  private readonly preambleClauses: Clause[];
+  private readonly bodyClauses: Clause[];
+
+  constructor(private readonly doc: UnresDocument) {
+    this.digits = digitStyle(doc);
+    this.preambleClauses = doc.clauses.filter((c) => c.kind === 'preamble');
+    this.bodyClauses = doc.clauses.filter((c) => c.kind !== 'preamble');
+    // Notes are placed in the order the clauses are written out.
+    this.notes = planNotes([...this.preambleClauses, ...this.bodyClauses], doc.footnotes);
+    this.collectLinks();
+  }
+
+  /** A citation is looked for in its clause, and in the footnotes that clause references (where the parser may have found it). */
+  private collectLinks(): void {
+    const add = <K>(map: Map<K, CitationLink[]>, key: K, link: CitationLink): void => {
+      const list = map.get(key) ?? [];
+      if (!list.some((l) => l.text === link.text && l.href === link.href)) list.push(link);
+      map.set(key, list);
+    };
+    const footnotesOf = new Map(this.doc.clauses.map((c) => [c.id, c.footnotes]));
+    for (const citation of this.doc.citations) {
+      const link = { text: citation.text, href: workUriForSymbol(citation.symbol) };
+      const inFootnote = /^fn(\d+)$/.exec(citation.clause);
+      if (inFootnote) {
+        add(this.footnoteLinks, Number(inFootnote[1]), link);
+        continue;
+      }
+      add(this.clauseLinks, citation.clause, link);
+      for (const number of footnotesOf.get(citation.clause) ?? []) add(this.footnoteLinks, number, link);
+    }
+  }
+
+  build(): XmlElement {
+    const parts: XmlElement[] = [aknMeta(this.doc)];
+    const preface = aknPreface(this.doc, (base) => this.eIds.claim(base));
+    if (preface) parts.push(preface);
+    if (this.preambleClauses.length > 0) parts.push(this.preamble());
+    parts.push(this.mainBody());
+    const root = element(aknDocumentType(this.doc.kind), { name: this.doc.kind }, parts);
+    return element('akomaNtoso', { xmlns: AKN_NAMESPACE }, [root]);
+  }
+
+  private preamble(): XmlElement {
+    const eId = this.eIds.claim('preamble');
+    const recitals = this.preambleClauses.map((clause) => this.recital(clause, eId));
+    return element('preamble', { eId, 'xml:lang': 'ar' }, [element('recitals', {}, recitals)]);
+  }
+
+  private mainBody(): XmlElement {
+    const counter = { last: 0 };
+    const children = groupBySection(this.bodyClauses).map((node) => this.bodyNode(node, '', counter));
+    if (this.notes.unreferenced.length > 0) {
+      const holder = element('p', {}, this.notes.unreferenced.map((f) => this.noteBody(f)));
+      children.push(element('container', { name: 'unreferencedFootnotes', eId: this.eIds.claim('unreferencedFootnotes') }, [holder]));
+    }
+    // The schema wants at least one child; a document without body clauses gets an empty paragraph.
+    if (children.length === 0) children.push(element('p'));
+    return element('mainBody', { 'xml:lang': 'ar' }, children);
+  }
+
+  /** `counter` numbers containers that print no number, among their siblings. */
+  private bodyNode(node: BodyNode, prefix: string, counter: { last: number }): XmlElement {
+    if (node.type === 'clause') return this.bodyClause(node.clause);
+    return this.container(node, prefix, counter);
+  }
+
+  private container(node: Container, prefix: string, counter: { last: number }): XmlElement {
+    const number = node.heading?.rank ?? counter.last + 1;
+    counter.last = number;
+    const abbreviation = node.level === 'chapter' ? 'chp' : 'sec';
+    const eId = this.eIds.claim(`${prefix}${abbreviation}_${number}`);
+    const head: XmlElement[] = [];
+    if (node.heading?.num) head.push(element('num', {}, [node.heading.num]));
+    if (node.heading?.heading) head.push(element('heading', {}, [node.heading.heading]));
+    const inner = { last: 0 };
+    const children = node.children.map((child) => this.bodyNode(child, `${eId}__`, inner));
+    return element(node.level, { eId }, [...head, ...children]);
+  }
+
+  private bodyClause(clause: Clause): XmlElement {
+    const suffix = clauseSuffix(clause);
+    if (clause.kind === 'recommendation') {
+      return this.hierarchy('hcontainer', { name: 'recommendation' }, this.eIds.claim(`recommendation_${suffix}`), clause);
+    }
+    if (clause.kind === 'article') return this.hierarchy('article', {}, this.eIds.claim(`art_${suffix}`), clause);
+    return this.hierarchy('paragraph', {}, this.eIds.claim(`para_${suffix}`), clause);
+  }
+
+  private num(clause: Clause): XmlElement[] {
+    return clause.number === null ? [] : [element('num', {}, [this.digits(clause.number)])];
+  }
+
+  private paragraph(text: string, clause: Clause): XmlElement {
+    return element('p', {}, linkCitations(text, this.clauseLinks.get(clause.id) ?? []));
+  }
+
+  /** A body clause: num and content, or num and a list of its lettered items. */
+  private hierarchy(name: string, attributes: Record<string, string>, eId: string, clause: Clause): XmlElement {
+    const parts = splitClause(clause);
+    if (!parts || parts.items.length === 0) {
+      const p = this.paragraph(parts?.intro ?? clause.text, clause);
+      this.attachNotes(p, clause);
+      return element(name, { ...attributes, eId }, [...this.num(clause), element('content', {}, [p])]);
+    }
+    const listEId = this.eIds.claim(`${eId}__list_1`);
+    const listChildren: XmlElement[] = [];
+    if (parts.intro) listChildren.push(element('intro', {}, [this.paragraph(parts.intro, clause)]));
+    let last: XmlElement | undefined;
+    for (const [i, item] of parts.items.entries()) {
+      last = this.paragraph(item.text, clause);
+      const point = element('point', { eId: this.eIds.claim(`${listEId}__point_${itemEIdSuffix(item, i)}`) }, [
+        element('num', {}, [itemNum(item)]),
+        element('content', {}, [last]),
+      ]);
+      listChildren.push(point);
+    }
+    if (parts.wrapUp) {
+      last = this.paragraph(parts.wrapUp, clause);
+      listChildren.push(element('wrapUp', {}, [last]));
+    }
+    this.attachNotes(last!, clause);
+    return element(name, { ...attributes, eId }, [...this.num(clause), element('list', { eId: listEId }, listChildren)]);
+  }
+
+  /** A preamble clause: recitals hold blocks only, so lettered items become a blockList. */
+  private recital(clause: Clause, preambleEId: string): XmlElement {
+    const eId = this.eIds.claim(`${preambleEId}__recital_${clauseSuffix(clause)}`);
+    const parts = splitClause(clause);
+    const blocks: XmlElement[] = [];
+    let last: XmlElement;
+    if (!parts || parts.items.length === 0) {
+      last = this.paragraph(parts?.intro ?? clause.text, clause);
+      blocks.push(last);
+    } else {
+      if (parts.intro) blocks.push(this.paragraph(parts.intro, clause));
+      const listEId = this.eIds.claim(`${eId}__list_1`);
+      const items = parts.items.map((item, i) => {
+        last = this.paragraph(item.text, clause);
+        return element('item', { eId: this.eIds.claim(`${listEId}__item_${itemEIdSuffix(item, i)}`) }, [
+          element('num', {}, [itemNum(item)]),
+          last,
+        ]);
+      });
+      blocks.push(element('blockList', { eId: listEId }, items));
+      if (parts.wrapUp) {
+        last = this.paragraph(parts.wrapUp, clause);
+        blocks.push(last);
+      }
+    }
+    this.attachNotes(last!, clause);
+    return element('recital', { eId }, [...this.num(clause), ...blocks]);
+  }
+
+  private attachNotes(p: XmlElement, clause: Clause): void {
+    const notes = this.notes.byClause.get(clause.id);
+    if (!notes) return;
+    for (const footnote of notes.bodies) p.children.push(this.noteBody(footnote));
+    for (const number of notes.references) {
+      p.children.push(element('noteRef', { marker: this.digits(number), href: `#${noteEId(number)}` }));
+    }
+  }
+
+  private noteBody(footnote: Footnote): XmlElement {
+    const text = linkCitations(footnote.text, this.footnoteLinks.get(footnote.number) ?? []);
+    return element(
+      'authorialNote',
+      { marker: this.digits(footnote.number), placement: 'bottom', eId: this.eIds.claim(noteEId(footnote.number)), 'xml:lang': languageOf(footnote.text) },
+      [element('p', {}, text)],
+    );
+  }
+}
+
+/** The Akoma Ntoso XML of one document. */
+export function documentToAkn(doc: UnresDocument): string {
+  return serializeXml(new AknBuilder(doc).build(), INLINE_CONTENT);
+}
+
+/** The file a document is written to: its id, made safe as a file name. */
+export function aknFileName(doc: Pick<UnresDocument, 'id'>): string {
+  const safe = doc.id.replace(/[/\\\u0000-\u001f]+/g, '_').replace(/^\.+/, '_');
+  return `${safe || '_'}.akn.xml`;
+}
