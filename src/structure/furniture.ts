@@ -21,9 +21,12 @@ const ENGLISH_DATE_LINE = /^\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}$/;
 const LANGUAGE_LINE = /^(?:Arabic|English|French|Spanish|Russian|Chinese)$/i;
 const ORIGINAL = /^Original\s*:\s*([A-Za-z]+)/i;
 const JOB_NUMBER = /^(?:[A-Z]{1,3}\.)?\d{2}-\d{4,6}(?:\s*\([A-Z]\))?(?:\s+\S.{0,40})?$/;
-const BARCODE = /^\*\d{6,}\*$/;
+// "*1712889*": inline markdown reads the stars as emphasis, so the line arrives as bare digits.
+const BARCODE = /^\*?\d{6,}\*?$/;
 const SYMBOL_LINE = /^[A-Z]{1,6}(?:\/[A-Za-z0-9.\-]{1,12}){1,7}$/;
 const PAGE_NUMBER = /^(?:\d{1,3}\s*\/\s*\d{1,3}|-\s*\d{1,3}\s*-|\d{1,3})$/;
+// "- 3 -" arrives as "3 -": the line stage took its leading "- " for a list bullet.
+const BULLETED_PAGE_NUMBER = /^\d{1,3}\s*-$/;
 const RECYCLE_GLYPH = /^[\u2672\u267b\u267c\u267d]+$/;
 const PLEASE_RECYCLE = 'الرجاء إعادة الاستعمال';
 
@@ -53,6 +56,7 @@ export function findFurniture(tree: LinesRoot): FurnitureFacts {
       !JOB_NUMBER.test(value) &&
       !BARCODE.test(value) &&
       !PAGE_NUMBER.test(value) &&
+      !(line.bullet && BULLETED_PAGE_NUMBER.test(value)) &&
       !RECYCLE_GLYPH.test(value) &&
       !stripDiacritics(value).startsWith(PLEASE_RECYCLE)
     ) {
