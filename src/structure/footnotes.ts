@@ -19,7 +19,10 @@ const GLUED_MARKER = new RegExp(`(?<=[\\p{L}\\p{M}،؛.,:"»”])\\((${D}{1,3})\
 // Cheap tests that let most lines skip the marker patterns altogether.
 const MAY_HOLD_EXPLICIT = /[\^\u207d\u2070\u00b9\u00b2\u00b3\u2074-\u2079]/;
 const MAY_HOLD_GLUED = new RegExp(`\\S\\(${D}`);
-const BODY = new RegExp(`^(?:\\^?[(\u207d\\[]\\s*(${D}{1,3}|${SUP}{1,3})\\s*[)\u207e\\]]|(${SUP}{1,3}))\\s*(.+)$`);
+// "(١) text", "⁽¹⁾ text", "¹ text", and markdown's own definition form "[^1]: text".
+const BODY = new RegExp(
+  `^(?:\\[\\^\\s*(${D}{1,3})\\s*\\]:?|\\^?[(\u207d\\[]\\s*(${D}{1,3}|${SUP}{1,3})\\s*[)\u207e\\]]|(${SUP}{1,3}))\\s*(.+)$`,
+);
 
 const MAY_START_BODY = /^[\^(\u207d[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]/;
 
@@ -54,12 +57,12 @@ export function findFootnotes(tree: LinesRoot): void {
     if (!MAY_START_BODY.test(line.value)) continue;
     const body = BODY.exec(line.value);
     if (!body) continue;
-    const n = markerNumber(body[1] ?? body[2]!);
+    const n = markerNumber(body[1] ?? body[2] ?? body[3]!);
     if (n === null || bodies.has(n) || !(marked.has(n) || glued.has(n))) continue;
     bodies.add(n);
     line.role = 'footnote';
     line.footnote = n;
-    line.value = body[3]!.trim();
+    line.value = body[4]!.trim();
   }
 
   for (const line of lines) {
