@@ -32,7 +32,8 @@ function foldMonthName(name: string): string {
   return stripDiacritics(name).replace(ALEF_FORMS, 'ا').replace(/\s+/g, ' ').trim();
 }
 
-const MONTH_WORDS = '[\\u0621-\\u064a\\u0660-\\u0669 ]{2,20}?';
+// Letters, tatweel and diacritics ("أيّار" with a shadda), digits, spaces.
+const MONTH_WORDS = '[\\u0621-\\u065f\\u0660-\\u0669\\u0670 ]{2,20}?';
 // day, month name(s) with an optional "/" pair, year. Bounded repetitions: linear.
 const ARABIC_DATE = new RegExp(
   `(\\d{1,2})\\s+(${MONTH_WORDS})(?:\\s*/\\s*(${MONTH_WORDS}))?\\s+(\\d{4})`,
@@ -40,8 +41,15 @@ const ARABIC_DATE = new RegExp(
 );
 const ENGLISH_DATE = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/;
 
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** YYYY-MM-DD, or null for a date that does not exist ("30 February", "31 June"). */
 function iso(year: number, month: number, day: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1945 || year > 2100) return null;
+  if (month < 1 || month > 12 || year < 1945 || year > 2100) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
