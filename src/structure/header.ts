@@ -80,7 +80,7 @@ function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): 
   const folded = fold(value);
   const agenda = AGENDA_ITEM.exec(folded);
   if (agenda) {
-    facts.agendaItem ??= agendaItemAsPrinted(value);
+    facts.agendaItem ??= agendaItemAsPrinted(value, agenda);
     return 'agenda';
   }
   const adoption = ADOPTION.exec(folded);
@@ -107,10 +107,13 @@ function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): 
   return 'title';
 }
 
-/** "البند ١٩ (ج) من جدول الأعمال" -> "19 (ج)": digits ASCII, letter as printed. */
-function agendaItemAsPrinted(value: string): string {
-  const match = /البند\s+(\S+(?:\s*\([^)]{1,4}\))?)/.exec(value);
-  return toAsciiDigits(match?.[1] ?? '').replace(/\s*\(\s*/, ' (').replace(/\s*\)$/, ')').trim();
+/** "البند ١٩ (ج) من جدول الأعمال" -> "19 (ج)": digits ASCII, letter as printed. Cut
+ * from the printed line through the folded match, so that a tatweel or haraka in
+ * "البنـد" (which the folded pattern allows) does not lose the item. */
+function agendaItemAsPrinted(value: string, folded: RegExpExecArray): string {
+  const start = folded[0].indexOf(folded[1]!);
+  const printed = Folded.of(value).printedSlice(start, start + folded[1]!.length);
+  return toAsciiDigits(printed).replace(/\s*\(\s*/, ' (').replace(/\s*\)$/, ')').trim();
 }
 
 // Member States whose Arabic names hold "و" between words (UN terminology).
