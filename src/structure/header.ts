@@ -32,7 +32,7 @@ const DRAFT = /مشروع\s+(قرار|مقرر)/;
 const SPONSORS_BEFORE_DRAFT = /^(.{2,600}?)\s*:\s*مشروع\s+(?:قرار|مقرر)/;
 const PLACE_AND_DATE = /^[^\s،]{2,20}(?:\s[^\s،]{2,20})?،\s.{0,40}\d{4}$/;
 
-type HeaderLineKind = 'organ' | 'other' | 'title' | 'agenda';
+type HeaderLineKind = 'organ' | 'other' | 'title' | 'agenda' | 'symbol-title';
 
 export function readHeader(lines: LineNode[], enactingBodies: string[]): HeaderFacts {
   const facts: HeaderFacts = {
@@ -52,14 +52,20 @@ export function readHeader(lines: LineNode[], enactingBodies: string[]): HeaderF
     run = [];
   };
 
+  // A title printed after "N/M - " wraps onto the lines that follow it.
+  let titleWraps = false;
   for (const line of lines) {
+    const hadTitle = facts.title !== null;
     const kind = classify(line.value, facts, enactingBodies);
-    if (kind === 'title') {
+    if (kind === 'title' && titleWraps) {
+      facts.title += ` ${line.value}`;
+    } else if (kind === 'title') {
       run.push(line.value);
     } else {
       endRun();
       if (kind === 'organ') facts.organ = line.value.replace(/[،,]$/, '');
     }
+    titleWraps = (kind === 'symbol-title' && !hadTitle) || (kind === 'title' && titleWraps);
   }
   endRun();
   if (facts.title === null && runs.length > 0) facts.title = runs[runs.length - 1]!.join(' ');
@@ -100,7 +106,7 @@ function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): 
   if (symbolTitle) {
     facts.symbol ??= enactingSymbol(Number(symbolTitle[1]), Number(symbolTitle[2]), enactingBodies[0] ?? facts.organ, facts.decision);
     facts.title ??= new Folded(value).printedFrom(toAsciiDigits(value).length - symbolTitle[3]!.length);
-    return 'other';
+    return 'symbol-title';
   }
   if (ORGAN_LINE.test(folded)) return 'organ';
   if (SESSION_LINE.test(folded) || BRACKETED.test(value) || PLACE_AND_DATE.test(toAsciiDigits(value))) return 'other';
