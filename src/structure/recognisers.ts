@@ -36,7 +36,9 @@ export function itemLabel(line: string): (Opening & { label: string }) | null {
 // Words that stay with a formula's verb in its lead: "وإذ تؤكد مجدداً", "تحيط علماً".
 const LEAD_COMPLEMENTS =
   '(?:\\s+(?:ايضا|كذلك|مجددا|من جديد|مع التقدير|مع الارتياح|مع القلق|مع الاسف|علما|القلق|بالغ القلق|في اعتبارها|في اعتباره|في الاعتبار)){0,3}';
-const PREAMBLE_FORMULA = new RegExp(`^(?:و?اذ|و?لما كان|و?حيث ان|و?اذا)\\s+[^\\s،,]+${LEAD_COMPLEMENTS}`);
+// A lead word stops at a space or punctuation: "تقرر." leads with "تقرر".
+const LEAD_WORD = '[^\\s،,؛;:.]+';
+const PREAMBLE_FORMULA = new RegExp(`^(?:و?اذ|و?لما كان|و?حيث ان|و?اذا)\\s+${LEAD_WORD}${LEAD_COMPLEMENTS}`);
 
 /** "وإذ تؤكد مجدداً ..." -> the lead as printed. */
 export function preambleFormula(line: string): string | null {
@@ -45,7 +47,7 @@ export function preambleFormula(line: string): string | null {
   return match ? folded.printedSlice(0, match[0].length) : null;
 }
 
-const VERB_LEAD = new RegExp(`^[^\\s،,]+${LEAD_COMPLEMENTS}`);
+const VERB_LEAD = new RegExp(`^${LEAD_WORD}${LEAD_COMPLEMENTS}`);
 
 /** An operative clause's verb and its complements, as printed. */
 export function verbLead(text: string): string | null {
