@@ -1,0 +1,54 @@
+// The index directory:
+//   manifest.json          which segments make the index, their deletions and
+//                          file checksums; replaced atomically to commit a change
+//   segments/<name>/       one immutable segment (see src/search/segment.ts):
+//     meta.json terms.json postings.bin clauses.bin docs.jsonl
+//   write.lock             held by the one process writing (proper-lockfile)
+// Readers never lock: they read the manifest, then files no writer changes.
+
+import { join } from 'node:path';
+
+export const INDEX_FORMAT = 'unres-index';
+/** Bump when the layout or any segment file changes meaning; older or newer indexes must be rebuilt. */
+export const INDEX_VERSION = 1;
+
+export const MANIFEST_FILE = 'manifest.json';
+export const SEGMENTS_DIR = 'segments';
+export const LOCK_FILE = 'write.lock';
+/** Staging names start with a dot: never a segment, removed by the next writer. */
+export const STAGING_PREFIX = '.staging-';
+
+export const SEGMENT_FILES = {
+  meta: 'meta.json',
+  dictionary: 'terms.json',
+  postings: 'postings.bin',
+  clauses: 'clauses.bin',
+  docs: 'docs.jsonl',
+} as const;
+
+export type SegmentFileKey = keyof typeof SEGMENT_FILES;
+
+export const REBUILD_HINT = 'run `unres ingest --rebuild` to rebuild it from the stored documents';
+
+export function manifestPath(dir: string): string {
+  return join(dir, MANIFEST_FILE);
+}
+
+export function segmentsPath(dir: string): string {
+  return join(dir, SEGMENTS_DIR);
+}
+
+export function segmentPath(dir: string, name: string): string {
+  return join(dir, SEGMENTS_DIR, name);
+}
+
+export function segmentFilePath(dir: string, name: string, key: SegmentFileKey): string {
+  return join(dir, SEGMENTS_DIR, name, SEGMENT_FILES[key]);
+}
+
+/** Segment names sort in creation order: a zero-padded counter, then a random tag against leftovers. */
+export function segmentName(counter: number, tag: string): string {
+  return `s${String(counter).padStart(8, '0')}-${tag}`;
+}
+
+export const SEGMENT_NAME = /^s\d{8}-[0-9a-f]{6}$/;

@@ -1,0 +1,79 @@
+// One writer at a time. Ingest and rebuild take the lock; a second process
+// waits for it, up to UNRES_LOCK_WAIT_MS (default 10 s), then gives up with an
+// IndexError. A lock left by a killed process goes stale after 10 s (its mtime
+// stops being refreshed) and is taken over.
+
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { IndexError } from '../errors.js';
+import { LOCK_FILE } from './layout.js';
+
+const DEFAULT_WAIT_MS = 10_000;
+const STALE_MS = 10_000;
+const REFRESH_MS = 2_000;
+
+export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.UNRES_LOCK_WAIT_MS;
+  if (raw === undefined || raw.trim() === '') return DEFAULT_WAIT_MS;
+  const value = Number(raw);
+  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_WAIT_MS;
+}
+
+export interface HeldLock {
+  /** Throws if the lock was lost (another process took it over): call before committing. */
+  assertHeld(): void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function withWriteLock<T>(dir: string, work: (lock: HeldLock) => Promise<T>): Promise<T> {
+  mkdirSync(dir, { recursive: true });
+  const waitMs = lockWaitMs();
+  const deadline = Date.now() + waitMs;
+  let compromised: Error | null = null;
+  let release: (() => Promise<void>) | null = null;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      release = await lockfile.lock(dir, {
+        lockfilePath: join(dir, LOCK_FILE),
+        realpath: false,
+        retries: 0,
+        stale: STALE_MS,
+        update: REFRESH_MS,
+        onCompromised: (err) => {
+          compromised = err;
+        },
+      });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') {
+        throw new IndexError(`cannot lock the index at ${dir}: ${(err as Error).message}`);
+      }
+      if (Date.now() >= deadline) {
+        throw new IndexError(
+          `the index at ${dir} is locked by another unres process (waited ${(waitMs / 1000).toFixed(1)} s): ` +
+            'try again when it has finished, or set UNRES_LOCK_WAIT_MS to wait longer',
+        );
+      }
+      await sleep(Math.min(50 + attempt * 25, 250, Math.max(0, deadline - Date.now())));
+    }
+  }
+  const held: HeldLock = {
+    assertHeld() {
+      if (compromised) {
+        throw new IndexError(`lost the write lock on ${dir} (${compromised.message}); nothing was committed, try again`);
+      }
+    },
+  };
+  try {
+    return await work(held);
+  } finally {
+    try {
+      await release();
+    } catch {
+      // A compromised lock may already be gone; the work's outcome stands.
+    }
+  }
+}
+

@@ -1,0 +1,117 @@
+// The manifest: the one file that says what the index is. Committing a change
+// is replacing it (atomically); everything it names is immutable. Its body is
+// checksummed, so an edited or truncated manifest is detected, and its format
+// and version sit outside the body, so any version can at least say which it is.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { IndexError } from '../errors.js';
+import { replaceFileAtomic } from './atomic.js';
+import { INDEX_FORMAT, INDEX_VERSION, REBUILD_HINT, SEGMENT_FILES, SEGMENT_NAME, type SegmentFileKey, manifestPath } from './layout.js';
+
+export interface FileCheck {
+  bytes: number;
+  sha256: string;
+}
+
+export interface ManifestSegment {
+  name: string;
+  docs: number;
+  clauses: number;
+  /** Ordinals of documents replaced since the segment was written. */
+  deleted: number[];
+  files: Record<SegmentFileKey, FileCheck>;
+}
+
+export interface ManifestBody {
+  /** Counts commits: a reader that finds a segment gone checks whether the index moved on. */
+  generation: number;
+  /** Next segment counter: names sort in creation order. */
+  nextSegment: number;
+  segments: ManifestSegment[];
+}
+
+interface ManifestFile {
+  format: string;
+  version: number;
+  sha256: string;
+  body: ManifestBody;
+}
+
+export function emptyManifest(): ManifestBody {
+  return { generation: 0, nextSegment: 1, segments: [] };
+}
+
+export function sha256(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function damaged(dir: string, problem: string): IndexError {
+  return new IndexError(`the index at ${dir} is damaged (${problem}): ${REBUILD_HINT}`);
+}
+
+function isFileCheck(value: unknown): value is FileCheck {
+  const v = value as FileCheck;
+  return typeof v === 'object' && v !== null && Number.isInteger(v.bytes) && v.bytes >= 0 && typeof v.sha256 === 'string';
+}
+
+function checkBody(dir: string, body: ManifestBody): void {
+  const ok =
+    typeof body === 'object' &&
+    body !== null &&
+    Number.isInteger(body.generation) &&
+    Number.isInteger(body.nextSegment) &&
+    Array.isArray(body.segments) &&
+    body.segments.every(
+      (s) =>
+        typeof s === 'object' &&
+        s !== null &&
+        typeof s.name === 'string' &&
+        SEGMENT_NAME.test(s.name) &&
+        Number.isInteger(s.docs) &&
+        Number.isInteger(s.clauses) &&
+        Array.isArray(s.deleted) &&
+        s.deleted.every((d) => Number.isInteger(d) && d >= 0 && d < s.docs) &&
+        typeof s.files === 'object' &&
+        s.files !== null &&
+        (Object.keys(SEGMENT_FILES) as SegmentFileKey[]).every((k) => isFileCheck(s.files[k])),
+    );
+  if (!ok) throw damaged(dir, 'manifest.json does not describe an index');
+}
+
+/** The manifest's body, or null when there is none. Throws IndexError for damage or another version. */
+export function readManifest(dir: string): ManifestBody | null {
+  let text: string;
+  try {
+    text = readFileSync(manifestPath(dir), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new IndexError(`cannot read the index at ${dir}: ${(err as Error).message}`);
+  }
+  let file: ManifestFile;
+  try {
+    file = JSON.parse(text) as ManifestFile;
+  } catch {
+    throw damaged(dir, 'manifest.json is not valid JSON: truncated or edited');
+  }
+  if (typeof file !== 'object' || file === null || file.format !== INDEX_FORMAT) {
+    throw damaged(dir, 'manifest.json is not an unres index manifest');
+  }
+  if (file.version !== INDEX_VERSION) {
+    const newer = typeof file.version === 'number' && file.version > INDEX_VERSION;
+    throw new IndexError(
+      `the index at ${dir} has format version ${String(file.version)}, ${newer ? 'newer than' : 'older than'} ` +
+        `this unres reads (${INDEX_VERSION}): ${newer ? 'upgrade unres, or ' : ''}${REBUILD_HINT}`,
+    );
+  }
+  if (typeof file.sha256 !== 'string' || sha256(JSON.stringify(file.body)) !== file.sha256) {
+    throw damaged(dir, 'manifest.json fails its checksum: truncated or edited');
+  }
+  checkBody(dir, file.body);
+  return file.body;
+}
+
+export function writeManifest(dir: string, body: ManifestBody): void {
+  const file: ManifestFile = { format: INDEX_FORMAT, version: INDEX_VERSION, sha256: sha256(JSON.stringify(body)), body };
+  replaceFileAtomic(manifestPath(dir), JSON.stringify(file) + '\n');
+}

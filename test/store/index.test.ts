@@ -1,0 +1,211 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IndexError, UsageError } from '../../src/errors.js';
+import { UnresIndex } from '../../src/store/index.js';
+import { clause, doc, ops } from '../search/helpers/docs.js';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'unres-store-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const childRights = doc('A/RES/10', ops(['يحث الدول على حماية حقوق الأطفال', 'يقرر أن يبقي المسألة قيد نظره']), {
+  title: 'حقوق الطفل',
+});
+const trafficking = doc('A/RES/11', [
+  clause('preamble', 1, 'إذ يشير إلى قرارها ٢٩٣/٦٤'),
+  clause('operative', 1, 'يدين الاتجار بالأشخاص'),
+]);
+
+describe('UnresIndex', () => {
+  it('is an IndexError to open a missing index without create', async () => {
+    const dir = join(tempDir(), 'nothing-here');
+    await expect(UnresIndex.open(dir)).rejects.toThrow(IndexError);
+    await expect(UnresIndex.open(dir)).rejects.toThrow(/no index at .*unres ingest <files>/);
+  });
+
+  it('ingests, searches, lists and gets documents', async () => {
+    const index = await UnresIndex.open(tempDir(), { create: true });
+    expect(await index.ingest([childRights, trafficking])).toMatchObject({ added: 2, updated: 0, unchanged: 0, failed: 0 });
+    const hits = await index.search('طفل');
+    expect(hits.map((h) => `${h.doc}#${h.clause}`)).toEqual(['A/RES/10#op1']);
+    expect((await index.search('64/293'))[0]).toMatchObject({ doc: 'A/RES/11', clause: 'pp1', source: 'A_RES_11.txt' });
+    expect(await index.list()).toEqual([
+      { id: 'A/RES/10', source: 'A_RES_10.txt', kind: 'resolution', symbol: null, title: 'حقوق الطفل', clauses: 2 },
+      { id: 'A/RES/11', source: 'A_RES_11.txt', kind: 'resolution', symbol: null, title: null, clauses: 2 },
+    ]);
+    expect(await index.get('A/RES/11')).toEqual(trafficking);
+    expect(await index.get('nope')).toBeNull();
+    expect(index.hasSource(childRights.source.sha256)).toBe(true);
+    expect(index.hasSource('0'.repeat(64))).toBe(false);
+
+    const reopened = await UnresIndex.open(index.dir);
+    expect((await reopened.search('الاتجار')).map((h) => h.doc)).toEqual(['A/RES/11']);
+  });
+
+  it('treats re-ingesting an unchanged document as a no-op', async () => {
+    const index = await UnresIndex.open(tempDir(), { create: true });
+    await index.ingest([childRights]);
+    const before = readFileSync(join(index.dir, 'manifest.json'), 'utf8');
+    expect(await index.ingest([childRights])).toMatchObject({ added: 0, updated: 0, unchanged: 1 });
+    expect(readFileSync(join(index.dir, 'manifest.json'), 'utf8')).toBe(before);
+  });
+
+  it('replaces a changed document with the same id', async () => {
+    const index = await UnresIndex.open(tempDir(), { create: true });
+    await index.ingest([childRights, trafficking]);
+    const changed = doc('A/RES/10', ops(['يحث الدول على مكافحة التصحر']));
+    expect(await index.ingest([changed])).toMatchObject({ added: 0, updated: 1, unchanged: 0 });
+    expect(await index.search('طفل')).toEqual([]);
+    expect((await index.search('التصحر')).map((h) => h.doc)).toEqual(['A/RES/10']);
+    expect((await index.list()).map((d) => [d.id, d.clauses])).toEqual([
+      ['A/RES/10', 1],
+      ['A/RES/11', 2],
+    ]);
+    expect(await index.get('A/RES/10')).toEqual(changed);
+  });
+
+  it('counts documents it cannot store as failed, and stores the rest', async () => {
+    const index = await UnresIndex.open(tempDir(), { create: true });
+    const broken = { ...childRights, id: '' };
+    const summary = await index.ingest([broken, trafficking]);
+    expect(summary).toMatchObject({ added: 1, failed: 1 });
+    expect(summary.problems).toEqual(['document has no id']);
+  });
+
+  it('keeps the last of two versions given in one batch', async () => {
+    const index = await UnresIndex.open(tempDir(), { create: true });
+    const second = doc('A/RES/10', ops(['نسخة ثانية عن التصحر']));
+    expect(await index.ingest([childRights, second])).toMatchObject({ added: 1, updated: 1 });
+    expect((await index.list()).map((d) => d.id)).toEqual(['A/RES/10']);
+    expect(await index.search('طفل')).toEqual([]);
+    expect((await index.search('التصحر')).length).toBe(1);
+  });
+
+  it('defines searches with nothing to search for', async () => {
+    const index = await UnresIndex.open(tempDir(), { create: true });
+    await index.ingest([childRights]);
+    await expect(index.search('')).rejects.toThrow(UsageError);
+    await expect(index.search('   ')).rejects.toThrow(UsageError);
+    expect(await index.search('في من على')).toEqual([]); // only stop words
+    expect(await index.search('،؛؟ ... !')).toEqual([]); // only punctuation
+    await expect(index.search('-الأطفال')).rejects.toThrow(UsageError);
+    const long = 'الأطفال '.repeat(1250); // 10,000 characters
+    await expect(index.search(long)).rejects.toThrow(/query too long: 10000 characters, the limit is 4096/);
+    await expect(index.search('الأطفال', { limit: 0 })).rejects.toThrow(UsageError);
+  });
+
+  it('splits a big batch into segments and merges them by policy', async () => {
+    const index = await UnresIndex.open(tempDir(), { create: true, segmentClauses: 2, mergePolicy: { mergeFactor: 3 } });
+    const docs = Array.from({ length: 7 }, (_, i) => doc(`D/${i}`, ops([`نص رقم ${i} عن الأطفال`, 'بند ثان'])));
+    await index.ingest(docs);
+    const { segments, documents } = index.stats();
+    expect(documents).toBe(7);
+    expect(segments).toBeLessThan(7);
+    expect((await index.search('طفل', { limit: 20 })).length).toBe(7);
+    await index.optimize();
+    expect(index.stats().segments).toBe(1);
+    expect((await index.search('طفل', { limit: 20 })).length).toBe(7);
+    const names = readdirSync(join(index.dir, 'segments'));
+    expect(names).toHaveLength(1);
+  });
+});
+
+describe('damage', () => {
+  async function builtIndex(): Promise<UnresIndex> {
+    const index = await UnresIndex.open(tempDir(), { create: true });
+    await index.ingest([childRights, trafficking]);
+    return index;
+  }
+
+  async function expectDamage(dir: string, pattern: RegExp): Promise<void> {
+    const index = await UnresIndex.open(dir);
+    const error = await index.search('طفل').then(
+      () => null,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(IndexError);
+    expect((error as Error).message).toMatch(pattern);
+    expect((error as Error).message).toContain('unres ingest --rebuild');
+    expect((error as Error).message).not.toContain('\n');
+  }
+
+  function segmentDir(dir: string): string {
+    return join(dir, 'segments', readdirSync(join(dir, 'segments')).find((n) => n.startsWith('s'))!);
+  }
+
+  it('detects a truncated manifest', async () => {
+    const { dir } = await builtIndex();
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, readFileSync(path, 'utf8').slice(0, 100));
+    await expectDamage(dir, /manifest.json is not valid JSON/);
+  });
+
+  it('detects an edited manifest', async () => {
+    const { dir } = await builtIndex();
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"deleted":[]', '"deleted":[0]'));
+    await expectDamage(dir, /checksum/);
+  });
+
+  it('detects a future format version and says how to recover', async () => {
+    const { dir } = await builtIndex();
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"version":1', '"version":7'));
+    await expectDamage(dir, /format version 7, newer than this unres reads \(1\): upgrade unres, or run/);
+  });
+
+  it('detects a missing segment', async () => {
+    const { dir } = await builtIndex();
+    rmSync(segmentDir(dir), { recursive: true });
+    await expectDamage(dir, /meta.json is missing/);
+  });
+
+  it('detects truncated postings, edited terms and edited stored documents', async () => {
+    const a = await builtIndex();
+    const postings = join(segmentDir(a.dir), 'postings.bin');
+    writeFileSync(postings, readFileSync(postings).subarray(0, 10));
+    await expectDamage(a.dir, /postings.bin is truncated/);
+
+    const b = await builtIndex();
+    const terms = join(segmentDir(b.dir), 'terms.json');
+    writeFileSync(terms, readFileSync(terms, 'utf8').replace('طفل', 'طفك'));
+    await expectDamage(b.dir, /terms.json fails its checksum/);
+
+    const c = await builtIndex();
+    const docs = join(segmentDir(c.dir), 'docs.jsonl');
+    writeFileSync(docs, readFileSync(docs, 'utf8').replace('حقوق', 'حقوك'));
+    const index = await UnresIndex.open(c.dir);
+    await expect(index.get('A/RES/10')).rejects.toThrow(/stored document A\/RES\/10 fails its checksum/);
+  });
+
+  it('rebuilds from the stored documents after damage', async () => {
+    const { dir } = await builtIndex();
+    const path = join(dir, 'manifest.json');
+    writeFileSync(path, '{"format":"unres-index"');
+    const index = await UnresIndex.open(dir, { create: true });
+    await expect(index.search('طفل')).rejects.toThrow(IndexError);
+    expect(() => index.hasSource(childRights.source.sha256)).toThrow(IndexError);
+    expect(await index.rebuild()).toBe(2);
+    expect((await index.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/10']);
+    expect((await index.list()).map((d) => d.id)).toEqual(['A/RES/10', 'A/RES/11']);
+  });
+
+  it('rebuilds a replaced document in its newest version when the manifest is lost', async () => {
+    const index = await builtIndex();
+    await index.ingest([doc('A/RES/10', ops(['يحث الدول على مكافحة التصحر']))]);
+    rmSync(join(index.dir, 'manifest.json'));
+    await expectDamage(index.dir, /manifest.json is missing/);
+    const reopened = await UnresIndex.open(index.dir, { create: true });
+    expect(await reopened.rebuild()).toBe(2);
+    expect(await reopened.search('طفل')).toEqual([]);
+    expect((await reopened.search('التصحر')).map((h) => h.doc)).toEqual(['A/RES/10']);
+  });
+});
