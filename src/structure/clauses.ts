@@ -77,6 +77,8 @@ class ClauseSplitter {
   private enactingBody: string | null = null;
   /** The text last added to the current clause's last segment: the joined segment ends with it. */
   private tail = '';
+  /** The last number of a numbered list inside the current clause, which a colon introduced. */
+  private innerNumber: number | null = null;
   private readonly result: Structure = {
     clauses: this.clauses,
     header: [],
@@ -125,7 +127,15 @@ class ClauseSplitter {
       return;
     }
     const label = numberLabel(text);
-    if (label && this.openNumbered(label.number, label.rest, line)) return;
+    if (label) {
+      // "١ - تحث الدول على ما يلي:" then "١ - ...", "٢ - ...": while an inner list
+      // counts on, its "٢" is an item of the clause, not the clause after it.
+      const inner = this.innerNumber !== null && label.number === this.innerNumber + 1;
+      if (!inner && this.openNumbered(label.number, label.rest, line)) return;
+      if (inner || (label.number === 1 && this.current !== null && this.tail.endsWith(':'))) {
+        this.innerNumber = label.number;
+      }
+    }
 
     const item = itemLabel(text);
     if (item && this.current) {
@@ -268,6 +278,7 @@ class ClauseSplitter {
   private close(): void {
     if (this.current) this.clauses.push(this.current);
     this.current = null;
+    this.innerNumber = null;
   }
 }
 
