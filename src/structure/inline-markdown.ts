@@ -72,6 +72,8 @@ function markupWindow(line: string): { start: number; end: number } {
   return { start, end };
 }
 
+const UNPAIRED_STRONG = /\*{2,}/g;
+
 function renderWindow(source: string): InlineText | null {
   const tree = markdown.parse(source) as Root;
   if (tree.children.length !== 1) return null;
@@ -87,6 +89,10 @@ function appendPhrasing(nodes: PhrasingContent[], out: InlineText): void {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
+        // A "**" remark could not pair (bold cut by a line break: "**تحث الدول" /
+        // "الأعضاء**") is markup all the same; a single "*" may be a printed asterisk.
+        out.value += node.value.replace(UNPAIRED_STRONG, '');
+        break;
       case 'inlineCode':
       case 'html':
         out.value += node.value;
