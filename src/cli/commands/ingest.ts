@@ -32,7 +32,8 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
   if (paths.length === 0 && !options.rebuild) {
     throw new UsageError("ingest needs at least one path (a file, a folder or '-' for standard input), or --rebuild");
   }
-  const index = await openIndex(useIndexDir(ctx, options.index), true);
+  // --rebuild alone repairs an index that must be there; paths may start a new one.
+  const index = await openIndex(useIndexDir(ctx, options.index), paths.length > 0);
 
   if (options.rebuild) {
     const rebuilt = await index.rebuild();
@@ -79,6 +80,7 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
     counts.updated += result.updated;
     counts.unchanged += result.unchanged;
     counts.failed += result.failed;
+    for (const problem of result.problems ?? []) reportProblem(problem);
   }
   progress?.clear();
   stdout.write(formatIngestSummary(counts) + '\n');

@@ -44,7 +44,7 @@ export function registerSearch(program: Command, ctx: CommandContext): void {
     .description('search the index; exit 0 with hits, 1 without')
     .argument('<query...>', 'words to look for')
     .addOption(new Option('--limit <n>', 'at most N hits').argParser(positiveInteger).default(10))
-    .option('--kind <kind>', 'only clauses of this kind (preamble, operative, paragraph, recommendation, article)')
+    .option('--kind <kind>', 'only this clause kind (preamble, operative, paragraph, recommendation, article) or document kind (resolution, draft-resolution, decision, report)')
     .option('--doc <id>', 'only this document')
     .option('--cites <symbol>', 'only clauses citing this symbol, e.g. A/RES/64/293')
     .addOption(new Option('--json', 'print one JSON array').conflicts('ndjson'))
