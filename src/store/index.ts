@@ -201,11 +201,12 @@ export class UnresIndex {
   }
 
   /** Numbers for tests, benchmarks and `unres list`-style summaries. */
-  stats(): { documents: number; clauses: number; segments: number; generation: number } {
+  stats(): { documents: number; clauses: number; segments: number; deletedDocuments: number; generation: number } {
     this.usable();
     let clauses = 0;
     for (const { segment, doc } of this.catalog.values()) clauses += this.segments[segment]!.meta.docs[doc]!.clauseCount;
-    return { documents: this.catalog.size, clauses, segments: this.segments.length, generation: this.body.generation };
+    const deletedDocuments = this.body.segments.reduce((sum, s) => sum + s.deleted.length, 0);
+    return { documents: this.catalog.size, clauses, segments: this.segments.length, deletedDocuments, generation: this.body.generation };
   }
 
   /**
