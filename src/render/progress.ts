@@ -29,7 +29,8 @@ export class ProgressBar {
     if (done < total && time - this.lastDraw < REDRAW_EVERY_MS) return;
     this.lastDraw = time;
     let text = progressText(done, total, label);
-    const room = (this.stream.columns ?? 80) - 1;
+    // A pseudo-terminal may report 0 columns: assume a common width then.
+    const room = (this.stream.columns || 80) - 1;
     if (text.length > room) text = text.slice(0, Math.max(0, room));
     this.stream.write(CLEAR_LINE + text);
   }

@@ -73,10 +73,7 @@ describe('parse', () => {
   });
 });
 
-// Until the engine lands (src/store/index.ts) only the parser tests can run.
-const ENGINE_PRESENT = existsSync(join(ROOT, 'src', 'store', 'index.ts'));
-
-describe.runIf(ENGINE_PRESENT)('with the seeds ingested', () => {
+describe('with the seeds ingested', () => {
   beforeAll(async () => {
     const first = await inIndex(['ingest', SEEDS]);
     expect(first.stderr).toBe('');
@@ -305,6 +302,24 @@ describe.runIf(ENGINE_PRESENT)('with the seeds ingested', () => {
       const args = ['search', 'الاتجار', '--limit', '1', '--index', index];
       expect(onTerminal(args, {})).toContain('\x1b[');
       expect(onTerminal(args, { NO_COLOR: '1' })).not.toContain('\x1b[');
+    });
+
+    it.runIf(hasScript)('draws a progress bar on a terminal for more than 20 files, and clears it', () => {
+      const dir = mkdtempSync(join(scratch, 'many-'));
+      const seed = readFileSync(join(SEEDS, readdirSync(SEEDS).sort()[0]!));
+      for (let i = 0; i < 25; i++) writeFileSync(join(dir, `copy-${i}.txt`), seed);
+      const out = onTerminal(['ingest', dir, '--index', join(dir, 'index')], {});
+      expect(out).toMatch(/\r\x1b\[K\[[#-]+\] \d+\/25 /);
+      expect(out).toMatch(/\r\x1b\[K25 added, 0 updated, 0 unchanged, 0 failed/);
+    });
+
+    it('draws no progress bar into a pipe', async () => {
+      const dir = mkdtempSync(join(scratch, 'many-piped-'));
+      const seed = readFileSync(join(SEEDS, readdirSync(SEEDS).sort()[0]!));
+      for (let i = 0; i < 25; i++) writeFileSync(join(dir, `copy-${i}.txt`), seed);
+      const result = await run(['ingest', dir, '--index', join(dir, 'index')]);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe('25 added, 0 updated, 0 unchanged, 0 failed\n');
     });
 
     it.runIf(hasScript)('shapes Arabic on a terminal with --shape', () => {

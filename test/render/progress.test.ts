@@ -21,3 +21,11 @@ describe('progress bar', () => {
     expect(written.every((s) => s.startsWith('\r\x1b[K'))).toBe(true);
   });
 });
+
+describe('progress bar width', () => {
+  it('assumes 80 columns when the terminal reports 0', () => {
+    const written: string[] = [];
+    new ProgressBar({ write: (s: string) => written.push(s), columns: 0 }, () => 1000).update(1, 30, 'reading');
+    expect(written[0]).toContain('1/30 reading');
+  });
+});
