@@ -37,7 +37,7 @@ export function metadataLines(doc: UnresDocument): Line[] {
     field('source', `${doc.source.path} (${doc.source.encoding}, sha256 ${doc.source.sha256.slice(0, 12)})`),
     field('clauses', clauseSummary),
     field('footnotes', String(doc.footnotes.length)),
-    field('citations', doc.citations.length === 0 ? '0' : doc.citations.map((c) => c.symbol).join(', ')),
+    field('citations', doc.citations.length === 0 ? '0' : [...new Set(doc.citations.map((c) => c.symbol))].join(', ')),
   );
   return lines;
 }

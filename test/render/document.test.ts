@@ -16,6 +16,7 @@ describe('renderOutline', () => {
     expect(out).toContain('symbol      E/RES/2017/18');
     expect(out).toContain('distributed —');
     expect(out).toContain('clauses     2 (1 preamble, 1 operative)');
+    expect(out).toContain('citations   A/RES/64/293');
   });
 
   it('gives each clause its id, number, lead and opening words', () => {
@@ -30,6 +31,11 @@ describe('renderOutline', () => {
   it('shows a lead that does not open the text separately', () => {
     const odd = { ...sampleDocument, clauses: [{ ...sampleDocument.clauses[0]!, lead: 'تشير' }] };
     expect(texts(renderOutline(odd)).find((l) => l.startsWith('pp1'))).toMatch(/^pp1  تشير │ إذ تشير/);
+  });
+
+  it('names each cited symbol once', () => {
+    const cited = { ...sampleDocument, citations: [...sampleDocument.citations, ...sampleDocument.citations] };
+    expect(texts(renderOutline(cited))).toContain('citations   A/RES/64/293');
   });
 
   it('clips long clause text to about 80 characters', () => {
