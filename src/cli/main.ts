@@ -7,6 +7,7 @@
 // Unexpected internal errors exit 2 (see failure.ts for why not 1 or 3).
 
 import { Command, CommanderError } from 'commander';
+import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerList } from './commands/list.js';
 import { registerParse } from './commands/parse.js';
@@ -36,6 +37,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerParse(program, ctx);
   registerShow(program, ctx);
   registerList(program, ctx);
+  registerExport(program, ctx);
   return program;
 }
 
