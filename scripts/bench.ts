@@ -364,13 +364,23 @@ class Bench {
     return ms * (size / at) * 1.15;
   }
 
-  /** What the mandatory unres runs of the sizes after `size` are expected to cost. */
-  reserveForLaterMs(size: number): number {
-    if (!this.engineAvailable) return 0;
+  /** What the first (mandatory) runs of every size after `size` are expected to cost, baselines and crash check included. */
+  reserveForLaterMs(size: number, unresOnly = false): number {
     let total = 0;
+    const largest = this.options.sizes[this.options.sizes.length - 1]!;
+    const classes = 3;
+    const oneWord = this.queries.filter((q) => q.cls === 'one-word').length;
     for (const later of this.options.sizes.filter((s) => s > size)) {
-      total += this.estimateMs(later, 'unres', 'ingest') + this.estimateMs(later, 'unres', 'add1');
-      total += this.queries.length * this.estimateMs(later, 'unres', 'search');
+      if (this.engineAvailable) {
+        const ingest = this.estimateMs(later, 'unres', 'ingest');
+        total += ingest + this.estimateMs(later, 'unres', 'add1');
+        total += this.queries.length * this.estimateMs(later, 'unres', 'search');
+        if (later === largest && this.options.crashCheck) total += ingest * 0.8 + 3000;
+      }
+      if (this.options.baselines && !unresOnly) {
+        total += this.estimateMs(later, 'lunr', 'ingest') + this.estimateMs(later, 'lunr', 'add1');
+        total += classes * this.estimateMs(later, 'lunr', 'search') + oneWord * this.estimateMs(later, 'grep', 'search');
+      }
     }
     return total;
   }
@@ -401,7 +411,7 @@ class Bench {
     for (const q of this.queries.filter((q) => q.cls === 'one-word')) await this.runOnce(this.task(size, 'grep', 'search', q));
 
     // lunr: ingest, one query of each class, add one document; each only if it can finish inside the budget.
-    const lunrBudget = (): number => this.remainingMs() - this.reserveForLaterMs(size) - 5000;
+    const lunrBudget = (): number => this.remainingMs() - this.reserveForLaterMs(size, true) - 5000;
     rmSync(this.indexDir('lunr', size), { recursive: true, force: true });
     const lunrIngest = this.task(size, 'lunr', 'ingest');
     const estIngest = this.estimateMs(size, 'lunr', 'ingest');
@@ -433,7 +443,7 @@ class Bench {
     if (ingest.samples.length === 0 || ingest.samples[0]!.timedOut) return;
     const fullMs = this.median(ingest);
     const fullBytes = this.indexBytes.get(`unres:${size}`) ?? 0;
-    if (this.remainingMs() - this.reserveForLaterMs(size) < fullMs * 0.9 + 10_000) {
+    if (this.remainingMs() - this.reserveForLaterMs(size, true) < fullMs * 0.9 + 10_000) {
       this.crash.push(`not run: time budget (would cost about ${fmtS(fullMs * 0.8)})`);
       return;
     }
@@ -483,9 +493,13 @@ class Bench {
     if (!this.options.keep) rmSync(dir, { recursive: true, force: true });
   }
 
-  /** Extra runs, cheapest first, while the budget lasts. */
-  async extras(): Promise<void> {
-    const fits = (ms: number): boolean => ms * 1.2 + 2000 < this.remainingMs();
+  /**
+   * Extra runs for the sizes up to `upTo`, cheapest first, while the budget
+   * lasts after `reserveMs` is kept for the first runs still to come.
+   */
+  async extras(upTo: number, reserveMs: number): Promise<void> {
+    const available = (): number => this.remainingMs() - reserveMs;
+    const fits = (ms: number): boolean => ms * 1.2 + 2000 < available();
     const cheap = (t: Task): boolean =>
       t.measure === 'search' || (t.engine === 'unres' && t.measure === 'add1');
     const order: Record<string, number> = { 'unres:search': 0, 'unres:add1': 1, 'grep:search': 2, 'lunr:search': 3, 'unres:ingest': 4, 'lunr:add1': 5, 'lunr:ingest': 6 };
@@ -493,11 +507,12 @@ class Bench {
     if (this.options.baselines) {
       for (const size of this.options.sizes) {
         if (!existsSync(join(this.indexDir('lunr', size), 'index.json'))) continue;
+        if (size > upTo) continue;
         for (const q of this.queries) this.task(size, 'lunr', 'search', q);
       }
     }
     const candidates = this.tasks
-      .filter((t) => t.skipped === null && t.failures.length === 0)
+      .filter((t) => t.size <= upTo && t.skipped === null && t.failures.length === 0)
       .sort((a, b) => order[`${a.engine}:${a.measure}`]! - order[`${b.engine}:${b.measure}`]! || a.size - b.size);
     const estimate = (t: Task): number => {
       if (t.samples.length > 0) return this.median(t);
@@ -508,9 +523,9 @@ class Bench {
       for (let round = 1; round <= this.options.runs; round++) {
         for (const task of candidates.filter(pass)) {
           if (task.samples.length >= round || task.failures.length > 0) continue;
-          if (this.remainingMs() < 3000) return;
+          if (available() < 3000) return;
           if (!fits(estimate(task))) continue;
-          await this.runOnce(task, { scratch: task.measure === 'ingest', timeoutMs: this.remainingMs() });
+          await this.runOnce(task, { scratch: task.measure === 'ingest', timeoutMs: available() });
         }
       }
     }
@@ -523,12 +538,18 @@ class Bench {
       this.say('unres engine not found: measuring the baselines only');
     }
     this.prepareCorpus();
+    const largest = this.options.sizes[this.options.sizes.length - 1]!;
     for (const size of this.options.sizes) {
       this.say(`--- ${size} documents`);
       await this.mandatory(size);
+      if (size === largest) break;
+      // Extra runs for the sizes done so far, keeping (generously estimated) room for the larger ones.
+      const reserve = this.reserveForLaterMs(size) * 1.25;
+      this.say(`--- extra runs up to ${size} documents, ${fmtS(reserve)} kept for the larger sizes`);
+      await this.extras(size, reserve);
     }
     this.say('--- extra runs while the budget lasts');
-    await this.extras();
+    await this.extras(largest, 0);
     this.loadAfter = os.loadavg();
   }
 }
