@@ -16,6 +16,13 @@ import { indexOption, useIndexDir } from '../options.js';
 
 /** Below this many files a bar would only flicker. */
 const PROGRESS_MIN_FILES = 20;
+/**
+ * Parsed documents are handed to the index in batches: memory stays bounded
+ * on a large corpus, and the write lock is held only while a batch is
+ * written, never while files are parsed, so concurrent ingests wait briefly.
+ */
+const BATCH_MAX_DOCUMENTS = 500;
+const BATCH_MAX_BYTES = 64 * 1024 * 1024;
 
 interface IngestOptions {
   index?: string;
@@ -52,7 +59,22 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
   if (inputs.length === 0 && problems.length === 0) reportProblem('no .txt or .md files found in the given paths');
 
   const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, failed: problems.length };
-  const docs: UnresDocument[] = [];
+  let batch: UnresDocument[] = [];
+  let batchBytes = 0;
+  const writeBatch = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const result = await index.ingest(batch, {
+      onProgress: (done: number, total: number) => progress?.update(done, total, 'indexing'),
+    });
+    counts.added += result.added;
+    counts.updated += result.updated;
+    counts.unchanged += result.unchanged;
+    counts.failed += result.failed;
+    for (const problem of result.problems ?? []) reportProblem(problem);
+    batch = [];
+    batchBytes = 0;
+  };
+
   // Loaded only here: the search path must never pay for the parser.
   const { parseBytes } = await import('../../structure/parse.js');
   for (const [done, input] of inputs.entries()) {
@@ -63,25 +85,17 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
         counts.unchanged++;
         continue;
       }
-      docs.push(parseBytes(bytes, input.path));
+      batch.push(parseBytes(bytes, input.path));
+      batchBytes += bytes.length;
     } catch (err) {
       if (err instanceof IndexError) throw err; // the index itself is the problem: stop, exit 3
       counts.failed++;
       const { message } = describeFailure(err);
       reportProblem(message.startsWith(input.path) ? message : `${input.path}: ${message}`);
     }
+    if (batch.length >= BATCH_MAX_DOCUMENTS || batchBytes >= BATCH_MAX_BYTES) await writeBatch();
   }
-
-  if (docs.length > 0) {
-    const result = await index.ingest(docs, {
-      onProgress: (done: number, total: number) => progress?.update(done, total, 'indexing'),
-    });
-    counts.added += result.added;
-    counts.updated += result.updated;
-    counts.unchanged += result.unchanged;
-    counts.failed += result.failed;
-    for (const problem of result.problems ?? []) reportProblem(problem);
-  }
+  await writeBatch();
   progress?.clear();
   stdout.write(formatIngestSummary(counts) + '\n');
   ctx.exitCode = counts.failed > 0 ? 2 : 0;
