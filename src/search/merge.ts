@@ -12,6 +12,7 @@ import {
   type SegmentDocEntry,
   SEGMENT_FORMAT,
   SEGMENT_VERSION,
+  fieldTotalsOf,
   writeClauseTable,
 } from './segment.js';
 import type { SegmentSource } from './searcher.js';
@@ -102,7 +103,7 @@ export function mergeSegments(sources: SegmentSource[]): SegmentData {
   }
 
   return {
-    meta: { format: SEGMENT_FORMAT, version: SEGMENT_VERSION, clauseCount, docs },
+    meta: { format: SEGMENT_FORMAT, version: SEGMENT_VERSION, clauseCount, docs, fieldTotals: fieldTotalsOf(merged, docs) },
     dictionary,
     postings: Buffer.concat(blocks),
     clauses: writeClauseTable(merged, clauseCount),

@@ -65,16 +65,13 @@ interface SegmentState {
   source: SegmentSource;
   deletedClause: Uint8Array | null;
   table: ClauseTable;
+  titleLengths?: Uint16Array;
 }
 
 interface FieldStats {
   live: number;
   average: Record<Field, number>;
 }
-
-/** A clause across segments, as one number: segment in the high part. */
-const SEGMENT_SHIFT = 2 ** 32;
-const keyOf = (segment: number, ordinal: number): number => segment * SEGMENT_SHIFT + ordinal;
 
 function loadState(source: SegmentSource): SegmentState {
   const { meta, deletedDocs } = source;
@@ -89,19 +86,23 @@ function loadState(source: SegmentSource): SegmentState {
   return { source, deletedClause, table: source.clauseTable() };
 }
 
+/** Live clauses and average field lengths over all segments: totals from each segment, minus its deleted documents. */
 function collectStats(states: SegmentState[]): FieldStats {
   const totals = { text: 0, lead: 0, section: 0, cites: 0, title: 0 } as Record<Field, number>;
   let live = 0;
-  for (const { source, deletedClause, table } of states) {
-    for (const field of CLAUSE_FIELDS) {
-      const lengths = table.lengths[field];
-      for (let i = 0; i < lengths.length; i++) if (!deletedClause || !deletedClause[i]) totals[field] += lengths[i]!;
+  for (const { source, table } of states) {
+    const { meta, deletedDocs } = source;
+    live += meta.clauseCount;
+    for (const field of Object.keys(totals) as Field[]) totals[field] += meta.fieldTotals[field];
+    for (const d of deletedDocs) {
+      const doc = meta.docs[d]!;
+      live -= doc.clauseCount;
+      totals.title -= doc.titleLength * doc.clauseCount;
+      for (const field of CLAUSE_FIELDS) {
+        const lengths = table.lengths[field];
+        for (let c = doc.clauseStart; c < doc.clauseStart + doc.clauseCount; c++) totals[field] -= lengths[c]!;
+      }
     }
-    source.meta.docs.forEach((doc, d) => {
-      if (source.deletedDocs.has(d)) return;
-      live += doc.clauseCount;
-      totals.title += doc.titleLength * doc.clauseCount;
-    });
   }
   const average = {} as Record<Field, number>;
   for (const field of Object.keys(totals) as Field[]) average[field] = live > 0 ? totals[field] / live : 0;
@@ -127,40 +128,54 @@ function livePostings(states: SegmentState[], field: Field, term: string): { lis
     const dictionary = source.dictionary()[field];
     const at = findTerm(dictionary, term);
     if (at < 0) return;
-    const where = `segment ${source.name}`;
     const isDocField = field === 'title';
     const limit = isDocField ? source.meta.docs.length : source.meta.clauseCount;
     const block = source.postingsBlock(dictionary.offsets[at]!, dictionary.offsets[at + 1]!);
-    const decoded = decodePostings(block, limit, where);
-    const ordinals: number[] = [];
-    const tfs: number[] = [];
-    for (let i = 0; i < decoded.ordinals.length; i++) {
-      const ordinal = decoded.ordinals[i]!;
-      if (isDocField) {
-        if (source.deletedDocs.has(ordinal)) continue;
-        const doc = source.meta.docs[ordinal]!;
+    const decoded = decodePostings(block, limit, `segment ${source.name}`);
+    let list: TermPostings;
+    if (isDocField) {
+      const ordinals: number[] = [];
+      const tfs: number[] = [];
+      for (let i = 0; i < decoded.ordinals.length; i++) {
+        if (source.deletedDocs.has(decoded.ordinals[i]!)) continue;
+        const doc = source.meta.docs[decoded.ordinals[i]!]!;
         for (let c = doc.clauseStart; c < doc.clauseStart + doc.clauseCount; c++) {
           ordinals.push(c);
           tfs.push(decoded.tfs[i]!);
         }
-      } else {
-        if (deletedClause && deletedClause[ordinal]) continue;
-        ordinals.push(ordinal);
-        tfs.push(decoded.tfs[i]!);
       }
+      list = { segment, ordinals: Uint32Array.from(ordinals), tfs: Uint32Array.from(tfs) };
+    } else if (deletedClause) {
+      let kept = 0;
+      const { ordinals, tfs } = decoded;
+      for (let i = 0; i < ordinals.length; i++) {
+        if (deletedClause[ordinals[i]!]) continue;
+        ordinals[kept] = ordinals[i]!;
+        tfs[kept] = tfs[i]!;
+        kept++;
+      }
+      list = { segment, ordinals: ordinals.subarray(0, kept), tfs: tfs.subarray(0, kept) };
+    } else {
+      list = { segment, ...decoded };
     }
-    df += ordinals.length;
-    if (ordinals.length > 0) lists.push({ segment, ordinals: Uint32Array.from(ordinals), tfs: Uint32Array.from(tfs) });
+    df += list.ordinals.length;
+    if (list.ordinals.length > 0) lists.push(list);
   });
   return { lists, df };
 }
 
-function fieldLength(state: SegmentState, field: Field, ordinal: number): number {
-  if (field === 'title') {
-    const docs = state.source.meta.docs;
-    return docs[docOrdinalOfClause(docs, ordinal)]!.titleLength;
+/** Title length per clause of a segment (the document field every clause of a document shares). */
+function titleLengths(state: SegmentState): Uint16Array {
+  if (!state.titleLengths) {
+    const lengths = new Uint16Array(state.source.meta.clauseCount);
+    for (const doc of state.source.meta.docs) lengths.fill(doc.titleLength, doc.clauseStart, doc.clauseStart + doc.clauseCount);
+    state.titleLengths = lengths;
   }
-  return state.table.lengths[field][ordinal]!;
+  return state.titleLengths;
+}
+
+function lengthsOf(state: SegmentState, field: Field): Uint16Array {
+  return field === 'title' ? titleLengths(state) : state.table.lengths[field];
 }
 
 /** The concrete terms a group stands for, per field, over all segments. */
@@ -175,51 +190,27 @@ function expandGroup(group: QueryGroup, states: SegmentState[]): Map<Field, stri
   return out;
 }
 
-/** Best BM25 contribution of a group per clause key. */
-function scoreGroup(
-  group: QueryGroup,
-  expanded: Map<Field, string[]>,
-  states: SegmentState[],
-  stats: FieldStats,
-  onTerm: (term: string) => void,
-): Map<number, number> {
-  const best = new Map<number, number>();
-  for (const [field, terms] of expanded) {
-    const average = stats.average[field] || 1;
-    for (const term of terms) {
-      const { lists, df } = livePostings(states, field, term);
-      if (df === 0) continue;
-      onTerm(term);
-      const weight = idf(df, stats.live) * group.boost;
-      for (const { segment, ordinals, tfs } of lists) {
-        const state = states[segment]!;
-        for (let i = 0; i < ordinals.length; i++) {
-          const tf = tfs[i]!;
-          const length = fieldLength(state, field, ordinals[i]!);
-          const score = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
-          const key = keyOf(segment, ordinals[i]!);
-          const previous = best.get(key);
-          if (previous === undefined || score > previous) best.set(key, score);
-        }
-      }
-    }
-  }
-  return best;
+interface Scored {
+  segment: number;
+  ordinal: number;
+  matched: number;
+  bm25: number;
 }
 
 /** Which clauses the filters let through, as a predicate on (segment, ordinal). */
 function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment: number, ordinal: number) => boolean) | null {
   const tests: Array<(segment: number, ordinal: number) => boolean> = [];
+  const docOf = (s: number, o: number) => {
+    const docs = states[s]!.source.meta.docs;
+    return docs[docOrdinalOfClause(docs, o)]!;
+  };
   if (filters.kind !== undefined) {
     const kind = filters.kind.trim().toLowerCase();
     if ((CLAUSE_KINDS as readonly string[]).includes(kind)) {
       const code = clauseKindCode(kind);
       tests.push((s, o) => states[s]!.table.kinds[o] === code);
     } else if ((DOCUMENT_KINDS as readonly string[]).includes(kind)) {
-      tests.push((s, o) => {
-        const docs = states[s]!.source.meta.docs;
-        return docs[docOrdinalOfClause(docs, o)]!.kind === kind;
-      });
+      tests.push((s, o) => docOf(s, o).kind === kind);
     } else {
       throw new UsageError(
         `unknown kind '${filters.kind}': use a clause kind (${CLAUSE_KINDS.join(', ')}) or a document kind (${DOCUMENT_KINDS.join(', ')})`,
@@ -228,23 +219,98 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment:
   }
   if (filters.doc !== undefined) {
     const id = filters.doc;
-    tests.push((s, o) => {
-      const docs = states[s]!.source.meta.docs;
-      return docs[docOrdinalOfClause(docs, o)]!.id === id;
-    });
+    tests.push((s, o) => docOf(s, o).id === id);
   }
   if (filters.cites !== undefined) {
     const value = filters.cites.trim();
     const term = /[a-z]/i.test(value) ? normaliseSymbol(value).toLowerCase() : pairKeyOfSymbol(value);
     if (!term) throw new UsageError(`bad --cites '${value}': give a symbol like A/RES/64/293 or a pair like 64/293`);
-    const allowed = new Set<number>();
+    const allowed = states.map((state) => new Uint8Array(state.source.meta.clauseCount));
     for (const { segment, ordinals } of livePostings(states, 'cites', term).lists) {
-      for (const o of ordinals) allowed.add(keyOf(segment, o));
+      for (const o of ordinals) allowed[segment]![o] = 1;
     }
-    tests.push((s, o) => allowed.has(keyOf(s, o)));
+    tests.push((s, o) => allowed[s]![o] === 1);
   }
   if (tests.length === 0) return null;
   return (s, o) => tests.every((test) => test(s, o));
+}
+
+/**
+ * The best `limit` clauses, kept in a bounded heap whose root is the worst
+ * kept: a search with many matches never sorts them all.
+ */
+class TopClauses {
+  private readonly heap: Scored[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly states: SegmentState[],
+  ) {}
+
+  private tieKey(r: Scored): [string, number] {
+    const docs = this.states[r.segment]!.source.meta.docs;
+    const doc = docs[docOrdinalOfClause(docs, r.ordinal)]!;
+    return [doc.id, r.ordinal - doc.clauseStart];
+  }
+
+  /** Negative when a ranks before b. Ties go by document id, then clause order: never by segment layout. */
+  compare(a: Scored, b: Scored): number {
+    if (a.matched !== b.matched) return b.matched - a.matched;
+    if (a.bm25 !== b.bm25) return b.bm25 - a.bm25;
+    const [docA, clauseA] = this.tieKey(a);
+    const [docB, clauseB] = this.tieKey(b);
+    if (docA !== docB) return docA < docB ? -1 : 1;
+    return clauseA - clauseB;
+  }
+
+  offer(candidate: Scored): void {
+    const heap = this.heap;
+    if (heap.length < this.limit) {
+      heap.push(candidate);
+      this.siftUp(heap.length - 1);
+    } else if (this.compare(candidate, heap[0]!) < 0) {
+      heap[0] = candidate;
+      this.siftDown(0);
+    }
+  }
+
+  private siftUp(from: number): void {
+    const heap = this.heap;
+    let i = from;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(heap[i]!, heap[parent]!) <= 0) break;
+      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      i = parent;
+    }
+  }
+
+  private siftDown(from: number): void {
+    const heap = this.heap;
+    let i = from;
+    for (;;) {
+      const left = 2 * i + 1;
+      const right = left + 1;
+      let worst = i;
+      if (left < heap.length && this.compare(heap[left]!, heap[worst]!) > 0) worst = left;
+      if (right < heap.length && this.compare(heap[right]!, heap[worst]!) > 0) worst = right;
+      if (worst === i) return;
+      [heap[i], heap[worst]] = [heap[worst]!, heap[i]!];
+      i = worst;
+    }
+  }
+
+  sorted(): Scored[] {
+    return [...this.heap].sort((a, b) => this.compare(a, b));
+  }
+}
+
+interface WeightedTerm {
+  field: Field;
+  /** Live postings, indexed by segment (undefined where the segment lacks the term). */
+  bySegment: Array<TermPostings | undefined>;
+  /** idf over all live clauses, times the group's boost. */
+  weight: number;
 }
 
 export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filters: SearchFilters, limit: number): SearchOutcome {
@@ -252,63 +318,76 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
   const filter = buildFilter(filters, states);
   const matchedTerms = new Map<string, number>();
   const stats = collectStats(states);
-  if (stats.live === 0 || plan.groups.length === 0) return { ranked: [], matchedTerms };
+  if (stats.live === 0 || plan.groups.length === 0 || limit < 1) return { ranked: [], matchedTerms };
 
-  const bm25 = new Map<number, number>();
-  const matched = new Map<number, number>();
-  const requiredHits = new Map<number, number>();
-  const prohibited = new Set<number>();
-  let requiredCount = 0;
-
-  plan.groups.forEach((group, groupIndex) => {
-    const expanded = expandGroup(group, states);
-    const positive = group.presence !== 'prohibited';
-    const best = scoreGroup(group, expanded, states, stats, (term) => {
-      if (positive && !matchedTerms.has(term)) matchedTerms.set(term, groupIndex);
-    });
-    if (group.presence === 'prohibited') {
-      for (const key of best.keys()) prohibited.add(key);
-      return;
+  // Global statistics first: a term's idf counts its live clauses in every segment.
+  const groupTerms: WeightedTerm[][] = plan.groups.map((group, groupIndex) => {
+    const terms: WeightedTerm[] = [];
+    for (const [field, fieldTerms] of expandGroup(group, states)) {
+      for (const term of fieldTerms) {
+        const { lists, df } = livePostings(states, field, term);
+        if (df === 0) continue;
+        if (group.presence !== 'prohibited' && !matchedTerms.has(term)) matchedTerms.set(term, groupIndex);
+        const bySegment = new Array<TermPostings | undefined>(states.length);
+        for (const list of lists) bySegment[list.segment] = list;
+        terms.push({ field, bySegment, weight: idf(df, stats.live) * group.boost });
+      }
     }
-    if (group.presence === 'required') requiredCount++;
-    for (const [key, score] of best) {
-      bm25.set(key, (bm25.get(key) ?? 0) + score);
-      matched.set(key, (matched.get(key) ?? 0) + 1);
-      if (group.presence === 'required') requiredHits.set(key, (requiredHits.get(key) ?? 0) + 1);
+    return terms;
+  });
+  const requiredCount = plan.groups.filter((g) => g.presence === 'required').length;
+  const top = new TopClauses(limit, states);
+
+  // Then each segment on its own, with dense per-clause accumulators.
+  states.forEach((state, segment) => {
+    const size = state.source.meta.clauseCount;
+    const bm25 = new Float64Array(size);
+    const matched = new Uint16Array(size);
+    const required = new Uint16Array(size);
+    const prohibited = new Uint8Array(size);
+    const best = new Float64Array(size);
+    const touched: number[] = [];
+    const candidates: number[] = [];
+    plan.groups.forEach((group, g) => {
+      for (const { field, bySegment, weight } of groupTerms[g]!) {
+        const list = bySegment[segment];
+        if (!list) continue;
+        const lengths = lengthsOf(state, field);
+        const average = stats.average[field] || 1;
+        const { ordinals, tfs } = list;
+        for (let i = 0; i < ordinals.length; i++) {
+          const o = ordinals[i]!;
+          const tf = tfs[i]!;
+          // BM25 weights are always positive, so 0 marks "not seen yet".
+          const score = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[o]!) / average));
+          if (best[o] === 0) touched.push(o);
+          if (score > best[o]!) best[o] = score;
+        }
+      }
+      // A word counts once: its best variant in its best field.
+      for (const o of touched) {
+        if (group.presence === 'prohibited') {
+          prohibited[o] = 1;
+        } else {
+          if (matched[o] === 0) candidates.push(o);
+          bm25[o] = bm25[o]! + best[o]!;
+          matched[o] = matched[o]! + 1;
+          if (group.presence === 'required') required[o] = required[o]! + 1;
+        }
+        best[o] = 0;
+      }
+      touched.length = 0;
+    });
+    for (const o of candidates) {
+      if (prohibited[o] || required[o]! < requiredCount) continue;
+      if (filter && !filter(segment, o)) continue;
+      top.offer({ segment, ordinal: o, matched: matched[o]!, bm25: bm25[o]! });
     }
   });
 
-  const ranked: RankedClause[] = [];
-  for (const [key, score] of bm25) {
-    if (prohibited.has(key)) continue;
-    if (requiredCount > 0 && (requiredHits.get(key) ?? 0) < requiredCount) continue;
-    const segment = Math.floor(key / SEGMENT_SHIFT);
-    const ordinal = key - segment * SEGMENT_SHIFT;
-    if (filter && !filter(segment, ordinal)) continue;
-    const count = matched.get(key)!;
-    const docs = states[segment]!.source.meta.docs;
-    ranked.push({
-      segment,
-      ordinal,
-      docOrdinal: docOrdinalOfClause(docs, ordinal),
-      matched: count,
-      bm25: score,
-      score: count + score / (score + 1),
-    });
-  }
-
-  // Ties (equal words and BM25) go by document id, then clause order: never by segment layout.
-  const tieKey = (r: RankedClause): [string, number] => {
-    const doc = states[r.segment]!.source.meta.docs[r.docOrdinal]!;
-    return [doc.id, r.ordinal - doc.clauseStart];
-  };
-  ranked.sort((a, b) => {
-    if (a.matched !== b.matched) return b.matched - a.matched;
-    if (a.bm25 !== b.bm25) return b.bm25 - a.bm25;
-    const [docA, clauseA] = tieKey(a);
-    const [docB, clauseB] = tieKey(b);
-    if (docA !== docB) return docA < docB ? -1 : 1;
-    return clauseA - clauseB;
+  const ranked = top.sorted().map((r): RankedClause => {
+    const docs = states[r.segment]!.source.meta.docs;
+    return { ...r, docOrdinal: docOrdinalOfClause(docs, r.ordinal), score: r.matched + r.bm25 / (r.bm25 + 1) };
   });
-  return { ranked: ranked.slice(0, Math.max(0, limit)), matchedTerms };
+  return { ranked, matchedTerms };
 }

@@ -14,6 +14,7 @@ import {
   type SegmentDocEntry,
   SEGMENT_FORMAT,
   SEGMENT_VERSION,
+  fieldTotalsOf,
   writeClauseTable,
 } from './segment.js';
 
@@ -169,7 +170,13 @@ export class SegmentBuilder {
       kinds: Uint8Array.from(this.kinds),
     };
     return {
-      meta: { format: SEGMENT_FORMAT, version: SEGMENT_VERSION, clauseCount: this.clauseCount, docs: this.docs },
+      meta: {
+        format: SEGMENT_FORMAT,
+        version: SEGMENT_VERSION,
+        clauseCount: this.clauseCount,
+        docs: this.docs,
+        fieldTotals: fieldTotalsOf(clauseTable, this.docs),
+      },
       dictionary,
       postings: Buffer.concat(blocks),
       clauses: writeClauseTable(clauseTable, this.clauseCount),

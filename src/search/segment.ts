@@ -35,6 +35,21 @@ export interface SegmentMeta {
   version: number;
   clauseCount: number;
   docs: SegmentDocEntry[];
+  /** Sum of each field's length over all clauses (title: per clause, its document's), for BM25's average length. */
+  fieldTotals: Record<Field, number>;
+}
+
+/** Field totals of a clause table and its documents. */
+export function fieldTotalsOf(table: ClauseTable, docs: readonly SegmentDocEntry[]): Record<Field, number> {
+  const totals = { text: 0, lead: 0, section: 0, cites: 0, title: 0 } as Record<Field, number>;
+  for (const field of CLAUSE_FIELDS) {
+    const lengths = table.lengths[field];
+    let sum = 0;
+    for (let i = 0; i < lengths.length; i++) sum += lengths[i]!;
+    totals[field] = sum;
+  }
+  for (const doc of docs) totals.title += doc.titleLength * doc.clauseCount;
+  return totals;
 }
 
 export interface FieldDictionary {

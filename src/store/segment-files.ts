@@ -83,7 +83,10 @@ function isMeta(value: unknown, entry: ManifestSegment): value is SegmentMeta {
     m.version === SEGMENT_VERSION &&
     m.clauseCount === entry.clauses &&
     Array.isArray(m.docs) &&
-    m.docs.length === entry.docs
+    m.docs.length === entry.docs &&
+    typeof m.fieldTotals === 'object' &&
+    m.fieldTotals !== null &&
+    ALL_FIELDS.every((f) => Number.isFinite(m.fieldTotals[f]))
   );
 }
 
