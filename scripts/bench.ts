@@ -21,7 +21,7 @@
 // `<!-- bench:begin -->` and `<!-- bench:end -->` (notes outside stay).
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -375,7 +375,7 @@ class Bench {
         const ingest = this.estimateMs(later, 'unres', 'ingest');
         total += ingest + this.estimateMs(later, 'unres', 'add1');
         total += this.queries.length * this.estimateMs(later, 'unres', 'search');
-        if (later === largest && this.options.crashCheck) total += ingest * 0.8 + 3000;
+        if (later === largest && this.options.crashCheck) total += ingest + 5000;
       }
       if (this.options.baselines && !unresOnly) {
         total += this.estimateMs(later, 'lunr', 'ingest') + this.estimateMs(later, 'lunr', 'add1');
@@ -437,58 +437,98 @@ class Bench {
     else await this.runOnce(add1, { timeoutMs: lunrBudget() });
   }
 
-  /** Kill an ingest of the largest corpus while it writes, then check the index still opens. */
+  /**
+   * Kill an ingest of the largest corpus midway through its writing, then check
+   * the index: it must open and answer with what it held before (an ingest
+   * commits by replacing its manifest, so a kill leaves the previous state), and
+   * the next ingest must recover (stale lock, leftovers). The ingest goes into a
+   * copy of the next smaller index when there is one, so there is a previous
+   * state to lose; else into a new folder.
+   */
   async crashCheck(size: number): Promise<void> {
     const ingest = this.task(size, 'unres', 'ingest');
     if (ingest.samples.length === 0 || ingest.samples[0]!.timedOut) return;
     const fullMs = this.median(ingest);
-    const fullBytes = this.indexBytes.get(`unres:${size}`) ?? 0;
-    if (this.remainingMs() - this.reserveForLaterMs(size, true) < fullMs * 0.9 + 10_000) {
-      this.crash.push(`not run: time budget (would cost about ${fmtS(fullMs * 0.8)})`);
+    if (this.remainingMs() - this.reserveForLaterMs(size, true) < fullMs + 10_000) {
+      this.crash.push(`not run: time budget (would cost about ${fmtS(fullMs)})`);
       return;
     }
     const dir = join(this.options.work, `index-unres-${size}-killed`);
     rmSync(dir, { recursive: true, force: true });
+    const smaller = this.options.sizes.filter((s) => s < size && existsSync(this.indexDir('unres', s)));
+    const base = smaller.length > 0 ? smaller[smaller.length - 1]! : null;
+    const node = process.execPath;
+    const run = (args: string[]): Promise<Sample> =>
+      runMeasured(node, [UNRES_BIN, ...args, '--index', dir], { timeoutMs: 120_000, cwd: ROOT, keepStdout: 64 * 2 ** 20 });
+    const count = (s: Sample): number | null => {
+      try {
+        const list = JSON.parse(s.stdoutHead) as unknown[];
+        return Array.isArray(list) ? list.length : null;
+      } catch {
+        return null;
+      }
+    };
+    const firstErr = (s: Sample): string => s.stderrTail.trim().split('\n')[0] ?? '';
+    let before: number | null = 0;
+    if (base !== null) {
+      cpSync(this.indexDir('unres', base), dir, { recursive: true });
+      before = count(await run(['list', '--json']));
+    }
+    const initialBytes = treeBytes(dir);
     const corpus = this.corpus.get(size)!;
+    let writingAt = 0;
+    let killAt = Infinity;
     let killedAt = 0;
     let bytesAtKill = 0;
-    // Kill once the index holds about half its final size (the engine is writing),
-    // or at 80% of the measured ingest time, whichever comes first.
-    const sample = await runMeasured(process.execPath, [UNRES_BIN, 'ingest', corpus.dir, '--index', dir], {
-      timeoutMs: fullMs * 2 + 10_000,
+    // Midway through the writing: once the folder starts to grow, kill halfway
+    // between then and the expected end (or at 90% of the expected time if it never grows).
+    const expectedMs = fullMs * (base !== null ? 1 - base / size : 1);
+    const sample = await runMeasured(node, [UNRES_BIN, 'ingest', corpus.dir, '--index', dir], {
+      timeoutMs: fullMs * 3 + 10_000,
       cwd: ROOT,
       pollMs: 25,
       killWhen: (elapsed) => {
         if (killedAt > 0) return true;
-        const bytes = treeBytes(dir);
-        if ((fullBytes > 0 && bytes >= fullBytes * 0.5) || elapsed >= fullMs * 0.8) {
+        if (writingAt === 0 && treeBytes(dir) > initialBytes) {
+          writingAt = elapsed;
+          killAt = Math.max(elapsed + 100, elapsed + (expectedMs - elapsed) / 2);
+        }
+        if (elapsed >= killAt || elapsed >= expectedMs * 0.9 + (writingAt > 0 ? expectedMs : 0)) {
           killedAt = elapsed;
-          bytesAtKill = bytes;
+          bytesAtKill = treeBytes(dir);
           return true;
         }
         return false;
       },
     });
-    const finished = sample.code === 0 && killedAt === 0;
-    this.crash.push(
-      finished
-        ? `the ingest finished (${fmtS(sample.wallMs)}) before it could be killed`
-        : `ingest of ${size} documents killed (SIGKILL) at ${fmtS(killedAt)} of ~${fmtS(fullMs)}, index folder then ${fmtBytes(bytesAtKill)} in ${treeFiles(dir)} files (full index: ${fmtBytes(fullBytes)})`,
-    );
-    const list = await runMeasured(process.execPath, [UNRES_BIN, 'list', '--json', '--index', dir], { timeoutMs: 60_000, cwd: ROOT });
-    let listed = '?';
-    try {
-      listed = String((JSON.parse(list.stdoutHead.length < 65536 ? list.stdoutHead : '[]') as unknown[]).length);
-      if (list.stdoutBytes >= 65536) listed = 'many (output over 64 KiB)';
-    } catch {
-      listed = 'unreadable';
+    if (sample.code === 0 && killedAt === 0) {
+      this.crash.push(`the ingest finished (${fmtS(sample.wallMs)}) before it could be killed: not checked`);
+      return;
     }
-    const search = await runMeasured(process.execPath, [UNRES_BIN, 'search', 'الأطفال', '--index', dir, '--json'], { timeoutMs: 60_000, cwd: ROOT });
-    const firstErr = (s: Sample): string => s.stderrTail.trim().split('\n')[0] ?? '';
-    this.crash.push(`after the kill: \`unres list\` exit ${list.code}${list.code === 0 ? `, ${listed} documents listed` : `: ${firstErr(list)}`}`);
-    this.crash.push(`after the kill: \`unres search الأطفال\` exit ${search.code}${search.code === 3 ? `: ${firstErr(search)}` : search.code === 0 ? ' (hits)' : ' (no hits)'}`);
-    const verdict = list.code === 0 && (search.code === 0 || search.code === 1) ? 'the index still loads and answers' : 'the index did NOT load cleanly';
-    this.crash.push(`verdict: ${verdict}`);
+    const into = base !== null ? `a copy of the ${base}-document index (${before ?? '?'} documents)` : 'a new index folder';
+    this.crash.push(
+      `\`unres ingest\` of the ${size}-document corpus into ${into} killed (SIGKILL) at ${fmtS(killedAt)} (the folder began to grow at ${writingAt > 0 ? fmtS(writingAt) : 'never'}; a full ingest takes ~${fmtS(expectedMs)}); folder then ${fmtBytes(bytesAtKill)} in ${treeFiles(dir)} files`,
+    );
+    const list = await run(['list', '--json']);
+    const after = count(list);
+    const search = await run(['search', 'الأطفال', '--json']);
+    const next = await runMeasured(node, [UNRES_BIN, 'ingest', this.newDocPath(size, 'unres'), '--index', dir], { timeoutMs: 120_000, cwd: ROOT });
+    const listAgain = await run(['list', '--json']);
+    this.crash.push(`then \`unres list\`: exit ${list.code}${list.code === 0 ? `, ${after ?? '?'} documents` : `: ${firstErr(list)}`}`);
+    this.crash.push(`then \`unres search الأطفال\`: exit ${search.code}${search.code === 0 ? ' (hits)' : search.code === 1 ? ' (no hits)' : `: ${firstErr(search)}`}`);
+    this.crash.push(
+      `then \`unres ingest\` of one new document: exit ${next.code} in ${fmtS(next.wallMs)}${next.code === 0 ? `, \`${next.stdoutHead.trim()}\`` : `: ${firstErr(next)}`}; \`unres list\`: ${count(listAgain) ?? '?'} documents`,
+    );
+    const noIndexYet = base === null && list.code === 3 && /no index/i.test(firstErr(list));
+    const loads = (list.code === 0 && after !== null && (before === null || after >= before)) || noIndexYet;
+    const answers = search.code === 0 || search.code === 1 || noIndexYet;
+    const recovers = next.code === 0 && count(listAgain) !== null;
+    const ok = loads && answers && recovers;
+    this.crash.push(
+      ok
+        ? `verdict: no half-written index: the index ${noIndexYet ? 'was never committed (\`no index\`), nothing half-written' : `opens with ${after} documents (${before ?? '?'} before the ingest)`} and the next ingest recovers`
+        : `verdict: FAILED (${[!loads && 'index did not load as before', !answers && 'search failed', !recovers && 'the next ingest did not recover'].filter(Boolean).join(', ')})`,
+    );
     this.say(`crash check: ${this.crash.join('; ')}`);
     if (!this.options.keep) rmSync(dir, { recursive: true, force: true });
   }

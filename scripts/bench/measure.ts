@@ -16,7 +16,7 @@ export interface Sample {
   signal: string | null;
   timedOut: boolean;
   stdoutBytes: number;
-  /** The first 64 KiB of stdout (enough to check a JSON hit list). */
+  /** The start of stdout (64 KiB unless asked for more: enough to check a JSON hit list). */
   stdoutHead: string;
   stderrTail: string;
 }
@@ -28,6 +28,8 @@ export interface RunOptions {
   /** Called every `pollMs` while the process runs; return true to kill it (SIGKILL). */
   killWhen?: (elapsedMs: number) => boolean;
   pollMs?: number;
+  /** How much of stdout to keep in `stdoutHead` (default 64 KiB). */
+  keepStdout?: number;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -78,7 +80,7 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     let polledHwm: number | null = null;
     child.stdout.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
-      if (headBytes < 65536) {
+      if (headBytes < (options.keepStdout ?? 65536)) {
         head.push(chunk);
         headBytes += chunk.length;
       }
