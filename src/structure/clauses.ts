@@ -89,6 +89,12 @@ class ClauseSplitter {
 
   take(line: LineNode): void {
     const text = line.value;
+    // A line that held only footnote markers ("^(١)" wrapped onto a line of its
+    // own) is empty now: its markers belong to the clause before it.
+    if (text === '') {
+      this.addMarkers(line);
+      return;
+    }
     if (this.mode === 'closing') {
       this.takeInClosing(line);
       return;
