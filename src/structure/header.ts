@@ -105,7 +105,9 @@ function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): 
   const symbolTitle = SYMBOL_TITLE.exec(toAsciiDigits(value));
   if (symbolTitle) {
     facts.symbol ??= enactingSymbol(Number(symbolTitle[1]), Number(symbolTitle[2]), enactingBodies[0] ?? facts.organ, facts.decision);
-    facts.title ??= new Folded(value).printedFrom(toAsciiDigits(value).length - symbolTitle[3]!.length);
+    // toAsciiDigits keeps offsets, so the title is cut from the printed line directly
+    // (a printed offset read as a folded one lost a title that starts with a tatweel).
+    facts.title ??= value.slice(value.length - symbolTitle[3]!.length).trim();
     return 'symbol-title';
   }
   if (ORGAN_LINE.test(folded)) return 'organ';
