@@ -64,7 +64,7 @@ export function parseOptions(argv: string[]): Options {
     seed: 1,
     out: null,
     budgetS: 570,
-    work: join(os.tmpdir(), 'unres-bench'),
+    work: join(os.tmpdir(), `unres-bench-${process.pid}`), // per process: two runs never share a folder
     baselines: true,
     crashCheck: true,
     keep: false,
