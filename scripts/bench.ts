@@ -21,7 +21,7 @@
 // `<!-- bench:begin -->` and `<!-- bench:end -->` (notes outside stay).
 
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -246,7 +246,7 @@ class Bench {
   prepareCorpus(): void {
     const t0 = Date.now();
     const { work, seed, sizes, runs } = this.options;
-    rmSync(work, { recursive: true, force: true });
+    clearWorkDir(work);
     const pool = join(work, 'pool');
     mkdirSync(pool, { recursive: true });
     const max = sizes[sizes.length - 1]!;
@@ -786,6 +786,23 @@ export function report(bench: Bench): string {
   return out.join('\n');
 }
 
+const WORK_MARKER = '.unres-bench-work';
+
+/** Empty the work folder, but only one this harness made (it holds the marker) or an empty one. */
+function clearWorkDir(work: string): void {
+  if (existsSync(work) && readdirSync(work).length > 0 && !existsSync(join(work, WORK_MARKER))) {
+    process.stderr.write(`bench: ${work} is not empty and was not made by the bench; give another --work folder\n`);
+    process.exit(2);
+  }
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  writeFileSync(join(work, WORK_MARKER), '');
+}
+
+function removeWorkDir(work: string): void {
+  if (existsSync(join(work, WORK_MARKER))) rmSync(work, { recursive: true, force: true });
+}
+
 function writeOut(path: string, section: string): void {
   const begin = '<!-- bench:begin -->';
   const end = '<!-- bench:end -->';
@@ -808,6 +825,7 @@ async function main(): Promise<void> {
   const bench = new Bench(options);
   const stop = (): void => {
     killRunning();
+    if (!options.keep) removeWorkDir(options.work);
     process.exit(130);
   };
   process.on('SIGINT', stop);
@@ -823,7 +841,7 @@ async function main(): Promise<void> {
     writeOut(options.out, text);
     bench.say(`results written to ${options.out}`);
   }
-  if (!options.keep) rmSync(options.work, { recursive: true, force: true });
+  if (!options.keep) removeWorkDir(options.work);
   bench.say(`total ${((Date.now() - bench.started) / 1000).toFixed(0)} s`);
 }
 
