@@ -98,6 +98,18 @@ describe('bodies', () => {
     ]);
   });
 
+  it('give a marker wrapped onto a line of its own to the clause before it', () => {
+    const doc = parseLines('إن الجمعية العامة،', 'إذ تشير إلى الاتفاقية،', '^(١)', '(١) المجلد ٢٢٢٥.', '١ - تقرر.');
+    expect(doc.clauses.map((c) => [c.id, c.text, c.footnotes])).toEqual([
+      ['pp1', 'إذ تشير إلى الاتفاقية،', [1]],
+      ['op1', 'تقرر.', []],
+    ]);
+  });
+
+  it('leave no empty title when a marker stands alone in the header', () => {
+    expect(parseLines('^(١)', 'تعزيز التعاون', '(١) حاشية.', 'إن الجمعية العامة،', 'إذ تشير،', '١ - تقرر.').title).toBe('تعزيز التعاون');
+  });
+
   it('record repeated markers of one line in order of appearance', () => {
     expect(footnotes('أ^(٢) ب^(١) ج^(٢)', '(١) س.', '(٢) ص.')[0]).toBe('[2,1,2] أ ب ج');
   });

@@ -59,6 +59,11 @@ describe('an adopted resolution', () => {
     expect([doc.symbol, doc.title, doc.adopted]).toEqual(['A/RES/73/154', 'حماية الأطفال من التنمر', '2018-12-17']);
   });
 
+  it('cuts the title after "N/M - " as printed, whatever it starts with', () => {
+    const doc = parseLines('المجلس الاقتصادي والاجتماعي', '١٨/٢٠١٧ - ـــالتعاون الدولي', 'إن المجلس الاقتصادي والاجتماعي،', 'إذ يشير،', '١ - يقرر.');
+    expect(doc.title).toBe('ـــالتعاون الدولي');
+  });
+
   it('takes the adoption date from the closing when the header has none', () => {
     const doc = parseLines('إن الجمعية العامة،', 'إذ تشير،', '١ - تقرر.', 'الجلسة العامة ٦٥', '١٩ كانون الأول/ديسمبر ٢٠١٩');
     expect(doc.adopted).toBe('2019-12-19');
