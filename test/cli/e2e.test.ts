@@ -5,7 +5,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, buildOnce, ROOT, SEEDS, unres, type RunResult } from './run-bin.js';
+import { BIN, buildPackage, removePackage, ROOT, SEEDS, unres, type RunResult } from './run-bin.js';
 
 const CONTRACT_HIT_KEYS = ['doc', 'source', 'title', 'clause', 'kind', 'number', 'index', 'score', 'text', 'snippet'];
 const DOCUMENT_KEYS = ['id', 'source', 'kind', 'symbol', 'title', 'body', 'adopted', 'distributed', 'agendaItem', 'sponsors', 'clauses', 'footnotes', 'citations'];
@@ -35,13 +35,14 @@ function expectCleanOneLineError(result: RunResult, code: number): void {
 }
 
 beforeAll(() => {
-  buildOnce();
+  buildPackage();
   scratch = mkdtempSync(join(tmpdir(), 'unres-e2e-'));
   index = join(scratch, 'index');
 }, 180_000);
 
 afterAll(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
+  removePackage();
 });
 
 describe('parse', () => {

@@ -1,27 +1,41 @@
-// Runs the real bin/unres.js (built from src by tsc) as a child process.
+// Runs the real bin/unres.js, compiled from src by tsc, as a child process.
+// The project is compiled into a temporary tree laid out like the package
+// (bin/, dist/, package.json, node_modules linked), never into the shared
+// dist/, so test runs in the same checkout cannot trip over each other.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BIN = join(ROOT, 'bin', 'unres.js');
 export const SEEDS = join(ROOT, 'seeds');
 
-/**
- * Compiles the project once. Type errors elsewhere in the tree do not stop
- * the emit; `npm run typecheck` is where they are caught.
- */
-export function buildOnce(): void {
+/** Set by buildPackage(): the copied bin/unres.js inside the compiled tree. */
+export let BIN = '';
+let packageDir = '';
+
+/** Type errors elsewhere in the tree do not stop the emit; `npm run typecheck` is where they are caught. */
+export function buildPackage(): void {
+  packageDir = mkdtempSync(join(tmpdir(), 'unres-package-'));
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', join(packageDir, 'dist')], {
       cwd: ROOT,
       stdio: 'pipe',
     });
   } catch {
     // reported by typecheck
   }
-  if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) throw new Error('build produced no dist/src/cli/main.js');
+  if (!existsSync(join(packageDir, 'dist', 'src', 'cli', 'main.js'))) throw new Error('compiling produced no dist/src/cli/main.js');
+  mkdirSync(join(packageDir, 'bin'));
+  copyFileSync(join(ROOT, 'bin', 'unres.js'), join(packageDir, 'bin', 'unres.js'));
+  copyFileSync(join(ROOT, 'package.json'), join(packageDir, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(packageDir, 'node_modules'), 'dir');
+  BIN = join(packageDir, 'bin', 'unres.js');
+}
+
+export function removePackage(): void {
+  if (packageDir) rmSync(packageDir, { recursive: true, force: true });
 }
 
 export interface RunResult {
