@@ -63,6 +63,15 @@ describe('stemVariants', () => {
     expect(stems('الحق')).toContain('حق');
   });
 
+  it('keeps relative adjectives apart from their nouns when they carry the article', () => {
+    expect(meet('الدول', 'الدولية')).toBe(false);
+    expect(meet('اجتماع', 'الاجتماعي')).toBe(false);
+    expect(meet('الدولية', 'دولي')).toBe(true);
+    expect(meet('الدولية', 'الدوليين')).toBe(true);
+    // the plural in construct has no article: its ي goes
+    expect(meet('مقدم', 'مقدمي')).toBe(true);
+  });
+
   it('does not reduce distinct words to one stem', () => {
     expect(meet('تفاهم', 'تفا')).toBe(false);
     expect(meet('مؤقتة', 'مؤقت')).toBe(true);

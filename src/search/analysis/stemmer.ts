@@ -3,7 +3,7 @@
 // reducing words to roots: a root conflates too much (كتب, كاتب, مكتب, كتاب)
 // for clause search. The rules follow published light stemming (Larkey,
 // Ballesteros & Connell, "Light Stemming for Arabic Information Retrieval",
-// 2007) with three changes for search over UN texts:
+// 2007) with four changes for search over UN texts:
 //
 // 1. Prefixes that are ambiguous with a word's first letter (و ف ب ك ل without
 //    an article: وطن is a word, وتعزيز is و + تعزيز) give two variants, the
@@ -13,7 +13,9 @@
 // 2. The article is stripped with every particle that can precede it (وال فال
 //    بال كال لل وبال ...). After a bare ال the unstripped word is kept too when
 //    the ال may be radical (التزام, آلية): the rest is short or starts with ت.
-// 3. A few frequent broken-plural patterns are mapped to their singular stem:
+// 3. A final ي (relative adjective, or plural in construct) is dropped only
+//    from words without the article, as a variant (see nisbaReadings).
+// 4. A few frequent broken-plural patterns are mapped to their singular stem:
 //    أفعال -> فعل (أطفال -> طفل), فعائل -> فعيل (جرائم -> جريم),
 //    فعالل/مفاعل -> فعلل/مفعل (سلاسل -> سلسل), تفاعيل -> تفعيل (تدابير -> تدبير).
 //
@@ -71,9 +73,17 @@ function stripNumber(word: string): string {
   return word;
 }
 
-/** Relative adjective ending (nisba): وطني -> وطن. */
-function stripNisba(word: string): string {
-  return word.endsWith(YEH) && word.length - 1 >= MIN_STEM ? word.slice(0, -1) : word;
+/**
+ * A final ي is a relative adjective (nisba: الدولية, الاجتماعي) or the plural
+ * in construct (مقدمي خدمات). Dropping it from an adjective conflates words
+ * users keep apart (الدول states, الدولية international; اجتماع meeting,
+ * الاجتماعي social); keeping it loses مقدمي -> مقدم. A word in construct never
+ * takes the article, so the ي is dropped, as a second variant, only from
+ * words without one.
+ */
+function nisbaReadings(stem: string, definite: boolean): string[] {
+  if (definite || !stem.endsWith(YEH) || stem.length - 1 < MIN_STEM) return [stem];
+  return [stem, stem.slice(0, -1)];
 }
 
 /** Broken plurals of the shapes listed above, on a stem with its affixes gone. */
@@ -90,8 +100,8 @@ function singularOfBrokenPlural(stem: string): string {
 }
 
 /** Suffixes, then broken-plural patterns. */
-function stemWithoutPrefixes(word: string): string {
-  return singularOfBrokenPlural(stripNisba(stripNumber(stripCaseEnding(stripPronoun(word)))));
+function stemsWithoutPrefixes({ word, definite }: Reading): string[] {
+  return nisbaReadings(stripNumber(stripCaseEnding(stripPronoun(word))), definite).map(singularOfBrokenPlural);
 }
 
 function isArabicWord(word: string): boolean {
@@ -102,26 +112,32 @@ function isArabicWord(word: string): boolean {
   return word.length > 0;
 }
 
+interface Reading {
+  word: string;
+  /** Did the reading strip an article? */
+  definite: boolean;
+}
+
 /** Words and their prefix readings, before suffix stripping. */
-function prefixReadings(word: string): string[] {
+function prefixReadings(word: string): Reading[] {
   for (const article of ARTICLES) {
     if (word.startsWith(article) && word.length - article.length >= MIN_AFTER_ARTICLE) {
       const rest = word.slice(article.length);
-      const readings = [rest];
+      const readings = [{ word: rest, definite: true }];
       // للجنة is ل + اللجنة with the article's lam merged: keep the lam as well.
-      if (article.endsWith('لل')) readings.push('ل' + rest);
-      if (article === 'ال' && (rest.length <= 3 || rest.startsWith(TEH))) readings.push(word);
+      if (article.endsWith('لل')) readings.push({ word: 'ل' + rest, definite: true });
+      if (article === 'ال' && (rest.length <= 3 || rest.startsWith(TEH))) readings.push({ word, definite: false });
       return readings;
     }
   }
-  const readings = [word];
+  const readings = [{ word, definite: false }];
   let rest = word;
   if (CONJUNCTIONS.has(rest[0]!) && rest.length - 1 >= MIN_STEM) {
     rest = rest.slice(1);
-    readings.push(rest);
+    readings.push({ word: rest, definite: false });
   }
   if (PREPOSITIONS.has(rest[0]!) && rest.length - 1 >= MIN_STEM) {
-    readings.push(rest.slice(1));
+    readings.push({ word: rest.slice(1), definite: false });
   }
   return readings;
 }
@@ -141,7 +157,7 @@ export function stemVariants(word: string): readonly string[] {
   if (!isArabicWord(word)) {
     stems = [word];
   } else {
-    stems = [...new Set(prefixReadings(word).map(stemWithoutPrefixes))];
+    stems = [...new Set(prefixReadings(word).flatMap(stemsWithoutPrefixes))];
   }
   if (memo.size >= MEMO_LIMIT) memo.clear();
   memo.set(word, stems);
