@@ -64,8 +64,8 @@ export const stopWordStage: lunr.PipelineFunction = (token) => {
   if (metadataOf(token).type !== 'word') return token;
   const word = token.toString();
   if (isStopWord(word)) return null;
-  // A lone Arabic letter is a list label or a broken word, never a topic.
-  if (word.length === 1 && word.charCodeAt(0) >= 0x0621 && word.charCodeAt(0) <= 0x064a) return null;
+  // A lone letter is a list label (أ), a symbol's series (A/RES) or a broken word, never a topic.
+  if (word.length === 1) return null;
   return token;
 };
 

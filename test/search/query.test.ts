@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.js';
+import { MAX_QUERY_CHARS, planQuery } from '../../src/search/query.js';
+
+function usageError(query: string): UsageError {
+  try {
+    planQuery(query);
+  } catch (err) {
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).not.toMatch(/\n/);
+    return err as UsageError;
+  }
+  throw new Error(`no UsageError for ${JSON.stringify(query)}`);
+}
+
+describe('planQuery', () => {
+  it('makes one group per printed word, its stem variants as alternatives', () => {
+    const plan = planQuery('الأطفال وتهريب');
+    expect(plan.groups.map((g) => g.matcher)).toEqual([
+      { kind: 'exact', terms: ['طفل'] },
+      { kind: 'exact', terms: ['وتهريب', 'تهريب'] },
+    ]);
+    expect(plan.groups.every((g) => g.presence === 'optional' && g.fields.join() === 'text,cites')).toBe(true);
+  });
+
+  it('reads lunr syntax: presence, fields, boosts, wildcards, fuzzy', () => {
+    const [must, not, field, boosted, prefix, fuzzy] = planQuery('+الأطفال -الاتجار title:السيبرانية تشفير^3 تكنولوج* الانترنيت~1').groups;
+    expect(must!.presence).toBe('required');
+    expect(not!.presence).toBe('prohibited');
+    expect(field!.fields).toEqual(['title']);
+    expect(boosted!.boost).toBe(3);
+    expect(prefix!.matcher).toMatchObject({ kind: 'prefix' });
+    expect(fuzzy!.matcher).toEqual({ kind: 'fuzzy', terms: ['انترنيت'], distance: 1 });
+  });
+
+  it('turns a symbol into its numbers and an order-free pair', () => {
+    expect(planQuery('64/293').groups.map((g) => g.matcher)).toEqual([
+      { kind: 'exact', terms: ['64'] },
+      { kind: 'exact', terms: ['293'] },
+      { kind: 'exact', terms: ['64/293'] },
+    ]);
+    expect(planQuery('A/RES/64/293').groups.map((g) => g.matcher)).toContainEqual({ kind: 'exact', terms: ['64/293'] });
+  });
+
+  it('rejects an empty or blank query', () => {
+    expect(usageError('').message).toMatch(/empty query/);
+    expect(usageError(' \t\n').message).toMatch(/empty query/);
+  });
+
+  it('plans nothing for stop words only or punctuation only', () => {
+    expect(planQuery('في من على التي').groups).toEqual([]);
+    expect(planQuery('، ؛ ؟ ... ( ) «»').groups).toEqual([]);
+  });
+
+  it('rejects a query longer than the limit, saying the limit', () => {
+    const long = 'أ'.repeat(10_000);
+    expect(usageError(long).message).toBe(`query too long: 10000 characters, the limit is ${MAX_QUERY_CHARS}`);
+    expect(planQuery('طفل '.repeat(1000).slice(0, MAX_QUERY_CHARS)).groups).toHaveLength(1);
+  });
+
+  it('rejects bad syntax in one line', () => {
+    expect(usageError('+').message).toMatch(/^bad query syntax: /);
+    expect(usageError('foo:bar').message).toMatch(/unrecognised field 'foo'/);
+    expect(usageError('word~x').message).toMatch(/edit distance must be numeric/);
+    expect(usageError('word^x').message).toMatch(/boost must be numeric/);
+    expect(usageError('-الأطفال').message).toMatch(/only excluded words/);
+    expect(usageError('*').message).toMatch(/needs at least 2 letters/);
+    expect(usageError('ط*').message).toMatch(/needs at least 2 letters/);
+    expect(usageError('طفل~3').message).toMatch(/edit distance 3/);
+  });
+
+  it('stays linear on hostile input', () => {
+    const started = performance.now();
+    for (const q of ['+'.repeat(4000), '*'.repeat(4000), 'a~'.repeat(2000), '\\'.repeat(4000), '١/'.repeat(2000)]) {
+      try {
+        planQuery(q);
+      } catch (err) {
+        expect(err).toBeInstanceOf(UsageError);
+      }
+    }
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
