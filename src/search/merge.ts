@@ -22,7 +22,19 @@ interface Renumbering {
   docs: Int32Array;
 }
 
-export function mergeSegments(sources: SegmentSource[]): SegmentData {
+/** Lets the event loop run (a lock keeps itself fresh there) during long merges. */
+export type Pause = () => Promise<void>;
+
+const PAUSE_EVERY_MS = 50;
+const nextTurn: Pause = () => new Promise((resolve) => setImmediate(resolve));
+
+export async function mergeSegments(sources: SegmentSource[], pause: Pause = nextTurn): Promise<SegmentData> {
+  let lastPause = Date.now();
+  const maybePause = async (): Promise<void> => {
+    if (Date.now() - lastPause < PAUSE_EVERY_MS) return;
+    await pause();
+    lastPause = Date.now();
+  };
   const docs: SegmentDocEntry[] = [];
   const docLines: Buffer[] = [];
   const renumberings: Renumbering[] = [];
@@ -71,6 +83,7 @@ export function mergeSegments(sources: SegmentSource[]): SegmentData {
     const offsets: number[] = [];
     const cursors = new Array<number>(sources.length).fill(0);
     for (const term of terms) {
+      await maybePause();
       const ordinals: number[] = [];
       const tfs: number[] = [];
       sources.forEach((source, s) => {

@@ -308,7 +308,7 @@ export class UnresIndex {
         : nextMerge(candidates, this.mergePolicy);
       if (!names) break;
       await nextTurn();
-      next = this.mergeInto(next, names);
+      next = await this.mergeInto(next, names);
       mergeAll = false;
     }
     lock.assertHeld();
@@ -317,12 +317,12 @@ export class UnresIndex {
     this.load();
   }
 
-  private mergeInto(body: ManifestBody, names: string[]): ManifestBody {
+  private async mergeInto(body: ManifestBody, names: string[]): Promise<ManifestBody> {
     const chosen = body.segments.filter((s) => names.includes(s.name));
     const sources = chosen.map((entry) => new DiskSegment(this.dir, entry));
     let merged: SegmentData;
     try {
-      merged = mergeSegments(sources);
+      merged = await mergeSegments(sources);
     } finally {
       for (const s of sources) s.close();
     }
