@@ -5,7 +5,6 @@
 
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import lockfile from 'proper-lockfile';
 import { IndexError } from '../errors.js';
 import { LOCK_FILE } from './layout.js';
 
@@ -28,6 +27,8 @@ export interface HeldLock {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function withWriteLock<T>(dir: string, work: (lock: HeldLock) => Promise<T>): Promise<T> {
+  // Loaded here, not at the top: searches never lock, and should not pay for loading it.
+  const { default: lockfile } = await import('proper-lockfile');
   mkdirSync(dir, { recursive: true });
   const waitMs = lockWaitMs();
   const deadline = Date.now() + waitMs;
