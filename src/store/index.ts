@@ -19,7 +19,7 @@ import { SegmentBuilder } from '../search/segment-builder.js';
 import type { SegmentData } from '../search/segment.js';
 import type { UnresDocument } from '../types.js';
 import { SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
-import { type HeldLock, withWriteLock } from './lock.js';
+import { type HeldLock, notWritableHint, withWriteLock } from './lock.js';
 import { type ManifestBody, type ManifestSegment, emptyManifest, readManifest, writeManifest } from './manifest.js';
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions, nextMerge } from './merge-policy.js';
 import { salvageDocuments } from './salvage.js';
@@ -82,7 +82,7 @@ function randomTag(): string {
 
 function asIndexError(err: unknown, dir: string): Error {
   if (err instanceof UnresError) return err;
-  return new IndexError(`cannot write the index at ${dir}: ${(err as Error).message}`);
+  return new IndexError(`cannot write the index at ${dir}: ${(err as Error).message}${notWritableHint(err)}`);
 }
 
 export class UnresIndex {

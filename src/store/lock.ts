@@ -26,6 +26,16 @@ export interface HeldLock {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const NOT_WRITABLE = new Set(['EACCES', 'EPERM', 'EROFS']);
+
+/** How to recover from an error writing into the index when its folder is not writable; '' for other errors. */
+export function notWritableHint(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | null)?.code;
+  return code !== undefined && NOT_WRITABLE.has(code)
+    ? ': the index folder is not writable; make it writable (chmod -R u+w) or give another --index (searching it still works)'
+    : '';
+}
+
 export async function withWriteLock<T>(dir: string, work: (lock: HeldLock) => Promise<T>): Promise<T> {
   // Loaded here, not at the top: searches never lock, and should not pay for loading it.
   const { default: lockfile } = await import('proper-lockfile');
@@ -49,7 +59,7 @@ export async function withWriteLock<T>(dir: string, work: (lock: HeldLock) => Pr
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') {
-        throw new IndexError(`cannot lock the index at ${dir}: ${(err as Error).message}`);
+        throw new IndexError(`cannot lock the index at ${dir}: ${(err as Error).message}${notWritableHint(err)}`);
       }
       if (Date.now() >= deadline) {
         throw new IndexError(
