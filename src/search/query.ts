@@ -68,13 +68,28 @@ function oneLine(text: string): string {
   return flat.length > 200 ? flat.slice(0, 200) + '…' : flat;
 }
 
+/** lunr names its tokens in messages ("found EDIT_DISTANCE"): say the characters a user typed instead. */
+const LUNR_TOKENS: Record<string, string> = {
+  PRESENCE: "'+' or '-'",
+  EDIT_DISTANCE: "'~' (write word~1)",
+  BOOST: "'^' (write word^2)",
+  FIELD: "a field (write field:word)",
+  TERM: 'a word',
+};
+
+function readableLunrMessage(message: string): string {
+  const text = message.replace(/found '?(PRESENCE|EDIT_DISTANCE|BOOST|FIELD|TERM)'?/, (_, token: string) => `found ${LUNR_TOKENS[token]}`);
+  if (text.startsWith('unrecognised field')) return `${text} (a word before ':' names a field: leave out the ':' to search for the word)`;
+  return text;
+}
+
 function parseWithLunr(query: string): { clauses: LunrClause[]; allFields: string[] } {
   const lunrQuery = new lunr.Query([...ALL_FIELDS]);
   try {
     new QueryParser(query, lunrQuery).parse();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    throw new UsageError(`bad query syntax: ${oneLine(message)}`);
+    throw new UsageError(`bad query syntax: ${oneLine(readableLunrMessage(message))}`);
   }
   return { clauses: lunrQuery.clauses as unknown as LunrClause[], allFields: lunrQuery.allFields };
 }
