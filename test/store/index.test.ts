@@ -118,6 +118,20 @@ describe('UnresIndex', () => {
   });
 });
 
+describe('readers and writers', () => {
+  it('lets a reader whose segments were merged away and swept read the new index', async () => {
+    const dir = tempDir();
+    const writer = await UnresIndex.open(dir, { create: true, segmentClauses: 1 });
+    await writer.ingest([childRights, trafficking]);
+    expect(writer.stats().segments).toBe(2);
+    const reader = await UnresIndex.open(dir); // metadata read, segment files not yet
+    await writer.optimize(); // merges both segments into a new one and removes the old ones
+    expect(readdirSync(join(dir, 'segments'))).toHaveLength(1);
+    expect((await reader.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/10']);
+    expect(reader.stats().segments).toBe(1);
+  });
+});
+
 describe('damage', () => {
   async function builtIndex(): Promise<UnresIndex> {
     const index = await UnresIndex.open(tempDir(), { create: true });
