@@ -9,6 +9,7 @@ import { ProgressBar } from '../../render/progress.js';
 import { formatIngestSummary, type IngestCounts } from '../../render/summary.js';
 import type { UnresDocument } from '../../types.js';
 import type { CommandContext } from '../context.js';
+import { CUT_SHORT_WARNING, cutShortUtf8 } from '../cut-short.js';
 import { describeFailure } from '../failure.js';
 import { openIndex } from '../index-access.js';
 import { collectInputs } from '../inputs.js';
@@ -81,11 +82,18 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
     progress?.update(done, inputs.length, 'reading');
     try {
       const bytes = await input.read();
-      if (await index.hasSource(sha256(bytes))) {
+      const sha = sha256(bytes);
+      if (await index.hasSource(sha)) {
         counts.unchanged++;
         continue;
       }
-      batch.push(parseBytes(bytes, input.path));
+      const head = cutShortUtf8(bytes);
+      const doc = parseBytes(head ?? bytes, input.path);
+      if (head) {
+        doc.source.sha256 = sha; // the file's own, so re-ingesting it is a no-op
+        reportProblem(`warning: ${input.path}: ${CUT_SHORT_WARNING}`);
+      }
+      batch.push(doc);
       batchBytes += bytes.length;
     } catch (err) {
       if (err instanceof IndexError) throw err; // the index itself is the problem: stop, exit 3
