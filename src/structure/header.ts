@@ -136,6 +136,8 @@ const COMPOUND_STATE_NAMES = [
   'جزر تركس وكايكوس',
 ];
 const JOINER = '\u0000';
+// Drafts proposed by an officer, not by States ("الرئيس: مشروع مقرر"), folded.
+const NOT_STATES = /^(?:ال)?(?:رئيس|رئيسة|نائب الرئيس|نائبة الرئيس|مقرر|مقررة|امانة|امين العام|مكتب)(?:\s|$)/;
 
 /** "أندورا ورومانيا وسان مارينو وفرنسا والفلبين" -> one State per entry. */
 export function splitSponsors(list: string): string[] {
@@ -144,5 +146,5 @@ export function splitSponsors(list: string): string[] {
   return protectedList
     .split(/\s*[،,]\s*|\s+(?=و\S{2,})/)
     .map((part) => part.replace(/^و(?=\S{2,})/, '').replaceAll(JOINER, ' و').trim())
-    .filter((part) => part !== '');
+    .filter((part) => part !== '' && !NOT_STATES.test(fold(part)));
 }

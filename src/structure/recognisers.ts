@@ -15,13 +15,17 @@ export interface Opening {
 
 // "١-", "١ -", "1.", "1)", "1 –": a number then a dash, dot or bracket, not a range like "٥-٢".
 const NUMBER_LABEL = new RegExp(`^(${D}{1,4})\\s*[-\u2013\u2014.)](?!${D})\\s*`);
+const STARTS_WITH_DIGIT = new RegExp(`^${D}`);
 
 export function numberLabel(line: string): (Opening & { number: number }) | null {
   const match = NUMBER_LABEL.exec(line);
   if (!match) return null;
   const rest = line.slice(match[0].length);
   if (rest === '') return null;
-  return { number: parseDigits(match[1]!)!, rest };
+  const number = parseDigits(match[1]!)!;
+  // "٢٠٢٢ - ٢٠٢٣ ..." is a range of years, not paragraph 2022.
+  if (number >= 1900 && number <= 2100 && STARTS_WITH_DIGIT.test(rest)) return null;
+  return { number, rest };
 }
 
 // (أ) ... (هـ) ... (ي أ); (a), (iv) in texts that mix scripts.

@@ -84,3 +84,18 @@ describe('a text with no recognisable structure', () => {
     );
   });
 });
+
+describe('lines that look like labels or sponsors but are not', () => {
+  it('reads a year range as text, not as paragraph 2022', async () => {
+    const { numberLabel } = await import('../../src/structure/recognisers.js');
+    expect(numberLabel('٢٠٢٢ - ٢٠٢٣ خطة العمل')).toBeNull();
+    expect(numberLabel('2022- تقرر')).toEqual({ number: 2022, rest: 'تقرر' });
+  });
+
+  it('keeps officers out of the sponsoring States', async () => {
+    const { splitSponsors } = await import('../../src/structure/header.js');
+    expect(splitSponsors('الرئيس')).toEqual([]);
+    expect(splitSponsors('نائب الرئيس')).toEqual([]);
+    expect(splitSponsors('ترينيداد وتوباغو والبوسنة والهرسك وفرنسا')).toEqual(['ترينيداد وتوباغو', 'البوسنة والهرسك', 'فرنسا']);
+  });
+});
