@@ -188,15 +188,22 @@ export class UnresIndex {
   }
 
   async get(id: string): Promise<UnresDocument | null> {
-    this.usable();
-    const found = this.catalog.get(id);
-    if (!found) return null;
-    const segment = this.segments[found.segment]!;
-    try {
-      return JSON.parse(segment.docLine(found.doc)) as UnresDocument;
-    } catch (err) {
-      if (err instanceof IndexError) throw err;
-      throw new IndexError(`the index at ${this.dir} is damaged (stored document ${id} unreadable): run \`unres ingest --rebuild\``);
+    for (let attempt = 0; ; attempt++) {
+      this.usable();
+      const found = this.catalog.get(id);
+      if (!found) return null;
+      const segment = this.segments[found.segment]!;
+      try {
+        return JSON.parse(segment.docLine(found.doc)) as UnresDocument;
+      } catch (err) {
+        // As in search: a writer replaced the document or merged its segment away since we loaded. Read the new index.
+        if (err instanceof SegmentMissingError && attempt < 3 && this.manifestChanged()) {
+          this.load();
+          continue;
+        }
+        if (err instanceof IndexError) throw err;
+        throw new IndexError(`the index at ${this.dir} is damaged (stored document ${id} unreadable): run \`unres ingest --rebuild\``);
+      }
     }
   }
 
