@@ -38,7 +38,7 @@ export interface SegmentSource {
 export interface SearchFilters {
   /** A clause kind (preamble, operative, ...) or a document kind (resolution, report, ...). */
   kind?: string;
-  /** A document id. */
+  /** A document: its id, its UN symbol (any case or digits), or its source file's base name. */
   doc?: string;
   /** A cited symbol (A/RES/64/293) or number pair (64/293, either order). */
   cites?: string;
@@ -218,8 +218,13 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment:
     }
   }
   if (filters.doc !== undefined) {
-    const id = filters.doc;
-    tests.push((s, o) => docOf(s, o).id === id);
+    // What a user is likely to type: the id, the UN symbol, or the file name.
+    const wanted = filters.doc.trim();
+    const symbol = normaliseSymbol(wanted);
+    tests.push((s, o) => {
+      const doc = docOf(s, o);
+      return doc.id === wanted || doc.source === wanted || (doc.symbol !== null && normaliseSymbol(doc.symbol) === symbol);
+    });
   }
   if (filters.cites !== undefined) {
     const value = filters.cites.trim();

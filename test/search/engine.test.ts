@@ -28,7 +28,7 @@ const corpus = [
     clause('preamble', 1, 'وإذ يشير إلى جائحة كوفيد-19 وآثارها في عام 2020'),
     clause('operative', 1, 'يدعو مقدمي خدمات الإنترنت إلى التعاون مع سلطات إنفاذ القانون'),
     clause('operative', 2, 'يطلب إلى الأمين العام تقديم تقرير عن الأطفال'),
-  ], { title: 'الجريمة السيبرانية', kind: 'decision' }),
+  ], { title: 'الجريمة السيبرانية', kind: 'decision', symbol: 'E/RES/2020/7' }),
 ];
 
 describe('searching segments', () => {
@@ -71,6 +71,9 @@ describe('searching segments', () => {
     expect(search(sources, 'الأطفال', { kind: 'operative', doc: 'A/RES/2' }).map((h) => h.clause)).toEqual(['op2']);
     expect(search(sources, 'الأطفال', { kind: 'decision' }).map((h) => h.doc)).toEqual(['A/RES/2']);
     expect(search(sources, 'كوفيد', { kind: 'operative' })).toEqual([]);
+    expect(search(sources, 'الأطفال', { doc: 'A_RES_2.txt' }).map((h) => h.doc)).toEqual(['A/RES/2']);
+    expect(search(sources, 'الأطفال', { doc: 'e/res/٢٠٢٠/٧' }).map((h) => h.doc)).toEqual(['A/RES/2']);
+    expect(search(sources, 'الأطفال', { doc: 'nothing' })).toEqual([]);
     expect(() => search(sources, 'الأطفال', { kind: 'nonsense' })).toThrow(UsageError);
   });
 
