@@ -35,6 +35,11 @@ export function fsyncDirectory(dir: string): void {
   }
 }
 
+/** The temporary file replaceFileAtomic writes beside `base`; a writer killed mid-write leaves it, for the next to remove. */
+export function isTempFileOf(base: string, name: string): boolean {
+  return name.startsWith(`.${base}.`) && /\.\d+\.[0-9a-f]{8}\.tmp$/.test(name);
+}
+
 /** Replace a file atomically: temp file beside it, fsync, rename, fsync the directory. */
 export function replaceFileAtomic(path: string, data: Uint8Array | string): void {
   const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);

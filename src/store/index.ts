@@ -9,7 +9,7 @@
 // search path stays light.
 
 import { readdirSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { IndexError, UnresError, UsageError } from '../errors.js';
 import { assembleHits, type EngineHit } from '../search/hits.js';
 import { mergeSegments } from '../search/merge.js';
@@ -18,7 +18,8 @@ import { type SearchFilters, searchSegments } from '../search/searcher.js';
 import { SegmentBuilder } from '../search/segment-builder.js';
 import type { SegmentData } from '../search/segment.js';
 import type { UnresDocument } from '../types.js';
-import { SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
+import { isTempFileOf } from './atomic.js';
+import { MANIFEST_FILE, SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
 import { type HeldLock, notWritableHint, withWriteLock } from './lock.js';
 import { type ManifestBody, type ManifestSegment, emptyManifest, readManifest, writeManifest } from './manifest.js';
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions, nextMerge } from './merge-policy.js';
@@ -345,6 +346,10 @@ export class UnresIndex {
 
   /** Removes segment directories the manifest no longer names, and staging leftovers of crashed writers. */
   private sweep(keep: ReadonlySet<string>): void {
+    // Under the lock no one else is replacing the manifest: any temporary copy of it is a dead writer's.
+    for (const name of readdirSync(this.dir)) {
+      if (isTempFileOf(MANIFEST_FILE, name)) rmSync(join(this.dir, name), { force: true });
+    }
     let names: string[];
     try {
       names = readdirSync(segmentsPath(this.dir));
