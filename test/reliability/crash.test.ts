@@ -1,0 +1,57 @@
+// A handful of SIGKILL trials on real `unres ingest` processes (the slow suite,
+// test/slow/reliability/crash.test.ts, runs dozens): killed while writing a
+// segment, between the segment and the manifest, right after the manifest,
+// and at a random moment. See docs/reliability.md ("Crash safety").
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpCli, tearDownCli, unres } from './support/cli.js';
+import { type CrashCorpus, type KillPoint, ingestTrial, pool, prepareCrashCorpus, seededRandom, summarise } from './support/crash.js';
+
+let scratch: string;
+let corpus: CrashCorpus;
+
+beforeAll(async () => {
+  scratch = setUpCli('crash');
+  corpus = await prepareCrashCorpus(join(scratch, 'corpus'));
+}, 120_000);
+
+afterAll(tearDownCli);
+
+describe('an ingest killed with SIGKILL', () => {
+  it('leaves an index that opens, with each document old or new and once, that takes the next ingest', async () => {
+    const seed = Number(process.env.UNRES_TRIAL_SEED ?? Date.now() % 1_000_000);
+    const random = seededRandom(seed);
+    const points: KillPoint[] = [
+      { on: 'staging' },
+      { on: 'segment' },
+      { on: 'manifest' },
+      { delayMs: Math.round(random() * corpus.timing.exitMs) },
+    ];
+    // Trials that kill a writer holding the lock wait ~10 s for it to go stale: run them side by side.
+    const records = await pool(
+      points.map((point, i) => () => ingestTrial(corpus, join(scratch, `trial-${i}`), point)),
+      points.length,
+    );
+    console.log(`crash trials (UNRES_TRIAL_SEED=${seed}): ${summarise(records)}`);
+    expect(records.map((r) => r.outcome)).toContain('old');
+  }, 90_000);
+
+  it('has its leftovers swept by the next writer: staging folders, uncommitted segments, a half-written manifest', async () => {
+    const dir = join(scratch, 'leftovers');
+    cpSync(corpus.baseIndex, dir, { recursive: true });
+    // What a writer killed at each step leaves behind.
+    const segments = join(dir, 'segments');
+    cpSync(join(segments, readdirSync(segments)[0]!), join(segments, 's00000099-abcdef'), { recursive: true });
+    cpSync(join(segments, readdirSync(segments)[0]!), join(segments, '.staging-s00000098-123456-abcdef'), { recursive: true });
+    writeFileSync(join(dir, '.manifest.json.4242.0badc0de.tmp'), '{"format":"unres-index","version":1,"sha');
+
+    const listed = await unres(['list', '--json', '--index', dir]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const result = await unres(['ingest', corpus.next, '--index', dir]);
+    expect(result.stdout, result.stderr).toBe(corpus.fromOld);
+    expect(existsSync(join(segments, 's00000099-abcdef'))).toBe(false);
+    expect(existsSync(join(segments, '.staging-s00000098-123456-abcdef'))).toBe(false);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+});
