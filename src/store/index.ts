@@ -92,6 +92,8 @@ export class UnresIndex {
   private catalog = new Map<string, CatalogEntry>();
   private sources = new Set<string>();
   private damage: IndexError | null = null;
+  /** Stored documents the last rebuild() could not read back (their files must be ingested again). */
+  unreadableOnRebuild = 0;
   private readonly mergePolicy: MergePolicyOptions;
   private readonly segmentClauses: number;
 
@@ -375,6 +377,7 @@ export class UnresIndex {
       return await withWriteLock(this.dir, async (lock) => {
         const writer = new BatchWriter(this.dir, emptyManifest(), this.segmentClauses);
         const salvage = salvageDocuments(this.dir);
+        this.unreadableOnRebuild = salvage.unreadable;
         writer.startCounterAt(salvage.nextSegment);
         let lastYield = Date.now();
         let count = 0;

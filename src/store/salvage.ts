@@ -20,6 +20,12 @@ export interface Salvage {
   documents(): Iterable<UnresDocument>;
   /** Lines that could not be read as documents. */
   skipped: number;
+  /**
+   * Stored documents that cannot be recovered: with a sound manifest, the
+   * live documents it counts that no segment file yields (a missing or cut
+   * docs.jsonl); without one, the lines that could not be read.
+   */
+  unreadable: number;
 }
 
 interface SegmentToRead {
@@ -85,10 +91,12 @@ export function salvageDocuments(dir: string): Salvage {
     });
   });
 
+  const live = body ? body.segments.reduce((n, s) => n + s.docs - s.deleted.length, 0) : 0;
   return {
     generation,
     nextSegment,
     skipped,
+    unreadable: body ? Math.max(0, live - winners.size) : skipped,
     *documents() {
       for (const [s, segment] of segments.entries()) {
         const lines = readLines(dir, segment.name);

@@ -47,6 +47,12 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
     const rebuilt = await index.rebuild();
     const count = typeof rebuilt === 'number' ? rebuilt : (await index.list()).length;
     stdout.write(`rebuilt index: ${count} document${count === 1 ? '' : 's'}\n`);
+    const lost = index.unreadableOnRebuild;
+    if (lost > 0) {
+      stderr.write(
+        `unres: warning: ${lost} stored document${lost === 1 ? '' : 's'} could not be read (damaged or missing segment files): ingest their files again\n`,
+      );
+    }
     if (paths.length === 0) return;
   }
 
