@@ -14,10 +14,13 @@
 //   grep: `grep -rF <word> <corpus>` for the one-word queries.
 //
 // The whole run keeps to a time budget (default 570 s, so `npm run bench`
-// ends within 10 minutes): every size gets one run of every measure first,
-// then extra runs are added, cheapest first, while the budget allows; a
-// process still running at the hard deadline is killed and reported as a
-// lower bound. With --out the results replace the part of the file between
+// ends within 10 minutes), in this order: one run of every unres measure at
+// every size (and the interrupted-ingest check at the largest), one run of
+// every baseline measure at the smaller sizes; then more unres runs (up to
+// --runs, cheapest first) while the estimated cost of the baselines at the
+// largest size stays free; then those baselines; then anything else that fits.
+// A process still running when the budget ends is killed and its figure
+// reported as a lower bound ("> 120 s"). With --out the results replace the part of the file between
 // `<!-- bench:begin -->` and `<!-- bench:end -->` (notes outside stay).
 
 import { execFileSync } from 'node:child_process';
@@ -147,6 +150,8 @@ const TARGETS: Record<number, Targets> = {
   5000: { ingestS: 100, add1S: 2, searchMs: 700, searchRssMb: 600 },
 };
 const INGEST_RSS_LIMIT_MB = 2048;
+/** Runs of the largest full ingest before the baselines get their turn (more come after, if time is left). */
+const LARGEST_INGEST_RUNS = 3;
 
 // ---------------------------------------------------------------- queries
 
@@ -387,35 +392,53 @@ class Bench {
 
   // ------------------------------------------------------------ the plan
 
-  async mandatory(size: number): Promise<void> {
+  /** One run of each unres measure at `size` (and the crash check at the largest size). */
+  async unresFirstRuns(size: number): Promise<void> {
+    if (!this.engineAvailable) return;
     const isLargest = size === this.options.sizes[this.options.sizes.length - 1];
-    if (this.engineAvailable) {
-      rmSync(this.indexDir('unres', size), { recursive: true, force: true });
-      const ingest = this.task(size, 'unres', 'ingest');
-      const ok = await this.runOnce(ingest);
-      this.indexBytes.set(`unres:${size}`, treeBytes(this.indexDir('unres', size)));
-      if (ok && !ok.timedOut) {
-        // One untimed warm-up search so the first measured one does not pay for cold disk pages of node itself.
-        await runMeasured(process.execPath, [UNRES_BIN, 'search', 'الأطفال', '--index', this.indexDir('unres', size), '--json'], { timeoutMs: 30_000, cwd: ROOT });
-        for (const q of this.queries) await this.runOnce(this.task(size, 'unres', 'search', q));
-        await this.runOnce(this.task(size, 'unres', 'add1'));
-      } else {
-        for (const q of this.queries) this.task(size, 'unres', 'search', q).skipped = 'no index: the ingest did not finish';
-        this.task(size, 'unres', 'add1').skipped = 'no index: the ingest did not finish';
-      }
-      if (isLargest && this.options.crashCheck) await this.crashCheck(size);
+    rmSync(this.indexDir('unres', size), { recursive: true, force: true });
+    const ingest = this.task(size, 'unres', 'ingest');
+    const ok = await this.runOnce(ingest);
+    this.indexBytes.set(`unres:${size}`, treeBytes(this.indexDir('unres', size)));
+    if (ok && !ok.timedOut) {
+      // One untimed warm-up search so the first measured one does not pay for cold disk pages of node itself.
+      await runMeasured(process.execPath, [UNRES_BIN, 'search', 'الأطفال', '--index', this.indexDir('unres', size), '--json'], { timeoutMs: 30_000, cwd: ROOT });
+      for (const q of this.queries) await this.runOnce(this.task(size, 'unres', 'search', q));
+      await this.runOnce(this.task(size, 'unres', 'add1'));
+    } else {
+      for (const q of this.queries) this.task(size, 'unres', 'search', q).skipped = 'no index: the ingest did not finish';
+      this.task(size, 'unres', 'add1').skipped = 'no index: the ingest did not finish';
     }
-    if (!this.options.baselines) return;
+    if (isLargest && this.options.crashCheck) await this.crashCheck(size);
+  }
 
-    // grep is cheap: every one-word query once.
+  /** What the first runs of the baselines at `size` are expected to cost. */
+  baselineCostMs(size: number): number {
+    if (!this.options.baselines) return 0;
+    const oneWord = this.queries.filter((q) => q.cls === 'one-word').length;
+    return (
+      this.estimateMs(size, 'lunr', 'ingest') +
+      this.estimateMs(size, 'lunr', 'add1') +
+      3 * this.estimateMs(size, 'lunr', 'search') +
+      oneWord * this.estimateMs(size, 'grep', 'search')
+    );
+  }
+
+  /**
+   * One run of each baseline measure at `size`: every one-word grep, the lunr
+   * ingest, one lunr query of each class, the lunr add-one. For the largest
+   * size (`last`) everything left of the budget is theirs: a lunr process still
+   * running at the end is killed and reported as a lower bound.
+   */
+  async baselineFirstRuns(size: number, last: boolean): Promise<void> {
+    if (!this.options.baselines) return;
     for (const q of this.queries.filter((q) => q.cls === 'one-word')) await this.runOnce(this.task(size, 'grep', 'search', q));
 
-    // lunr: ingest, one query of each class, add one document; each only if it can finish inside the budget.
-    const lunrBudget = (): number => this.remainingMs() - this.reserveForLaterMs(size, true) - 5000;
+    const lunrBudget = (): number => (last ? this.remainingMs() - 2000 : this.remainingMs() - this.reserveForLaterMs(size, true) - 5000);
     rmSync(this.indexDir('lunr', size), { recursive: true, force: true });
     const lunrIngest = this.task(size, 'lunr', 'ingest');
     const estIngest = this.estimateMs(size, 'lunr', 'ingest');
-    if (lunrBudget() < Math.min(estIngest * 0.5, 10_000)) {
+    if (lunrBudget() < 10_000) {
       lunrIngest.skipped = `time budget (estimated ${fmtS(estIngest)})`;
       this.say(`lunr ingest @${size}: skipped, ${lunrIngest.skipped}`);
     } else {
@@ -427,13 +450,13 @@ class Bench {
     for (const q of firstOfClass) {
       const task = this.task(size, 'lunr', 'search', q);
       if (!lunrReady) task.skipped = 'no lunr index';
-      else if (lunrBudget() > this.estimateMs(size, 'lunr', 'search')) await this.runOnce(task, { timeoutMs: lunrBudget() });
+      else if (lunrBudget() > this.estimateMs(size, 'lunr', 'search') * 0.5) await this.runOnce(task, { timeoutMs: lunrBudget() });
       else task.skipped = 'time budget';
     }
     const add1 = this.task(size, 'lunr', 'add1');
     const estAdd = this.estimateMs(size, 'lunr', 'add1');
     if (!lunrReady) add1.skipped = 'no lunr index';
-    else if (lunrBudget() < Math.min(estAdd * 0.5, 10_000)) add1.skipped = `time budget (estimated ${fmtS(estAdd)})`;
+    else if (lunrBudget() < 10_000) add1.skipped = `time budget (estimated ${fmtS(estAdd)})`;
     else await this.runOnce(add1, { timeoutMs: lunrBudget() });
   }
 
@@ -537,14 +560,17 @@ class Bench {
    * Extra runs for the sizes up to `upTo`, cheapest first, while the budget
    * lasts after `reserveMs` is kept for the first runs still to come.
    */
-  async extras(upTo: number, reserveMs: number): Promise<void> {
+  async extras(upTo: number, reserveMs: number, engines: Engine[] = ['unres', 'lunr', 'grep'], largestIngestRuns = Infinity): Promise<void> {
+    const largest = this.options.sizes[this.options.sizes.length - 1]!;
+    const cap = (t: Task): number =>
+      t.engine === 'unres' && t.measure === 'ingest' && t.size === largest ? Math.min(this.options.runs, largestIngestRuns) : this.options.runs;
     const available = (): number => this.remainingMs() - reserveMs;
     const fits = (ms: number): boolean => ms * 1.2 + 2000 < available();
     const cheap = (t: Task): boolean =>
       t.measure === 'search' || (t.engine === 'unres' && t.measure === 'add1');
     const order: Record<string, number> = { 'unres:search': 0, 'unres:add1': 1, 'grep:search': 2, 'lunr:search': 3, 'unres:ingest': 4, 'lunr:add1': 5, 'lunr:ingest': 6 };
     // lunr's other queries are extras too (its load time dominates; one per class is mandatory).
-    if (this.options.baselines) {
+    if (this.options.baselines && engines.includes('lunr')) {
       for (const size of this.options.sizes) {
         if (!existsSync(join(this.indexDir('lunr', size), 'index.json'))) continue;
         if (size > upTo) continue;
@@ -552,7 +578,7 @@ class Bench {
       }
     }
     const candidates = this.tasks
-      .filter((t) => t.size <= upTo && t.skipped === null && t.failures.length === 0)
+      .filter((t) => t.size <= upTo && engines.includes(t.engine) && t.skipped === null && t.failures.length === 0)
       .sort((a, b) => order[`${a.engine}:${a.measure}`]! - order[`${b.engine}:${b.measure}`]! || a.size - b.size);
     const estimate = (t: Task): number => {
       if (t.samples.length > 0) return this.median(t);
@@ -562,7 +588,7 @@ class Bench {
     for (const pass of [cheap, (t: Task) => !cheap(t)]) {
       for (let round = 1; round <= this.options.runs; round++) {
         for (const task of candidates.filter(pass)) {
-          if (task.samples.length >= round || task.failures.length > 0) continue;
+          if (task.samples.length >= round || round > cap(task) || task.failures.length > 0) continue;
           if (available() < 3000) return;
           if (!fits(estimate(task))) continue;
           await this.runOnce(task, { scratch: task.measure === 'ingest', timeoutMs: available() });
@@ -579,15 +605,21 @@ class Bench {
     }
     this.prepareCorpus();
     const largest = this.options.sizes[this.options.sizes.length - 1]!;
+    // 1. First runs: unres at every size; the baselines at every size but the largest.
     for (const size of this.options.sizes) {
       this.say(`--- ${size} documents`);
-      await this.mandatory(size);
-      if (size === largest) break;
-      // Extra runs for the sizes done so far, keeping (generously estimated) room for the larger ones.
-      const reserve = this.reserveForLaterMs(size) * 1.25;
-      this.say(`--- extra runs up to ${size} documents, ${fmtS(reserve)} kept for the larger sizes`);
-      await this.extras(size, reserve);
+      await this.unresFirstRuns(size);
+      if (size !== largest) await this.baselineFirstRuns(size, false);
     }
+    // 2. More unres runs, keeping room for the baselines at the largest size
+    //    (their full ingests are the most expensive processes of the run).
+    const reserve = this.baselineCostMs(largest);
+    this.say(`--- extra unres runs, ${fmtS(reserve)} kept for the baselines at ${largest} documents`);
+    await this.extras(largest, reserve, ['unres'], LARGEST_INGEST_RUNS);
+    // 3. The baselines at the largest size, with what is left.
+    this.say(`--- baselines at ${largest} documents`);
+    await this.baselineFirstRuns(largest, true);
+    // 4. Anything else while the budget lasts.
     this.say('--- extra runs while the budget lasts');
     await this.extras(largest, 0);
     this.loadAfter = os.loadavg();
