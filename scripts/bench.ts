@@ -438,7 +438,7 @@ class Bench {
     rmSync(this.indexDir('lunr', size), { recursive: true, force: true });
     const lunrIngest = this.task(size, 'lunr', 'ingest');
     const estIngest = this.estimateMs(size, 'lunr', 'ingest');
-    if (lunrBudget() < 10_000) {
+    if (lunrBudget() < Math.min(estIngest * 0.5, 10_000)) {
       lunrIngest.skipped = `time budget (estimated ${fmtS(estIngest)})`;
       this.say(`lunr ingest @${size}: skipped, ${lunrIngest.skipped}`);
     } else {
@@ -456,7 +456,7 @@ class Bench {
     const add1 = this.task(size, 'lunr', 'add1');
     const estAdd = this.estimateMs(size, 'lunr', 'add1');
     if (!lunrReady) add1.skipped = 'no lunr index';
-    else if (lunrBudget() < 10_000) add1.skipped = `time budget (estimated ${fmtS(estAdd)})`;
+    else if (lunrBudget() < Math.min(estAdd * 0.3, 10_000)) add1.skipped = `time budget (estimated ${fmtS(estAdd)})`;
     else await this.runOnce(add1, { timeoutMs: lunrBudget() });
   }
 
