@@ -1,12 +1,27 @@
 // The real bin/unres.js as child processes, for the reliability suites: the
-// package is compiled into a temporary tree (test/cli/run-bin.ts), every run
-// gets a clean environment and an explicit --index.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+// package is compiled once into a temporary tree laid out like the published
+// one, every run gets a clean environment and an explicit --index.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { BIN, buildPackage, removePackage, ROOT } from '../../cli/run-bin.js';
+import { ROOT } from '../../cli/run-bin.js';
 
 export { ROOT, SEEDS } from '../../cli/run-bin.js';
 
@@ -30,13 +45,76 @@ export interface Running {
   done: Promise<Result>;
 }
 
+const PACKAGE_PREFIX = 'unres-reliability-';
+/** A compiled tree unused for this long belongs to no running test: removed. */
+const PACKAGE_UNUSED_MS = 60 * 60 * 1000;
+
+let BIN = '';
 let scratch = '';
 
-/** Compiles the package and makes a scratch folder; call from beforeAll. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** What the compiled package depends on: the sources, the compiler settings, the entry point. */
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  const files = [...filesUnder(join(ROOT, 'src')), ...['package.json', 'tsconfig.json', 'bin/unres.js'].map((f) => join(ROOT, f))].sort();
+  for (const file of files) hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * The package (bin/, dist/, package.json, node_modules linked) compiled into
+ * a temporary folder named by the hash of the sources, so the reliability
+ * files of one run (and runs on unchanged sources) compile once: each file
+ * compiling its own cost seconds of CPU apiece. Never the shared dist/.
+ */
+function compiledPackage(): string {
+  const dir = join(tmpdir(), PACKAGE_PREFIX + sourceHash());
+  const bin = join(dir, 'bin', 'unres.js');
+  if (!existsSync(join(dir, 'ready'))) {
+    const build = mkdtempSync(join(tmpdir(), `${PACKAGE_PREFIX}build-`));
+    try {
+      try {
+        execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', join(build, 'dist')], {
+          cwd: ROOT,
+          stdio: 'pipe',
+        });
+      } catch {
+        // Type errors elsewhere do not stop the emit; `npm run typecheck` reports them.
+      }
+      if (!existsSync(join(build, 'dist', 'src', 'cli', 'main.js'))) throw new Error('compiling produced no dist/src/cli/main.js');
+      mkdirSync(join(build, 'bin'));
+      copyFileSync(join(ROOT, 'bin', 'unres.js'), join(build, 'bin', 'unres.js'));
+      copyFileSync(join(ROOT, 'package.json'), join(build, 'package.json'));
+      symlinkSync(join(ROOT, 'node_modules'), join(build, 'node_modules'), 'dir');
+      writeFileSync(join(build, 'ready'), '');
+      // Readable by another user too (the read-only index test may run unres as nobody).
+      chmodSync(build, 0o755);
+      renameSync(build, dir);
+    } catch (err) {
+      rmSync(build, { recursive: true, force: true });
+      // Another test file compiled the same sources first: use theirs.
+      if (!existsSync(join(dir, 'ready'))) throw err;
+    }
+  }
+  const now = new Date();
+  utimesSync(dir, now, now);
+  for (const name of readdirSync(tmpdir())) {
+    if (!name.startsWith(PACKAGE_PREFIX) || join(tmpdir(), name) === dir) continue;
+    try {
+      if (now.getTime() - statSync(join(tmpdir(), name)).mtimeMs > PACKAGE_UNUSED_MS) rmSync(join(tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      // another run removed it
+    }
+  }
+  return bin;
+}
+
+/** Compiles the package (or finds it compiled) and makes a scratch folder; call from beforeAll. */
 export function setUpCli(prefix: string): string {
-  buildPackage();
-  // Readable by another user too (the read-only index test may run unres as nobody).
-  chmodSync(dirname(dirname(BIN)), 0o755);
+  BIN = compiledPackage();
   scratch = mkdtempSync(join(tmpdir(), `unres-${prefix}-`));
   chmodSync(scratch, 0o755);
   return scratch;
@@ -44,7 +122,6 @@ export function setUpCli(prefix: string): string {
 
 export function tearDownCli(): void {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
-  removePackage();
 }
 
 export function start(args: string[], options: RunOptions = {}): Running {
