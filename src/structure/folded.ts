@@ -6,20 +6,9 @@
 // concatenation per character and a number[] map took ~2 s per fold of a 10 MB
 // line, ~20 s for the recognisers of that one line.
 
-const CHUNK = 8_192;
+import { isArabicMark } from '../text/arabic.js';
 
-/** Diacritics, Quranic marks and tatweel: dropped by folding (ranges of DIACRITICS in arabic.ts). */
-function isRemoved(code: number): boolean {
-  return (
-    (code >= 0x610 && code <= 0x61a) ||
-    (code >= 0x64b && code <= 0x65f) ||
-    code === 0x670 ||
-    code === 0x640 ||
-    (code >= 0x6d6 && code <= 0x6dc) ||
-    (code >= 0x6df && code <= 0x6e8) ||
-    (code >= 0x6ea && code <= 0x6ed)
-  );
-}
+const CHUNK = 8_192;
 
 /** أ إ آ ٱ fold to ا; ى to ي; Arabic-Indic and Extended Arabic-Indic digits to ASCII. */
 function foldedCode(code: number): number {
@@ -50,7 +39,7 @@ export class Folded {
     let n = 0;
     for (let i = 0; i < length; i++) {
       const code = printed.charCodeAt(i);
-      if (isRemoved(code)) {
+      if (isArabicMark(code)) {
         if (origin === null) {
           origin = new Int32Array(length + 1);
           for (let k = 0; k < n; k++) origin[k] = k;

@@ -18,3 +18,33 @@ export const PRESENTATION_FORMS = /[\ufb50-\ufdff\ufe70-\ufefc]+/g;
 export function stripDiacritics(text: string): string {
   return text.replace(DIACRITICS, '').replace(TATWEEL, '');
 }
+
+/** Harakat, tanween, shadda, sukun, superscript alef, Quranic and extended marks,
+ * and tatweel: marks a letter carries (the code-point form of DIACRITICS and TATWEEL). */
+export function isArabicMark(code: number): boolean {
+  return (
+    (code >= 0x0610 && code <= 0x061a) ||
+    (code >= 0x064b && code <= 0x065f) ||
+    code === 0x0670 ||
+    code === 0x0640 ||
+    (code >= 0x06d6 && code <= 0x06dc) ||
+    (code >= 0x06df && code <= 0x06e8) ||
+    (code >= 0x06ea && code <= 0x06ed) ||
+    (code >= 0x08ca && code <= 0x08ff)
+  );
+}
+
+export const ZERO_WIDTH_SPACE = 0x200b;
+
+/** Zero-width and directional controls, soft hyphen, BOM (the code-point form of INVISIBLE_CONTROLS). */
+export function isInvisibleControl(code: number): boolean {
+  return (
+    code === 0x00ad ||
+    code === 0x061c ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2064) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0xfeff
+  );
+}

@@ -1,6 +1,8 @@
 // Character classes for the tokenizer, as code-point tests: the tokenizer walks
 // the text once and never backtracks, whatever the input.
 
+import { isArabicMark, isInvisibleControl, ZERO_WIDTH_SPACE } from '../../text/arabic.js';
+
 /** Letters of the Arabic blocks (base, supplement, extended-A) and presentation forms. */
 export function isArabicLetter(code: number): boolean {
   return (
@@ -27,22 +29,8 @@ export function isArabicLetter(code: number): boolean {
  * normaliser removes them.
  */
 export function isInWordMark(code: number): boolean {
-  return (
-    (code >= 0x0610 && code <= 0x061a) ||
-    (code >= 0x064b && code <= 0x065f) ||
-    code === 0x0670 ||
-    (code >= 0x06d6 && code <= 0x06dc) ||
-    (code >= 0x06df && code <= 0x06e8) ||
-    (code >= 0x06ea && code <= 0x06ed) ||
-    (code >= 0x08ca && code <= 0x08ff) ||
-    code === 0x0640 ||
-    code === 0x00ad ||
-    code === 0x061c ||
-    (code >= 0x200c && code <= 0x200f) ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069) ||
-    code === 0xfeff
-  );
+  // A zero-width space is a word break, not a mark: the tokenizer splits there.
+  return isArabicMark(code) || (isInvisibleControl(code) && code !== ZERO_WIDTH_SPACE);
 }
 
 /** Value of a digit of any script a UN text may print (ASCII, Arabic-Indic, Extended, full-width), or -1. */

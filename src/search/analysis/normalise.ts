@@ -10,6 +10,7 @@
 //   - digits of every script -> ASCII, Arabic decimal point -> `.`, thousands
 //     separators dropped; Latin letters lower-cased.
 
+import { isArabicMark, isInvisibleControl } from '../../text/arabic.js';
 const NEEDS_NFKC = /[\ufb50-\ufdff\ufe70-\ufeff\uff00-\uffef]/;
 
 /** One replacement per code unit; unlisted characters are kept. */
@@ -29,31 +30,12 @@ for (let d = 0; d < 10; d++) {
   FOLD.set(0x06f0 + d, String(d));
 }
 
-function isRemovable(code: number): boolean {
-  return (
-    (code >= 0x0610 && code <= 0x061a) ||
-    (code >= 0x064b && code <= 0x065f) ||
-    code === 0x0670 ||
-    (code >= 0x06d6 && code <= 0x06dc) ||
-    (code >= 0x06df && code <= 0x06e8) ||
-    (code >= 0x06ea && code <= 0x06ed) ||
-    (code >= 0x08ca && code <= 0x08ff) ||
-    code === 0x0640 ||
-    code === 0x00ad ||
-    code === 0x061c ||
-    (code >= 0x200b && code <= 0x200f) ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069) ||
-    code === 0xfeff
-  );
-}
-
 export function normaliseToken(token: string): string {
   const text = NEEDS_NFKC.test(token) ? token.normalize('NFKC') : token;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (isRemovable(code)) continue;
+    if (isArabicMark(code) || isInvisibleControl(code)) continue;
     const folded = FOLD.get(code);
     if (folded !== undefined) {
       out += folded;
