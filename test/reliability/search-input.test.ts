@@ -1,9 +1,11 @@
 // Whatever a user types as a query: an exit code from the contract and, for
 // exit 2, one line on stderr saying what is wrong. The same table is in
-// docs/reliability.md ("Search input"); keep them together.
+// docs/reliability.md ("Search input"); keep them together. Every case runs
+// through the CLI's main() in-process (cheap); a sample through bin/unres.js.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMain } from '../cli/fake-io.js';
 import { SEEDS, expectOneLineFailure, setUpCli, tearDownCli, unres } from './support/cli.js';
 
 /** 4,096 characters of Arabic words from a seed: the longest query allowed. */
@@ -70,20 +72,35 @@ beforeAll(async () => {
 
 afterAll(tearDownCli);
 
-describe('search input', () => {
-  // Under --json: an error is still one line on stderr and nothing on stdout; no hits is `[]`.
-  // (Human and --ndjson output without hits are checked in test/cli/e2e.test.ts.)
-  it.concurrent.each(CASES.map((c) => [c.input, c] as const))('%s', async (_, c) => {
+/** The checks of one case on a run's result, under --json. */
+function expectBehaviour(c: InputCase, result: { code: number; stdout: string; stderr: string }): void {
+  if (c.code === 2) {
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/^unres: [^\n]+\n$/);
+    expect(result.stderr.trimEnd()).toMatch(c.says!);
+    expect(result.stdout).toBe('');
+    return;
+  }
+  expect(result.code, result.stderr).toBe(c.code);
+  expect(result.stderr).toBe('');
+  const hits = JSON.parse(result.stdout) as unknown[];
+  if (c.code === 1) expect(hits).toEqual([]);
+  else expect(hits.length).toBeGreaterThan(0);
+}
+
+// Under --json: an error is still one line on stderr and nothing on stdout; no hits is `[]`.
+// (Human and --ndjson output without hits are checked in test/cli/e2e.test.ts.)
+describe('search input, every case (the CLI in-process, as bin/unres.js runs it)', () => {
+  it.each(CASES.map((c) => [c.input, c] as const))('%s', async (_, c) => {
+    expectBehaviour(c, await runMain(['search', ...c.query, '--json', '--index', index]));
+  });
+});
+
+describe('search input through the real bin/unres.js', () => {
+  const sample = ['empty argument', 'only stop words', '10,000 characters', '4,096 characters', 'a pasted phrase with a colon', 'a lone ~'];
+  it.concurrent.each(CASES.filter((c) => sample.includes(c.input)).map((c) => [c.input, c] as const))('%s', async (_, c) => {
     const result = await unres(['search', ...c.query, '--json', '--index', index]);
-    if (c.code === 2) {
-      expect(expectOneLineFailure(result, 2)).toMatch(c.says!);
-      expect(result.stdout).toBe('');
-      return;
-    }
-    expect(result.code, result.stderr).toBe(c.code);
-    expect(result.stderr).toBe('');
-    const hits = JSON.parse(result.stdout) as unknown[];
-    if (c.code === 1) expect(hits).toEqual([]);
-    else expect(hits.length).toBeGreaterThan(0);
+    if (c.code === 2) expectOneLineFailure(result, 2);
+    expectBehaviour(c, result);
   });
 });

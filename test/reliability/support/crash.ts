@@ -4,7 +4,7 @@
 // take the next ingest. Shared by the default suite (a handful of trials) and
 // test/slow/reliability (many). See docs/reliability.md ("Crash safety").
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { type FSWatcher, appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, watch } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { UnresIndex } from '../../../src/store/index.js';
@@ -16,10 +16,13 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /** Moments to kill at: a delay after spawning, or as soon as the writer reaches a step. */
 export type KillPoint =
   | { delayMs: number }
+  /** A delay counted from the moment the writer takes the lock: a random moment of the write itself. */
+  | { on: 'lock'; thenMs: number }
   | { on: 'lock' | 'staging' | 'segment' | 'manifest-temp' | 'manifest' };
 
 export function describePoint(point: KillPoint): string {
-  return 'delayMs' in point ? `after ${point.delayMs} ms` : `on ${point.on}`;
+  if ('delayMs' in point) return `after ${point.delayMs} ms`;
+  return 'thenMs' in point ? `${point.thenMs} ms after the lock` : `on ${point.on}`;
 }
 
 export interface CrashCorpus {
@@ -140,18 +143,35 @@ function reached(point: Extract<KillPoint, { on: string }>, index: string, befor
 async function killAt(args: string[], index: string, point: KillPoint): Promise<{ killed: boolean; inode: number }> {
   const before = { segments: new Set(segmentEntries(index)), inode: manifestInode(index) };
   const victim = start([...args, '--index', index]);
+  const watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout;
   if ('delayMs' in point) {
     timer = setTimeout(() => victim.child.kill('SIGKILL'), point.delayMs);
   } else {
     const ready = reached(point, index, before);
-    timer = setInterval(() => {
-      if (ready()) victim.child.kill('SIGKILL');
-    }, 1);
+    const thenMs = 'thenMs' in point ? point.thenMs : 0;
+    let fired = false;
+    const check = () => {
+      if (fired || !ready()) return;
+      fired = true;
+      if (thenMs > 0) setTimeout(() => victim.child.kill('SIGKILL'), thenMs);
+      else victim.child.kill('SIGKILL');
+    };
+    // File-system events kill within the step's window (a segment's rename and the manifest's are a millisecond
+    // apart); the poll is the fallback where events are not delivered.
+    for (const dir of [index, join(index, 'segments')]) {
+      try {
+        watchers.push(watch(dir, check));
+      } catch {
+        // not there yet, or no watching on this file system
+      }
+    }
+    timer = setInterval(check, 1);
   }
   const result = await victim.done;
   clearTimeout(timer);
   clearInterval(timer);
+  for (const watcher of watchers) watcher.close();
   if (result.signal !== 'SIGKILL') expect(result.code, `unkilled run: ${result.stderr}`).toBe(0);
   return { killed: result.signal === 'SIGKILL', inode: before.inode };
 }
@@ -289,10 +309,16 @@ export function seededRandom(seed: number): () => number {
 }
 
 export function summarise(records: TrialRecord[]): string {
+  const byPoint = new Map<string, string[]>();
+  for (const r of records) {
+    const point = r.point.startsWith('after') ? 'random delay' : r.point.endsWith('after the lock') ? 'random delay after the lock' : r.point;
+    byPoint.set(point, [...(byPoint.get(point) ?? []), r.phase]);
+  }
+  const points = [...byPoint].map(([point, phases]) => `${point}: ${phases.join('/')}`).join('; ');
   const count = (key: keyof TrialRecord) =>
     Object.entries(records.reduce<Record<string, number>>((acc, r) => ({ ...acc, [String(r[key])]: (acc[String(r[key])] ?? 0) + 1 }), {}))
       .map(([k, v]) => `${k} ${v}`)
       .join(', ');
   const slowest = Math.max(...records.map((r) => r.nextIngestMs));
-  return `${records.length} trials; phase at kill: ${count('phase')}; state after: ${count('outcome')}; slowest next ingest ${(slowest / 1000).toFixed(1)} s`;
+  return `${records.length} trials; phase at kill: ${count('phase')}; state after: ${count('outcome')}; slowest next ingest ${(slowest / 1000).toFixed(1)} s (${points})`;
 }
