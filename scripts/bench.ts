@@ -29,7 +29,7 @@ import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CorpusGenerator, loadSeedPools, placeName, type GeneratedDocument } from './bench/corpus.js';
-import { killRunning, median, rssMethod, runMeasured, spread, treeBytes, treeFiles, type Sample } from './bench/measure.js';
+import { killRunning, machineCpu, measuredCpuSeconds, median, rssMethod, runMeasured, spread, treeBytes, treeFiles, type Sample } from './bench/measure.js';
 import { parseBytes } from '../src/structure/parse.js';
 
 // ---------------------------------------------------------------- options
@@ -218,6 +218,9 @@ class Bench {
   engineAvailable = false;
   loadBefore = os.loadavg();
   loadAfter: number[] = [];
+  readonly cpuBefore = machineCpu();
+  cpuAfter: ReturnType<typeof machineCpu> = null;
+  ownCpuS = 0;
   corpusSeconds = 0;
   private readonly addCounter = new Map<string, number>();
   queries: Query[] = [];
@@ -623,6 +626,9 @@ class Bench {
     this.say('--- extra runs while the budget lasts');
     await this.extras(largest, 0);
     this.loadAfter = os.loadavg();
+    this.cpuAfter = machineCpu();
+    const own = process.cpuUsage();
+    this.ownCpuS = (own.user + own.system) / 1e6 + measuredCpuSeconds();
   }
 }
 
@@ -689,6 +695,22 @@ function verdict(value: number | null, target: number, unit: string, lowerBound 
   return `MISSED: ${lowerBound ? '> ' : ''}${value.toFixed(unit === 'ms' || unit === 'MB' ? 0 : 2)} ${unit} vs ${target} ${unit} (${over}% over)`;
 }
 
+/** How much of the machine other processes used while the bench ran: the quietness of the run. */
+function otherCpu(bench: Bench): string {
+  const a = bench.cpuBefore;
+  const b = bench.cpuAfter;
+  if (!a || !b) return '- CPU use by other processes during the run: unknown (no /proc/stat)';
+  const busy = b.busyS - a.busyS;
+  const total = b.totalS - a.totalS;
+  const others = Math.max(0, busy - bench.ownCpuS);
+  const pct = (x: number): string => `${((x / Math.max(total, 1e-9)) * 100).toFixed(0)}%`;
+  return `- CPU during the run: ${busy.toFixed(0)} of ${total.toFixed(0)} core-seconds busy (${pct(busy)}); the bench and its processes ${bench.ownCpuS.toFixed(0)}, other processes ${others.toFixed(0)} (${pct(others)} of the machine)${hasGnuTimeNote()}`;
+}
+
+function hasGnuTimeNote(): string {
+  return existsSync('/usr/bin/time') ? '' : ' (own processes\' CPU unknown without GNU time: "other" is an upper bound)';
+}
+
 function machineFacts(bench: Bench): string[] {
   const cpus = os.cpus();
   const model = cpus[0]?.model ?? 'unknown CPU';
@@ -704,6 +726,7 @@ function machineFacts(bench: Bench): string[] {
     `- date: ${new Date(bench.started).toISOString().replace('T', ' ').slice(0, 16)} UTC`,
     `- machine: ${model}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory; ${os.type()} ${os.release()} ${os.arch()}; node ${process.version}`,
     `- load average (1, 5, 15 min): before ${load(bench.loadBefore)}; after ${load(bench.loadAfter)}`,
+    otherCpu(bench),
     `- peak RSS: ${rssMethod()} (GNU time ${time}); wall time: spawn to exit, measured by the harness`,
   ];
 }

@@ -12,6 +12,8 @@ export interface Sample {
   wallMs: number;
   /** Peak resident set size, KiB; null when it could not be read. */
   maxRssKb: number | null;
+  /** User + system CPU seconds of the process (GNU time only). */
+  cpuS: number | null;
   code: number | null;
   signal: string | null;
   timedOut: boolean;
@@ -45,6 +47,28 @@ export function rssMethod(): string {
 }
 
 let counter = 0;
+/** CPU seconds of every measured process so far (GNU time only). */
+let childCpuSeconds = 0;
+
+export function measuredCpuSeconds(): number {
+  return childCpuSeconds;
+}
+
+/** Busy and total CPU time of the whole machine since boot, seconds (from /proc/stat), or null. */
+export function machineCpu(): { busyS: number; totalS: number } | null {
+  try {
+    const line = readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+    const v = line.trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal
+    const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = v;
+    const busy = user + nice + system + irq + softirq + steal;
+    const hz = 100; // USER_HZ on Linux
+    return { busyS: busy / hz, totalS: (busy + idle + iowait) / hz };
+  } catch {
+    return null;
+  }
+}
+
 const running = new Set<number>();
 
 /** Kill every process group still running (the bench itself is being stopped). */
@@ -62,7 +86,7 @@ export function killRunning(): void {
 export function runMeasured(command: string, args: string[], options: RunOptions): Promise<Sample> {
   const timeFile = join(tmpdir(), `unres-bench-time-${process.pid}-${counter++}`);
   const useTime = hasGnuTime();
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M', '-o', timeFile, command, ...args]] : [command, args];
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-f', '%M %U %S', '-o', timeFile, command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
     const child = spawn(cmd, argv, {
@@ -122,13 +146,23 @@ export function runMeasured(command: string, args: string[], options: RunOptions
       clearTimeout(limit);
       clearInterval(poll);
       let maxRssKb: number | null = polledHwm;
+      let cpuS: number | null = null;
       let exitCode = code;
       if (useTime) {
         try {
           const text = readFileSync(timeFile, 'utf8');
           rmSync(timeFile, { force: true });
-          const numbers = text.trim().split('\n').filter((l) => /^\d+$/.test(l.trim()));
-          if (numbers.length > 0) maxRssKb = Number(numbers[numbers.length - 1]);
+          const figures = text
+            .trim()
+            .split('\n')
+            .map((l) => /^(\d+) ([\d.]+) ([\d.]+)$/.exec(l.trim()))
+            .filter((m): m is RegExpExecArray => m !== null);
+          const last = figures[figures.length - 1];
+          if (last) {
+            maxRssKb = Number(last[1]);
+            cpuS = Number(last[2]) + Number(last[3]);
+            childCpuSeconds += cpuS;
+          }
           const terminated = /Command terminated by signal (\d+)/.exec(text);
           if (terminated) exitCode = null;
           const exited = /Command exited with non-zero status (\d+)/.exec(text);
@@ -140,6 +174,7 @@ export function runMeasured(command: string, args: string[], options: RunOptions
       resolve({
         wallMs,
         maxRssKb,
+        cpuS,
         code: timedOut ? null : exitCode,
         signal: timedOut ? 'SIGKILL' : signal,
         timedOut,
