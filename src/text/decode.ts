@@ -4,6 +4,7 @@
 // then byte-order marks, then NUL bytes, then UTF-8, and legacy Arabic 8-bit
 // code pages last, since any byte string decodes in them.
 
+import { CUT_SHORT_ENCODING, cutShortUtf8 } from './cut-short.js';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 
@@ -233,6 +234,8 @@ function decodeWithoutBom(bytes: Uint8Array): Verdict {
   if (bytes.indexOf(0) !== -1) return notText(nulProblem(bytes), true);
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { decoded: { text: utf8, encoding: 'utf-8' } };
+  const head = cutShortUtf8(bytes, (part) => strictUtf8(part) !== null);
+  if (head) return { decoded: { text: strictUtf8(head)!, encoding: CUT_SHORT_ENCODING } };
   return { decoded: decodeLegacyArabic(bytes) };
 }
 

@@ -9,7 +9,7 @@ import { ProgressBar } from '../../render/progress.js';
 import { formatIngestSummary, type IngestCounts } from '../../render/summary.js';
 import type { UnresDocument } from '../../types.js';
 import type { CommandContext } from '../context.js';
-import { CUT_SHORT_WARNING, cutShortUtf8 } from '../cut-short.js';
+import { CUT_SHORT_ENCODING, CUT_SHORT_WARNING } from '../../text/cut-short.js';
 import { describeFailure } from '../failure.js';
 import { openIndex } from '../index-access.js';
 import { collectInputs } from '../inputs.js';
@@ -93,12 +93,8 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
         counts.unchanged++;
         continue;
       }
-      const head = cutShortUtf8(bytes);
-      const doc = parseBytes(head ?? bytes, input.path);
-      if (head) {
-        doc.source.sha256 = sha; // the file's own, so re-ingesting it is a no-op
-        reportProblem(`warning: ${input.path}: ${CUT_SHORT_WARNING}`);
-      }
+      const doc = parseBytes(bytes, input.path);
+      if (doc.source.encoding === CUT_SHORT_ENCODING) reportProblem(`warning: ${input.path}: ${CUT_SHORT_WARNING}`);
       batch.push(doc);
       batchBytes += bytes.length;
     } catch (err) {

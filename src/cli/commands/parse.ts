@@ -1,13 +1,12 @@
 // `unres parse <file>`: the parser alone, no index. A readable outline, or the
 // Document JSON (2-space indented) with --json.
 
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { renderOutline } from '../../render/outline.js';
 import { humanStyleFor, renderLines } from '../../render/terminal.js';
 import type { CommandContext } from '../context.js';
-import { CUT_SHORT_WARNING, cutShortUtf8 } from '../cut-short.js';
+import { CUT_SHORT_ENCODING, CUT_SHORT_WARNING } from '../../text/cut-short.js';
 import { readStream } from '../inputs.js';
 import { indexOption, shapeOption } from '../options.js';
 
@@ -25,12 +24,8 @@ async function parse(file: string, options: ParseOptions, ctx: CommandContext): 
   const bytes = fromStdin ? await readStream(stdin) : await readFile(file);
   const { parseBytes } = await import('../../structure/parse.js');
   const name = fromStdin ? options.stdinName : file;
-  const head = cutShortUtf8(bytes);
-  const doc = parseBytes(head ?? bytes, name);
-  if (head) {
-    doc.source.sha256 = createHash('sha256').update(bytes).digest('hex');
-    ctx.io.stderr.write(`unres: warning: ${name}: ${CUT_SHORT_WARNING}\n`);
-  }
+  const doc = parseBytes(bytes, name);
+  if (doc.source.encoding === CUT_SHORT_ENCODING) ctx.io.stderr.write(`unres: warning: ${name}: ${CUT_SHORT_WARNING}\n`);
   if (options.json) stdout.write(JSON.stringify(doc, null, 2) + '\n');
   else stdout.write(renderLines(renderOutline(doc), humanStyleFor(stdout, env, options.shape === true)));
 }

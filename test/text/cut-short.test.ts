@@ -4,12 +4,24 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { cutShortUtf8 } from '../../src/cli/cut-short.js';
+import { decodeBytesSync } from '../../src/text/decode.js';
+import { CUT_SHORT_ENCODING } from '../../src/text/cut-short.js';
 import { SEEDS } from '../cli/run-bin.js';
 
 const bytes = (text: string) => Buffer.from(text, 'utf8');
 
-describe('cutShortUtf8', () => {
+/** The text before a cut last character, or null when decoding did not see a cut. */
+function cutShortUtf8(input: Uint8Array): Uint8Array | null {
+  if (input.length === 0) return null;
+  try {
+    const decoded = decodeBytesSync(input, 'file.txt');
+    return decoded.encoding === CUT_SHORT_ENCODING ? Buffer.from(decoded.text, 'utf8') : null;
+  } catch {
+    return null;
+  }
+}
+
+describe('decoding a UTF-8 file cut inside its last character', () => {
   it('drops an incomplete last character of every length', () => {
     for (const ch of ['ب', '€', '𝔸']) {
       const whole = bytes(`نص عربي ${ch}`);

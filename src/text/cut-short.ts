@@ -1,9 +1,10 @@
 // A UTF-8 file cut short inside its last character: a download or a copy that
 // did not finish. Everything before that character is UTF-8 text, but the file
-// as a whole is not valid UTF-8, so the decoder (src/text/decode.ts) would read
-// it in a legacy Arabic code page and index mojibake. unres reads it as what it
-// is: UTF-8 text with a broken last character, which is dropped, and says so
-// in one warning line (docs/reliability.md).
+// as a whole is not valid UTF-8, so it would otherwise be read in a legacy
+// Arabic code page and give mojibake. The decoder reads it as what it is: UTF-8
+// text with a broken last character, which is dropped; the encoding it reports,
+// CUT_SHORT_ENCODING, lets the CLI say so in one warning line
+// (docs/reliability.md).
 
 const CONTINUATION_MASK = 0xc0;
 const CONTINUATION = 0x80;
@@ -16,14 +17,7 @@ function sequenceLength(lead: number): number {
   return 0;
 }
 
-function isStrictUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export const CUT_SHORT_ENCODING = 'utf-8-cut-short';
 
 /**
  * The bytes before an incomplete last UTF-8 character, or null when the file
@@ -31,7 +25,7 @@ function isStrictUtf8(bytes: Uint8Array): boolean {
  * least one non-ASCII character: without that evidence a trailing high byte
  * is more likely a letter in a legacy code page than half a UTF-8 character.
  */
-export function cutShortUtf8(bytes: Uint8Array): Uint8Array | null {
+export function cutShortUtf8(bytes: Uint8Array, isStrictUtf8: (head: Uint8Array) => boolean): Uint8Array | null {
   let start = bytes.length - 1;
   while (start >= 0 && bytes.length - start <= 3 && (bytes[start]! & CONTINUATION_MASK) === CONTINUATION) start--;
   if (start < 0) return null;
