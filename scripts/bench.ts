@@ -679,13 +679,17 @@ function ratio(ours: Figure | null, base: Figure | null): string {
   if (!ours || !base) return '—';
   const r = ours.median / base.median;
   const prefix = base.lowerBound && !ours.lowerBound ? '< ' : ours.lowerBound && !base.lowerBound ? '> ' : '';
-  return `${prefix}${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
+  return `${prefix}${fmtRatio(r)}×`;
+}
+
+/** 123×, 1.23×, 0.12×, 0.0044×: two significant figures below 0.1. */
+function fmtRatio(r: number): string {
+  return r >= 10 ? r.toFixed(0) : r >= 0.1 ? r.toFixed(2) : r.toPrecision(2);
 }
 
 function numRatio(ours: number | null, base: number | null): string {
   if (ours === null || base === null || base === 0) return '—';
-  const r = ours / base;
-  return `${r >= 10 ? r.toFixed(0) : r.toFixed(2)}×`;
+  return `${fmtRatio(ours / base)}×`;
 }
 
 function verdict(value: number | null, target: number, unit: string, lowerBound = false): string {
