@@ -5,19 +5,37 @@
 // runs are reversed into visual order. Only ever used for a terminal: pipes and
 // JSON carry the logical, unshaped text.
 
-import ArabicReshaper from 'arabic-reshaper';
-import bidiModule from 'bidi-js';
+import { createRequire } from 'node:module';
+import type ArabicReshaperModule from 'arabic-reshaper';
+import type bidiModule from 'bidi-js';
 import type { Line, Span, Style } from './styled.js';
 import { lineText } from './styled.js';
 import { attachesToPrevious } from './width.js';
 import { wrapRanges } from './wrap.js';
 
-// bidi-js is CommonJS but its types declare an ES default export; Node hands
-// an ES importer module.exports itself, which is the factory.
+// Both libraries are CommonJS and only --shape needs them: they are required
+// on first use, so a plain search never pays for loading them.
+const require = createRequire(import.meta.url);
+
+// bidi-js's types declare an ES default export; require hands module.exports
+// itself, which is the factory.
 type BidiFactory = typeof bidiModule.default;
-const bidiFactory: BidiFactory =
-  typeof bidiModule === 'function' ? (bidiModule as unknown as BidiFactory) : bidiModule.default;
-const bidi = bidiFactory();
+type Bidi = ReturnType<BidiFactory>;
+let bidiInstance: Bidi | null = null;
+function bidi(): Bidi {
+  if (bidiInstance === null) {
+    const loaded = require('bidi-js') as typeof bidiModule;
+    const factory: BidiFactory = typeof loaded === 'function' ? (loaded as unknown as BidiFactory) : loaded.default;
+    bidiInstance = factory();
+  }
+  return bidiInstance;
+}
+
+let reshaper: typeof ArabicReshaperModule | null = null;
+function arabicReshaper(): typeof ArabicReshaperModule {
+  reshaper ??= require('arabic-reshaper') as typeof ArabicReshaperModule;
+  return reshaper;
+}
 
 const LAM = 0x0644;
 const ALEF_FORMS = new Set([0x0622, 0x0623, 0x0625, 0x0627]);
@@ -61,7 +79,7 @@ function moveMarksPastLamAlef(text: string): MappedText {
 /** Arabic letters to contextual presentation forms, keeping track of where each came from. */
 export function shapeLetters(text: string): MappedText {
   const prepared = moveMarksPastLamAlef(text);
-  const shaped = ArabicReshaper.convertArabic(prepared.text);
+  const shaped = arabicReshaper().convertArabic(prepared.text);
   // The reshaper writes one unit per input unit, except that a lam and the
   // alef after it become one ligature.
   const source: number[] = [];
@@ -79,11 +97,11 @@ export function shapeLetters(text: string): MappedText {
  * and surrogate halves stay after the character they belong to, even inside
  * a reversed run, so a terminal still draws them on the right base.
  */
-function visualOrder(text: string, levels: ReturnType<typeof bidi.getEmbeddingLevels>, start: number, end: number): number[] {
+function visualOrder(text: string, levels: ReturnType<Bidi['getEmbeddingLevels']>, start: number, end: number): number[] {
   const order: number[] = [];
   for (let i = start; i < end; i++) order.push(i);
   if (end - start < 2) return order;
-  for (const [first, last] of bidi.getReorderSegments(text, levels, start, end - 1)) {
+  for (const [first, last] of bidi().getReorderSegments(text, levels, start, end - 1)) {
     if (first === undefined || last === undefined) continue;
     const a = first - start;
     const b = last - start;
@@ -122,8 +140,8 @@ export function shapeStyledLine(line: Line, width?: number): Line[] {
 
   const shaped = shapeLetters(logical);
   const text = shaped.text;
-  const levels = bidi.getEmbeddingLevels(text, 'auto');
-  const mirrored = bidi.getMirroredCharactersMap(text, levels.levels);
+  const levels = bidi().getEmbeddingLevels(text, 'auto');
+  const mirrored = bidi().getMirroredCharactersMap(text, levels.levels);
 
   const ranges = width === undefined ? [[0, text.length] as const] : wrapRanges(text, width);
   return ranges.map(([start, end]) => {

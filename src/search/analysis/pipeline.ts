@@ -10,11 +10,16 @@
 // Token metadata: `type` (word | number | pair), `word` (index of the token
 // the tokenizer produced, shared by every variant of it), `position` ([start, length]).
 
-import lunr from 'lunr';
+import { createRequire } from 'node:module';
+import type lunrModule from 'lunr';
 import { normaliseToken } from './normalise.js';
 import { stemVariants } from './stemmer.js';
 import { isStopWord } from './stopwords.js';
 import { tokenize, type TokenType } from './tokenizer.js';
+
+// lunr is CommonJS: required directly, Node does not scan its source for ES
+// named exports, which cost every search's start-up ~10 ms.
+const lunr = createRequire(import.meta.url)('lunr') as typeof lunrModule;
 
 interface TokenMetadata {
   type?: TokenType;
