@@ -21,20 +21,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBytes } from '../../src/structure/parse.js';
 import type { Clause, UnresDocument } from '../../src/types.js';
+import { mulberry32 } from './random.js';
 
 // ---------------------------------------------------------------- randomness
 
-/** mulberry32: a tiny 32-bit PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 } from './random.js';
 
 /** murmur3's finaliser: spreads (seed, index) into an independent stream seed. */
 function mix32(h: number): number {

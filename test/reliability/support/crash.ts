@@ -296,17 +296,8 @@ export async function pool<T>(tasks: Array<() => Promise<T>>, limit: number): Pr
   return results;
 }
 
-/** A small seeded generator (mulberry32), so a failing run can be repeated with UNRES_TRIAL_SEED. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so a failing run can be repeated with UNRES_TRIAL_SEED. */
+export { mulberry32 as seededRandom } from '../../../scripts/bench/random.js';
 
 export function summarise(records: TrialRecord[]): string {
   const byPoint = new Map<string, string[]>();
