@@ -375,8 +375,7 @@ class DocumentWriter {
    */
   clause(label: string, text: string, items: Array<{ label: string; text: string }>, footnotes: string[], itemDash = false): void {
     let body = this.d(text);
-    const numbers: number[] = [];
-    for (const fn of footnotes) numbers.push(++this.footnoteCount);
+    const numbers = footnotes.map(() => ++this.footnoteCount);
     if (numbers.length > 0) body = this.placeMarkers(body, numbers);
     // A page break inside the clause: the parser must join the halves.
     let first = label + body;

@@ -17,6 +17,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSy
 import { createRequire } from 'node:module';
 import { basename, extname, join } from 'node:path';
 import { parseBytes } from '../../src/structure/parse.js';
+import type { SearchHit } from '../../src/types.js';
 
 const require = createRequire(import.meta.url);
 // lunr and lunr-languages are CommonJS plugins that register on the lunr object.
@@ -26,17 +27,8 @@ const lunr: Lunr = require('lunr');
 require('lunr-languages/lunr.stemmer.support.js')(lunr);
 require('lunr-languages/lunr.ar.js')(lunr);
 
-interface StoredClause {
-  doc: string;
-  source: string;
-  title: string | null;
-  clause: string;
-  kind: string;
-  number: number | null;
-  index: number;
-  text: string;
-  cites: string[];
-}
+/** A clause as the baseline stores it: a search hit less what a search computes. */
+type StoredClause = Omit<SearchHit, 'score' | 'snippet'> & { cites: string[] };
 
 type Store = Record<string, StoredClause>;
 

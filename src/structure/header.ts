@@ -3,7 +3,6 @@
 // and dates. Each header line is classified by what it says; the title is the
 // last run of lines nothing else claimed.
 
-import type { DocumentKind } from '../types.js';
 import { toAsciiDigits } from '../text/digits.js';
 import { findArabicDate } from './dates.js';
 import { fold, Folded } from './folded.js';

@@ -4,29 +4,13 @@
 // restart).
 
 import type { Clause, UnresDocument } from '../../src/types.js';
+import { documentWith } from '../helpers/document.js';
 
 export function clause(fields: Partial<Clause> & Pick<Clause, 'id' | 'kind' | 'text'>): Clause {
   return { number: null, index: 1, lead: null, items: [], footnotes: [], section: null, ...fields };
 }
 
-export function documentWith(fields: Partial<UnresDocument>): UnresDocument {
-  return {
-    id: 'sample',
-    source: { path: '/data/in/sample.txt', sha256: 'cd'.repeat(32), encoding: 'utf-8' },
-    kind: 'resolution',
-    symbol: null,
-    title: null,
-    body: null,
-    adopted: null,
-    distributed: null,
-    agendaItem: null,
-    sponsors: [],
-    clauses: [],
-    footnotes: [],
-    citations: [],
-    ...fields,
-  };
-}
+export { documentWith } from '../helpers/document.js';
 
 export const awkwardResolution: UnresDocument = documentWith({
   id: 'A-RES-70-1',

@@ -1,5 +1,6 @@
 // Small hand-made documents for engine tests.
 import type { Clause, UnresDocument } from '../../../src/types.js';
+import { documentWith } from '../../helpers/document.js';
 
 let counter = 0;
 
@@ -21,22 +22,12 @@ export function clause(kind: Clause['kind'], index: number, text: string, extra:
 
 export function doc(id: string, clauses: Clause[], extra: Partial<UnresDocument> = {}): UnresDocument {
   counter++;
-  return {
+  return documentWith({
     id,
     source: { path: `/data/${id.replace(/\//g, '_')}.txt`, sha256: `sha-${id}-${counter}`, encoding: 'utf-8' },
-    kind: 'resolution',
-    symbol: null,
-    title: null,
-    body: null,
-    adopted: null,
-    distributed: null,
-    agendaItem: null,
-    sponsors: [],
     clauses,
-    footnotes: [],
-    citations: [],
     ...extra,
-  };
+  });
 }
 
 /** Operative clauses from texts, numbered 1.. */
