@@ -1,0 +1,89 @@
+// Committing a write: merge what the policy asks for, replace the manifest
+// atomically (the one moment a change becomes visible), then sweep segment
+// folders and temporary files the new manifest no longer names. Runs only
+// under the write lock.
+
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { mergeSegments } from '../search/merge.js';
+import type { SegmentData } from '../search/segment.js';
+import { isTempFileOf } from './atomic.js';
+import { MANIFEST_FILE, SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
+import type { HeldLock } from './lock.js';
+import { type ManifestBody, type ManifestSegment, writeManifest } from './manifest.js';
+import { type MergePolicyOptions, nextMerge } from './merge-policy.js';
+import { DiskSegment, writeSegment } from './segment-files.js';
+import { randomTag } from './writer.js';
+
+/** Longest stretch of synchronous work between two turns of the event loop (the lock refreshes its mtime there). */
+export const YIELD_EVERY_MS = 50;
+
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Merges what the policy asks for (or everything), commits the manifest, sweeps what it no longer names. */
+export async function commit(dir: string, body: ManifestBody, lock: HeldLock, policy: MergePolicyOptions, mergeAll = false): Promise<void> {
+  let next = body;
+  for (;;) {
+    const candidates = next.segments.map((s) => ({ name: s.name, clauses: s.clauses, liveClauses: liveClauses(dir, s) }));
+    const names = mergeAll
+      ? next.segments.length > 1 || next.segments.some((s) => s.deleted.length > 0)
+        ? next.segments.map((s) => s.name)
+        : null
+      : nextMerge(candidates, policy);
+    if (!names) break;
+    await nextTurn();
+    next = await mergeInto(dir, next, names);
+    mergeAll = false;
+  }
+  lock.assertHeld();
+  writeManifest(dir, { ...next, generation: next.generation + 1 });
+  sweep(dir, new Set(next.segments.map((s) => s.name)));
+}
+
+async function mergeInto(dir: string, body: ManifestBody, names: string[]): Promise<ManifestBody> {
+  const chosen = body.segments.filter((s) => names.includes(s.name));
+  const sources = chosen.map((entry) => new DiskSegment(dir, entry));
+  let merged: SegmentData;
+  try {
+    merged = await mergeSegments(sources);
+  } finally {
+    for (const s of sources) s.close();
+  }
+  const segments = body.segments.filter((s) => !names.includes(s.name));
+  let nextSegment = body.nextSegment;
+  if (merged.meta.docs.length > 0) {
+    const entry = writeSegment(dir, segmentName(nextSegment++, randomTag()), merged);
+    const at = body.segments.findIndex((s) => s.name === names[0]);
+    segments.splice(Math.min(at, segments.length), 0, entry);
+  }
+  return { ...body, nextSegment, segments };
+}
+
+/** Removes segment directories the manifest no longer names, and staging leftovers of crashed writers. */
+function sweep(dir: string, keep: ReadonlySet<string>): void {
+  // Under the lock no one else is replacing the manifest: any temporary copy of it is a dead writer's.
+  for (const name of readdirSync(dir)) {
+    if (isTempFileOf(MANIFEST_FILE, name)) rmSync(join(dir, name), { force: true });
+  }
+  let names: string[];
+  try {
+    names = readdirSync(segmentsPath(dir));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (keep.has(name)) continue;
+    if (SEGMENT_NAME.test(name) || name.startsWith(STAGING_PREFIX)) {
+      rmSync(segmentPath(dir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+function liveClauses(dir: string, entry: ManifestSegment): number {
+  if (entry.deleted.length === 0) return entry.clauses;
+  const segment = new DiskSegment(dir, entry);
+  let live = entry.clauses;
+  for (const d of entry.deleted) live -= segment.meta.docs[d]!.clauseCount;
+  segment.close();
+  return live;
+}

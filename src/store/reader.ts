@@ -1,0 +1,158 @@
+// What a reader sees of the index: one manifest generation, its segments and
+// the catalog of live documents. Loading takes no lock; a reader that finds a
+// segment gone (a writer committed and swept it) reloads and tries again.
+//
+// This module must never import the parser (src/structure) or unified: the
+// search path stays light.
+
+import { readdirSync } from 'node:fs';
+import { IndexError } from '../errors.js';
+import { assembleHits, type EngineHit } from '../search/hits.js';
+import type { QueryPlan } from '../search/query.js';
+import { type SearchFilters, searchSegments } from '../search/searcher.js';
+import type { UnresDocument } from '../types.js';
+import { SEGMENT_NAME, segmentsPath } from './layout.js';
+import { type ManifestBody, emptyManifest, readManifest } from './manifest.js';
+import { DiskSegment, SegmentMissingError } from './segment-files.js';
+
+export interface CatalogEntry {
+  segment: number;
+  doc: number;
+}
+
+export interface DocumentListing {
+  id: string;
+  source: string;
+  kind: string;
+  symbol: string | null;
+  title: string | null;
+  clauses: number;
+}
+
+/** How often a reader re-reads an index that moved on under it before giving up. */
+const RETRIES = 3;
+
+export class IndexSnapshot {
+  body: ManifestBody = emptyManifest();
+  segments: DiskSegment[] = [];
+  /** Live documents by id. */
+  catalog = new Map<string, CatalogEntry>();
+  /** sha256 of every live document's source. */
+  sources = new Set<string>();
+  /** Set when the index is damaged or of another version: every use but rebuild throws it. */
+  damage: IndexError | null = null;
+
+  constructor(readonly dir: string) {}
+
+  /** Reads the manifest and segment metadata; returns whether an index (even damaged) is there. */
+  load(): boolean {
+    this.close();
+    this.damage = null;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const body = readManifest(this.dir);
+        if (body === null) {
+          if (this.segmentDirectories().length > 0) {
+            throw new IndexError(`the index at ${this.dir} is damaged (manifest.json is missing): run \`unres ingest --rebuild\``);
+          }
+          this.setState(emptyManifest(), []);
+          return false;
+        }
+        this.setState(body, body.segments.map((entry) => new DiskSegment(this.dir, entry)));
+        return true;
+      } catch (err) {
+        // A writer may have committed and swept a segment between our two reads: read again.
+        if (err instanceof SegmentMissingError && attempt < RETRIES) continue;
+        if (!(err instanceof IndexError)) throw err;
+        this.setState(emptyManifest(), []);
+        this.damage = err;
+        return true;
+      }
+    }
+  }
+
+  private setState(body: ManifestBody, segments: DiskSegment[]): void {
+    this.body = body;
+    this.segments = segments;
+    this.catalog = new Map();
+    this.sources = new Set();
+    segments.forEach((segment, s) => {
+      segment.meta.docs.forEach((doc, d) => {
+        if (segment.deletedDocs.has(d)) return;
+        this.catalog.set(doc.id, { segment: s, doc: d });
+        this.sources.add(doc.sha256);
+      });
+    });
+  }
+
+  private segmentDirectories(): string[] {
+    try {
+      return readdirSync(segmentsPath(this.dir)).filter((name) => SEGMENT_NAME.test(name));
+    } catch {
+      return [];
+    }
+  }
+
+  usable(): void {
+    if (this.damage) throw this.damage;
+  }
+
+  list(): DocumentListing[] {
+    this.usable();
+    const out: DocumentListing[] = [];
+    for (const { segment, doc } of this.catalog.values()) {
+      const entry = this.segments[segment]!.meta.docs[doc]!;
+      out.push({ id: entry.id, source: entry.source, kind: entry.kind, symbol: entry.symbol, title: entry.title, clauses: entry.clauseCount });
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  get(id: string): UnresDocument | null {
+    for (let attempt = 0; ; attempt++) {
+      this.usable();
+      const found = this.catalog.get(id);
+      if (!found) return null;
+      const segment = this.segments[found.segment]!;
+      try {
+        return JSON.parse(segment.docLine(found.doc)) as UnresDocument;
+      } catch (err) {
+        // As in search: a writer replaced the document or merged its segment away since we loaded. Read the new index.
+        if (err instanceof SegmentMissingError && attempt < RETRIES && this.manifestChanged()) {
+          this.load();
+          continue;
+        }
+        if (err instanceof IndexError) throw err;
+        throw new IndexError(`the index at ${this.dir} is damaged (stored document ${id} unreadable): run \`unres ingest --rebuild\``);
+      }
+    }
+  }
+
+  search(plan: QueryPlan, filters: SearchFilters, limit: number): EngineHit[] {
+    for (let attempt = 0; ; attempt++) {
+      this.usable();
+      try {
+        return assembleHits(this.segments, searchSegments(this.segments, plan, filters, limit));
+      } catch (err) {
+        // The index moved on while we read it: a merged-away segment was swept. Read the new one.
+        if (err instanceof SegmentMissingError && attempt < RETRIES && this.manifestChanged()) {
+          this.load();
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
+  private manifestChanged(): boolean {
+    try {
+      return readManifest(this.dir)?.generation !== this.body.generation;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Closes open segment files. */
+  close(): void {
+    for (const s of this.segments) s.close();
+  }
+}

@@ -1,0 +1,40 @@
+// Rebuilding the index from the documents it stores, analysed afresh. Works on
+// a damaged index or one of another version: whatever stored documents can
+// still be read (src/store/salvage.ts) are written into new segments and
+// committed in place of everything else.
+
+import type { UnresDocument } from '../types.js';
+import { YIELD_EVERY_MS, commit, nextTurn } from './commit.js';
+import type { HeldLock } from './lock.js';
+import { emptyManifest } from './manifest.js';
+import type { MergePolicyOptions } from './merge-policy.js';
+import { salvageDocuments } from './salvage.js';
+import { BatchWriter } from './writer.js';
+
+export interface RebuildResult {
+  /** Documents the index holds after the rebuild. */
+  documents: number;
+  /** Stored documents that could not be read back (their files must be ingested again). */
+  unreadable: number;
+}
+
+export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClauses: number, policy: MergePolicyOptions): Promise<RebuildResult> {
+  const writer = new BatchWriter(dir, emptyManifest(), segmentClauses);
+  const salvage = salvageDocuments(dir);
+  writer.startCounterAt(salvage.nextSegment);
+  let lastYield = Date.now();
+  let count = 0;
+  const docs: Iterable<UnresDocument> = salvage.documents();
+  for (const doc of docs) {
+    writer.add(doc);
+    count++;
+    if (Date.now() - lastYield > YIELD_EVERY_MS) {
+      await nextTurn();
+      lastYield = Date.now();
+    }
+  }
+  const body = writer.finish();
+  body.generation = salvage.generation;
+  await commit(dir, body, lock, policy);
+  return { documents: count, unreadable: salvage.unreadable };
+}
