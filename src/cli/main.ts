@@ -1,23 +1,43 @@
 // The unres command line. `main` returns the exit code instead of exiting, so
 // tests can run it in-process; bin/unres.js sets process.exitCode from it.
 //
-// Exit codes (shared/CONTRACT.md): 0 success (search: hits), 1 search found
+// Exit codes (docs/CONTRACT.md): 0 success (search: hits), 1 search found
 // nothing, 2 bad usage or input, 3 index missing/locked/damaged. Failures are
 // one line on stderr, `unres: <message>`; UNRES_DEBUG=1 adds the stack.
 // Unexpected internal errors exit 2 (see failure.ts for why not 1 or 3).
+// `unres` alone prints the help: on stdout and exit 0 at a terminal, on
+// stderr and exit 2 in a script (it did not do what the script meant).
 
-import { Command, CommanderError } from 'commander';
+import { Argument, Command, CommanderError } from 'commander';
 import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerList } from './commands/list.js';
 import { registerParse } from './commands/parse.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
+import { SHELLS, type Shell, completionScript } from './completion.js';
 import type { CommandContext } from './context.js';
 import { describeFailure, oneLineMessage } from './failure.js';
+import { addHelpSections, helpAfter } from './help.js';
 import { type CliIo, processIo } from './io.js';
+import { neutralise } from '../render/safe.js';
 import { protectQueryExclusions } from './search-argv.js';
 import { packageVersion } from './version.js';
+
+function registerVersion(program: Command, ctx: CommandContext): void {
+  program
+    .command('version')
+    .description('print the version of unres (as --version, -V)')
+    .action(() => void ctx.io.stdout.write(`${packageVersion()}\n`));
+}
+
+function registerCompletion(program: Command, ctx: CommandContext): void {
+  program
+    .command('completion')
+    .description('print a shell completion script: bash, zsh or fish')
+    .addArgument(new Argument('<shell>', 'the shell').choices(SHELLS))
+    .action((shell: Shell) => void ctx.io.stdout.write(completionScript(shell, program)));
+}
 
 function buildProgram(ctx: CommandContext): Command {
   const program = new Command('unres')
@@ -38,6 +58,10 @@ function buildProgram(ctx: CommandContext): Command {
   registerShow(program, ctx);
   registerList(program, ctx);
   registerExport(program, ctx);
+  registerCompletion(program, ctx);
+  registerVersion(program, ctx);
+  addHelpSections(program, 'unres');
+  for (const command of program.commands) addHelpSections(command, command.name());
   return program;
 }
 
@@ -45,28 +69,33 @@ const COMMANDER_PREFIX = /^error: /;
 
 /** Commander's errors as one line: "unknown option '--jsn' (Did you mean --json?)". */
 function commanderMessage(err: CommanderError): string {
-  if (err.code === 'commander.help') return "missing command: try 'unres --help'";
   return oneLineMessage(err.message.replace(COMMANDER_PREFIX, ''));
 }
 
 function isHelpOrVersion(err: CommanderError): boolean {
-  return err.exitCode === 0 && (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version');
+  return err.exitCode === 0 && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version');
 }
 
 /** `argv` as in process.argv: the node binary and the script come first. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const ctx: CommandContext = { io, exitCode: 0 };
   try {
-    await buildProgram(ctx).parseAsync(protectQueryExclusions(argv), { from: 'node' });
+    const program = buildProgram(ctx);
+    if (argv.length <= 2) {
+      const atTerminal = io.stdout.isTTY === true;
+      (atTerminal ? io.stdout : io.stderr).write(program.helpInformation() + helpAfter('unres'));
+      return atTerminal ? 0 : 2;
+    }
+    await program.parseAsync(protectQueryExclusions(argv), { from: 'node' });
     return ctx.exitCode;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (isHelpOrVersion(err)) return 0;
-      io.stderr.write(`unres: ${commanderMessage(err)}\n`);
+      io.stderr.write(`unres: ${neutralise(commanderMessage(err))}\n`);
       return 2;
     }
     const failure = describeFailure(err, ctx.indexDir);
-    io.stderr.write(`unres: ${failure.message}\n`);
+    io.stderr.write(`unres: ${neutralise(failure.message)}\n`);
     if (io.env.UNRES_DEBUG === '1' && err instanceof Error && err.stack) io.stderr.write(err.stack + '\n');
     return failure.exitCode;
   }

@@ -1,10 +1,17 @@
-// Colour is for people at a terminal: never into a pipe, never when the user
-// has set NO_COLOR (https://no-color.org: any non-empty value).
+// Colour is for people at a terminal. `--color=auto` (the default) colours
+// only a terminal, never when the user has set NO_COLOR (https://no-color.org:
+// any non-empty value) and never on TERM=dumb; `--color=always` colours even a
+// pipe (for `| less -R`), `--color=never` never does.
 
 import type { Line, Style } from './styled.js';
 
-export function colorWanted(isTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
-  return isTTY === true && !env.NO_COLOR;
+export const COLOR_MODES = ['auto', 'always', 'never'] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
+
+export function colorWanted(isTTY: boolean | undefined, env: NodeJS.ProcessEnv, mode: ColorMode = 'auto'): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  return isTTY === true && !env.NO_COLOR && env.TERM !== 'dumb';
 }
 
 const SGR: Record<Style, string> = {

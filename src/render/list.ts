@@ -2,6 +2,7 @@
 // into `unres show`.
 
 import { type Line, span } from './styled.js';
+import { cutLine } from './terminal.js';
 import { oneLine } from './text.js';
 
 /** What a listing needs of a stored document; the engine may return more. */
@@ -32,6 +33,7 @@ export function renderList(docs: DocumentListing[]): Line[] {
     const facts = [doc.kind ?? '', doc.symbol ?? '', clauseCount(doc.clauses), sourceName(doc.source)].filter(Boolean);
     const line: Line = [span(doc.id.padEnd(idWidth), 'heading'), span(`  ${facts.join(' · ')}`, 'dim')];
     if (doc.title) line.push(span(`  ${oneLine(doc.title)}`));
-    return line;
+    // One row per document: on a terminal the title is cut to the width, not wrapped under the facts.
+    return cutLine(line);
   });
 }

@@ -131,9 +131,11 @@ function keepClustersInLogicalOrder(text: string, order: number[]): number[] {
 
 /**
  * Shapes one logical line of styled spans and returns it as visual lines,
- * wrapped to `width` cells when given. Styles follow their characters.
+ * wrapped to `width` cells when given, and whether the paragraph's direction
+ * (UAX #9 rules P2-P3: its first strong letter) is right to left. Styles
+ * follow their characters.
  */
-export function shapeStyledLine(line: Line, width?: number): Line[] {
+export function shapeStyledParagraph(line: Line, width?: number): { lines: Line[]; rtl: boolean } {
   const logical = lineText(line);
   const styles: (Style | undefined)[] = [];
   for (const { text, style } of line) for (let k = 0; k < text.length; k++) styles.push(style);
@@ -142,9 +144,10 @@ export function shapeStyledLine(line: Line, width?: number): Line[] {
   const text = shaped.text;
   const levels = bidi().getEmbeddingLevels(text, 'auto');
   const mirrored = bidi().getMirroredCharactersMap(text, levels.levels);
+  const rtl = (levels.paragraphs[0]?.level ?? 0) % 2 === 1;
 
   const ranges = width === undefined ? [[0, text.length] as const] : wrapRanges(text, width);
-  return ranges.map(([start, end]) => {
+  const lines = ranges.map(([start, end]) => {
     const spans: Span[] = [];
     for (const index of visualOrder(text, levels, start, end)) {
       const ch = mirrored.get(index) ?? text[index] ?? '';
@@ -155,6 +158,12 @@ export function shapeStyledLine(line: Line, width?: number): Line[] {
     }
     return spans;
   });
+  return { lines, rtl };
+}
+
+/** Shapes one logical line of styled spans into visual lines, wrapped to `width` cells when given. */
+export function shapeStyledLine(line: Line, width?: number): Line[] {
+  return shapeStyledParagraph(line, width).lines;
 }
 
 /** Shapes and reorders a plain logical line (no wrapping). */

@@ -36,12 +36,22 @@ export interface SegmentSource {
 }
 
 export interface SearchFilters {
-  /** A clause kind (preamble, operative, ...) or a document kind (resolution, report, ...). */
-  kind?: string;
-  /** A document: its id, its UN symbol (any case or digits), or its source file's base name. */
-  doc?: string;
-  /** A cited symbol (A/RES/64/293) or number pair (64/293, either order). */
-  cites?: string;
+  /** Clause kinds (preamble, operative, ...) and/or document kinds (resolution, report, ...); several: any of them. */
+  kind?: string | readonly string[];
+  /** Documents: id, UN symbol (any case or digits), or source file's base name; several: any of them. */
+  doc?: string | readonly string[];
+  /** Cited symbols (A/RES/64/293) or number pairs (64/293, either order); several: any of them. */
+  cites?: string | readonly string[];
+  /** Adopted on or after this date (YYYY-MM-DD); documents without an adoption date are left out. */
+  since?: string;
+  /** Adopted on or before this date (YYYY-MM-DD). */
+  until?: string;
+}
+
+/** A filter value as a list: one value, several, or none. */
+function valuesOf(value: string | readonly string[] | undefined): readonly string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : value;
 }
 
 export interface RankedClause {
@@ -197,47 +207,83 @@ interface Scored {
   bm25: number;
 }
 
-/** Which clauses the filters let through, as a predicate on (segment, ordinal). */
+/** Which clauses the filters let through, as a predicate on (segment, ordinal). Values of one filter are alternatives; filters all apply. */
 function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment: number, ordinal: number) => boolean) | null {
   const tests: Array<(segment: number, ordinal: number) => boolean> = [];
   const docOf = (s: number, o: number) => {
     const docs = states[s]!.source.meta.docs;
     return docs[docOrdinalOfClause(docs, o)]!;
   };
-  if (filters.kind !== undefined) {
-    const kind = filters.kind.trim().toLowerCase();
-    if ((CLAUSE_KINDS as readonly string[]).includes(kind)) {
-      const code = clauseKindCode(kind);
-      tests.push((s, o) => states[s]!.table.kinds[o] === code);
-    } else if ((DOCUMENT_KINDS as readonly string[]).includes(kind)) {
-      tests.push((s, o) => docOf(s, o).kind === kind);
-    } else {
-      throw new UsageError(
-        `unknown kind '${filters.kind}': use a clause kind (${CLAUSE_KINDS.join(', ')}) or a document kind (${DOCUMENT_KINDS.join(', ')})`,
-      );
+  const kinds = valuesOf(filters.kind);
+  if (kinds.length > 0) {
+    const clauseCodes = new Set<number>();
+    const docKinds = new Set<string>();
+    for (const given of kinds) {
+      const kind = given.trim().toLowerCase();
+      if ((CLAUSE_KINDS as readonly string[]).includes(kind)) clauseCodes.add(clauseKindCode(kind));
+      else if ((DOCUMENT_KINDS as readonly string[]).includes(kind)) docKinds.add(kind);
+      else {
+        throw new UsageError(
+          `unknown kind '${given}': use a clause kind (${CLAUSE_KINDS.join(', ')}) or a document kind (${DOCUMENT_KINDS.join(', ')})`,
+        );
+      }
     }
+    // A clause kind and a document kind given together narrow each other: --kind operative --kind resolution.
+    if (clauseCodes.size > 0) tests.push((s, o) => clauseCodes.has(states[s]!.table.kinds[o]!));
+    if (docKinds.size > 0) tests.push((s, o) => docKinds.has(docOf(s, o).kind));
   }
-  if (filters.doc !== undefined) {
+  const docs = valuesOf(filters.doc);
+  if (docs.length > 0) {
     // What a user is likely to type: the id, the UN symbol, or the file name.
-    const wanted = filters.doc.trim();
-    const symbol = normaliseSymbol(wanted);
+    const wanted = docs.map((d) => d.trim());
+    const ids = new Set(wanted);
+    const symbols = new Set(wanted.map((d) => normaliseSymbol(d)));
     tests.push((s, o) => {
       const doc = docOf(s, o);
-      return doc.id === wanted || doc.source === wanted || (doc.symbol !== null && normaliseSymbol(doc.symbol) === symbol);
+      return ids.has(doc.id) || ids.has(doc.source) || (doc.symbol !== null && symbols.has(normaliseSymbol(doc.symbol)));
     });
   }
-  if (filters.cites !== undefined) {
-    const value = filters.cites.trim();
-    const term = /[a-z]/i.test(value) ? normaliseSymbol(value).toLowerCase() : pairKeyOfSymbol(value);
-    if (!term) throw new UsageError(`bad --cites '${value}': give a symbol like A/RES/64/293 or a pair like 64/293`);
+  const cited = valuesOf(filters.cites);
+  if (cited.length > 0) {
     const allowed = states.map((state) => new Uint8Array(state.source.meta.clauseCount));
-    for (const { segment, ordinals } of livePostings(states, 'cites', term).lists) {
-      for (const o of ordinals) allowed[segment]![o] = 1;
+    for (const given of cited) {
+      const value = given.trim();
+      const term = /[a-z]/i.test(value) ? normaliseSymbol(value).toLowerCase() : pairKeyOfSymbol(value);
+      if (!term) throw new UsageError(`bad --cites '${value}': give a symbol like A/RES/64/293 or a pair like 64/293`);
+      for (const { segment, ordinals } of livePostings(states, 'cites', term).lists) {
+        for (const o of ordinals) allowed[segment]![o] = 1;
+      }
     }
     tests.push((s, o) => allowed[s]![o] === 1);
   }
+  if (filters.since !== undefined || filters.until !== undefined) {
+    const since = filters.since ?? '';
+    const until = filters.until ?? '\uffff';
+    // The adoption date is in the stored document only; each document is read once.
+    const adopted = new Map<string, string | null>();
+    tests.push((s, o) => {
+      const docs = states[s]!.source.meta.docs;
+      const d = docOrdinalOfClause(docs, o);
+      const key = `${s}:${d}`;
+      let date = adopted.get(key);
+      if (date === undefined) {
+        date = adoptedOf(states[s]!.source.docLine(d));
+        adopted.set(key, date);
+      }
+      return date !== null && date >= since && date <= until;
+    });
+  }
   if (tests.length === 0) return null;
   return (s, o) => tests.every((test) => test(s, o));
+}
+
+function adoptedOf(docLine: string): string | null {
+  try {
+    const value = (JSON.parse(docLine) as { adopted?: unknown }).adopted;
+    return typeof value === 'string' ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 /**

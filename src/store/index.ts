@@ -129,6 +129,8 @@ export class UnresIndex {
     if (opts.kind !== undefined) filters.kind = opts.kind;
     if (opts.doc !== undefined) filters.doc = opts.doc;
     if (opts.cites !== undefined) filters.cites = opts.cites;
+    if (opts.since !== undefined) filters.since = opts.since;
+    if (opts.until !== undefined) filters.until = opts.until;
     return this.snapshot.search(plan, filters, limit);
   }
 

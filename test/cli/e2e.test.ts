@@ -267,10 +267,10 @@ describe('with the seeds ingested', () => {
       expect(result.code).toBe(0);
     });
 
-    it('shows doc#clause, kind and snippet for people, without escapes in a pipe', async () => {
+    it('shows a heading per document, then its clauses and snippets, without escapes in a pipe', async () => {
       const result = await inIndex(['search', 'الاتجار', '--limit', '2']);
       expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/^\S+#\S+ {2}\w+/);
+      expect(result.stdout).toMatch(/^\S+ · .+\n(pp|op|para|rec|art)\d+ {2,}\S/);
       expect(result.stdout).not.toContain('\x1b[');
       // --shape is for terminals only: a pipe gets the same logical text.
       const shaped = await inIndex(['search', 'الاتجار', '--limit', '2', '--shape']);

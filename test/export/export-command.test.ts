@@ -127,7 +127,7 @@ describe('unres export, usage and empty indexes', () => {
   });
 
   it('names a document the index does not hold', async () => {
-    await expect(runExport(['--format', 'jsonl', 'A/RES/1/1'])).rejects.toThrow(/no document 'A\/RES\/1\/1'/);
+    await expect(runExport(['--format', 'jsonl', 'A/RES/1/1'])).rejects.toThrow(/no document "A\/RES\/1\/1"/);
   });
 
   it('says on stderr when there is nothing to export, and still succeeds', async () => {

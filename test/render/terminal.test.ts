@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { humanStyleFor, renderLines, shapeFromEnv } from '../../src/render/terminal.js';
+import { cutLine, humanStyleFor, renderLines, shapeFromEnv } from '../../src/render/terminal.js';
 import { toVisual } from '../../src/render/shape.js';
+import { displayWidth } from '../../src/render/width.js';
 
 const tty = { isTTY: true, columns: 100 };
 const pipe = { isTTY: false };
@@ -9,6 +10,7 @@ describe('humanStyleFor', () => {
   it('shapes only on a terminal, even when asked', () => {
     expect(humanStyleFor(pipe, {}, true).shape).toBe(false);
     expect(humanStyleFor(tty, {}, true)).toEqual({ color: true, shape: true, width: 100 });
+    expect(humanStyleFor(pipe, {}, true)).toEqual({ color: false, shape: false });
     expect(humanStyleFor(tty, {}, false).shape).toBe(false);
   });
 
@@ -46,13 +48,53 @@ describe('renderLines with --shape and a width', () => {
   it('keeps a label column on the left and hangs wrapped lines under the text', () => {
     const line = [{ text: 'title       ', style: 'label' as const }, { text: 'واحد اثنان ثلاثة أربعة' }];
     const out = renderLines([line], { color: false, shape: true, width: 24 }).split('\n');
-    expect(out[0]).toBe('title       ' + toVisual('واحد اثنان'));
-    expect(out[1]).toBe(' '.repeat(12) + toVisual('ثلاثة أربعة'));
+    // Right-to-left lines end at the right margin: 12 cells of room.
+    const padded = (text: string) => ' '.repeat(12 - displayWidth(toVisual(text))) + toVisual(text);
+    expect(out[0]).toBe('title       ' + padded('واحد اثنان'));
+    expect(out[1]).toBe(' '.repeat(12) + padded('ثلاثة أربعة'));
+    for (const line of out.filter(Boolean)) expect(displayWidth(line)).toBe(24);
   });
 
   it('does not take Arabic labels into the gutter', () => {
     const line = [{ text: 'pp1 ', style: 'heading' as const }, { text: 'وإذ تؤكد', style: 'label' as const }, { text: ' أهمية' }];
     const out = renderLines([line], { color: false, shape: true });
     expect(out).toBe('pp1 ' + toVisual('وإذ تؤكد أهمية') + '\n');
+  });
+});
+
+describe('wrapping on a terminal without --shape', () => {
+  const words = 'تحث الدول الأعضاء على تعزيز حماية المرأة والطفل من الاتجار بالأشخاص';
+
+  it('breaks at word boundaries and hangs continuation lines under the text', () => {
+    const out = renderLines([[{ text: 'op4  ', style: 'label' as const }, { text: words }]], { color: false, shape: false, width: 30 }).trimEnd().split('\n');
+    expect(out.length).toBeGreaterThan(1);
+    expect(out[0]!.startsWith('op4  ')).toBe(true);
+    for (const line of out.slice(1)) expect(line.startsWith('     ') && !line.startsWith('      ')).toBe(true);
+    for (const line of out) expect(displayWidth(line)).toBeLessThanOrEqual(30);
+    // No word is cut: the lines, joined, are the words again.
+    expect(out.map((l) => l.trim().replace(/^op4 +/, '')).join(' ')).toBe(words);
+  });
+
+  it('leaves a pipe alone: one line per line', () => {
+    const out = renderLines([[{ text: 'op4  ', style: 'label' as const }, { text: words }]], { color: false, shape: false });
+    expect(out).toBe(`op4  ${words}\n`);
+  });
+
+  it('cuts lines marked to be cut, at a word, with an ellipsis', () => {
+    const line = cutLine([{ text: 'E/RES/2017/18', style: 'heading' as const }, { text: ` · ${words}` }]);
+    const out = renderLines([line], { color: false, shape: false, width: 40 }).trimEnd();
+    expect(out.endsWith('…')).toBe(true);
+    expect(displayWidth(out)).toBeLessThanOrEqual(40);
+    expect(words).toContain(out.slice('E/RES/2017/18 · '.length, -1));
+  });
+});
+
+describe('colour choice', () => {
+  it('auto: a terminal, unless NO_COLOR or TERM=dumb; always and never as said', () => {
+    expect(humanStyleFor(tty, { TERM: 'dumb' }, {}).color).toBe(false);
+    expect(humanStyleFor(tty, { TERM: 'xterm' }, {}).color).toBe(true);
+    expect(humanStyleFor(pipe, {}, { color: 'always' }).color).toBe(true);
+    expect(humanStyleFor(tty, { NO_COLOR: '1' }, { color: 'always' }).color).toBe(true);
+    expect(humanStyleFor(tty, {}, { color: 'never' }).color).toBe(false);
   });
 });

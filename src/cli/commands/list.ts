@@ -5,11 +5,13 @@ import { type DocumentListing, renderList } from '../../render/list.js';
 import { humanStyleFor, renderLines } from '../../render/terminal.js';
 import type { CommandContext } from '../context.js';
 import { openIndex } from '../index-access.js';
-import { indexOption, shapeOption, useIndexDir } from '../options.js';
+import { type HumanOptions, addHumanOptions, indexOption, noPagerOption, useIndexDir } from '../options.js';
+import { writePaged } from '../pager.js';
+import { jsonSafe } from '../../render/safe.js';
 
-interface ListOptions {
+interface ListOptions extends HumanOptions {
   json?: boolean;
-  shape?: boolean;
+  pager: boolean;
   index?: string;
 }
 
@@ -17,16 +19,16 @@ async function list(options: ListOptions, ctx: CommandContext): Promise<void> {
   const { stdout, env } = ctx.io;
   const index = await openIndex(useIndexDir(ctx, options.index));
   const docs = (await index.list()) as DocumentListing[];
-  if (options.json) stdout.write(JSON.stringify(docs, null, 2) + '\n');
-  else stdout.write(renderLines(renderList(docs), humanStyleFor(stdout, env, options.shape === true)));
+  if (options.json) stdout.write(jsonSafe(docs, 2) + '\n');
+  else await writePaged(ctx, renderLines(renderList(docs), humanStyleFor(stdout, env, options)), options.pager);
 }
 
 export function registerList(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('list')
     .description('list the indexed documents')
     .option('--json', 'print a JSON array')
-    .addOption(shapeOption())
-    .addOption(indexOption())
-    .action((options: ListOptions) => list(options, ctx));
+    .addOption(noPagerOption());
+  addHumanOptions(command).addOption(indexOption());
+  command.action((options: ListOptions) => list(options, ctx));
 }

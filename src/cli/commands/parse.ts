@@ -8,11 +8,11 @@ import { humanStyleFor, renderLines } from '../../render/terminal.js';
 import type { CommandContext } from '../context.js';
 import { CUT_SHORT_ENCODING, CUT_SHORT_WARNING } from '../../text/cut-short.js';
 import { readStream } from '../inputs.js';
-import { indexOption, shapeOption } from '../options.js';
+import { type HumanOptions, addHumanOptions, indexOption } from '../options.js';
+import { jsonSafe } from '../../render/safe.js';
 
-interface ParseOptions {
+interface ParseOptions extends HumanOptions {
   json?: boolean;
-  shape?: boolean;
   stdinName: string;
   /** Accepted like on every command; parsing never touches the index. */
   index?: string;
@@ -26,18 +26,17 @@ async function parse(file: string, options: ParseOptions, ctx: CommandContext): 
   const name = fromStdin ? options.stdinName : file;
   const doc = parseBytes(bytes, name);
   if (doc.source.encoding === CUT_SHORT_ENCODING) ctx.io.stderr.write(`unres: warning: ${name}: ${CUT_SHORT_WARNING}\n`);
-  if (options.json) stdout.write(JSON.stringify(doc, null, 2) + '\n');
-  else stdout.write(renderLines(renderOutline(doc), humanStyleFor(stdout, env, options.shape === true)));
+  if (options.json) stdout.write(jsonSafe(doc, 2) + '\n');
+  else stdout.write(renderLines(renderOutline(doc), humanStyleFor(stdout, env, options)));
 }
 
 export function registerParse(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('parse')
     .description('parse one file (or - for standard input) without touching the index')
     .argument('<file>', "the document, or '-' for standard input")
     .option('--json', 'print the Document JSON')
-    .option('--stdin-name <name>', 'file name to record for standard input', 'stdin.txt')
-    .addOption(shapeOption())
-    .addOption(indexOption())
-    .action((file: string, options: ParseOptions) => parse(file, options, ctx));
+    .option('--stdin-name <name>', 'file name to record for standard input', 'stdin.txt');
+  addHumanOptions(command).addOption(indexOption());
+  command.action((file: string, options: ParseOptions) => parse(file, options, ctx));
 }

@@ -10,11 +10,13 @@ import type { Clause, UnresDocument } from '../../types.js';
 import type { CommandContext } from '../context.js';
 import { findDocument } from '../find-document.js';
 import { openIndex } from '../index-access.js';
-import { indexOption, shapeOption, useIndexDir } from '../options.js';
+import { type HumanOptions, addHumanOptions, indexOption, noPagerOption, useIndexDir } from '../options.js';
+import { writePaged } from '../pager.js';
+import { jsonSafe } from '../../render/safe.js';
 
-interface ShowOptions {
+interface ShowOptions extends HumanOptions {
   json?: boolean;
-  shape?: boolean;
+  pager: boolean;
   index?: string;
 }
 
@@ -44,20 +46,20 @@ async function show(reference: string, options: ShowOptions, ctx: CommandContext
   const clause = clauseId === undefined ? undefined : findClause(doc, clauseId);
 
   if (options.json) {
-    stdout.write(JSON.stringify(clause ?? doc, null, 2) + '\n');
+    stdout.write(jsonSafe(clause ?? doc, 2) + '\n');
     return;
   }
   const lines = clause ? renderClause(doc, clause) : renderDocument(doc);
-  stdout.write(renderLines(lines, humanStyleFor(stdout, env, options.shape === true)));
+  await writePaged(ctx, renderLines(lines, humanStyleFor(stdout, env, options)), options.pager);
 }
 
 export function registerShow(program: Command, ctx: CommandContext): void {
-  program
+  const command = program
     .command('show')
     .description('print a stored document, or one clause with <doc>#<clause>')
     .argument('<doc>', 'document id (or symbol, or file name), optionally #clause: E-RES-2017-18#op3')
     .option('--json', 'print the Document (or Clause) JSON')
-    .addOption(shapeOption())
-    .addOption(indexOption())
-    .action((reference: string, options: ShowOptions) => show(reference, options, ctx));
+    .addOption(noPagerOption());
+  addHumanOptions(command).addOption(indexOption());
+  command.action((reference: string, options: ShowOptions) => show(reference, options, ctx));
 }

@@ -1,0 +1,80 @@
+// The sections every `--help` ends with: examples for the command, the query
+// syntax, the kinds, the exit codes and the environment. Kinds and fields come
+// from the engine's own lists, so help never names one the engine refuses.
+
+import type { Command } from 'commander';
+import { ALL_FIELDS, CLAUSE_KINDS, DOCUMENT_KINDS } from '../search/fields.js';
+
+export const EXAMPLES: Record<string, string[]> = {
+  unres: [
+    'unres ingest seeds/',
+    'unres search "الاتجار بالأطفال"',
+    'unres show E-RES-2017-18#op4',
+    'unres search --help',
+  ],
+  ingest: ['unres ingest seeds/', 'unres ingest ~/un-texts/ another.txt', 'cat doc.txt | unres ingest -', 'unres ingest --rebuild'],
+  search: [
+    'unres search طفل --kind operative --limit 5',
+    'unres search الاتجار --doc E-RES-2017-18 --doc E-RES-2019-20',
+    'unres search الاتجار --cites A/RES/64/293 --since 2015',
+    'unres search الأطفال -c',
+    'unres search الأطفال -l',
+    'unres search التشفير -C 1',
+    'unres search 2017 --json | jq -r \'.[].doc\'',
+  ],
+  parse: ['unres parse seeds/003_c328bc31ea94c91f.txt', 'unres parse doc.txt --json', 'cat doc.txt | unres parse -'],
+  show: ['unres show E-RES-2017-18', 'unres show E/RES/2017/18#op4', 'unres show E-RES-2017-18 --json | jq .title'],
+  list: ['unres list', 'unres list --json | jq -r \'.[].id\''],
+  export: ['unres export --format akn --out akn/', 'unres export E-RES-2017-18 --format jsonl'],
+  completion: ['unres completion bash > ~/.local/share/bash-completion/completions/unres', 'unres completion zsh > "${fpath[1]}/_unres"', 'unres completion fish > ~/.config/fish/completions/unres.fish'],
+  version: ['unres version', 'unres --version'],
+};
+
+function section(title: string, lines: string[]): string {
+  return `\n${title}:\n${lines.map((l) => `  ${l}`).join('\n')}\n`;
+}
+
+export function querySyntaxLines(): string[] {
+  return [
+    'word word    clauses with all the words rank above those with some',
+    '+word        must appear;  -word  must not (-الأطفال works as is; an ASCII -word goes after --)',
+    `field:word   in one field: ${ALL_FIELDS.join(', ')} (default: text and cited symbols)`,
+    'word*        any word starting so;  word~1  up to one letter different',
+    'Arabic forms match: طفل finds الأطفال, hamza/alef, ى/ي, ة/ه and diacritics never stop a match',
+    'digits of any script match: 2017 finds ٢٠١٧;  64/293 finds clauses citing ٢٩٣/٦٤',
+  ];
+}
+
+export function kindLines(): string[] {
+  return [`clause kinds:   ${CLAUSE_KINDS.join(', ')}`, `document kinds: ${DOCUMENT_KINDS.join(', ')}`];
+}
+
+export const EXIT_CODE_LINES = [
+  '0  success (search: at least one hit)',
+  '1  search ran and found nothing',
+  '2  bad usage or bad input (one line on stderr says what and where); `unres` alone in a script',
+  '3  index missing, locked past the wait, damaged or of another version (the line says how to recover)',
+];
+
+export const ENVIRONMENT_LINES = [
+  'UNRES_INDEX          index directory when --index is not given (else $XDG_DATA_HOME/unres, else ~/.local/share/unres)',
+  'NO_COLOR             any value: no colour (--color=always still colours); TERM=dumb too',
+  'UNRES_SHAPE=1        as --shape: shape and order Arabic for terminals that cannot',
+  'PAGER                pager for long show and list output on a terminal (default: less -FRX; empty or cat: none)',
+  'UNRES_LOCK_WAIT_MS   how long ingest waits for another writer (default 10000)',
+  'UNRES_DEBUG=1        add the stack trace to an error',
+];
+
+/** The help text after the options of `name` (a command name, or 'unres' for the program). */
+export function helpAfter(name: string): string {
+  let text = section('Examples', (EXAMPLES[name] ?? []).map((e) => `$ ${e}`));
+  text += section('Query syntax (unres search)', querySyntaxLines());
+  text += section('Kinds (--kind, several: any of them)', kindLines());
+  text += section('Exit codes', EXIT_CODE_LINES);
+  text += section('Environment', ENVIRONMENT_LINES);
+  return text;
+}
+
+export function addHelpSections(command: Command, name: string): Command {
+  return command.addHelpText('after', helpAfter(name));
+}
