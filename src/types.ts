@@ -1,7 +1,7 @@
 // The Document JSON of the outside contract (shared/CONTRACT.md). Fields may be
 // added; none may be renamed or dropped without a major version.
 
-export type DocumentKind = 'resolution' | 'draft-resolution' | 'decision' | 'report' | 'unknown';
+export type DocumentKind = 'resolution' | 'draft-resolution' | 'decision' | 'report' | 'instrument' | 'unknown';
 export type ClauseKind = 'preamble' | 'operative' | 'paragraph' | 'recommendation' | 'article';
 
 export interface ClauseItem {
@@ -33,13 +33,32 @@ export interface Footnote {
   text: string;
 }
 
+/**
+ * What decided a citation's symbol (docs/citations.md): `printed` an English
+ * symbol in the text; `year` a year in the citation (ECOSOC, Security Council);
+ * `old-style` a roman/Arabic session in brackets (`1514 (د-15)`); for a pair of
+ * numbers, which is the session: `range`, `date`, `own-session`,
+ * `document-order`, `direction` (strongest first).
+ */
+export type CitationBasis =
+  | 'printed'
+  | 'year'
+  | 'old-style'
+  | 'range'
+  | 'date'
+  | 'own-session'
+  | 'document-order'
+  | 'direction';
+
 export interface Citation {
-  /** English-order UN symbol: "A/RES/64/293", "E/RES/2011/33". */
+  /** English-order UN symbol: "A/RES/64/293", "E/RES/2011/33", "S/RES/242 (1967)", "A/HRC/RES/40/7". */
   symbol: string;
   /** The citation as printed: "٢٩٣/٦٤". */
   text: string;
-  /** Id of the clause it stands in ("fn4" when it stands in footnote 4). */
+  /** Id of the clause it stands in ("fn4" when it stands in footnote 4, "header" in the lines before the first clause). */
   clause: string;
+  /** The evidence that decided the symbol. */
+  basis: CitationBasis;
 }
 
 export interface SourceInfo {

@@ -1,8 +1,8 @@
 // The `meta` block: FRBR identification (work, expression, manifestation) and
 // the `references` its author and source attributes point into.
 
-import { stripDiacritics } from '../text/arabic.js';
 import type { UnresDocument } from '../types.js';
+import { organExactlyNamed, organOfSymbol } from '../un/organs.js';
 import { AKN_COUNTRY, AKN_LANGUAGE, frbrUris } from './akn-uris.js';
 import { element, type XmlElement } from './xml.js';
 
@@ -14,35 +14,18 @@ interface Organization {
   showAs: string;
 }
 
-// Organs as the Arabic documents print them; a known one gets a short id that
-// matches the actor of its work URIs. Keys are compared without diacritics,
-// hamza forms or spacing differences.
-const KNOWN_ORGANS: ReadonlyArray<[name: string, eId: string]> = [
-  ['الجمعية العامة', 'ga'],
-  ['المجلس الاقتصادي والاجتماعي', 'ecosoc'],
-  ['مجلس الأمن', 'sc'],
-  ['مجلس حقوق الإنسان', 'hrc'],
-  ['لجنة منع الجريمة والعدالة الجنائية', 'ccpcj'],
-  ['لجنة المخدرات', 'cnd'],
-  ['مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية', 'ctoc-cop'],
-];
-
-const SYMBOL_ORGANS: Record<string, string> = { A: 'ga', E: 'ecosoc', S: 'sc' };
-
-function organKey(name: string): string {
-  return stripDiacritics(name).replace(/[أإآ]/g, 'ا').replace(/\s+/g, ' ').trim();
-}
-
-/** The organ that authored the document, from its printed name, else its symbol, else the UN as a whole. */
+/**
+ * The organ that authored the document, from its printed name, else its
+ * symbol, else the UN as a whole. A known organ (src/un/organs.ts) gets its
+ * short key as eId, matching the actor of its work URIs.
+ */
 export function authorOrganization(doc: Pick<UnresDocument, 'body' | 'symbol'>): Organization {
   if (doc.body) {
-    const key = organKey(doc.body);
-    const known = KNOWN_ORGANS.find(([name]) => organKey(name) === key);
-    return { eId: known ? known[1] : 'body', showAs: doc.body };
+    const known = organExactlyNamed(doc.body);
+    return { eId: known ? known.key : 'body', showAs: doc.body };
   }
-  const series = doc.symbol ? SYMBOL_ORGANS[doc.symbol.split('/')[0]!.toUpperCase()] : undefined;
-  const printedName = KNOWN_ORGANS.find(([, eId]) => eId === series)?.[0];
-  if (series && printedName) return { eId: series, showAs: printedName };
+  const bySymbol = doc.symbol ? organOfSymbol(doc.symbol) : null;
+  if (bySymbol) return { eId: bySymbol.key, showAs: bySymbol.arabic };
   return { eId: 'un', showAs: 'الأمم المتحدة' };
 }
 

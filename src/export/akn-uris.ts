@@ -10,18 +10,27 @@
 // document's own work URI for the two to join. Dates are in FRBRdate instead.
 
 import type { DocumentKind, UnresDocument } from '../types.js';
+import { organOfSymbol } from '../un/organs.js';
 
 export const AKN_COUNTRY = 'un';
 export const AKN_LANGUAGE = 'ara';
 
-/** The AKN document element for a kind: statements for what an organ adopts or is asked to adopt. */
-export function aknDocumentType(kind: DocumentKind): 'statement' | 'doc' {
-  return kind === 'resolution' || kind === 'draft-resolution' || kind === 'decision' ? 'statement' : 'doc';
+export type AknDocumentType = 'statement' | 'act' | 'doc';
+
+/**
+ * The AKN document element for a kind: statements for what an organ adopts or
+ * is asked to adopt; an instrument (convention, covenant, charter, declaration
+ * on its own, rules) is an `act`, the schema's type for a text of binding or
+ * normative provisions with a hierarchical body; the rest docs.
+ */
+export function aknDocumentType(kind: DocumentKind): AknDocumentType {
+  if (kind === 'resolution' || kind === 'draft-resolution' || kind === 'decision') return 'statement';
+  return kind === 'instrument' ? 'act' : 'doc';
 }
 
-const SERIES_ORGANS: Record<string, string> = { A: 'ga', E: 'ecosoc', S: 'sc' };
 const SERIES_SUBTYPES: Record<string, string> = { RES: 'resolution', DEC: 'decision' };
-const RESOLUTION_OR_DECISION = /^([AES])\/(RES|DEC)\/(.+)$/i;
+// "A/RES/64/293", "S/RES/2334 (2016)", "A/HRC/RES/40/7", "E/DEC/2017/201".
+const RESOLUTION_OR_DECISION = /^((?:[AES])(?:\/HRC)?)\/(RES|DEC)\/(.+)$/i;
 
 /** One URI path segment: lower case, anything but letters, digits and . _ ~ - becomes '-'. */
 function segment(part: string): string {
@@ -42,16 +51,18 @@ function segments(path: string): string {
 
 /**
  * The work URI a UN symbol names. Resolutions and decisions of the General
- * Assembly, ECOSOC and the Security Council get the organ as actor
- * ("S/RES/2334 (2016)" → /akn/un/statement/resolution/sc/2334-2016); any other
+ * Assembly, ECOSOC, the Security Council and the Human Rights Council get the
+ * organ (src/un/organs.ts) as actor ("S/RES/2334 (2016)" →
+ * /akn/un/statement/resolution/sc/2334-2016, "A/HRC/RES/40/7" →
+ * /akn/un/statement/resolution/hrc/40/7); any other
  * symbol is kept whole under the document's type.
  */
 export function workUriForSymbol(symbol: string, kind: DocumentKind = 'resolution'): string {
   const series = RESOLUTION_OR_DECISION.exec(symbol.trim());
   if (series) {
-    const organ = SERIES_ORGANS[series[1]!.toUpperCase()]!;
+    const organ = organOfSymbol(symbol)?.key;
     const subtype = SERIES_SUBTYPES[series[2]!.toUpperCase()]!;
-    return `/akn/${AKN_COUNTRY}/statement/${subtype}/${organ}/${segments(series[3]!)}`;
+    if (organ) return `/akn/${AKN_COUNTRY}/statement/${subtype}/${organ}/${segments(series[3]!)}`;
   }
   return `/akn/${AKN_COUNTRY}/${aknDocumentType(kind)}/${kind}/${segments(symbol)}`;
 }

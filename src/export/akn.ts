@@ -1,6 +1,7 @@
 // One UnresDocument as an Akoma Ntoso 3.0 file. Resolutions, decisions and
 // drafts are `statement`s, reports (and documents of unknown kind) `doc`s;
 // both are the schema's open structure: meta, preface, preamble, mainBody.
+// Instruments are `act`s: meta, preface, preamble, and a hierarchical body.
 //
 // eIds follow the AKN naming convention: preamble clauses are
 // preamble__recital_N, body clauses para_N (operative paragraphs and report
@@ -103,8 +104,9 @@ class AknBuilder {
     const preface = aknPreface(this.doc, (base) => this.eIds.claim(base));
     if (preface) parts.push(preface);
     if (this.preambleClauses.length > 0) parts.push(this.preamble());
-    parts.push(this.mainBody());
-    const root = element(aknDocumentType(this.doc.kind), { name: this.doc.kind }, parts);
+    const type = aknDocumentType(this.doc.kind);
+    parts.push(type === 'act' ? this.body() : this.mainBody());
+    const root = element(type, { name: this.doc.kind }, parts);
     return element('akomaNtoso', { xmlns: AKN_NAMESPACE }, [root]);
   }
 
@@ -124,6 +126,22 @@ class AknBuilder {
     // The schema wants at least one child; a document without body clauses gets an empty paragraph.
     if (children.length === 0) children.push(element('p'));
     return element('mainBody', { 'xml:lang': 'ar' }, children);
+  }
+
+  /** An act's body holds only hierarchical elements: footnotes no clause references, or nothing at all, go in an hcontainer. */
+  private body(): XmlElement {
+    const counter = { last: 0 };
+    const children = groupBySection(this.bodyClauses).map((node) => this.bodyNode(node, '', counter));
+    if (this.notes.unreferenced.length > 0) {
+      const holder = element('p', {}, this.notes.unreferenced.map((f) => this.noteBody(f)));
+      children.push(
+        element('hcontainer', { name: 'unreferencedFootnotes', eId: this.eIds.claim('unreferencedFootnotes') }, [element('content', {}, [holder])]),
+      );
+    }
+    if (children.length === 0) {
+      children.push(element('hcontainer', { name: 'noProvisions', eId: this.eIds.claim('noProvisions') }, [element('content', {}, [element('p')])]));
+    }
+    return element('body', { 'xml:lang': 'ar' }, children);
   }
 
   /** `counter` numbers containers that print no number, among their siblings. */

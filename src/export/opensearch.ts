@@ -42,7 +42,7 @@ const PROPERTIES: Record<keyof ClauseRecord, FieldMapping> = {
   section: arabicTextAndKeyword,
   footnotes: integer,
   notes: { properties: { number: integer, text: arabicText } },
-  citations: { properties: { symbol: keyword, text: keyword, clause: keyword } },
+  citations: { properties: { symbol: keyword, text: keyword, clause: keyword, basis: keyword } },
 };
 
 /** The body of `PUT /<index>`: mappings only, so shard and replica settings stay the cluster's. */

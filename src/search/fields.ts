@@ -22,7 +22,7 @@ export function isField(name: string): name is Field {
 }
 
 export const CLAUSE_KINDS = ['preamble', 'operative', 'paragraph', 'recommendation', 'article'] as const;
-export const DOCUMENT_KINDS = ['resolution', 'draft-resolution', 'decision', 'report', 'unknown'] as const;
+export const DOCUMENT_KINDS = ['resolution', 'draft-resolution', 'decision', 'report', 'instrument', 'unknown'] as const;
 
 /** Clause kinds stored as one byte per clause; 255 for a kind this version does not know. */
 export function clauseKindCode(kind: string): number {

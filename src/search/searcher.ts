@@ -7,7 +7,7 @@
 // best of them counts, once.
 
 import { UsageError } from '../errors.js';
-import { normaliseSymbol, pairKeyOfSymbol } from './analysis/symbols.js';
+import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
 import { expandInDictionary } from './expand.js';
 import { CLAUSE_FIELDS, CLAUSE_KINDS, DOCUMENT_KINDS, type Field, clauseKindCode } from './fields.js';
 import { decodePostings } from './postings.js';
@@ -248,7 +248,7 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment:
     const allowed = states.map((state) => new Uint8Array(state.source.meta.clauseCount));
     for (const given of cited) {
       const value = given.trim();
-      const term = /[a-z]/i.test(value) ? normaliseSymbol(value).toLowerCase() : pairKeyOfSymbol(value);
+      const term = citeQueryKey(value);
       if (!term) throw new UsageError(`bad --cites '${value}': give a symbol like A/RES/64/293 or a pair like 64/293`);
       for (const { segment, ordinals } of livePostings(states, 'cites', term).lists) {
         for (const o of ordinals) allowed[segment]![o] = 1;

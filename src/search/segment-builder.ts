@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { UnresDocument } from '../types.js';
 import { analyseText } from './analysis/pipeline.js';
-import { normaliseSymbol, pairKeyOfSymbol } from './analysis/symbols.js';
+import { citeKeys } from './analysis/symbols.js';
 import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field, clauseKindCode } from './fields.js';
 import { encodePostings } from './postings.js';
 import {
@@ -41,7 +41,7 @@ function termCounts(text: string | null | undefined): { counts: Map<string, numb
   return { counts, length: words };
 }
 
-/** Cited-symbol terms of each clause: the pair key and the full symbol, from the clause itself or its footnotes. */
+/** Cited-symbol terms of each clause (src/un/symbols.ts citeKeys), from the clause itself, its footnotes, or for a header citation the first clause. */
 function citedTerms(doc: UnresDocument): Map<string, Set<string>> {
   const byClause = new Map<string, Set<string>>();
   const footnoteHolders = new Map<number, string[]>();
@@ -53,11 +53,15 @@ function citedTerms(doc: UnresDocument): Map<string, Set<string>> {
     }
   }
   for (const citation of doc.citations ?? []) {
-    const terms = [normaliseSymbol(citation.symbol).toLowerCase()];
-    const pair = pairKeyOfSymbol(citation.symbol);
-    if (pair) terms.push(pair);
+    const terms = citeKeys(citation.symbol);
     const footnote = /^fn(\d{1,6})$/.exec(citation.clause);
-    const clauses = footnote ? (footnoteHolders.get(Number(footnote[1])) ?? []) : [citation.clause];
+    // A header line's citation ("اعتمد ... بموجب قرار الجمعية العامة رقم 61/295") is filed under the first clause, so the document is found.
+    const first = doc.clauses[0]?.id;
+    const clauses = footnote
+      ? (footnoteHolders.get(Number(footnote[1])) ?? [])
+      : citation.clause === 'header'
+        ? first === undefined ? [] : [first]
+        : [citation.clause];
     for (const id of clauses) {
       const set = byClause.get(id) ?? new Set<string>();
       for (const t of terms) set.add(t);

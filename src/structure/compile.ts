@@ -3,11 +3,15 @@
 
 import { basename, extname } from 'node:path';
 import type { Citation, Clause, ClauseKind, DocumentKind, Footnote, SourceInfo, UnresDocument } from '../types.js';
-import { findCitations } from './citations.js';
+import { organNamed } from '../un/organs.js';
+import { baseSymbol, ecosocSymbol } from '../un/symbols.js';
+import { findCitationCandidates, type CitationCandidate, type FoundCitation } from './citations.js';
 import { endsSentence, type DraftClause, type Structure } from './clauses.js';
 import { findArabicDate } from './dates.js';
+import { fold, Folded } from './folded.js';
 import type { FurnitureFacts } from './furniture.js';
 import { metadataLineCount, readHeader, type HeaderFacts } from './header.js';
+import { majorityOrder, readPair, type PairContext, type PairOrder } from './symbols.js';
 import type { LineNode, LinesRoot } from './tree.js';
 
 const ID_PREFIX: Record<ClauseKind, string> = {
@@ -26,12 +30,23 @@ export function compileDocument(tree: LinesRoot, structure: Structure, furniture
   if (drafts.length === 0) ({ drafts, headerLines } = unstructured(structure.header, structure.enactingBodies));
 
   const header = readHeader(headerLines, structure.enactingBodies);
-  const body = structure.enactingBodies[0] ?? header.organ;
+  const body = organAsPrinted(structure.enactingBodies[0] ?? header.organ);
   const clauses = numberClauses(drafts);
   const footnotes = collectFootnotes(tree.children);
-  // A printed English RES/DEC symbol is authoritative; the "N/M - title" line is read by heuristic.
-  const symbol = furniture.symbols.find((s) => RES_OR_DEC_SYMBOL.test(s)) ?? header.symbol ?? furniture.symbols[0] ?? null;
   const kind = documentKind(header, structure, clauses);
+  const dated = header.adopted ?? (kind === 'resolution' ? header.dateLine : null) ?? closingDate(structure.closing);
+  const adopted = kind === 'draft-resolution' ? null : dated;
+
+  const found = collectCitations(drafts, clauses, footnotes, headerLines, body);
+  const documentOrder = majorityOrder(found.flatMap((c) => ('reading' in c && c.reading ? [c.reading] : [])));
+  // A printed English RES/DEC symbol is authoritative; the header's own number is read on the evidence.
+  const symbol =
+    furniture.symbols.find((s) => RES_OR_DEC_SYMBOL.test(s)) ??
+    header.symbol ??
+    ownSymbol(header, body, adopted, documentOrder) ??
+    furniture.symbols[0] ??
+    null;
+  const citations = resolveCitations(found, { ownSession: ownSession(symbol, body, adopted), documentOrder }, symbol);
 
   return {
     id: documentId(symbol, source),
@@ -40,14 +55,48 @@ export function compileDocument(tree: LinesRoot, structure: Structure, furniture
     symbol,
     title: header.title,
     body,
-    adopted: kind === 'draft-resolution' ? null : (header.adopted ?? closingDate(structure.closing)),
+    adopted,
     distributed: furniture.englishDates[0] ?? null,
     agendaItem: header.agendaItem,
     sponsors: header.sponsors,
     clauses,
     footnotes,
-    citations: collectCitations(drafts, clauses, footnotes, body),
+    citations,
   };
+}
+
+/** "الجمعية العامة للأمم المتحدة" -> "الجمعية العامة": a main organ's name as printed, without the words after it. */
+function organAsPrinted(name: string | null): string | null {
+  if (name === null) return null;
+  const organ = organNamed(name);
+  if (!organ || !['ga', 'ecosoc', 'sc', 'hrc'].includes(organ.key)) return name;
+  const printed = Folded.of(name);
+  const length = fold(organ.arabic).length;
+  // The printed name may space words differently; fall back to the whole name.
+  return printed.text.startsWith(fold(organ.arabic)) ? printed.printedSlice(0, length) : name;
+}
+
+/** The document's own symbol from the number pair its header prints, read on the evidence. */
+function ownSymbol(header: HeaderFacts, body: string | null, adopted: string | null, documentOrder: PairOrder | null): string | null {
+  const pair = header.ownPair;
+  if (!pair) return null;
+  const organ = organNamed(body)?.key;
+  const year = ecosocSymbol(pair.first, pair.second, header.decision);
+  if (year) return year;
+  if (header.decision || (organ !== 'ga' && organ !== 'hrc')) return null;
+  const read = readPair(
+    { organ, first: pair.first, second: pair.second, part: null, date: adopted, latin: false },
+    { documentOrder },
+  );
+  return read?.symbol ?? null;
+}
+
+/** The session of the document itself (its symbol, else its adoption year): nothing it cites is later. */
+function ownSession(symbol: string | null, body: string | null, adopted: string | null): number | null {
+  const own = symbol ? /^A\/(?:HRC\/)?RES\/(\d{1,3})\//.exec(symbol) : null;
+  if (own) return Number(own[1]);
+  if (adopted && organNamed(body)?.key === 'ga') return Number(adopted.slice(0, 4)) - 1945;
+  return null;
 }
 
 function numberClauses(drafts: DraftClause[]): Clause[] {
@@ -116,10 +165,31 @@ function documentKind(header: HeaderFacts, structure: Structure, clauses: Clause
   if (header.draft) return header.decision ? 'decision' : 'draft-resolution';
   if (header.decision) return 'decision';
   const kinds = new Set(clauses.map((c) => c.kind));
+  if (isInstrument(header, structure, kinds)) return 'instrument';
   if (structure.enactingBodies.length > 0 || kinds.has('preamble') || kinds.has('operative')) return 'resolution';
   if (kinds.has('recommendation') || clauses.some((c) => c.kind === 'paragraph' && c.number !== null)) return 'report';
   if (header.title?.startsWith('تقرير')) return 'report';
   return 'unknown';
+}
+
+// What an instrument's title starts with (folded): conventions, covenants, the
+// Charter, protocols, declarations, statutes, rules, principles, guidelines, codes.
+const INSTRUMENT_TITLE =
+  /^(?:ال)?(?:اتفاقية|عهد|ميثاق|بروتوكول|اعلان|نظام|قواعد|مبادئ|المبادئ|مدونة|معاهدة)(?:\s|$)|^(?:ال)?(?:مبادئ|قواعد) توجيهية/;
+// Who enacts a resolution or decision rather than an instrument: organs, commissions, boards, conferences of the parties.
+const RESOLVING_BODY = /^(?:الجمعية العامة|المجلس|مجلس|لجنة|اللجنة|مؤتمر الاطراف|الهيئة|هيئة|الفريق)/;
+
+/**
+ * An instrument: a convention, covenant, the Charter, a declaration printed on
+ * its own, rules or guidelines. It has no operative paragraphs and is not
+ * enacted by a resolving body (a declaration a resolution adopts is that
+ * resolution); its title names an instrument or its provisions are articles.
+ */
+function isInstrument(header: HeaderFacts, structure: Structure, kinds: Set<ClauseKind>): boolean {
+  if (kinds.has('operative') || kinds.has('recommendation')) return false;
+  if (structure.enactingBodies.some((b) => RESOLVING_BODY.test(fold(b).trim()))) return false;
+  const titled = header.title !== null && INSTRUMENT_TITLE.test(fold(header.title).trim());
+  return titled || kinds.has('article');
 }
 
 function collectFootnotes(lines: LineNode[]): Footnote[] {
@@ -128,18 +198,39 @@ function collectFootnotes(lines: LineNode[]): Footnote[] {
     .map((line) => ({ number: line.footnote!, text: line.value }));
 }
 
-function collectCitations(drafts: DraftClause[], clauses: Clause[], footnotes: Footnote[], body: string | null): Citation[] {
-  const citations: Citation[] = [];
+type Placed = CitationCandidate & { clause: string };
+
+/** Citations in the header lines, the clauses and the footnotes, in that order; pairs still to be read. */
+function collectCitations(drafts: DraftClause[], clauses: Clause[], footnotes: Footnote[], headerLines: LineNode[], body: string | null): Placed[] {
+  const found: Placed[] = [];
+  for (const line of headerLines) {
+    for (const c of findCitationCandidates(line.value, body)) found.push({ ...c, clause: 'header' });
+  }
   clauses.forEach((clause, i) => {
-    for (const found of findCitations(clause.text, drafts[i]!.enactingBody ?? body)) {
-      citations.push({ ...found, clause: clause.id });
-    }
+    for (const c of findCitationCandidates(clause.text, drafts[i]!.enactingBody ?? body)) found.push({ ...c, clause: clause.id });
   });
   for (const footnote of footnotes) {
     const citing = clauses.find((c) => c.footnotes.includes(footnote.number));
-    for (const found of findCitations(footnote.text, body)) {
-      citations.push({ ...found, clause: citing?.id ?? `fn${footnote.number}` });
+    for (const c of findCitationCandidates(footnote.text, body)) found.push({ ...c, clause: citing?.id ?? `fn${footnote.number}` });
+  }
+  return found;
+}
+
+/** Read the pairs the facts left open with the document's evidence; drop the document's own symbol. */
+function resolveCitations(found: Placed[], context: PairContext, own: string | null): Citation[] {
+  const ownBase = own ? baseSymbol(own) : null;
+  const citations: Citation[] = [];
+  for (const c of found) {
+    let decided: FoundCitation | null;
+    if ('pair' in c) {
+      const read = readPair(c.pair, context);
+      decided = read ? { symbol: read.symbol, text: c.text, basis: read.basis } : null;
+    } else {
+      decided = c;
     }
+    if (!decided) continue;
+    if (ownBase !== null && baseSymbol(decided.symbol) === ownBase) continue;
+    citations.push({ symbol: decided.symbol, text: decided.text, clause: c.clause, basis: decided.basis });
   }
   return citations;
 }

@@ -34,12 +34,14 @@ function foldMonthName(name: string): string {
 
 // Letters, tatweel and diacritics ("أيّار" with a shadda), digits, spaces.
 const MONTH_WORDS = '[\\u0621-\\u065f\\u0660-\\u0669\\u0670 ]{2,20}?';
-// day, month name(s) with an optional "/" pair, year. Bounded repetitions: linear.
+// day, month name(s) with an optional "/" or "( )" pair, year. Bounded repetitions: linear.
 const ARABIC_DATE = new RegExp(
-  `(\\d{1,2})\\s+(${MONTH_WORDS})(?:\\s*/\\s*(${MONTH_WORDS}))?\\s+(\\d{4})`,
-  'u',
+  `(?<!\\d)(\\d{1,2})\\s+(${MONTH_WORDS})(?:\\s*/\\s*(${MONTH_WORDS})|\\s*\\(\\s*(${MONTH_WORDS})\\s*\\))?\\s+(\\d{4})(?!\\d)`,
+  'gu',
 );
 const ENGLISH_DATE = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/;
+// "16/12/1982" (day first, as Arabic texts print it) and "1982/12/16".
+const NUMERIC_DATE = /(?<![\d/])(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{4})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{1,2}))(?![\d/])/;
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
@@ -53,13 +55,41 @@ function iso(year: number, month: number, day: number): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+export interface FoundDate {
+  iso: string;
+  /** Offset of the date in the text it was found in. */
+  at: number;
+}
+
+/** Every Arabic-style date in `text`, in order: "٢٣ تموز/يوليه ٢٠١٩", "22 تشرين الأول (أكتوبر) 1973", "14 ديسمبر 1960". */
+export function findArabicDates(text: string): FoundDate[] {
+  const found: FoundDate[] = [];
+  for (const match of toAsciiDigits(text).matchAll(ARABIC_DATE)) {
+    const second = match[3] ?? match[4] ?? '';
+    const month = ARABIC_MONTHS[foldMonthName(match[2]!)] ?? ARABIC_MONTHS[foldMonthName(second)];
+    if (month === undefined) continue;
+    const date = iso(Number(match[5]), month, Number(match[1]));
+    if (date) found.push({ iso: date, at: match.index });
+  }
+  return found;
+}
+
 /** The first Arabic-style date in `text`, as YYYY-MM-DD. */
 export function findArabicDate(text: string): string | null {
-  const match = ARABIC_DATE.exec(toAsciiDigits(text));
+  return findArabicDates(text)[0]?.iso ?? null;
+}
+
+/** "16/12/1982", "١٦/١٢/١٩٨٢" (day first) or "1982-12-16" as YYYY-MM-DD. */
+export function findNumericDate(text: string): string | null {
+  const match = NUMERIC_DATE.exec(toAsciiDigits(text));
   if (!match) return null;
-  const month = ARABIC_MONTHS[foldMonthName(match[2]!)] ?? ARABIC_MONTHS[foldMonthName(match[3] ?? '')];
-  if (month === undefined) return null;
-  return iso(Number(match[4]), month, Number(match[1]));
+  if (match[1] !== undefined) return iso(Number(match[3]), Number(match[2]), Number(match[1]));
+  return iso(Number(match[4]), Number(match[5]), Number(match[6]));
+}
+
+/** The first date in any printed form: Arabic month names, English, or all digits. */
+export function findAnyDate(text: string): string | null {
+  return findArabicDate(text) ?? findEnglishDate(text) ?? findNumericDate(text);
 }
 
 /** "17 May 2018" (and "17 May, 2018") as YYYY-MM-DD. */

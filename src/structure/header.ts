@@ -1,13 +1,24 @@
 // Metadata from the lines before the first clause: the kind of document, its
-// title (joined when it runs over lines), organ, sponsors, agenda item, symbol
-// and dates. Each header line is classified by what it says; the title is the
-// last run of lines nothing else claimed.
+// title (joined when it runs over lines), organ, sponsors, agenda item, its own
+// symbol and dates. Each header line is classified by what it says; the title
+// is the line a "N/M - " or "القرار رقم (N/M):" prefix introduces, else the last
+// run of lines nothing else claimed. Site furniture (breadcrumbs, share and
+// download buttons, Latin-only and number-only lines, questions) and headings
+// that follow the title ("الديباجة") are never title.
 
 import { toAsciiDigits } from '../text/digits.js';
-import { findArabicDate } from './dates.js';
+import { organNamed, type OrganKey } from '../un/organs.js';
+import { scSymbol } from '../un/symbols.js';
+import { findArabicDate, findNumericDate } from './dates.js';
 import { fold, Folded } from './folded.js';
-import { enactingSymbol } from './symbols.js';
 import type { LineNode } from './tree.js';
+
+/** A resolution number printed in the header for the document itself ("52 / 31", "القرار رقم (37/120)"). */
+export interface OwnPair {
+  first: number;
+  second: number;
+  text: string;
+}
 
 export interface HeaderFacts {
   title: string | null;
@@ -16,20 +27,46 @@ export interface HeaderFacts {
   sponsors: string[];
   draft: boolean;
   decision: boolean;
+  /** From an adoption line ("اتخذته ... في", "اعتمد ... المؤرخ في") or a line giving the resolution's number and date. */
   adopted: string | null;
+  /** A date standing alone on a header line ("16/12/1982"). */
+  dateLine: string | null;
+  /** Own symbol read whole from the header (Security Council "رقم 338 في ... 1973"). */
   symbol: string | null;
+  /** Own number pair; compile decides which number is the session. */
+  ownPair: OwnPair | null;
 }
 
 const ORGAN_LINE =
   /^(?:الجمعية العامة|المجلس الاقتصادي والاجتماعي|مجلس الامن|مجلس حقوق الانسان|لجنة|اللجنة|مؤتمر|المؤتمر|الفريق العامل|هيئة|الهيئة)(?:\s+[^\s\d]+){0,14}$/;
 const SESSION_LINE = /^(?:ال)?دورة\s/;
 const AGENDA_ITEM = /^البند\s+(\d{1,4}(?:\s*\(\s*[\u0621-\u064a]{1,2}\u0640?\s*\))?)\s+من\s+جدول\s+الاعمال/;
-const ADOPTION = /^(?:(قرار|مقرر)\s+)?(?:اتخذه|اتخذته|اعتمده|اعتمدته)\s/;
-const BRACKETED = /^\[.*\]$/;
-const SYMBOL_TITLE = /^(\d{1,4})\s*\/\s*(\d{1,4})\s*[-\u2013\u2014]\s*(.+)$/;
+// "اتخذته الجمعية العامة في ...", "قرار اتخذه المجلس", "القرار 61/53 اتخذ في الجلسة", "اعتمد ونشر على الملأ بموجب ...".
+const ADOPTION =
+  /^(?:(?:ال)?(قرار|مقرر)(?:\s+رقم)?(?:\s+\(?\d{1,4}\s*\/\s*\d{1,4}\)?)?\s+)?(?:اتخذ|اتخذه|اتخذته|اتخذت|اعتمد|اعتمده|اعتمدته|اعتمدت)(?:\s|$)/;
+const BRACKETED = /^[[(].{0,20}[\])]$/;
+// "154/73 - title", "52 / 31   title", "القرار رقم (37/120): title".
+const SYMBOL_TITLE =
+  /^(?:(?:ال)?قرار\s+(?:رقم\s*)?)?\(?(\d{1,4})\s*\/\s*(\d{1,4})\)?(?:\s*[-\u2013\u2014:]\s*|\s+)(?=[\u0621-\u064a])(.+)$/;
+// "51/... title": a number still to be given.
+const PLACEHOLDER_TITLE = /^\d{1,4}\s*\/\s*(?:\.{2,}|\u2026)\s*[-\u2013\u2014]?\s*(?=[\u0621-\u064a])(.+)$/;
+// "... أوروبا.) 61/53 - title" inside a line that a flattened text ran together.
+const INNER_SYMBOL_TITLE = /[.)]\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*[-\u2013\u2014]\s+(?=[\u0621-\u064a])([^.]{3,300})$/;
+// "قرار مجلس الأمن الدولي رقم 338 في 22 ...", "الرقم 1514، في 14 ديسمبر 1960": the resolution's number and date.
+const NUMBER_LINE = /^(?:ال)?(?:قرار|رقم)\s*([\u0621-\u064a ]{0,60}?)\s*(?:رقم\s*)?\(?(\d{1,5})\)?(?=[\s،,|]|$)/;
 const DRAFT = /مشروع\s+(قرار|مقرر)/;
 const SPONSORS_BEFORE_DRAFT = /^(.{2,600}?)\s*:\s*مشروع\s+(?:قرار|مقرر)/;
 const PLACE_AND_DATE = /^[^\s،]{2,20}(?:\s[^\s،]{2,20})?،\s.{0,40}\d{4}$/;
+const ONLY_DATE = /^[\d\s/.\-]{8,12}$/;
+// Site furniture a web copy prints above the title.
+const BREADCRUMB = /\s[/>»|]\s|^(?:الرئيسية|الرئيسيه|home)(?:\s|$)/i;
+const BUTTONS = /^(?:تحميل|طباعة|مشاركة|شارك|تنزيل|اقرأ المزيد|facebook|twitter|share|print|download)(?:\s|$)/i;
+// Headings that follow a title and are not part of it.
+const FOLLOWING_HEADING = /^(?:الديباجة|ديباجة|المرفق|مرفق|مقدمة|المحتويات|الفصل|الجزء|الباب|المادة|المبدا)(?:\s|$|\s*[:\d])/;
+const ENACTING = /^(?:ان|نحن)\s/;
+const ARABIC_LETTER = /[\u0621-\u064a]/;
+// "تاريخ بدء النفاذ: 15 كانون الثاني/يناير 1999": a labelled fact, not a title.
+const LABELLED = /^[^:]{2,40}:\s?.{0,60}\d{4}\s*$/;
 
 type HeaderLineKind = 'organ' | 'other' | 'title' | 'agenda' | 'symbol-title';
 
@@ -42,7 +79,9 @@ export function readHeader(lines: LineNode[], enactingBodies: string[]): HeaderF
     draft: false,
     decision: false,
     adopted: null,
+    dateLine: null,
     symbol: null,
+    ownPair: null,
   };
   const runs: string[][] = [];
   let run: string[] = [];
@@ -59,7 +98,8 @@ export function readHeader(lines: LineNode[], enactingBodies: string[]): HeaderF
     if (kind === 'title' && titleWraps) {
       facts.title += ` ${line.value}`;
     } else if (kind === 'title') {
-      run.push(line.value);
+      // A web copy repeats its title (page heading, then document heading): once is enough.
+      if (run[run.length - 1] !== line.value) run.push(line.value);
     } else {
       endRun();
       if (kind === 'organ') facts.organ = line.value.replace(/[،,]$/, '');
@@ -81,8 +121,14 @@ export function metadataLineCount(lines: LineNode[], enactingBodies: string[]): 
   return count;
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
+
 function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): HeaderLineKind {
-  const folded = fold(value);
+  // Punctuation alone says nothing (and hostile inputs are made of it).
+  if (!LETTER_OR_DIGIT.test(value)) return 'other';
+  // Folding maps every digit script to ASCII.
+  const folded = fold(value).trim();
+  const ascii = toAsciiDigits(value).trim();
   const agenda = AGENDA_ITEM.exec(folded);
   if (agenda) {
     facts.agendaItem ??= agendaItemAsPrinted(value, agenda);
@@ -92,6 +138,10 @@ function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): 
   if (adoption) {
     facts.adopted ??= findArabicDate(value);
     if (adoption[1] === 'مقرر') facts.decision = true;
+    const inner = INNER_SYMBOL_TITLE.exec(ascii);
+    if (inner) return symbolTitle(inner, value, facts);
+    const own = /^(?:ال)?قرار(?:\s+رقم)?\s+\(?(\d{1,4})\s*\/\s*(\d{1,4})/.exec(folded);
+    if (own) facts.ownPair ??= { first: Number(own[1]), second: Number(own[2]), text: `${own[1]}/${own[2]}` };
     return 'other';
   }
   if (DRAFT.test(folded)) {
@@ -101,17 +151,67 @@ function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): 
     if (sponsors) facts.sponsors = splitSponsors(sponsors[1]!);
     return 'other';
   }
-  const symbolTitle = SYMBOL_TITLE.exec(toAsciiDigits(value));
-  if (symbolTitle) {
-    facts.symbol ??= enactingSymbol(Number(symbolTitle[1]), Number(symbolTitle[2]), enactingBodies[0] ?? facts.organ, facts.decision);
-    // toAsciiDigits keeps offsets, so the title is cut from the printed line directly
-    // (a printed offset read as a folded one lost a title that starts with a tatweel).
-    facts.title ??= value.slice(value.length - symbolTitle[3]!.length).trim();
+  const placeholder = PLACEHOLDER_TITLE.exec(ascii);
+  if (placeholder) {
+    facts.title ??= value.trimEnd().slice(value.trimEnd().length - placeholder[1]!.length).trim();
     return 'symbol-title';
   }
+  const symbolLine = SYMBOL_TITLE.exec(folded);
+  if (symbolLine) return symbolTitle(symbolLine, value, facts, folded);
   if (ORGAN_LINE.test(folded)) return 'organ';
-  if (SESSION_LINE.test(folded) || BRACKETED.test(value) || PLACE_AND_DATE.test(toAsciiDigits(value))) return 'other';
+  if (ONLY_DATE.test(ascii)) {
+    facts.dateLine ??= findNumericDate(ascii);
+    return 'other';
+  }
+  const numbered = NUMBER_LINE.exec(folded);
+  if (numbered && !/^\d{1,5}$/.test(folded)) {
+    numberLine(value, numbered, facts, enactingBodies);
+    return 'other';
+  }
+  if (
+    SESSION_LINE.test(folded) ||
+    BRACKETED.test(value.trim()) ||
+    PLACE_AND_DATE.test(ascii) ||
+    !ARABIC_LETTER.test(folded) ||
+    BREADCRUMB.test(value) ||
+    BUTTONS.test(folded) ||
+    /[?\u061f!]\s*$/.test(value) ||
+    FOLLOWING_HEADING.test(folded) ||
+    ENACTING.test(folded) ||
+    LABELLED.test(ascii) ||
+    /^[\d\s.\-]+$/.test(ascii)
+  ) {
+    return 'other';
+  }
   return 'title';
+}
+
+/** "N/M - title" (or an inner one): the own number and the title after it, cut from the printed line. */
+function symbolTitle(match: RegExpExecArray, value: string, facts: HeaderFacts, folded?: string): HeaderLineKind {
+  facts.ownPair ??= { first: Number(match[1]), second: Number(match[2]), text: `${match[1]}/${match[2]}` };
+  const titleFolded = match[3]!;
+  if (folded !== undefined) {
+    // Offsets of the folded line map back to the printed one (a tatweel or haraka is dropped by folding).
+    const printed = Folded.of(value);
+    const end = printed.text.trimEnd().length;
+    // From just after the character before the title, so marks folding dropped at its start stay.
+    const start = end - titleFolded.length;
+    const from = start > 0 ? printed.printedOffset(start - 1) + 1 : 0;
+    facts.title ??= value.slice(from, printed.printedOffset(end)).trim();
+  } else {
+    const printed = value.trimEnd();
+    facts.title ??= printed.slice(printed.length - titleFolded.length).trim();
+  }
+  return 'symbol-title';
+}
+
+/** "قرار مجلس الأمن الدولي رقم 338 في 22 تشرين الأول (أكتوبر) 1973": the adoption date, and a Security Council symbol. */
+function numberLine(value: string, match: RegExpExecArray, facts: HeaderFacts, enactingBodies: string[]): void {
+  const date = findArabicDate(value);
+  if (date) facts.adopted ??= date;
+  const organ: OrganKey | null = organNamed(match[1]!.trim())?.key ?? organNamed(enactingBodies[0] ?? null)?.key ?? null;
+  const year = date ? Number(date.slice(0, 4)) : null;
+  if (organ === 'sc' && year !== null) facts.symbol ??= scSymbol(Number(match[2]), year);
 }
 
 /** "البند ١٩ (ج) من جدول الأعمال" -> "19 (ج)": digits ASCII, letter as printed. Cut

@@ -153,6 +153,6 @@ describe('footnotes in a document', () => {
     // The marker stands in the title, which is no clause.
     const titled = parseLines('تعزيز التعاون الدولي^(٧)', '(٧) انظر قرار الجمعية العامة ١٤٧/٦٠.', 'إن الجمعية العامة،', 'إذ تشير إلى الإعلان،', '١ - تقرر.');
     expect(titled.title).toBe('تعزيز التعاون الدولي');
-    expect(titled.citations).toEqual([{ symbol: 'A/RES/60/147', text: '١٤٧/٦٠', clause: 'fn7' }]);
+    expect(titled.citations).toEqual([{ symbol: 'A/RES/60/147', text: '١٤٧/٦٠', clause: 'fn7', basis: 'range' }]);
   });
 });

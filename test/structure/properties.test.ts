@@ -65,7 +65,7 @@ function checkConsistency(doc: UnresDocument): void {
   if (footnotes.size !== doc.footnotes.length) throw new Error('a footnote number appears twice');
   for (const citation of doc.citations) {
     const fn = /^fn(\d+)$/.exec(citation.clause);
-    const known = fn ? footnotes.has(Number(fn[1])) : ids.has(citation.clause);
+    const known = fn ? footnotes.has(Number(fn[1])) : citation.clause === 'header' || ids.has(citation.clause);
     if (!known) throw new Error(`citation ${citation.symbol} points at unknown ${citation.clause}`);
   }
 }

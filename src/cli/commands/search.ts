@@ -22,7 +22,7 @@ import {
 } from '../../render/hits.js';
 import { neutralise } from '../../render/safe.js';
 import { humanStyleFor, renderLines } from '../../render/terminal.js';
-import { pairKeyOfSymbol } from '../../search/analysis/symbols.js';
+import { citeQueryKey } from '../../search/analysis/symbols.js';
 import { CLAUSE_KINDS, DOCUMENT_KINDS } from '../../search/fields.js';
 import type { UnresIndex } from '../../store/index.js';
 import type { CommandContext } from '../context.js';
@@ -51,7 +51,7 @@ const UNLIMITED = Number.MAX_SAFE_INTEGER;
 
 function checkCites(values: string[]): string[] {
   for (const value of values) {
-    if (pairKeyOfSymbol(value.trim()) === null) {
+    if (citeQueryKey(value) === null) {
       throw new UsageError(`--cites "${value}" is not a symbol: give one like A/RES/64/293, or a number pair like 64/293`);
     }
   }

@@ -1,0 +1,89 @@
+// UN organs as Arabic documents print them, with their English names, the
+// prefixes of their resolution and decision symbols and the short key used as
+// the actor of AKN work URIs. One table for structure, search and export.
+
+import { fold } from '../structure/folded.js';
+
+export type OrganKey = 'ga' | 'ecosoc' | 'sc' | 'hrc' | 'ccpcj' | 'cnd' | 'ctoc-cop';
+
+export interface Organ {
+  key: OrganKey;
+  /** The name as printed (official Arabic). */
+  arabic: string;
+  english: string;
+  /** Symbol prefix of its resolutions ("A/RES"), null when it has no symbol series of its own. */
+  resolutions: string | null;
+  decisions: string | null;
+}
+
+export const ORGANS: readonly Organ[] = [
+  { key: 'ga', arabic: 'الجمعية العامة', english: 'General Assembly', resolutions: 'A/RES', decisions: 'A/DEC' },
+  {
+    key: 'ecosoc',
+    arabic: 'المجلس الاقتصادي والاجتماعي',
+    english: 'Economic and Social Council',
+    resolutions: 'E/RES',
+    decisions: 'E/DEC',
+  },
+  { key: 'sc', arabic: 'مجلس الأمن', english: 'Security Council', resolutions: 'S/RES', decisions: null },
+  { key: 'hrc', arabic: 'مجلس حقوق الإنسان', english: 'Human Rights Council', resolutions: 'A/HRC/RES', decisions: 'A/HRC/DEC' },
+  {
+    key: 'ccpcj',
+    arabic: 'لجنة منع الجريمة والعدالة الجنائية',
+    english: 'Commission on Crime Prevention and Criminal Justice',
+    resolutions: null,
+    decisions: null,
+  },
+  { key: 'cnd', arabic: 'لجنة المخدرات', english: 'Commission on Narcotic Drugs', resolutions: null, decisions: null },
+  {
+    key: 'ctoc-cop',
+    arabic: 'مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية',
+    english: 'Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
+    resolutions: null,
+    decisions: null,
+  },
+];
+
+/** The organs whose resolutions this project cites, by key. */
+export const MAIN_ORGANS = new Set<OrganKey>(['ga', 'ecosoc', 'sc', 'hrc']);
+
+const BY_FOLDED_NAME = ORGANS.map((organ) => [fold(organ.arabic).replace(/\s+/g, ' '), organ] as const)
+  // Longest first, so a name that begins with another's wins.
+  .sort((a, b) => b[0].length - a[0].length);
+
+/** The organ a printed name starts with ("الجمعية العامة للأمم المتحدة" -> GA), or null. */
+export function organNamed(name: string | null): Organ | null {
+  if (!name) return null;
+  const folded = fold(name).replace(/\s+/g, ' ').trim();
+  return BY_FOLDED_NAME.find(([key]) => folded.startsWith(key))?.[1] ?? null;
+}
+
+/** The organ exactly so named (compared folded), or null. */
+export function organExactlyNamed(name: string): Organ | null {
+  const folded = fold(name).replace(/\s+/g, ' ').trim();
+  return BY_FOLDED_NAME.find(([key]) => folded === key)?.[1] ?? null;
+}
+
+export function organByKey(key: string): Organ | null {
+  return ORGANS.find((organ) => organ.key === key) ?? null;
+}
+
+/** The organ whose resolution or decision series a symbol belongs to ("A/HRC/RES/40/7" -> HRC). */
+export function organOfSymbol(symbol: string): Organ | null {
+  const upper = symbol.trim().toUpperCase();
+  let best: Organ | null = null;
+  let bestLength = 0;
+  for (const organ of ORGANS) {
+    for (const prefix of [organ.resolutions, organ.decisions]) {
+      if (prefix && upper.startsWith(`${prefix}/`) && prefix.length > bestLength) {
+        best = organ;
+        bestLength = prefix.length;
+      }
+    }
+  }
+  if (best) return best;
+  // A document symbol of the organ's own series: "A/C.3/74/L.12" (GA), "A/HRC/51/L.40" (HRC), "E/2019/30", "S/2020/1".
+  if (/^A\/HRC\//.test(upper)) return organByKey('hrc');
+  const series = upper.split('/')[0];
+  return series === 'A' ? organByKey('ga') : series === 'E' ? organByKey('ecosoc') : series === 'S' ? organByKey('sc') : null;
+}

@@ -1,0 +1,215 @@
+// UN symbol shapes, in English order, and the facts behind them:
+//   General Assembly   A/RES/64/293 (session/number, from the 31st session on),
+//                      A/RES/1514(XV) (number and roman session, sessions 1-30),
+//                      lettered parts A/RES/37/120A, A/RES/2200(XXI)A
+//   Security Council   S/RES/242 (1967)
+//   Human Rights Council A/HRC/RES/40/7
+//   ECOSOC             E/RES/2017/18, E/DEC/2016/241 (year/number), E/RES/1296(XLIV)
+// and the keys under which the index files a cited symbol, so `--cites` finds
+// a citation whichever of its printed forms the user types.
+
+import { toAsciiDigits } from '../text/digits.js';
+
+// ---------------------------------------------------------------- numerals
+
+const ROMAN: Array<[number, string]> = [
+  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+];
+
+/** 15 -> "XV". Positive integers below 4000. */
+export function toRoman(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n >= 4000) throw new RangeError(`no roman numeral for ${n}`);
+  let out = '';
+  let rest = n;
+  for (const [value, letters] of ROMAN) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/** "XXI" -> 21, or null when it is not a well-formed roman numeral. */
+export function fromRoman(text: string): number | null {
+  const upper = text.trim().toUpperCase();
+  if (!/^[MDCLXVI]{1,15}$/.test(upper)) return null;
+  const values: Record<string, number> = { M: 1000, D: 500, C: 100, L: 50, X: 10, V: 5, I: 1 };
+  let total = 0;
+  for (let i = 0; i < upper.length; i++) {
+    const v = values[upper[i]!]!;
+    const next = values[upper[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total > 0 && toRoman(total) === upper ? total : null;
+}
+
+// ----------------------------------------------------------- lettered parts
+
+// The parts of a resolution (A, B, C ...) are named in Arabic UN texts by the
+// letters of the abjad order: ألف A, باء B, جيم C, دال D, هاء E, واو F ...
+// (UN Arabic editorial practice; "٤١/٨٦ فاء" is 41/86 Q). Spelled folded: alef
+// without hamza. The abjad has 28 letters; ظاء and غين follow Z and name no
+// Latin letter.
+const PART_NAMES = [
+  'الف', 'باء', 'جيم', 'دال', 'هاء', 'واو', 'زاي', 'حاء', 'طاء', 'ياء', 'كاف', 'لام', 'ميم',
+  'نون', 'سين', 'عين', 'فاء', 'صاد', 'قاف', 'راء', 'شين', 'تاء', 'ثاء', 'خاء', 'ذال', 'ضاد',
+] as const;
+
+/** The folded Arabic names of parts A..Z, in order (for building patterns). */
+export const ARABIC_PART_NAMES: readonly string[] = PART_NAMES;
+
+/** "سين" (folded) -> "O"; a Latin capital stays itself; else null. */
+export function partLetter(name: string): string | null {
+  const trimmed = name.trim();
+  if (/^[A-Z]$/.test(trimmed)) return trimmed;
+  const index = PART_NAMES.indexOf(trimmed.replace(/[أإآ]/g, 'ا') as (typeof PART_NAMES)[number]);
+  return index < 0 ? null : String.fromCharCode(65 + index);
+}
+
+// ------------------------------------------------------- sessions and years
+
+/** From its 31st session (1976) the General Assembly numbers resolutions per session (31/1); before, continuously with the session in roman numerals. */
+export const FIRST_NUMBERED_GA_SESSION = 31;
+/** A session adopts a few hundred resolutions at most. */
+export const MAX_RESOLUTIONS_PER_SESSION = 400;
+
+/** The General Assembly session sitting at a date: the nth opens in September of 1945 + n. */
+export function gaSessionAt(date: Date = new Date()): number {
+  return date.getUTCFullYear() - (date.getUTCMonth() >= 8 ? 1945 : 1946);
+}
+
+/** The latest General Assembly session there can be now. */
+export const LATEST_GA_SESSION = gaSessionAt();
+
+/** Years in which session `s` adopts resolutions: it opens in September of 1945 + s and ends before the next. */
+export function gaSessionYears(session: number): [number, number] {
+  return [1945 + session, 1946 + session];
+}
+
+/**
+ * Human Rights Council sessions that can sit at a date: three a year since 2007
+ * (March, June, September: the 4th in March 2007), the 1st and 2nd in 2006;
+ * one session either side for special sessions and resumed meetings.
+ */
+export function hrcSessionsAt(year: number, month: number | null = null): [number, number] {
+  const first = 3 * (year - 2006) + 1;
+  if (month === null) return [first - 1, first + 3];
+  const sitting = first + (month <= 4 ? 0 : month <= 7 ? 1 : 2);
+  return [sitting - 1, sitting + 1];
+}
+
+export const LATEST_HRC_SESSION = hrcSessionsAt(new Date().getUTCFullYear())[1];
+
+export function isYear(n: number): boolean {
+  return n >= 1946 && n <= 2100;
+}
+
+// ------------------------------------------------------------------ symbols
+
+export function gaSymbol(session: number, number: number, part: string | null = null): string {
+  return `A/RES/${session}/${number}${part ?? ''}`;
+}
+
+/** Resolutions before the 31st session: "1514 (د-15)" -> A/RES/1514(XV); a part follows the session: A/RES/2200(XXI)A. */
+export function gaOldStyleSymbol(number: number, session: number, part: string | null = null): string {
+  return `A/RES/${number}(${toRoman(session)})${part ?? ''}`;
+}
+
+export function ecosocOldStyleSymbol(number: number, session: number, part: string | null = null): string {
+  return `E/RES/${number}(${toRoman(session)})${part ?? ''}`;
+}
+
+export function scSymbol(number: number, year: number): string {
+  return `S/RES/${number} (${year})`;
+}
+
+export function hrcSymbol(session: number, number: number, part: string | null = null): string {
+  return `A/HRC/RES/${session}/${number}${part ?? ''}`;
+}
+
+/** ECOSOC symbol when exactly one of the numbers is a year (either side), else null. */
+export function ecosocSymbol(first: number, second: number, decision = false): string | null {
+  const series = decision ? 'DEC' : 'RES';
+  if (isYear(second) && !isYear(first)) return `E/${series}/${second}/${first}`;
+  if (isYear(first) && !isYear(second)) return `E/${series}/${first}/${second}`;
+  return null;
+}
+
+/** Resolution and decision symbols as printed in English inside Arabic text ("A/RES/64/293", "S/RES/2334 (2016)"). */
+export const PRINTED_RESOLUTION_SYMBOL =
+  /(?<![A-Za-z0-9/.])(?:A\/HRC\/(?:RES|DEC)\/\d{1,2}\/\d{1,3}|A\/RES\/(?:ES-\d{1,2}\/|S-\d{1,2}\/)?\d{1,3}\/\d{1,3}[A-Z]?|A\/RES\/\d{1,4}\s?\([IVXLC]{1,8}\)[A-Z]?|[AE]\/(?:RES|DEC)\/\d{4}\/\d{1,3}|S\/RES\/\d{1,4}\s?\(\d{4}\))(?![A-Za-z0-9/])/g;
+
+// ------------------------------------------------------------- search keys
+
+/** The canonical key of two numbers joined by a slash: smaller first. */
+export function symbolPairKey(a: number, b: number): string {
+  return a <= b ? `${a}/${b}` : `${b}/${a}`;
+}
+
+/** Is this indexed term a pair key (`64/293`)? Words and numbers never contain a slash. */
+export function isSymbolPairKey(term: string): boolean {
+  return term.includes('/');
+}
+
+/** A symbol as a filter key: upper case, ASCII digits, no spaces (`a/res/64/293` -> `A/RES/64/293`). Linear. */
+export function normaliseSymbol(symbol: string): string {
+  return toAsciiDigits(symbol).replace(/\s+/g, '').toUpperCase();
+}
+
+/** The pair key of a symbol's last two numeric parts (`A/RES/64/293` -> `64/293`), or null. */
+export function pairKeyOfSymbol(symbol: string): string | null {
+  const parts = normaliseSymbol(symbol).split('/');
+  if (parts.length < 2) return null;
+  const last = parts[parts.length - 1]!;
+  const before = parts[parts.length - 2]!;
+  if (!/^\d{1,15}$/.test(last) || !/^\d{1,15}$/.test(before)) return null;
+  return symbolPairKey(Number(before), Number(last));
+}
+
+const LETTERED = /^(A\/(?:HRC\/)?RES\/(?:[A-Z]{1,2}-)?\d{1,4}\/\d{1,4})[A-Z]$/;
+const OLD_STYLE = /^([AE]\/RES\/\d{1,4})(\([IVXLC]{1,8}\))([A-Z]?)$/;
+const SECURITY_COUNCIL = /^(S\/RES\/\d{1,5})\(\d{4}\)$/;
+
+/**
+ * The resolution a symbol names without its part or year, normalised:
+ * A/RES/37/120A -> A/RES/37/120, A/RES/2200(XXI)A -> A/RES/2200(XXI),
+ * S/RES/242 (1967) -> S/RES/242. Anything else: the normalised symbol.
+ */
+export function baseSymbol(symbol: string): string {
+  const s = normaliseSymbol(symbol);
+  const lettered = LETTERED.exec(s);
+  if (lettered) return lettered[1]!;
+  const old = OLD_STYLE.exec(s);
+  if (old) return old[1]! + old[2]!;
+  return s;
+}
+
+/**
+ * The index terms of a cited symbol (lower case): the symbol itself, the
+ * resolution without its part, an SC or old-style resolution without its year
+ * or session (S/RES/242, A/RES/1514), and the order-free pair key.
+ */
+export function citeKeys(symbol: string): string[] {
+  const s = normaliseSymbol(symbol);
+  const keys = new Set<string>([s.toLowerCase()]);
+  const base = baseSymbol(s);
+  keys.add(base.toLowerCase());
+  const sc = SECURITY_COUNCIL.exec(s);
+  if (sc) keys.add(sc[1]!.toLowerCase());
+  const old = OLD_STYLE.exec(s);
+  if (old) keys.add(old[1]!.toLowerCase());
+  const pair = pairKeyOfSymbol(base);
+  if (pair) keys.add(pair);
+  return [...keys];
+}
+
+/** The index term a `--cites` value asks for: a symbol in any spacing and digits, or a bare pair. Null when it is neither. */
+export function citeQueryKey(value: string): string | null {
+  const trimmed = value.trim();
+  if (!/[a-z]/i.test(trimmed)) return pairKeyOfSymbol(trimmed);
+  const symbol = normaliseSymbol(trimmed);
+  // A UN symbol: series letters, then slash-separated parts, one of them with a digit ("S/RES/242(1967)", "A/RES/1514(XV)").
+  return /^[A-Z]{1,6}(?:\/[A-Z0-9.()-]{1,16}){1,7}$/.test(symbol) && /\d/.test(symbol) ? symbol.toLowerCase() : null;
+}
