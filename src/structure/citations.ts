@@ -235,10 +235,16 @@ function read(
         first,
         second,
         part,
-        date: dateAfter(folded, candidate.end),
+        date: null,
         latin: /[A-Za-z]/.test(folded.text.slice(Math.max(0, candidate.at - 20), candidate.at)),
       };
-      const byFacts = readPairByFacts(pair);
+      let byFacts = readPairByFacts(pair);
+      if (byFacts === 'impossible') return null;
+      // The date is looked for only when the range leaves the reading open (most pairs it decides).
+      if (byFacts === null) {
+        pair.date = dateAfter(folded, candidate.end);
+        if (pair.date !== null) byFacts = readPairByFacts(pair);
+      }
       if (byFacts === 'impossible') return null;
       return byFacts ? { symbol: byFacts.symbol, text: printed, basis: byFacts.basis, reading: byFacts } : { pair, text: printed };
     }
