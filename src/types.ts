@@ -64,9 +64,14 @@ export interface Citation {
 export interface SourceInfo {
   path: string;
   sha256: string;
-  /** What decoding found: "utf-8", "utf-8-bom", "utf-16le", "windows-1256", ... */
+  /** What decoding found: "utf-8", "utf-8-bom", "utf-16le", "windows-1256", ...; "unicode" for PDF, DOCX and DOC, which hold Unicode themselves. */
   encoding: string;
+  /** The file's format, found from its content (or given with --format): "text" (plain text or markdown), "html", "pdf", "docx", "doc". */
+  format?: SourceFormat;
 }
+
+/** The formats unres reads; "text" covers plain text and markdown. */
+export type SourceFormat = 'text' | 'html' | 'pdf' | 'docx' | 'doc';
 
 export interface UnresDocument {
   id: string;

@@ -1,10 +1,12 @@
 // Turns the paths given to `unres ingest` into a list of inputs: files as
-// given, folders walked for .txt and .md files, `-` for standard input. A path
+// given, folders walked for the formats unres reads (.txt, .md, .html, .htm,
+// .pdf, .docx, .doc), `-` for standard input. A path
 // that cannot be used becomes a problem to report; it never stops the others.
 
 import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { DOCUMENT_EXTENSIONS } from '../decode/detect.js';
 import { describeFailure } from './failure.js';
 
 export interface Input {
@@ -18,8 +20,6 @@ export interface InputProblem {
   path: string;
   message: string;
 }
-
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md']);
 
 export async function readStream(stream: Readable): Promise<Uint8Array> {
   const chunks: Buffer[] = [];

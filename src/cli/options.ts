@@ -2,6 +2,8 @@
 
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { COLOR_MODES, type ColorMode } from '../render/color.js';
+import { formatFromName, SOURCE_FORMATS } from '../decode/detect.js';
+import type { SourceFormat } from '../types.js';
 import type { CommandContext } from './context.js';
 import { indexDir } from './index-dir.js';
 
@@ -79,4 +81,15 @@ export function dateBound(edge: 'since' | 'until'): (value: string) => string {
     const dd = m[3] ?? (edge === 'since' ? '01' : '31');
     return `${year}-${mm}-${dd}`;
   };
+}
+
+/** --format for standard input: the format is otherwise found from the content. */
+export function formatOption(): Option {
+  return new Option('--format <format>', `format of standard input (${SOURCE_FORMATS.join(', ')}; default: found from the content)`).argParser(
+    (value: string): SourceFormat => {
+      const format = formatFromName(value);
+      if (format === null) throw new InvalidArgumentError(`expected one of ${SOURCE_FORMATS.join(', ')}`);
+      return format;
+    },
+  );
 }

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
+import { detectFormat, type SourceFormat } from '../decode/detect.js';
 import { decodeBytesSync } from '../text/decode.js';
 import { repairText } from '../text/repair.js';
 import type { SourceInfo, UnresDocument } from '../types.js';
@@ -71,10 +72,26 @@ export function parseText(text: string, source: SourceInfo): UnresDocument {
 /** Parse the bytes of one file. Throws InputError for input that is not text. */
 export function parseBytes(bytes: Uint8Array, path: string): UnresDocument {
   const decoded = decodeBytesSync(bytes, path);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return parseText(decoded.text, { path, sha256, encoding: decoded.encoding });
+  return parseText(decoded.text, { path, sha256: sha256Of(bytes), encoding: decoded.encoding, format: 'text' });
+}
+
+/**
+ * Parse the bytes of a file in any format unres reads: text, HTML, PDF, DOCX,
+ * DOC. The format is found from the content unless given (`--format`); the
+ * decoder of a binary format is loaded only when such a file comes.
+ */
+export async function parseDocumentBytes(bytes: Uint8Array, path: string, format?: SourceFormat): Promise<UnresDocument> {
+  const found = format ?? detectFormat(bytes, path);
+  if (found === 'text') return parseBytes(bytes, path);
+  const { decodeDocument } = await import('../decode/index.js');
+  const decoded = await decodeDocument(bytes, path, found);
+  return parseText(decoded.text, { path, sha256: sha256Of(bytes), encoding: decoded.encoding, format: found });
+}
+
+function sha256Of(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export async function parseFile(path: string): Promise<UnresDocument> {
-  return parseBytes(await readFile(path), path);
+  return parseDocumentBytes(await readFile(path), path);
 }

@@ -13,7 +13,8 @@ import { CUT_SHORT_ENCODING, CUT_SHORT_WARNING } from '../../text/cut-short.js';
 import { describeFailure } from '../failure.js';
 import { openIndex } from '../index-access.js';
 import { collectInputs } from '../inputs.js';
-import { indexOption, useIndexDir } from '../options.js';
+import type { SourceFormat } from '../../types.js';
+import { formatOption, indexOption, useIndexDir } from '../options.js';
 
 /** Below this many files a bar would only flicker. */
 const PROGRESS_MIN_FILES = 20;
@@ -29,6 +30,8 @@ interface IngestOptions {
   index?: string;
   rebuild?: boolean;
   stdinName: string;
+  /** The format of standard input; files are judged by their content. */
+  format?: SourceFormat;
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -83,7 +86,7 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
   };
 
   // Loaded only here: the search path must never pay for the parser.
-  const { parseBytes } = await import('../../structure/parse.js');
+  const { parseDocumentBytes } = await import('../../structure/parse.js');
   for (const [done, input] of inputs.entries()) {
     progress?.update(done, inputs.length, 'reading');
     try {
@@ -93,7 +96,7 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
         counts.unchanged++;
         continue;
       }
-      const doc = parseBytes(bytes, input.path);
+      const doc = await parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined);
       if (doc.source.encoding === CUT_SHORT_ENCODING) reportProblem(`warning: ${input.path}: ${CUT_SHORT_WARNING}`);
       batch.push(doc);
       batchBytes += bytes.length;
@@ -114,10 +117,11 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
 export function registerIngest(program: Command, ctx: CommandContext): void {
   program
     .command('ingest')
-    .description('parse files, folders (.txt, .md, recursively) or - (standard input) and add them to the index')
+    .description('parse files, folders (.txt, .md, .html, .htm, .pdf, .docx, .doc, recursively) or - (standard input) and add them to the index')
     .argument('[path...]', "files, folders, or '-' for standard input")
     .option('--rebuild', 'rebuild the index from the documents it stores (then ingest any paths given)')
     .option('--stdin-name <name>', 'file name to record for standard input', 'stdin.txt')
+    .addOption(formatOption())
     .addOption(indexOption())
     .action((paths: string[], options: IngestOptions) => ingest(paths, options, ctx));
 }

@@ -8,12 +8,14 @@ import { humanStyleFor, renderLines } from '../../render/terminal.js';
 import type { CommandContext } from '../context.js';
 import { CUT_SHORT_ENCODING, CUT_SHORT_WARNING } from '../../text/cut-short.js';
 import { readStream } from '../inputs.js';
-import { type HumanOptions, addHumanOptions, indexOption } from '../options.js';
+import { type HumanOptions, addHumanOptions, formatOption, indexOption } from '../options.js';
 import { jsonSafe } from '../../render/safe.js';
+import type { SourceFormat } from '../../types.js';
 
 interface ParseOptions extends HumanOptions {
   json?: boolean;
   stdinName: string;
+  format?: SourceFormat;
   /** Accepted like on every command; parsing never touches the index. */
   index?: string;
 }
@@ -22,9 +24,9 @@ async function parse(file: string, options: ParseOptions, ctx: CommandContext): 
   const { stdout, env, stdin } = ctx.io;
   const fromStdin = file === '-';
   const bytes = fromStdin ? await readStream(stdin) : await readFile(file);
-  const { parseBytes } = await import('../../structure/parse.js');
+  const { parseDocumentBytes } = await import('../../structure/parse.js');
   const name = fromStdin ? options.stdinName : file;
-  const doc = parseBytes(bytes, name);
+  const doc = await parseDocumentBytes(bytes, name, options.format);
   if (doc.source.encoding === CUT_SHORT_ENCODING) ctx.io.stderr.write(`unres: warning: ${name}: ${CUT_SHORT_WARNING}\n`);
   if (options.json) stdout.write(jsonSafe(doc, 2) + '\n');
   else stdout.write(renderLines(renderOutline(doc), humanStyleFor(stdout, env, options)));
@@ -33,10 +35,11 @@ async function parse(file: string, options: ParseOptions, ctx: CommandContext): 
 export function registerParse(program: Command, ctx: CommandContext): void {
   const command = program
     .command('parse')
-    .description('parse one file (or - for standard input) without touching the index')
+    .description('parse one file (text, HTML, PDF, DOCX or DOC; or - for standard input) without touching the index')
     .argument('<file>', "the document, or '-' for standard input")
     .option('--json', 'print the Document JSON')
-    .option('--stdin-name <name>', 'file name to record for standard input', 'stdin.txt');
+    .option('--stdin-name <name>', 'file name to record for standard input', 'stdin.txt')
+    .addOption(formatOption());
   addHumanOptions(command).addOption(indexOption());
   command.action((file: string, options: ParseOptions) => parse(file, options, ctx));
 }
