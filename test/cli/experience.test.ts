@@ -269,4 +269,31 @@ describe('shell completion', () => {
     expect(complete(['unres', 'search', '--color', ''])).toEqual(['auto', 'always', 'never']);
     expect(complete(['unres', 'completion', 'f'])).toEqual(['fish']);
   });
+
+  const has = (tool: string) => {
+    try {
+      execFileSync(tool, ['--version'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it.runIf(has('zsh'))('zsh reads its script without a syntax error', async () => {
+    const file = join(scratch, '_unres');
+    writeFileSync(file, (await unres(['completion', 'zsh'], { home: scratch })).stdout);
+    execFileSync('zsh', ['-n', file]);
+  });
+
+  it.runIf(has('fish'))('fish completes options and kinds from its script', async () => {
+    const file = join(scratch, 'unres.fish');
+    writeFileSync(file, (await unres(['completion', 'fish'], { home: scratch })).stdout);
+    const complete = (line: string) =>
+      execFileSync('fish', ['-c', `source '${file}'; complete -C '${line}'`], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .map((l) => l.split('\t')[0]);
+    expect(complete('unres se')).toEqual(['search']);
+    expect(complete('unres search --kind op')).toEqual(['operative']);
+  });
 });
