@@ -57,3 +57,30 @@ const load = execFileSync('cat', ['/proc/loadavg']).toString().trim();
 console.log(`unres parse --json on ${(bytes / 1e6).toFixed(1)} MB (${clauses} clauses), ${runs} runs`);
 console.log(`median ${median.toFixed(0)} ms, min ${times[0]!.toFixed(0)} ms, max ${times.at(-1)!.toFixed(0)} ms (target: well under 2000 ms)`);
 console.log(`load average: ${load}`);
+
+// Parse time per MB for each format unres reads, in process (decoding included),
+// on the report seed rendered by scripts/make-format-fixtures.ts.
+{
+  const { parseDocumentBytes } = await import('../src/structure/parse.js');
+  const formatRuns = Number(args.get('format-runs') ?? 3);
+  const sources: Array<[string, string]> = [
+    ['text', join(root, 'seeds', '004_8c5876052fc161d3.txt')],
+    ['html', join(root, 'fixtures', 'formats', 'seed-004.html')],
+    ['docx', join(root, 'fixtures', 'formats', 'seed-004.docx')],
+    ['doc', join(root, 'fixtures', 'formats', 'seed-004.doc')],
+    ['pdf', join(root, 'fixtures', 'formats', 'seed-004.pdf')],
+  ];
+  console.log(`per format (seed-004 rendered, in process, median of ${formatRuns}):`);
+  for (const [format, path] of sources) {
+    const data = readFileSync(path);
+    const times: number[] = [];
+    for (let i = 0; i < formatRuns; i++) {
+      const start = process.hrtime.bigint();
+      await parseDocumentBytes(data, path);
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    const ms = times[Math.floor(times.length / 2)]!;
+    console.log(`  ${format.padEnd(5)} ${(data.length / 1e3).toFixed(0).padStart(5)} KB  ${ms.toFixed(0).padStart(6)} ms  ${(ms / (data.length / 1e6)).toFixed(0).padStart(7)} ms/MB`);
+  }
+}

@@ -105,7 +105,10 @@ function tokens(line: string, bodies: Map<number, string>, seen: Set<number>): T
 // ---------------------------------------------------------------------------
 // Flat OpenDocument
 
-function fodt(text: string, header: string, job: string): string {
+/** The Arabic font: Debian's fonts-noto-core. (Amiri's contextual forms come out of LibreOffice's PDF export without Unicode for some glyphs.) */
+const FONT = process.env.FIXTURE_FONT ?? 'DejaVu Sans';
+
+function fodt(text: string, header: string, job: string, columns = 1): string {
   const paragraphs = paragraphsOf(text);
   const bodies = footnoteBodies(paragraphs);
   const seen = new Set<number>();
@@ -123,18 +126,20 @@ function fodt(text: string, header: string, job: string): string {
       .join('');
   const body = paragraphs
     .filter((p) => !isBodyParagraph(p, bodies))
-    .map((p) => `<text:p text:style-name="Body">${p.map(lineXml).join('<text:line-break/>')}</text:p>`)
+    // Hard-wrapped lines are set flush, not justified (justifying would spread a broken line across the page).
+    .map((p) => `<text:p text:style-name="${p.length > 1 ? 'Lines' : 'Body'}">${p.map(lineXml).join('<text:line-break/>')}</text:p>`)
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
-<office:font-face-decls><style:font-face style:name="Amiri" svg:font-family="Amiri"/></office:font-face-decls>
+<office:font-face-decls><style:font-face style:name="${FONT}" svg:font-family="'${FONT}'"/></office:font-face-decls>
 <office:styles>
-<style:default-style style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"/><style:text-properties style:font-name="Amiri" fo:font-size="12pt" style:font-name-complex="Amiri" style:font-size-complex="12pt" fo:language="ar" fo:country="EG" style:language-complex="ar" style:country-complex="EG"/></style:default-style>
-<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.3cm" fo:text-align="justify" style:writing-mode="rl-tb"/></style:style>
+<style:default-style style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"/><style:text-properties style:font-name="${FONT}" fo:font-size="12pt" style:font-name-complex="${FONT}" style:font-size-complex="12pt" fo:language="ar" fo:country="EG" style:language-complex="ar" style:country-complex="EG"/></style:default-style>
+<style:style style:name="Body" style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.3cm" fo:text-align="right" style:writing-mode="rl-tb"/></style:style>
+<style:style style:name="Lines" style:family="paragraph"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.3cm" fo:text-align="right" style:writing-mode="rl-tb"/></style:style>
 <style:style style:name="Footnote" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"/><style:text-properties fo:font-size="9pt" style:font-size-complex="9pt"/></style:style>
 <style:style style:name="HeaderFooter" style:family="paragraph"><style:paragraph-properties style:writing-mode="rl-tb"/><style:text-properties fo:font-size="9pt" style:font-size-complex="9pt"/></style:style>
 </office:styles>
-<office:automatic-styles><style:style style:name="Sup" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style><style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-complex="bold"/></style:style><style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm" style:writing-mode="rl-tb"/><style:header-style><style:header-footer-properties fo:min-height="0.8cm" fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.8cm" fo:margin-top="0.4cm"/></style:footer-style></style:page-layout></office:automatic-styles>
+<office:automatic-styles><style:style style:name="Sup" style:family="text"><style:text-properties style:text-position="super 58%"/></style:style><style:style style:name="B" style:family="text"><style:text-properties fo:font-weight="bold" style:font-weight-complex="bold"/></style:style><style:page-layout style:name="PL"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm" style:writing-mode="rl-tb">${columns > 1 ? `<style:columns fo:column-count="${columns}" fo:column-gap="1cm"/>` : ''}</style:page-layout-properties><style:header-style><style:header-footer-properties fo:min-height="0.8cm" fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:min-height="0.8cm" fo:margin-top="0.4cm"/></style:footer-style></style:page-layout></office:automatic-styles>
 <office:master-styles><style:master-page style:name="Standard" style:page-layout-name="PL"><style:header><text:p text:style-name="HeaderFooter">${escapeXml(header)}</text:p></style:header><style:footer><text:p text:style-name="HeaderFooter">${escapeXml(job)} <text:page-number text:select-page="current">1</text:page-number></text:p></style:footer></style:master-page></office:master-styles>
 <office:body><office:text>
 ${body}
@@ -191,7 +196,8 @@ ${notes === '' ? '' : `<section class="footnotes">\n${notes}\n</section>`}
 function main(): void {
   mkdirSync(outDir, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'unres-formats-'));
-  const manifest: Record<string, string> = {};
+  /** Each fixture's name, the text it was made from, and the formats it was rendered to. */
+  const manifest: Record<string, { source: string; formats: string[] }> = {};
   try {
     const fodts: string[] = [];
     for (const source of SOURCES) {
@@ -205,7 +211,7 @@ function main(): void {
       const path = join(work, `${name}.fodt`);
       writeFileSync(path, fodt(text, symbol, job));
       fodts.push(path);
-      manifest[name] = source;
+      manifest[name] = { source, formats: ['html', 'docx', 'doc', 'pdf'] };
     }
     // One LibreOffice run per target format converts every file.
     const profile = `file://${join(work, 'profile')}`;
@@ -222,6 +228,17 @@ function main(): void {
         renameSync(join(work, `${name}.${ext}`), join(outDir, `${name}.${ext}`));
       }
     }
+    // One report also set in two columns, as some UN documents are printed.
+    const twoColumns = join(work, 'two-columns');
+    mkdirSync(twoColumns);
+    const report = SOURCES[4]!;
+    const reportName = `seed-${basename(report).slice(0, 3)}`;
+    writeFileSync(join(twoColumns, `${reportName}.columns.fodt`), fodt(readFileSync(join(root, report), 'utf8'), 'A/AC.1/1', 'V.21-00001', 2));
+    execFileSync('soffice', [`-env:UserInstallation=${profile}`, '--headless', '--convert-to', 'pdf:writer_pdf_Export', '--outdir', twoColumns, join(twoColumns, `${reportName}.columns.fodt`)], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    renameSync(join(twoColumns, `${reportName}.columns.pdf`), join(outDir, `${reportName}.columns.pdf`));
+    manifest[`${reportName}.columns`] = { source: report, formats: ['pdf'] };
     writeFileSync(join(outDir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   } finally {
     rmSync(work, { recursive: true, force: true });

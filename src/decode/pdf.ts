@@ -1,5 +1,101 @@
+// PDF -> text, through pdf.js (its legacy build runs in Node without a
+// browser). pdf.js parses the file, its fonts and their ToUnicode maps; the
+// glyphs and their positions are read from its operator list (pdf-glyphs.ts)
+// and the page is rebuilt from them (pdf-layout.ts):
+//   - lines: runs on one baseline; raised small digits are footnote markers;
+//   - order on a line: right to left when it holds Arabic, with the runs of
+//     Latin letters and digits inside it read left to right;
+//   - columns: a gutter free of text down the middle of a page splits it;
+//   - furniture: lines at the top or foot of the page that repeat on other
+//     pages (symbol, job number, page number) are dropped;
+//   - footnotes: lines in a smaller type below the text, starting with a
+//     number, become "(N) text" bodies at the end of the document;
+//   - paragraphs: a line that reaches the far margin runs on into the next
+//     (joined by a space, or without its hyphen); a line that stops short ends
+//     a line; a wider gap than the line spacing ends the paragraph.
+// A PDF with no text at all (scanned pages) is refused: OCR is out of scope.
+
 import { InputError } from '../errors.js';
-/** Placeholder until the PDF decoder lands: the text decoder's verdict. */
-export async function decodePdf(_bytes: Uint8Array, name: string): Promise<string> {
-  throw new InputError(name, 'looks like a PDF document, not text: convert it to text first');
+import { glyphsOfPage, runsOfGlyphs, type OperatorList, type Ops } from './pdf-glyphs.js';
+import { layOutPages, type PageText } from './pdf-layout.js';
+
+/** The most pages read: far above any UN document, and a bound on time and memory. */
+const MAX_PAGES = 3000;
+
+/** A whole PDF ends with %%EOF (perhaps followed by a line end or a little padding). */
+const EOF_MARK = Buffer.from('%%EOF', 'latin1');
+const EOF_WINDOW = 1024;
+
+export async function decodePdf(bytes: Uint8Array, name: string): Promise<string> {
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).subarray(Math.max(0, bytes.length - EOF_WINDOW));
+  if (tail.indexOf(EOF_MARK) === -1) {
+    // pdf.js would rebuild what it can from a partial file; half a document must not pass for a whole one.
+    throw new InputError(name, 'is a PDF cut short (it has no end-of-file marker: a download that did not finish?)');
+  }
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // pdf.js takes ownership of (and detaches) the buffer it is given: give it a copy.
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    // Font names and weights come with the fonts: bold lead verbs are read from them.
+    fontExtraProperties: true,
+    useSystemFonts: false,
+    disableFontFace: true,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  let doc;
+  try {
+    doc = await task.promise;
+  } catch (err) {
+    await task.destroy().catch(() => undefined);
+    throw new InputError(name, openProblem(err));
+  }
+  try {
+    if (doc.numPages > MAX_PAGES) throw new InputError(name, `is a PDF of ${doc.numPages} pages, more than the ${MAX_PAGES} unres reads`);
+    const pages: PageText[] = [];
+    let glyphs = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+      let runs: ReturnType<typeof runsOfGlyphs> = [];
+      try {
+        // The text content is cheap and says whether the page has text at all; only then are
+        // its operators read (a scanned page's images are never decoded).
+        const content = await page.getTextContent();
+        if (content.items.some((item) => 'str' in item && item.str.trim() !== '')) {
+          const list = (await page.getOperatorList()) as OperatorList;
+          const fontOf = (id: string) => (page.commonObjs.has(id) ? page.commonObjs.get(id) : null);
+          runs = runsOfGlyphs(glyphsOfPage(list, pdfjs.OPS as unknown as Ops, fontOf));
+        }
+      } catch (err) {
+        throw new InputError(name, `is a damaged PDF: page ${n} cannot be read (${oneLine(err)})`);
+      }
+      for (const run of runs) {
+        run.x -= x0;
+        run.y -= y0;
+        glyphs += run.text.trim().length;
+      }
+      pages.push({ width: x1 - x0, height: y1 - y0, runs });
+      page.cleanup();
+    }
+    if (glyphs === 0) {
+      throw new InputError(name, 'is a PDF with no text layer (scanned pages?): unres does not run OCR; run OCR on it first');
+    }
+    return layOutPages(pages);
+  } finally {
+    await doc.destroy().catch(() => undefined);
+  }
+}
+
+function openProblem(err: unknown): string {
+  const name = err instanceof Error ? err.name : '';
+  if (name === 'PasswordException') return 'is an encrypted PDF that needs a password: unres cannot read it';
+  if (name === 'InvalidPDFException') return 'is a damaged PDF (no readable document structure; a download cut short?)';
+  return `is a damaged PDF: ${oneLine(err)}`;
+}
+
+function oneLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0]!.slice(0, 200);
 }

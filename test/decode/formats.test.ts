@@ -12,7 +12,8 @@ import type { Clause, SourceFormat, UnresDocument } from '../../src/types.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const DIR = join(ROOT, 'fixtures', 'formats');
-const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Record<string, string>;
+const manifest = JSON.parse(readFileSync(join(DIR, 'manifest.json'), 'utf8')) as Record<string, { source: string; formats: SourceFormat[] }>;
+const renderedTo = (format: SourceFormat): string[] => Object.keys(manifest).filter((name) => manifest[name]!.formats.includes(format));
 
 const METADATA = ['kind', 'symbol', 'title', 'body', 'adopted', 'distributed', 'agendaItem', 'sponsors'] as const;
 
@@ -32,7 +33,7 @@ function repeatedReferences(doc: UnresDocument): Map<string, number[]> {
   return repeated;
 }
 
-const expected = new Map(Object.entries(manifest).map(([name, source]) => [name, parseBytes(readFileSync(join(ROOT, source)), source)]));
+const expected = new Map(Object.entries(manifest).map(([name, { source }]) => [name, parseBytes(readFileSync(join(ROOT, source)), source)]));
 
 async function parsed(name: string, format: SourceFormat): Promise<UnresDocument> {
   const path = join(DIR, `${name}.${format}`);
@@ -44,7 +45,7 @@ async function parsed(name: string, format: SourceFormat): Promise<UnresDocument
 }
 
 describe.each(['html', 'docx'] as const)('%s renderings', (format) => {
-  it.each(Object.keys(manifest))('%s parses to the same document as its text', async (name) => {
+  it.each(renderedTo(format))('%s parses to the same document as its text', async (name) => {
     const want = expected.get(name)!;
     const got = await parsed(name, format);
     for (const field of METADATA) expect(got[field], field).toEqual(want[field]);
@@ -59,7 +60,7 @@ describe('DOC renderings', () => {
   // number (a cross-reference), and word-extractor reads no formatting, so it
   // comes out as a digit glued to the word: that clause loses the footnote
   // number and keeps the digit. Everything else is the same.
-  it.each(Object.keys(manifest))('%s parses to the same document as its text, but for repeated footnote references', async (name) => {
+  it.each(renderedTo('doc'))('%s parses to the same document as its text, but for repeated footnote references', async (name) => {
     const want = expected.get(name)!;
     const got = await parsed(name, 'doc');
     for (const field of METADATA) expect(got[field], field).toEqual(want[field]);
@@ -78,5 +79,61 @@ describe('DOC renderings', () => {
       for (const n of again) expect(mine.text).toContain(String(n));
       expect({ ...clauseView(mine), text: '', footnotes: [] }).toEqual({ ...clauseView(clause), text: '', footnotes: [] });
     }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// PDF: rebuilt from glyph positions, so identity is the aim but not yet reached
+// for every document. What differs is named, per document, in
+// fixtures/formats/pdf-known-differences.json: metadata fields, clause ids
+// whose text, lead, items or footnotes differ, the clause and footnote counts.
+// A change either way (a new difference, or one that went away) fails the
+// test; UPDATE_KNOWN_DIFFERENCES=1 rewrites the file after a deliberate change.
+
+interface Differences {
+  metadata: string[];
+  clauses: string[];
+  clauseCount: [number, number] | null;
+  footnotes: number[];
+  footnoteCount: [number, number] | null;
+  citations: [number, number] | null;
+}
+
+function differences(want: UnresDocument, got: UnresDocument): Differences {
+  const view = (c: Clause | undefined) => (c ? JSON.stringify(clauseView(c)) : '');
+  const ids = [...new Set([...want.clauses.map((c) => c.id), ...got.clauses.map((c) => c.id)])];
+  const byId = (doc: UnresDocument, id: string) => doc.clauses.find((c) => c.id === id);
+  const notes = [...new Set([...want.footnotes.map((f) => f.number), ...got.footnotes.map((f) => f.number)])];
+  const note = (doc: UnresDocument, n: number) => JSON.stringify(doc.footnotes.find((f) => f.number === n) ?? null);
+  return {
+    metadata: METADATA.filter((field) => JSON.stringify(want[field]) !== JSON.stringify(got[field])),
+    clauses: ids.filter((id) => view(byId(want, id)) !== view(byId(got, id))),
+    clauseCount: want.clauses.length === got.clauses.length ? null : [want.clauses.length, got.clauses.length],
+    footnotes: notes.filter((n) => note(want, n) !== note(got, n)),
+    footnoteCount: want.footnotes.length === got.footnotes.length ? null : [want.footnotes.length, got.footnotes.length],
+    citations: JSON.stringify(want.citations) === JSON.stringify(got.citations) ? null : [want.citations.length, got.citations.length],
+  };
+}
+
+describe('PDF renderings', () => {
+  const knownPath = join(DIR, 'pdf-known-differences.json');
+  const found: Record<string, Differences> = {};
+  const known = JSON.parse(readFileSync(knownPath, 'utf8')) as Record<string, Differences>;
+
+  it.each(renderedTo('pdf'))('%s parses to its text but for its known differences', async (name) => {
+    const want = expected.get(name)!;
+    const path = join(DIR, `${name}.pdf`);
+    const got = await parseDocumentBytes(readFileSync(path), path);
+    expect(got.source.format).toBe('pdf');
+    expect(got.source.encoding).toBe('unicode');
+    found[name] = differences(want, got);
+    if (process.env.UPDATE_KNOWN_DIFFERENCES) return;
+    expect(found[name]).toEqual(known[name]);
+  });
+
+  it('records the differences when asked', async () => {
+    if (!process.env.UPDATE_KNOWN_DIFFERENCES) return;
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(knownPath, JSON.stringify(found, null, 2) + '\n');
   });
 });
