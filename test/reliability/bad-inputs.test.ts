@@ -16,7 +16,8 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** Every kind of file that is not text, as bytes, and what the one line must say about it. */
 const NOT_TEXT: ReadonlyArray<{ name: string; bytes: () => Buffer; says: RegExp }> = [
-  { name: 'scan.txt', bytes: () => Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), says: /looks like a PDF document, not text/ },
+  // The start of a PDF whose download stopped: it has no end-of-file marker.
+  { name: 'scan.txt', bytes: () => Buffer.from('%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n', 'latin1'), says: /is a PDF cut short/ },
   // A Word document cut short: its ZIP directory, at the end, is missing.
   { name: 'letter.txt', bytes: () => readFileSync(join(CRAFTED, 'letter.docx')).subarray(0, -100), says: /Word document \(DOCX\).*missing or damaged/ },
   { name: 'archive.md', bytes: () => readFileSync(join(CRAFTED, 'archive.zip')), says: /looks like a ZIP archive/ },
@@ -162,6 +163,6 @@ describe('a file that is not text, named on the command line', () => {
   it('from standard input: names it by --stdin-name', async () => {
     const result = await unres(['ingest', '-', '--stdin-name', 'pasted.txt', '--index', join(scratch, 'stdin')], { stdin: NOT_TEXT[0]!.bytes() });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^unres: pasted\.txt: looks like a PDF document, not text: convert it to text first\n$/);
+    expect(result.stderr).toMatch(/^unres: pasted\.txt: is a PDF cut short \(it has no end-of-file marker: a download that did not finish\?\)\n$/);
   });
 });
