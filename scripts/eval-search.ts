@@ -20,7 +20,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import lunr from 'lunr';
 import { unresArabic } from '../src/search/analysis/pipeline.js';
-import { baseName } from '../src/search/segment-builder.js';
+import { baseName } from '../src/index/builder.js';
 import { UnresIndex } from '../src/store/index.js';
 import { parseFile } from '../src/structure/parse.js';
 import type { UnresDocument } from '../src/types.js';

@@ -4,7 +4,7 @@
 
 import { UsageError } from '../errors.js';
 import type { TermMatcher } from './query.js';
-import { type FieldDictionary, lowerBound } from './segment.js';
+import type { FieldTerms } from '../index/format/terms.js';
 
 /** More than this many terms for one wildcard or fuzzy word is almost surely a mistake, and slow. */
 export const MAX_EXPANSIONS = 1000;
@@ -50,8 +50,7 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
 }
 
 /** Terms of one dictionary that a matcher selects (exact terms are returned whether present or not). */
-export function expandInDictionary(matcher: TermMatcher, dictionary: FieldDictionary, into: Set<string>, source: string): void {
-  const { terms } = dictionary;
+export function expandInDictionary(matcher: TermMatcher, dictionary: Pick<FieldTerms, 'from' | 'all'>, into: Set<string>, source: string): void {
   const add = (term: string): void => {
     into.add(term);
     if (into.size > MAX_EXPANSIONS) {
@@ -64,14 +63,17 @@ export function expandInDictionary(matcher: TermMatcher, dictionary: FieldDictio
       return;
     case 'prefix':
       for (const prefix of matcher.prefixes) {
-        for (let i = lowerBound(terms, prefix); i < terms.length && terms[i]!.startsWith(prefix); i++) add(terms[i]!);
+        for (const { term } of dictionary.from(prefix)) {
+          if (!term.startsWith(prefix)) break;
+          add(term);
+        }
       }
       return;
     case 'pattern':
-      for (const t of terms) if (matchesPattern(t, matcher.parts)) add(t);
+      for (const { term } of dictionary.all()) if (matchesPattern(term, matcher.parts)) add(term);
       return;
     case 'fuzzy':
-      for (const t of terms) {
+      for (const { term: t } of dictionary.all()) {
         for (const wanted of matcher.terms) {
           if (boundedEditDistance(wanted, t, matcher.distance) <= matcher.distance) {
             add(t);

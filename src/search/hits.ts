@@ -28,7 +28,7 @@ export function assembleHits(sources: SegmentSource[], outcome: SearchOutcome): 
 
   return outcome.ranked.map((r) => {
     const source = sources[r.segment]!;
-    const entry = source.meta.docs[r.docOrdinal]!;
+    const entry = source.doc(r.docOrdinal);
     const doc = documentOf(r.segment, r.docOrdinal);
     const clause = doc.clauses[r.ordinal - entry.clauseStart];
     if (!clause || doc.id !== entry.id) {

@@ -5,35 +5,34 @@
 // hold more of the query's words come first ("all words above some"), BM25
 // within the same count. A word's variants and fields are alternatives: the
 // best of them counts, once.
+//
+// Retrieval is document-at-a-time over postings cursors, with the best `limit`
+// clauses kept in a heap. Once the heap is full, its worst entry is a
+// threshold (matched words, then BM25): groups of words too weak to reach it
+// on their own no longer drive the walk (MaxScore), and a stretch of clauses
+// whose blocks' best possible score (from each block's largest term frequency
+// and smallest field length: block-max) stays below it is skipped without
+// decoding. Pruning only drops clauses that cannot rank, so the hits and their
+// scores are exactly those of scoring every posting.
 
 import { UsageError } from '../errors.js';
+import { documentKindCode } from '../index/format/docs.js';
+import type { LazyColumn } from '../index/format/norms.js';
+import { NO_MORE, type PostingsCursor } from '../index/format/postings.js';
+import type { TermInfo } from '../index/format/terms.js';
+import type { SegmentReader } from '../index/segment-reader.js';
 import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
 import { expandInDictionary } from './expand.js';
 import { CLAUSE_FIELDS, CLAUSE_KINDS, DOCUMENT_KINDS, type Field, clauseKindCode } from './fields.js';
-import { decodePostings } from './postings.js';
 import type { QueryGroup, QueryPlan } from './query.js';
-import {
-  type ClauseTable,
-  type SegmentDictionary,
-  type SegmentMeta,
-  docOrdinalOfClause,
-  findTerm,
-} from './segment.js';
 
 const K1 = 1.2;
 const B = 0.75;
+/** Bounds are inflated by this much so floating-point rounding can never prune a clause that could rank. */
+const BOUND_SLACK = 1 + 1e-9;
 
-/** Read access to one segment; implementations load lazily and check what they read. */
-export interface SegmentSource {
-  readonly name: string;
-  readonly meta: SegmentMeta;
-  /** Documents replaced since the segment was written. */
-  readonly deletedDocs: ReadonlySet<number>;
-  dictionary(): SegmentDictionary;
-  postingsBlock(start: number, end: number): Uint8Array;
-  clauseTable(): ClauseTable;
-  docLine(docOrdinal: number): string;
-}
+/** Read access to one segment (on disk or in memory); reads lazily and checks what it reads. */
+export type SegmentSource = SegmentReader;
 
 export interface SearchFilters {
   /** Clause kinds (preamble, operative, ...) and/or document kinds (resolution, report, ...); several: any of them. */
@@ -73,9 +72,9 @@ export interface SearchOutcome {
 
 interface SegmentState {
   source: SegmentSource;
+  /** Clause ranges [start, end) of deleted documents, sorted. */
+  deleted: Array<[number, number]>;
   deletedClause: Uint8Array | null;
-  table: ClauseTable;
-  titleLengths?: Uint16Array;
 }
 
 interface FieldStats {
@@ -84,34 +83,31 @@ interface FieldStats {
 }
 
 function loadState(source: SegmentSource): SegmentState {
-  const { meta, deletedDocs } = source;
+  const deleted: Array<[number, number]> = [];
   let deletedClause: Uint8Array | null = null;
-  if (deletedDocs.size > 0) {
-    deletedClause = new Uint8Array(meta.clauseCount);
-    for (const d of deletedDocs) {
-      const doc = meta.docs[d];
-      if (doc) deletedClause.fill(1, doc.clauseStart, doc.clauseStart + doc.clauseCount);
+  if (source.deletedDocs.size > 0) {
+    deletedClause = new Uint8Array(source.clauseCount);
+    for (const d of [...source.deletedDocs].sort((a, b) => a - b)) {
+      const row = source.row(d);
+      deleted.push([row.clauseStart, row.clauseStart + row.clauseCount]);
+      deletedClause.fill(1, row.clauseStart, row.clauseStart + row.clauseCount);
     }
   }
-  return { source, deletedClause, table: source.clauseTable() };
+  return { source, deleted, deletedClause };
 }
 
 /** Live clauses and average field lengths over all segments: totals from each segment, minus its deleted documents. */
 function collectStats(states: SegmentState[]): FieldStats {
   const totals = { text: 0, lead: 0, section: 0, cites: 0, title: 0 } as Record<Field, number>;
   let live = 0;
-  for (const { source, table } of states) {
-    const { meta, deletedDocs } = source;
-    live += meta.clauseCount;
-    for (const field of Object.keys(totals) as Field[]) totals[field] += meta.fieldTotals[field];
-    for (const d of deletedDocs) {
-      const doc = meta.docs[d]!;
-      live -= doc.clauseCount;
-      totals.title -= doc.titleLength * doc.clauseCount;
-      for (const field of CLAUSE_FIELDS) {
-        const lengths = table.lengths[field];
-        for (let c = doc.clauseStart; c < doc.clauseStart + doc.clauseCount; c++) totals[field] -= lengths[c]!;
-      }
+  for (const { source } of states) {
+    live += source.clauseCount;
+    for (const field of Object.keys(totals) as Field[]) totals[field] += source.fieldTotals[field];
+    for (const d of source.deletedDocs) {
+      const row = source.row(d);
+      live -= row.clauseCount;
+      totals.title -= row.titleLength * row.clauseCount;
+      CLAUSE_FIELDS.forEach((field, i) => (totals[field] -= row.sums[i]!));
     }
   }
   const average = {} as Record<Field, number>;
@@ -123,81 +119,176 @@ function idf(docFrequency: number, live: number): number {
   return Math.log(1 + Math.abs((live - docFrequency + 0.5) / (docFrequency + 0.5)));
 }
 
-interface TermPostings {
-  segment: number;
-  ordinals: Uint32Array;
-  tfs: Uint32Array;
+/** Does [first, last] meet a deleted range? */
+function touchesDeleted(deleted: Array<[number, number]>, first: number, last: number): boolean {
+  let lo = 0;
+  let hi = deleted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (deleted[mid]![1] <= first) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < deleted.length && deleted[lo]![0] <= last;
 }
 
-/** Postings of a term in a field, per segment, live entries only; title postings expanded to clauses. */
-function livePostings(states: SegmentState[], field: Field, term: string): { lists: TermPostings[]; df: number } {
-  const lists: TermPostings[] = [];
-  let df = 0;
-  states.forEach((state, segment) => {
-    const { source, deletedClause } = state;
-    const dictionary = source.dictionary()[field];
-    const at = findTerm(dictionary, term);
-    if (at < 0) return;
-    const isDocField = field === 'title';
-    const limit = isDocField ? source.meta.docs.length : source.meta.clauseCount;
-    const block = source.postingsBlock(dictionary.offsets[at]!, dictionary.offsets[at + 1]!);
-    const decoded = decodePostings(block, limit, `segment ${source.name}`);
-    let list: TermPostings;
-    if (isDocField) {
-      const ordinals: number[] = [];
-      const tfs: number[] = [];
-      for (let i = 0; i < decoded.ordinals.length; i++) {
-        if (source.deletedDocs.has(decoded.ordinals[i]!)) continue;
-        const doc = source.meta.docs[decoded.ordinals[i]!]!;
-        for (let c = doc.clauseStart; c < doc.clauseStart + doc.clauseCount; c++) {
-          ordinals.push(c);
-          tfs.push(decoded.tfs[i]!);
-        }
-      }
-      list = { segment, ordinals: Uint32Array.from(ordinals), tfs: Uint32Array.from(tfs) };
-    } else if (deletedClause) {
-      let kept = 0;
-      const { ordinals, tfs } = decoded;
-      for (let i = 0; i < ordinals.length; i++) {
-        if (deletedClause[ordinals[i]!]) continue;
-        ordinals[kept] = ordinals[i]!;
-        tfs[kept] = tfs[i]!;
-        kept++;
-      }
-      list = { segment, ordinals: ordinals.subarray(0, kept), tfs: tfs.subarray(0, kept) };
-    } else {
-      list = { segment, ...decoded };
+/** Live postings of a clause field's term in a segment (deleted clauses do not count). */
+function liveCount(state: SegmentState, cursor: PostingsCursor): number {
+  if (!state.deletedClause) return cursor.df;
+  let n = 0;
+  for (let b = 0; b < cursor.blockCount; b++) {
+    if (!touchesDeleted(state.deleted, cursor.firsts[b]!, cursor.lasts[b]!)) {
+      n += cursor.counts[b]!;
+      continue;
     }
-    df += list.ordinals.length;
-    if (list.ordinals.length > 0) lists.push(list);
-  });
-  return { lists, df };
-}
-
-/** Title length per clause of a segment (the document field every clause of a document shares). */
-function titleLengths(state: SegmentState): Uint16Array {
-  if (!state.titleLengths) {
-    const lengths = new Uint16Array(state.source.meta.clauseCount);
-    for (const doc of state.source.meta.docs) lengths.fill(doc.titleLength, doc.clauseStart, doc.clauseStart + doc.clauseCount);
-    state.titleLengths = lengths;
+    cursor.loadBlock(b);
+    for (let i = 0; i < cursor.blockSize; i++) if (!state.deletedClause[cursor.ordinals[i]!]) n++;
   }
-  return state.titleLengths;
+  return n;
 }
 
-function lengthsOf(state: SegmentState, field: Field): Uint16Array {
-  return field === 'title' ? titleLengths(state) : state.table.lengths[field];
-}
-
-/** The concrete terms a group stands for, per field, over all segments. */
-function expandGroup(group: QueryGroup, states: SegmentState[]): Map<Field, string[]> {
-  const out = new Map<Field, string[]>();
-  for (const field of group.fields) {
-    const terms = new Set<string>();
-    for (const state of states) expandInDictionary(group.matcher, state.source.dictionary()[field], terms, group.source);
-    if (group.matcher.kind === 'exact' && states.length === 0) for (const t of group.matcher.terms) terms.add(t);
-    out.set(field, [...terms]);
+/** Title postings (per document) spread over the live clauses of each document, with the title length as norm. */
+function titleClauses(state: SegmentState, cursor: PostingsCursor): { ordinals: Uint32Array; tfs: Uint32Array; norms: Uint32Array } {
+  const { source } = state;
+  const decoded = cursor.readAll();
+  const starts = source.docs().starts();
+  const ordinals: number[] = [];
+  const tfs: number[] = [];
+  const norms: number[] = [];
+  for (let i = 0; i < decoded.ordinals.length; i++) {
+    const d = decoded.ordinals[i]!;
+    if (source.deletedDocs.has(d)) continue;
+    const titleLength = source.row(d).titleLength;
+    for (let c = starts[d]!; c < starts[d + 1]!; c++) {
+      ordinals.push(c);
+      tfs.push(decoded.tfs[i]!);
+      norms.push(titleLength);
+    }
   }
-  return out;
+  return { ordinals: Uint32Array.from(ordinals), tfs: Uint32Array.from(tfs), norms: Uint32Array.from(norms) };
+}
+
+/** A term's postings in one segment, walked during scoring. */
+interface TermIterator {
+  doc: number;
+  next(): number;
+  advance(target: number): number;
+  /** Score at the current posting. */
+  score(): number;
+  /** Best possible score of any posting in [from, to], and whether the term can occur there at all (-1: it cannot). */
+  bound(from: number, to: number): number;
+  /** Last ordinal of the block holding the current posting (the stretch its bound covers). */
+  blockLast(): number;
+  /** Best score of the current block. */
+  blockBound(): number;
+  /** Best possible score anywhere. */
+  maxScore: number;
+}
+
+function bm25Of(weight: number, tf: number, length: number, average: number): number {
+  return (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
+}
+
+class CursorIterator implements TermIterator {
+  doc = -1;
+  maxScore = 0;
+  private readonly blockScores: Float64Array;
+
+  constructor(
+    private readonly cursor: PostingsCursor,
+    private readonly norms: LazyColumn<Uint16Array>,
+    private readonly weight: number,
+    private readonly average: number,
+  ) {
+    this.blockScores = new Float64Array(cursor.blockCount);
+    for (let b = 0; b < cursor.blockCount; b++) {
+      const s = bm25Of(weight, cursor.maxTfs[b]!, cursor.minNorms[b]!, average) * BOUND_SLACK;
+      this.blockScores[b] = s;
+      if (s > this.maxScore) this.maxScore = s;
+    }
+    this.doc = cursor.next();
+  }
+
+  next(): number {
+    return (this.doc = this.cursor.next());
+  }
+
+  advance(target: number): number {
+    return (this.doc = this.cursor.advance(target));
+  }
+
+  score(): number {
+    const tf = this.cursor.tf;
+    return bm25Of(this.weight, tf, this.norms.get(this.doc), this.average);
+  }
+
+  bound(from: number, to: number): number {
+    const c = this.cursor;
+    if (this.doc > to) return -1;
+    let b = c.blockOf(Math.max(from, this.doc));
+    let best = -1;
+    while (b < c.blockCount && c.firsts[b]! <= to) {
+      if (this.blockScores[b]! > best) best = this.blockScores[b]!;
+      b++;
+    }
+    return best;
+  }
+
+  blockLast(): number {
+    return this.cursor.lasts[this.cursor.block]!;
+  }
+
+  blockBound(): number {
+    return this.blockScores[this.cursor.block]!;
+  }
+}
+
+/** A materialised list (titles): one block. */
+class ArrayIterator implements TermIterator {
+  doc: number;
+  maxScore = 0;
+  private i = 0;
+
+  constructor(
+    private readonly ordinals: Uint32Array,
+    private readonly tfs: Uint32Array,
+    private readonly norms: Uint32Array,
+    private readonly weight: number,
+    private readonly average: number,
+  ) {
+    for (let k = 0; k < ordinals.length; k++) {
+      const s = bm25Of(weight, tfs[k]!, norms[k]!, average) * BOUND_SLACK;
+      if (s > this.maxScore) this.maxScore = s;
+    }
+    this.doc = ordinals.length > 0 ? ordinals[0]! : NO_MORE;
+  }
+
+  next(): number {
+    this.i++;
+    return (this.doc = this.i < this.ordinals.length ? this.ordinals[this.i]! : NO_MORE);
+  }
+
+  advance(target: number): number {
+    while (this.doc < target) this.next();
+    return this.doc;
+  }
+
+  score(): number {
+    return bm25Of(this.weight, this.tfs[this.i]!, this.norms[this.i]!, this.average);
+  }
+
+  bound(from: number, to: number): number {
+    if (this.doc > to || this.doc === NO_MORE) return -1;
+    const last = this.ordinals[this.ordinals.length - 1]!;
+    return last < from ? -1 : this.maxScore;
+  }
+
+  blockLast(): number {
+    return this.ordinals.length > 0 ? this.ordinals[this.ordinals.length - 1]! : NO_MORE;
+  }
+
+  blockBound(): number {
+    return this.maxScore;
+  }
 }
 
 interface Scored {
@@ -210,18 +301,28 @@ interface Scored {
 /** Which clauses the filters let through, as a predicate on (segment, ordinal). Values of one filter are alternatives; filters all apply. */
 function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment: number, ordinal: number) => boolean) | null {
   const tests: Array<(segment: number, ordinal: number) => boolean> = [];
-  const docOf = (s: number, o: number) => {
-    const docs = states[s]!.source.meta.docs;
-    return docs[docOrdinalOfClause(docs, o)]!;
+  /** Per segment, a test on document ordinals, answered once per document. */
+  const perDocument = (test: (source: SegmentSource, d: number) => boolean): ((s: number, o: number) => boolean) => {
+    const known = states.map(() => new Map<number, boolean>());
+    return (s, o) => {
+      const source = states[s]!.source;
+      const d = source.docOfClause(o);
+      let answer = known[s]!.get(d);
+      if (answer === undefined) {
+        answer = test(source, d);
+        known[s]!.set(d, answer);
+      }
+      return answer;
+    };
   };
   const kinds = valuesOf(filters.kind);
   if (kinds.length > 0) {
     const clauseCodes = new Set<number>();
-    const docKinds = new Set<string>();
+    const docCodes = new Set<number>();
     for (const given of kinds) {
       const kind = given.trim().toLowerCase();
       if ((CLAUSE_KINDS as readonly string[]).includes(kind)) clauseCodes.add(clauseKindCode(kind));
-      else if ((DOCUMENT_KINDS as readonly string[]).includes(kind)) docKinds.add(kind);
+      else if ((DOCUMENT_KINDS as readonly string[]).includes(kind)) docCodes.add(documentKindCode(kind));
       else {
         throw new UsageError(
           `unknown kind '${given}': use a clause kind (${CLAUSE_KINDS.join(', ')}) or a document kind (${DOCUMENT_KINDS.join(', ')})`,
@@ -229,8 +330,11 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment:
       }
     }
     // A clause kind and a document kind given together narrow each other: --kind operative --kind resolution.
-    if (clauseCodes.size > 0) tests.push((s, o) => clauseCodes.has(states[s]!.table.kinds[o]!));
-    if (docKinds.size > 0) tests.push((s, o) => docKinds.has(docOf(s, o).kind));
+    if (clauseCodes.size > 0) {
+      const columns = states.map((s) => s.source.norms().kinds());
+      tests.push((s, o) => clauseCodes.has(columns[s]!.get(o)));
+    }
+    if (docCodes.size > 0) tests.push(perDocument((source, d) => docCodes.has(source.row(d).kindCode)));
   }
   const docs = valuesOf(filters.doc);
   if (docs.length > 0) {
@@ -238,52 +342,39 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment:
     const wanted = docs.map((d) => d.trim());
     const ids = new Set(wanted);
     const symbols = new Set(wanted.map((d) => normaliseSymbol(d)));
-    tests.push((s, o) => {
-      const doc = docOf(s, o);
-      return ids.has(doc.id) || ids.has(doc.source) || (doc.symbol !== null && symbols.has(normaliseSymbol(doc.symbol)));
-    });
+    tests.push(
+      perDocument((source, d) => {
+        const doc = source.doc(d);
+        return ids.has(doc.id) || ids.has(doc.source) || (doc.symbol !== null && symbols.has(normaliseSymbol(doc.symbol)));
+      }),
+    );
   }
   const cited = valuesOf(filters.cites);
   if (cited.length > 0) {
-    const allowed = states.map((state) => new Uint8Array(state.source.meta.clauseCount));
+    const allowed = states.map(() => new Set<number>());
     for (const given of cited) {
       const value = given.trim();
       const term = citeQueryKey(value);
       if (!term) throw new UsageError(`bad --cites '${value}': give a symbol like A/RES/64/293 or a pair like 64/293`);
-      for (const { segment, ordinals } of livePostings(states, 'cites', term).lists) {
-        for (const o of ordinals) allowed[segment]![o] = 1;
-      }
+      states.forEach((state, s) => {
+        const info = state.source.terms('cites').lookup(term);
+        if (info) for (const o of state.source.postings('cites', info).readAll().ordinals) allowed[s]!.add(o);
+      });
     }
-    tests.push((s, o) => allowed[s]![o] === 1);
+    tests.push((s, o) => allowed[s]!.has(o));
   }
   if (filters.since !== undefined || filters.until !== undefined) {
     const since = filters.since ?? '';
     const until = filters.until ?? '\uffff';
-    // The adoption date is in the stored document only; each document is read once.
-    const adopted = new Map<string, string | null>();
-    tests.push((s, o) => {
-      const docs = states[s]!.source.meta.docs;
-      const d = docOrdinalOfClause(docs, o);
-      const key = `${s}:${d}`;
-      let date = adopted.get(key);
-      if (date === undefined) {
-        date = adoptedOf(states[s]!.source.docLine(d));
-        adopted.set(key, date);
-      }
-      return date !== null && date >= since && date <= until;
-    });
+    tests.push(
+      perDocument((source, d) => {
+        const date = source.doc(d).adopted;
+        return date !== null && date >= since && date <= until;
+      }),
+    );
   }
   if (tests.length === 0) return null;
   return (s, o) => tests.every((test) => test(s, o));
-}
-
-function adoptedOf(docLine: string): string | null {
-  try {
-    const value = (JSON.parse(docLine) as { adopted?: unknown }).adopted;
-    return typeof value === 'string' ? value : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -292,6 +383,7 @@ function adoptedOf(docLine: string): string | null {
  */
 class TopClauses {
   private readonly heap: Scored[] = [];
+  private readonly ids = new Map<string, [string, number]>();
 
   constructor(
     private readonly limit: number,
@@ -299,9 +391,15 @@ class TopClauses {
   ) {}
 
   private tieKey(r: Scored): [string, number] {
-    const docs = this.states[r.segment]!.source.meta.docs;
-    const doc = docs[docOrdinalOfClause(docs, r.ordinal)]!;
-    return [doc.id, r.ordinal - doc.clauseStart];
+    const key = `${r.segment}:${r.ordinal}`;
+    let tie = this.ids.get(key);
+    if (!tie) {
+      const source = this.states[r.segment]!.source;
+      const doc = source.doc(source.docOfClause(r.ordinal));
+      tie = [doc.id, r.ordinal - doc.clauseStart];
+      this.ids.set(key, tie);
+    }
+    return tie;
   }
 
   /** Negative when a ranks before b. Ties go by document id, then clause order: never by segment layout. */
@@ -312,6 +410,15 @@ class TopClauses {
     const [docB, clauseB] = this.tieKey(b);
     if (docA !== docB) return docA < docB ? -1 : 1;
     return clauseA - clauseB;
+  }
+
+  get full(): boolean {
+    return this.heap.length >= this.limit;
+  }
+
+  /** The worst kept clause (the threshold), when full. */
+  get worst(): Scored | null {
+    return this.full ? this.heap[0]! : null;
   }
 
   offer(candidate: Scored): void {
@@ -356,12 +463,37 @@ class TopClauses {
   }
 }
 
-interface WeightedTerm {
+/** Is (matched, bm25) strictly below the threshold? Then no clause with at most that can rank. */
+function below(matched: number, bm25: number, worst: Scored | null): boolean {
+  if (!worst) return false;
+  return matched < worst.matched || (matched === worst.matched && bm25 < worst.bm25);
+}
+
+interface TermRef {
   field: Field;
-  /** Live postings, indexed by segment (undefined where the segment lacks the term). */
-  bySegment: Array<TermPostings | undefined>;
-  /** idf over all live clauses, times the group's boost. */
+  /** Dictionary entry per segment (undefined where the segment lacks the term). */
+  bySegment: Array<TermInfo | undefined>;
   weight: number;
+}
+
+/** The concrete terms a group stands for, per field, over all segments. */
+function expandGroup(group: QueryGroup, states: SegmentState[]): Map<Field, string[]> {
+  const out = new Map<Field, string[]>();
+  for (const field of group.fields) {
+    const terms = new Set<string>();
+    for (const state of states) expandInDictionary(group.matcher, state.source.terms(field), terms, group.source);
+    if (group.matcher.kind === 'exact' && states.length === 0) for (const t of group.matcher.terms) terms.add(t);
+    out.set(field, [...terms]);
+  }
+  return out;
+}
+
+interface GroupRun {
+  /** Index in the plan (scores are summed in plan order). */
+  g: number;
+  required: boolean;
+  iterators: TermIterator[];
+  maxScore: number;
 }
 
 export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filters: SearchFilters, limit: number): SearchOutcome {
@@ -372,73 +504,176 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
   if (stats.live === 0 || plan.groups.length === 0 || limit < 1) return { ranked: [], matchedTerms };
 
   // Global statistics first: a term's idf counts its live clauses in every segment.
-  const groupTerms: WeightedTerm[][] = plan.groups.map((group, groupIndex) => {
-    const terms: WeightedTerm[] = [];
+  const groupTerms: TermRef[][] = plan.groups.map((group, groupIndex) => {
+    const refs: TermRef[] = [];
     for (const [field, fieldTerms] of expandGroup(group, states)) {
       for (const term of fieldTerms) {
-        const { lists, df } = livePostings(states, field, term);
+        let df = 0;
+        const bySegment = new Array<TermInfo | undefined>(states.length);
+        states.forEach((state, s) => {
+          const info = state.source.terms(field).lookup(term);
+          if (!info) return;
+          const cursor = state.source.postings(field, info);
+          const n = field === 'title' ? titleClauses(state, cursor).ordinals.length : liveCount(state, cursor);
+          if (n === 0) return;
+          bySegment[s] = info;
+          df += n;
+        });
         if (df === 0) continue;
         if (group.presence !== 'prohibited' && !matchedTerms.has(term)) matchedTerms.set(term, groupIndex);
-        const bySegment = new Array<TermPostings | undefined>(states.length);
-        for (const list of lists) bySegment[list.segment] = list;
-        terms.push({ field, bySegment, weight: idf(df, stats.live) * group.boost });
+        refs.push({ field, bySegment, weight: idf(df, stats.live) * group.boost });
       }
     }
-    return terms;
+    return refs;
   });
   const requiredCount = plan.groups.filter((g) => g.presence === 'required').length;
   const top = new TopClauses(limit, states);
 
-  // Then each segment on its own, with dense per-clause accumulators.
   states.forEach((state, segment) => {
-    const size = state.source.meta.clauseCount;
-    const bm25 = new Float64Array(size);
-    const matched = new Uint16Array(size);
-    const required = new Uint16Array(size);
-    const prohibited = new Uint8Array(size);
-    const best = new Float64Array(size);
-    const touched: number[] = [];
-    const candidates: number[] = [];
+    const { source, deletedClause } = state;
+    const iteratorOf = (ref: TermRef): TermIterator | null => {
+      const info = ref.bySegment[segment];
+      if (!info) return null;
+      const cursor = source.postings(ref.field, info);
+      const average = stats.average[ref.field] || 1;
+      if (ref.field === 'title') {
+        const t = titleClauses(state, cursor);
+        return new ArrayIterator(t.ordinals, t.tfs, t.norms, ref.weight, average);
+      }
+      return new CursorIterator(cursor, source.norms().lengths(ref.field), ref.weight, average);
+    };
+    const positive: GroupRun[] = [];
+    const prohibited: TermIterator[] = [];
     plan.groups.forEach((group, g) => {
-      for (const { field, bySegment, weight } of groupTerms[g]!) {
-        const list = bySegment[segment];
-        if (!list) continue;
-        const lengths = lengthsOf(state, field);
-        const average = stats.average[field] || 1;
-        const { ordinals, tfs } = list;
-        for (let i = 0; i < ordinals.length; i++) {
-          const o = ordinals[i]!;
-          const tf = tfs[i]!;
-          // BM25 weights are always positive, so 0 marks "not seen yet".
-          const score = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[o]!) / average));
-          if (best[o] === 0) touched.push(o);
-          if (score > best[o]!) best[o] = score;
-        }
+      const iterators = groupTerms[g]!.map(iteratorOf).filter((it): it is TermIterator => it !== null);
+      if (group.presence === 'prohibited') {
+        prohibited.push(...iterators);
+        return;
       }
-      // A word counts once: its best variant in its best field.
-      for (const o of touched) {
-        if (group.presence === 'prohibited') {
-          prohibited[o] = 1;
-        } else {
-          if (matched[o] === 0) candidates.push(o);
-          bm25[o] = bm25[o]! + best[o]!;
-          matched[o] = matched[o]! + 1;
-          if (group.presence === 'required') required[o] = required[o]! + 1;
-        }
-        best[o] = 0;
-      }
-      touched.length = 0;
+      const maxScore = iterators.reduce((m, it) => Math.max(m, it.maxScore), 0);
+      positive.push({ g, required: group.presence === 'required', iterators, maxScore });
     });
-    for (const o of candidates) {
-      if (prohibited[o] || required[o]! < requiredCount) continue;
-      if (filter && !filter(segment, o)) continue;
-      top.offer({ segment, ordinal: o, matched: matched[o]!, bm25: bm25[o]! });
+    // A required word this segment lacks: nothing here can match.
+    if (positive.some((r) => r.required && r.iterators.length === 0)) return;
+    const runs = positive.filter((r) => r.iterators.length > 0).sort((a, b) => a.maxScore - b.maxScore);
+    if (runs.length === 0) return;
+    const best = new Float64Array(plan.groups.length);
+
+    // Groups [0, essentialFrom) cannot reach the threshold on their own: they do not drive the walk.
+    let essentialFrom = 0;
+    let thresholdSeen: Scored | null = null;
+    const updateEssential = (): void => {
+      const worst = top.worst;
+      if (worst === thresholdSeen) return;
+      thresholdSeen = worst;
+      let sum = 0;
+      let k = 0;
+      while (k < runs.length && below(k + 1, (sum + runs[k]!.maxScore) * BOUND_SLACK, worst)) {
+        sum += runs[k]!.maxScore;
+        k++;
+      }
+      essentialFrom = k;
+    };
+    updateEssential();
+
+    for (;;) {
+      // The next candidate: the smallest current ordinal among the driving groups.
+      let o = NO_MORE;
+      for (let r = essentialFrom; r < runs.length; r++) {
+        for (const it of runs[r]!.iterators) if (it.doc < o) o = it.doc;
+      }
+      if (o === NO_MORE) break;
+
+      const worst = top.worst;
+      if (worst) {
+        // Block-max: the best any clause in [o, upto] could score, from the blocks there.
+        let upto = NO_MORE - 1;
+        for (let r = essentialFrom; r < runs.length; r++) {
+          for (const it of runs[r]!.iterators) if (it.doc !== NO_MORE) upto = Math.min(upto, it.blockLast());
+        }
+        let count = 0;
+        let sum = 0;
+        for (const run of runs) {
+          let m = -1;
+          for (const it of run.iterators) {
+            const b = it.bound(o, upto);
+            if (b > m) m = b;
+          }
+          if (m >= 0) {
+            count++;
+            sum += m;
+          }
+        }
+        if (below(count, sum * BOUND_SLACK, worst)) {
+          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc <= upto) it.advance(upto + 1);
+          continue;
+        }
+      }
+
+      if (!(deletedClause && deletedClause[o])) {
+        let matched = 0;
+        let required = 0;
+        let possible = 0;
+        for (const run of runs) possible += run.maxScore;
+        let possibleCount = runs.length;
+        let pruned = false;
+        // Strongest groups first: the bound tightens fastest.
+        for (let r = runs.length - 1; r >= 0; r--) {
+          const run = runs[r]!;
+          let score = 0;
+          let hit = false;
+          for (const it of run.iterators) {
+            if (it.doc < o) it.advance(o);
+            if (it.doc === o) {
+              hit = true;
+              const s = it.score();
+              if (s > score) score = s;
+            }
+          }
+          best[run.g] = score;
+          possible -= run.maxScore;
+          possibleCount--;
+          if (hit) {
+            matched++;
+            if (run.required) required++;
+          }
+          if (worst && below(matched + possibleCount, (sumOf(best, runs, r) + possible) * BOUND_SLACK, worst)) {
+            pruned = true;
+            break;
+          }
+        }
+        if (!pruned && required >= requiredCount && matched > 0 && !isProhibited(prohibited, o) && (!filter || filter(segment, o))) {
+          // Summed in plan order, as every index layout does: scores are bit-identical.
+          let bm25 = 0;
+          for (let g = 0; g < best.length; g++) bm25 += best[g]!;
+          top.offer({ segment, ordinal: o, matched, bm25 });
+          updateEssential();
+        }
+        best.fill(0);
+      }
+      for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc === o) it.next();
+      // Iterators of groups that stopped driving may lag behind: they catch up when evaluated.
     }
   });
 
   const ranked = top.sorted().map((r): RankedClause => {
-    const docs = states[r.segment]!.source.meta.docs;
-    return { ...r, docOrdinal: docOrdinalOfClause(docs, r.ordinal), score: r.matched + r.bm25 / (r.bm25 + 1) };
+    const source = states[r.segment]!.source;
+    return { ...r, docOrdinal: source.docOfClause(r.ordinal), score: r.matched + r.bm25 / (r.bm25 + 1) };
   });
   return { ranked, matchedTerms };
+}
+
+/** Sum of the group scores evaluated so far (runs r..end). */
+function sumOf(best: Float64Array, runs: GroupRun[], from: number): number {
+  let sum = 0;
+  for (let r = from; r < runs.length; r++) sum += best[runs[r]!.g]!;
+  return sum;
+}
+
+function isProhibited(prohibited: TermIterator[], o: number): boolean {
+  for (const it of prohibited) {
+    if (it.doc < o) it.advance(o);
+    if (it.doc === o) return true;
+  }
+  return false;
 }

@@ -5,14 +5,13 @@
 
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { mergeSegments } from '../search/merge.js';
-import type { SegmentData } from '../search/segment.js';
+import { mergeSegments } from '../index/merge.js';
 import { isTempFileOf } from './atomic.js';
 import { MANIFEST_FILE, SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
 import type { HeldLock } from './lock.js';
 import { type ManifestBody, type ManifestSegment, writeManifest } from './manifest.js';
 import { type MergePolicyOptions, nextMerge } from './merge-policy.js';
-import { DiskSegment, writeSegment } from './segment-files.js';
+import { DiskSegment, streamSegment } from './segment-files.js';
 import { randomTag } from './writer.js';
 
 /** Longest stretch of synchronous work between two turns of the event loop (the lock refreshes its mtime there). */
@@ -24,7 +23,7 @@ export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolv
 export async function commit(dir: string, body: ManifestBody, lock: HeldLock, policy: MergePolicyOptions, mergeAll = false): Promise<void> {
   let next = body;
   for (;;) {
-    const candidates = next.segments.map((s) => ({ name: s.name, clauses: s.clauses, liveClauses: liveClauses(dir, s) }));
+    const candidates = next.segments.map((s) => ({ name: s.name, clauses: s.clauses, liveClauses: liveClauses(dir, s, next.identity) }));
     const names = mergeAll
       ? next.segments.length > 1 || next.segments.some((s) => s.deleted.length > 0)
         ? next.segments.map((s) => s.name)
@@ -42,17 +41,16 @@ export async function commit(dir: string, body: ManifestBody, lock: HeldLock, po
 
 async function mergeInto(dir: string, body: ManifestBody, names: string[]): Promise<ManifestBody> {
   const chosen = body.segments.filter((s) => names.includes(s.name));
-  const sources = chosen.map((entry) => new DiskSegment(dir, entry));
-  let merged: SegmentData;
-  try {
-    merged = await mergeSegments(sources);
-  } finally {
-    for (const s of sources) s.close();
-  }
   const segments = body.segments.filter((s) => !names.includes(s.name));
   let nextSegment = body.nextSegment;
-  if (merged.meta.docs.length > 0) {
-    const entry = writeSegment(dir, segmentName(nextSegment++, randomTag()), merged);
+  if (chosen.some((s) => s.deleted.length < s.docs)) {
+    const sources = chosen.map((entry) => new DiskSegment(dir, entry, body.identity));
+    let entry: ManifestSegment;
+    try {
+      entry = await streamSegment(dir, segmentName(nextSegment++, randomTag()), (open) => mergeSegments(sources, body.identity, open));
+    } finally {
+      for (const s of sources) s.close();
+    }
     const at = body.segments.findIndex((s) => s.name === names[0]);
     segments.splice(Math.min(at, segments.length), 0, entry);
   }
@@ -79,11 +77,14 @@ function sweep(dir: string, keep: ReadonlySet<string>): void {
   }
 }
 
-function liveClauses(dir: string, entry: ManifestSegment): number {
+function liveClauses(dir: string, entry: ManifestSegment, identity: string): number {
   if (entry.deleted.length === 0) return entry.clauses;
-  const segment = new DiskSegment(dir, entry);
-  let live = entry.clauses;
-  for (const d of entry.deleted) live -= segment.meta.docs[d]!.clauseCount;
-  segment.close();
-  return live;
+  const segment = new DiskSegment(dir, entry, identity);
+  try {
+    let live = entry.clauses;
+    for (const d of entry.deleted) live -= segment.row(d).clauseCount;
+    return live;
+  } finally {
+    segment.close();
+  }
 }

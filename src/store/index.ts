@@ -110,7 +110,7 @@ export class UnresIndex {
     const s = this.snapshot;
     s.usable();
     let clauses = 0;
-    for (const { segment, doc } of s.catalog.values()) clauses += s.segments[segment]!.meta.docs[doc]!.clauseCount;
+    for (const { entry } of s.catalog.values()) clauses += entry.clauseCount;
     const deletedDocuments = s.body.segments.reduce((sum, seg) => sum + seg.deleted.length, 0);
     return { documents: s.catalog.size, clauses, segments: s.segments.length, deletedDocuments, generation: s.body.generation };
   }
@@ -149,7 +149,7 @@ export class UnresIndex {
         snap.usable();
         const writer = new BatchWriter(this.dir, snap.body, this.segmentClauses);
         const catalog = new Map(snap.catalog);
-        const sources = snap.segments;
+        const segments = snap.segments;
         let done = 0;
         let lastYield = Date.now();
         for await (const doc of docs as AsyncIterable<UnresDocument>) {
@@ -161,13 +161,13 @@ export class UnresIndex {
           } else {
             const pending = writer.pendingSha(doc.id);
             const old = catalog.get(doc.id);
-            const oldSha = old ? sources[old.segment]!.meta.docs[old.doc]!.sha256 : undefined;
+            const oldSha = old?.entry.sha256;
             if (pending === doc.source.sha256 || (pending === undefined && oldSha === doc.source.sha256)) {
               summary.unchanged++;
             } else {
               if (pending !== undefined || old) summary.updated++;
               else summary.added++;
-              if (old && pending === undefined) writer.deleteCommitted(sources[old.segment]!.name, old.doc);
+              if (old && pending === undefined) writer.deleteCommitted(segments[old.segment]!.name, old.doc);
               writer.add(doc);
             }
           }

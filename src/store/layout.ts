@@ -1,8 +1,8 @@
 // The index directory:
 //   manifest.json          which segments make the index, their deletions and
 //                          file checksums; replaced atomically to commit a change
-//   segments/<name>/       one immutable segment (see src/search/segment.ts):
-//     meta.json terms.json postings.bin clauses.bin docs.jsonl
+//   segments/<name>/       one immutable segment (see src/index/format/):
+//     segment.bin terms.bin postings.bin norms.bin docs.bin stored.bin
 //   write.lock             held by the one process writing (proper-lockfile)
 // Readers never lock: they read the manifest, then files no writer changes.
 
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 export const INDEX_FORMAT = 'unres-index';
 /** Bump when the layout or any segment file changes meaning; older or newer indexes must be rebuilt. */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';
@@ -18,15 +18,8 @@ export const LOCK_FILE = 'write.lock';
 /** Staging names start with a dot: never a segment, removed by the next writer. */
 export const STAGING_PREFIX = '.staging-';
 
-export const SEGMENT_FILES = {
-  meta: 'meta.json',
-  dictionary: 'terms.json',
-  postings: 'postings.bin',
-  clauses: 'clauses.bin',
-  docs: 'docs.jsonl',
-} as const;
-
-export type SegmentFileKey = keyof typeof SEGMENT_FILES;
+export { SEGMENT_FILES, type SegmentFileKey } from '../index/format/files.js';
+import { SEGMENT_FILES, type SegmentFileKey } from '../index/format/files.js';
 
 export const REBUILD_HINT = 'run `unres ingest --rebuild` to rebuild it from the stored documents';
 

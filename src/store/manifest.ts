@@ -3,7 +3,7 @@
 // checksummed, so an edited or truncated manifest is detected, and its format
 // and version sit outside the body, so any version can at least say which it is.
 
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { IndexError } from '../errors.js';
 import { replaceFileAtomic } from './atomic.js';
@@ -24,6 +24,8 @@ export interface ManifestSegment {
 }
 
 export interface ManifestBody {
+  /** The index's identity, written into each of its segments: a segment from another index is refused. */
+  identity: string;
   /** Counts commits: a reader that finds a segment gone checks whether the index moved on. */
   generation: number;
   /** Next segment counter: names sort in creation order. */
@@ -39,7 +41,7 @@ interface ManifestFile {
 }
 
 export function emptyManifest(): ManifestBody {
-  return { generation: 0, nextSegment: 1, segments: [] };
+  return { identity: randomUUID(), generation: 0, nextSegment: 1, segments: [] };
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -59,6 +61,8 @@ function checkBody(dir: string, body: ManifestBody): void {
   const ok =
     typeof body === 'object' &&
     body !== null &&
+    typeof body.identity === 'string' &&
+    body.identity.length > 0 &&
     Number.isInteger(body.generation) &&
     Number.isInteger(body.nextSegment) &&
     Array.isArray(body.segments) &&

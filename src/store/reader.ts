@@ -10,6 +10,7 @@ import { IndexError } from '../errors.js';
 import { assembleHits, type EngineHit } from '../search/hits.js';
 import type { QueryPlan } from '../search/query.js';
 import { type SearchFilters, searchSegments } from '../search/searcher.js';
+import type { DocEntry } from '../index/format/docs.js';
 import type { UnresDocument } from '../types.js';
 import { SEGMENT_NAME, segmentsPath } from './layout.js';
 import { type ManifestBody, emptyManifest, readManifest } from './manifest.js';
@@ -18,6 +19,7 @@ import { DiskSegment, SegmentMissingError } from './segment-files.js';
 export interface CatalogEntry {
   segment: number;
   doc: number;
+  entry: DocEntry;
 }
 
 export interface DocumentListing {
@@ -35,10 +37,11 @@ const RETRIES = 3;
 export class IndexSnapshot {
   body: ManifestBody = emptyManifest();
   segments: DiskSegment[] = [];
-  /** Live documents by id. */
-  catalog = new Map<string, CatalogEntry>();
-  /** sha256 of every live document's source. */
-  sources = new Set<string>();
+  /** Live documents by id and the sha256 of their sources: built when first needed (search does not need them). */
+  private catalogCache: Map<string, CatalogEntry> | null = null;
+  private sourcesCache: Set<string> | null = null;
+  /** Document tables of segments read so far (segments never change; only their deletions do). */
+  private readonly entriesBySegment = new Map<string, DocEntry[]>();
   /** Set when the index is damaged or of another version: every use but rebuild throws it. */
   damage: IndexError | null = null;
 
@@ -58,7 +61,7 @@ export class IndexSnapshot {
           this.setState(emptyManifest(), []);
           return false;
         }
-        this.setState(body, body.segments.map((entry) => new DiskSegment(this.dir, entry)));
+        this.setState(body, body.segments.map((entry) => new DiskSegment(this.dir, entry, body.identity)));
         return true;
       } catch (err) {
         // A writer may have committed and swept a segment between our two reads: read again.
@@ -74,15 +77,55 @@ export class IndexSnapshot {
   private setState(body: ManifestBody, segments: DiskSegment[]): void {
     this.body = body;
     this.segments = segments;
-    this.catalog = new Map();
-    this.sources = new Set();
-    segments.forEach((segment, s) => {
-      segment.meta.docs.forEach((doc, d) => {
-        if (segment.deletedDocs.has(d)) return;
-        this.catalog.set(doc.id, { segment: s, doc: d });
-        this.sources.add(doc.sha256);
+    this.catalogCache = null;
+    this.sourcesCache = null;
+    const names = new Set(segments.map((s) => s.name));
+    for (const name of this.entriesBySegment.keys()) if (!names.has(name)) this.entriesBySegment.delete(name);
+  }
+
+  /** Live documents by id. */
+  get catalog(): Map<string, CatalogEntry> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return this.buildCatalog();
+      } catch (err) {
+        // A writer merged a segment away and swept it since we loaded: read the new index.
+        if (err instanceof SegmentMissingError && attempt < RETRIES && this.manifestChanged()) {
+          this.load();
+          this.usable();
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
+  /** sha256 of every live document's source. */
+  get sources(): Set<string> {
+    if (!this.sourcesCache) void this.catalog;
+    return this.sourcesCache!;
+  }
+
+  private buildCatalog(): Map<string, CatalogEntry> {
+    if (!this.catalogCache) {
+      const catalog = new Map<string, CatalogEntry>();
+      const sources = new Set<string>();
+      this.segments.forEach((segment, s) => {
+        let entries = this.entriesBySegment.get(segment.name);
+        if (!entries) {
+          entries = segment.docs().all();
+          this.entriesBySegment.set(segment.name, entries);
+        }
+        entries.forEach((entry, d) => {
+          if (segment.deletedDocs.has(d)) return;
+          catalog.set(entry.id, { segment: s, doc: d, entry });
+          sources.add(entry.sha256);
+        });
       });
-    });
+      this.catalogCache = catalog;
+      this.sourcesCache = sources;
+    }
+    return this.catalogCache;
   }
 
   private segmentDirectories(): string[] {
@@ -100,8 +143,7 @@ export class IndexSnapshot {
   list(): DocumentListing[] {
     this.usable();
     const out: DocumentListing[] = [];
-    for (const { segment, doc } of this.catalog.values()) {
-      const entry = this.segments[segment]!.meta.docs[doc]!;
+    for (const { entry } of this.catalog.values()) {
       out.push({ id: entry.id, source: entry.source, kind: entry.kind, symbol: entry.symbol, title: entry.title, clauses: entry.clauseCount });
     }
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

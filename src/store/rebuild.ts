@@ -19,8 +19,8 @@ export interface RebuildResult {
 }
 
 export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClauses: number, policy: MergePolicyOptions): Promise<RebuildResult> {
-  const writer = new BatchWriter(dir, emptyManifest(), segmentClauses);
   const salvage = salvageDocuments(dir);
+  const writer = new BatchWriter(dir, { ...emptyManifest(), identity: salvage.identity }, segmentClauses);
   writer.startCounterAt(salvage.nextSegment);
   let lastYield = Date.now();
   let count = 0;

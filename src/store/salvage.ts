@@ -2,16 +2,27 @@
 // With a sound manifest, the live documents of the segments it names. Without
 // one (damaged, missing, another version), every segment directory is read in
 // creation order and the newest version of each document id wins: a replaced
-// document's new version always lives in a newer segment.
+// document's new version always lives in a newer segment. A segment written
+// for another index (its header names another identity) is never imported.
+// Segments of the previous format (docs.jsonl) are read too: rebuild converts.
 
-import { readFileSync, readdirSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { IndexError } from '../errors.js';
+import { ChunkedReader, FileAccess } from '../index/format/chunked.js';
+import { decodeHeader } from '../index/format/header.js';
+import { walkStored } from '../index/format/stored.js';
 import type { UnresDocument } from '../types.js';
-import { SEGMENT_NAME, segmentFilePath, segmentsPath } from './layout.js';
+import { SEGMENT_NAME, segmentFilePath, segmentPath, segmentsPath } from './layout.js';
 import { readManifest } from './manifest.js';
 import { documentProblem } from './validate.js';
 
 export interface Salvage {
+  /** The index's identity: the manifest's, else the one most segments carry. */
+  identity: string;
+  /** Segments refused because they belong to another index. */
+  foreign: string[];
   /** Generation to continue from (readers notice the change). */
   generation: number;
   /** Segment counter to continue from, past every directory present. */
@@ -33,11 +44,45 @@ interface SegmentToRead {
   deleted: ReadonlySet<number> | null;
 }
 
-function readLines(dir: string, name: string): string[] {
+/** The identity a segment's header names, or null when the header cannot be read. */
+function identityOf(dir: string, name: string): string | null {
   try {
-    return readFileSync(segmentFilePath(dir, name, 'docs'), 'utf8').split('\n');
+    const header = decodeHeader(readFileSync(segmentFilePath(dir, name, 'header')));
+    return 'problem' in header ? null : header.identity;
   } catch {
-    return [];
+    return null;
+  }
+}
+
+/** The stored documents of a segment, one per document ordinal (an unreadable one as a line that does not parse), streamed. */
+function* readLines(dir: string, name: string): Generator<string> {
+  const legacy = join(segmentPath(dir, name), 'docs.jsonl');
+  if (existsSync(legacy)) {
+    let lines: string[] = [];
+    try {
+      lines = readFileSync(legacy, 'utf8').split('\n');
+    } catch {
+      lines = [];
+    }
+    yield* lines;
+    return;
+  }
+  let access: FileAccess;
+  try {
+    access = new FileAccess(segmentFilePath(dir, name, 'stored'));
+  } catch {
+    return;
+  }
+  try {
+    let reader: ChunkedReader | null = null;
+    try {
+      reader = new ChunkedReader(access, 'stored.bin', (problem) => new IndexError(problem));
+    } catch {
+      reader = null;
+    }
+    for (const text of walkStored(access, reader)) yield text ?? '\u0000';
+  } finally {
+    access.close();
   }
 }
 
@@ -68,6 +113,18 @@ export function salvageDocuments(dir: string): Salvage {
   } catch (err) {
     if (!(err instanceof IndexError)) throw err;
   }
+  let identity: string;
+  if (body) {
+    identity = body.identity;
+  } else {
+    const counts = new Map<string, number>();
+    for (const name of present) {
+      const id = identityOf(dir, name);
+      if (id !== null) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    identity = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? randomUUID();
+  }
+  const foreign: string[] = [];
   if (body) {
     generation = body.generation;
     nextSegment = Math.max(nextSegment, body.nextSegment);
@@ -80,27 +137,39 @@ export function salvageDocuments(dir: string): Salvage {
   const winners = new Map<string, [number, number]>();
   let skipped = 0;
   segments.forEach((segment, s) => {
-    readLines(dir, segment.name).forEach((line, i) => {
-      if (segment.deleted?.has(i) || line.trim() === '') return;
+    const owner = identityOf(dir, segment.name);
+    if (owner !== null && owner !== identity) {
+      foreign.push(segment.name);
+      return;
+    }
+    let i = -1;
+    for (const line of readLines(dir, segment.name)) {
+      i++;
+      if (segment.deleted?.has(i) || line.trim() === '') continue;
       const doc = parseDocument(line);
       if (!doc) {
         skipped++;
-        return;
+        continue;
       }
       winners.set(doc.id, [s, i]);
-    });
+    }
   });
 
   const live = body ? body.segments.reduce((n, s) => n + s.docs - s.deleted.length, 0) : 0;
+  const foreignSet = new Set(foreign);
   return {
+    identity,
+    foreign,
     generation,
     nextSegment,
     skipped,
     unreadable: body ? Math.max(0, live - winners.size) : skipped,
     *documents() {
       for (const [s, segment] of segments.entries()) {
-        const lines = readLines(dir, segment.name);
-        for (const [i, line] of lines.entries()) {
+        if (foreignSet.has(segment.name)) continue;
+        let i = -1;
+        for (const line of readLines(dir, segment.name)) {
+          i++;
           const doc = parseDocument(line);
           if (!doc) continue;
           const winner = winners.get(doc.id);

@@ -3,7 +3,7 @@
 // deletions of replaced documents, in committed and in new segments. Nothing
 // here is visible to readers until commit() replaces the manifest.
 
-import { SegmentBuilder } from '../search/segment-builder.js';
+import { SegmentBuilder } from '../index/builder.js';
 import type { UnresDocument } from '../types.js';
 import { segmentName } from './layout.js';
 import type { ManifestBody, ManifestSegment } from './manifest.js';
@@ -64,7 +64,7 @@ export class BatchWriter {
 
   private flush(): void {
     if (this.builder.docCount === 0) return;
-    const entry = writeSegment(this.dir, segmentName(this.counter++, randomTag()), this.builder.finish());
+    const entry = writeSegment(this.dir, segmentName(this.counter++, randomTag()), this.builder.finish(this.base.identity));
     entry.deleted = [...this.builderDeleted].sort((a, b) => a - b);
     const index = this.written.push(entry) - 1;
     for (const [id, doc] of this.builderIds) {
@@ -87,6 +87,6 @@ export class BatchWriter {
       })
       .filter((s) => s.deleted.length < s.docs);
     const fresh = this.written.filter((s) => s.deleted.length < s.docs);
-    return { generation: this.base.generation, nextSegment: this.counter, segments: [...kept, ...fresh] };
+    return { identity: this.base.identity, generation: this.base.generation, nextSegment: this.counter, segments: [...kept, ...fresh] };
   }
 }

@@ -49,6 +49,6 @@ describe('a reader opened before a writer commits', () => {
     await writer.ingest([doc('X', ops(['نص أول عن الأطفال']))]);
     const reader = await UnresIndex.open(dir);
     rmSync(join(dir, 'segments'), { recursive: true });
-    await expect(reader.get('X')).rejects.toThrow(/damaged .*docs\.jsonl is missing.*unres ingest --rebuild/);
+    await expect(reader.get('X')).rejects.toThrow(/damaged .*(docs|stored)\.bin is missing.*unres ingest --rebuild/);
   });
 });

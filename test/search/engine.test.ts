@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
 import { assembleHits } from '../../src/search/hits.js';
-import { memorySource } from '../../src/search/memory-source.js';
+import { memorySource } from '../../src/index/segment-reader.js';
 import { planQuery } from '../../src/search/query.js';
 import { type SearchFilters, type SegmentSource, searchSegments } from '../../src/search/searcher.js';
-import { SegmentBuilder } from '../../src/search/segment-builder.js';
+import { SegmentBuilder } from '../../src/index/builder.js';
 import type { UnresDocument } from '../../src/types.js';
 import { clause, doc, ops } from './helpers/docs.js';
 

@@ -4,10 +4,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseQueryTerm, analyseText } from '../../src/search/analysis/pipeline.js';
-import { memorySource } from '../../src/search/memory-source.js';
+import { memorySource } from '../../src/index/segment-reader.js';
 import { planQuery } from '../../src/search/query.js';
 import { searchSegments } from '../../src/search/searcher.js';
-import { SegmentBuilder } from '../../src/search/segment-builder.js';
+import { SegmentBuilder } from '../../src/index/builder.js';
 import { doc, ops } from './helpers/docs.js';
 
 const VOCABULARY = ['الأطفال', 'الاتجار', 'بالأشخاص', 'الدول', 'تعزيز', 'التعاون', 'الدولي', 'الجريمة', 'المنظمة', 'الضحايا'];
@@ -32,7 +32,7 @@ describe('ranking', () => {
         const { ranked } = searchSegments(sources, planQuery(words.join(' ')), {}, 1000);
         const held = ranked.map((r) => {
           const source = sources[r.segment]!;
-          const entry = source.meta.docs[r.docOrdinal]!;
+          const entry = source.doc(r.docOrdinal);
           const stored = JSON.parse(source.docLine(r.docOrdinal)) as { clauses: Array<{ text: string }> };
           return wordsHeld(stored.clauses[r.ordinal - entry.clauseStart]!.text, words);
         });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -151,6 +151,12 @@ describe('damage', () => {
     expect((error as Error).message).not.toContain('\n');
   }
 
+  function flipBit(path: string, offset: number, bit: number): void {
+    const bytes = readFileSync(path);
+    bytes[offset] = bytes[offset]! ^ (1 << bit);
+    writeFileSync(path, bytes);
+  }
+
   function segmentDir(dir: string): string {
     return join(dir, 'segments', readdirSync(join(dir, 'segments')).find((n) => n.startsWith('s'))!);
   }
@@ -172,14 +178,14 @@ describe('damage', () => {
   it('detects a future format version and says how to recover', async () => {
     const { dir } = await builtIndex();
     const path = join(dir, 'manifest.json');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('"version":1', '"version":7'));
-    await expectDamage(dir, /format version 7, newer than this unres reads \(1\): upgrade unres, or run/);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"version":2', '"version":7'));
+    await expectDamage(dir, /format version 7, newer than this unres reads \(2\): upgrade unres, or run/);
   });
 
   it('detects a missing segment', async () => {
     const { dir } = await builtIndex();
     rmSync(segmentDir(dir), { recursive: true });
-    await expectDamage(dir, /meta.json is missing/);
+    await expectDamage(dir, /segment.bin is missing/);
   });
 
   it('detects truncated postings, edited terms and edited stored documents', async () => {
@@ -189,15 +195,35 @@ describe('damage', () => {
     await expectDamage(a.dir, /postings.bin is truncated/);
 
     const b = await builtIndex();
-    const terms = join(segmentDir(b.dir), 'terms.json');
-    writeFileSync(terms, readFileSync(terms, 'utf8').replace('طفل', 'طفك'));
-    await expectDamage(b.dir, /terms.json fails its checksum/);
+    const terms = join(segmentDir(b.dir), 'terms.bin');
+    flipBit(terms, 3, 0);
+    await expectDamage(b.dir, /terms.bin fails its checksum/);
 
     const c = await builtIndex();
-    const docs = join(segmentDir(c.dir), 'docs.jsonl');
-    writeFileSync(docs, readFileSync(docs, 'utf8').replace('حقوق', 'حقوك'));
+    const stored = join(segmentDir(c.dir), 'stored.bin');
+    flipBit(stored, 40, 5);
     const index = await UnresIndex.open(c.dir);
-    await expect(index.get('A/RES/10')).rejects.toThrow(/stored document A\/RES\/10 fails its checksum/);
+    await expect(index.get('A/RES/10')).rejects.toThrow(/stored.bin fails its checksum/);
+  });
+
+  it('finds a flipped bit in the postings a search reads, whichever bit (exit 3, never other scores)', async () => {
+    const base = await builtIndex();
+    const postings = join(segmentDir(base.dir), 'postings.bin');
+    const size = readFileSync(postings).length;
+    for (const [offset, bit] of [[0, 0], [1, 1], [Math.floor(size / 3), 2], [Math.floor(size / 2), 3], [size - 40, 4], [size - 30, 5], [size - 10, 6], [size - 1, 7]] as const) {
+      const copy = tempDir();
+      cpSync(base.dir, copy, { recursive: true });
+      flipBit(join(segmentDir(copy), 'postings.bin'), offset, bit);
+      await expectDamage(copy, /postings.bin (fails its checksum|is truncated or changed)/);
+    }
+  });
+
+  it('refuses a segment of another index, even one of the same size', async () => {
+    const a = await builtIndex();
+    const b = await builtIndex();
+    const into = segmentDir(a.dir);
+    for (const name of readdirSync(segmentDir(b.dir))) cpSync(join(segmentDir(b.dir), name), join(into, name));
+    await expectDamage(a.dir, /belongs to another index/);
   });
 
   it('rebuilds from the stored documents after damage', async () => {

@@ -59,22 +59,22 @@ export const DAMAGE_CASES: DamageCase[] = [
   },
   {
     name: 'future format version',
-    damage: (d) => editManifest(d, (t) => t.replace('"version":1', '"version":99')),
-    says: /has format version 99, newer than this unres reads \(1\): upgrade unres, or run `unres ingest --rebuild`/,
+    damage: (d) => editManifest(d, (t) => t.replace('"version":2', '"version":99')),
+    says: /has format version 99, newer than this unres reads \(2\): upgrade unres, or run `unres ingest --rebuild`/,
     listWorks: false,
     recovered: 4,
   },
   {
     name: 'segment missing',
     damage: (d, s) => rmSync(join(d, 'segments', s[0]!), { recursive: true }),
-    says: /segment s\d{8}-[0-9a-f]{6}: meta\.json is missing/,
+    says: /segment s\d{8}-[0-9a-f]{6}: segment\.bin is missing/,
     listWorks: false,
     recovered: 2,
   },
   {
     name: 'stored documents cut short',
-    damage: (d, s) => truncate(join(d, 'segments', s[0]!, 'docs.jsonl'), (n) => n - 200),
-    says: /docs\.jsonl is truncated or changed/,
+    damage: (d, s) => truncate(join(d, 'segments', s[0]!, 'stored.bin'), (n) => n - 200),
+    says: /stored\.bin is truncated or changed/,
     listWorks: true,
     recovered: 3,
   },
@@ -104,39 +104,41 @@ export const DAMAGE_CASES: DamageCase[] = [
   },
   {
     name: 'older format version',
-    damage: (d) => editManifest(d, (t) => t.replace('"version":1', '"version":0')),
-    says: /has format version 0, older than this unres reads \(1\): run `unres ingest --rebuild`/,
+    damage: (d) => editManifest(d, (t) => t.replace('"version":2', '"version":1')),
+    says: /has format version 1, older than this unres reads \(2\): run `unres ingest --rebuild`/,
     listWorks: false,
     recovered: 4,
   },
   {
     name: 'segment metadata edited',
-    damage: (d, s) => truncate(join(d, 'segments', s[1]!, 'meta.json'), (n) => n - 1),
-    says: /meta\.json is truncated or changed/,
+    damage: (d, s) => truncate(join(d, 'segments', s[1]!, 'segment.bin'), (n) => n - 1),
+    says: /segment\.bin is truncated or changed/,
     listWorks: false,
     recovered: 4,
   },
   {
     name: 'terms edited',
     damage: (d, s) => {
-      const path = join(d, 'segments', s[1]!, 'terms.json');
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/[\u0621-\u064a]/, 'ظ'));
+      const path = join(d, 'segments', s[1]!, 'terms.bin');
+      const bytes = readFileSync(path);
+      bytes[7] = bytes[7]! ^ 0x10;
+      writeFileSync(path, bytes);
     },
-    says: /terms\.json (fails its checksum|is truncated or changed)/,
+    says: /terms\.bin (fails its checksum|is truncated or changed)/,
     listWorks: true,
     recovered: 4,
   },
   {
     name: 'clause table truncated',
-    damage: (d, s) => truncate(join(d, 'segments', s[0]!, 'clauses.bin'), (n) => n - 8),
-    says: /clauses\.bin is truncated or changed/,
+    damage: (d, s) => truncate(join(d, 'segments', s[0]!, 'norms.bin'), (n) => n - 8),
+    says: /norms\.bin is truncated or changed/,
     listWorks: true,
     recovered: 4,
   },
   {
     name: 'every segment missing',
     damage: (d) => rmSync(join(d, 'segments'), { recursive: true }),
-    says: /meta\.json is missing/,
+    says: /segment\.bin is missing/,
     listWorks: false,
     recovered: 0,
   },

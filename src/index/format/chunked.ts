@@ -1,0 +1,277 @@
+// The envelope of every large segment file: the data, cut in 4 KiB chunks,
+// each with a CRC-32 kept in a table after the data, then a footer. A reader
+// reads the chunks a range spans and checks exactly those (a flipped bit in
+// what a search reads is damage, found there; nothing is hashed whole). The
+// footer gives the data length, so a truncated or extended file is refused
+// before anything in it is believed.
+//
+//   data (dataLength bytes) | u32 CRC per chunk | footer:
+//   magic u32 | chunk size u32 | data length f64 | table CRC u32 | footer CRC u32
+
+import { createHash, type Hash } from 'node:crypto';
+import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
+
+export const CHUNK = 4096;
+const MAGIC = 0x43524e55; // "UNRC"
+export const FOOTER_BYTES = 24;
+
+/** Where a writer's bytes go. */
+export interface ByteSink {
+  write(bytes: Uint8Array): void;
+  /** Flushes and closes; returns the total bytes written. */
+  close(): number;
+}
+
+/** A file opened for writing (created exclusively), buffered, fsynced on close. */
+export class FileSink implements ByteSink {
+  private readonly fd: number;
+  private readonly buffer = Buffer.allocUnsafe(1 << 18);
+  private used = 0;
+  private total = 0;
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'wx', 0o644);
+  }
+
+  private flush(): void {
+    let done = 0;
+    while (done < this.used) done += writeSync(this.fd, this.buffer, done, this.used - done);
+    this.used = 0;
+  }
+
+  write(bytes: Uint8Array): void {
+    this.total += bytes.length;
+    if (bytes.length > this.buffer.length - this.used) {
+      this.flush();
+      if (bytes.length > this.buffer.length) {
+        let done = 0;
+        while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done);
+        return;
+      }
+    }
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
+  close(): number {
+    try {
+      this.flush();
+      fsyncSync(this.fd);
+    } finally {
+      closeSync(this.fd);
+    }
+    return this.total;
+  }
+
+  /** Closes without flushing (the file is being abandoned). */
+  abandon(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+  }
+}
+
+export class MemorySink implements ByteSink {
+  private readonly parts: Uint8Array[] = [];
+  private total = 0;
+  bytes: Uint8Array = new Uint8Array(0);
+
+  write(bytes: Uint8Array): void {
+    this.parts.push(bytes.slice());
+    this.total += bytes.length;
+  }
+
+  close(): number {
+    this.bytes = Buffer.concat(this.parts);
+    this.parts.length = 0;
+    return this.total;
+  }
+}
+
+/** Random access to bytes: a file by positioned reads, or memory. */
+export interface RandomAccess {
+  readonly size: number;
+  /** Exactly `length` bytes at `position` (the caller checked the bounds). */
+  read(position: number, length: number): Uint8Array;
+  close(): void;
+}
+
+export class MemoryAccess implements RandomAccess {
+  constructor(private readonly bytes: Uint8Array) {}
+  get size(): number {
+    return this.bytes.length;
+  }
+  read(position: number, length: number): Uint8Array {
+    return this.bytes.subarray(position, position + length);
+  }
+  close(): void {}
+}
+
+export class FileAccess implements RandomAccess {
+  readonly size: number;
+  private fd: number | null;
+
+  /** Opens `path`; throws the fs error (ENOENT and others) to the caller. */
+  constructor(path: string) {
+    this.fd = openSync(path, 'r');
+    try {
+      this.size = fstatSync(this.fd).size;
+    } catch (err) {
+      closeSync(this.fd);
+      throw err;
+    }
+  }
+
+  read(position: number, length: number): Uint8Array {
+    // A fresh ArrayBuffer (offset 0): typed views over it are aligned.
+    const out = new Uint8Array(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd!, out, done, length - done, position + done);
+      if (n === 0) throw new RangeError('file ended early');
+      done += n;
+    }
+    return out;
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+export interface WrittenFile {
+  bytes: number;
+  sha256: string;
+}
+
+/** Streams data into chunks, checksums each, and appends the table and footer on finish. */
+export class ChunkedWriter {
+  private readonly chunk = new Uint8Array(CHUNK);
+  private used = 0;
+  private readonly crcs: number[] = [];
+  private readonly hash: Hash = createHash('sha256');
+  /** Bytes of data written so far: the offset of the next byte. */
+  position = 0;
+
+  constructor(private readonly sink: ByteSink) {}
+
+  private emit(bytes: Uint8Array): void {
+    this.hash.update(bytes);
+    this.sink.write(bytes);
+  }
+
+  write(bytes: Uint8Array): void {
+    let from = 0;
+    while (from < bytes.length) {
+      const n = Math.min(CHUNK - this.used, bytes.length - from);
+      this.chunk.set(bytes.subarray(from, from + n), this.used);
+      this.used += n;
+      from += n;
+      if (this.used === CHUNK) this.flushChunk();
+    }
+    this.position += bytes.length;
+  }
+
+  private flushChunk(): void {
+    if (this.used === 0) return;
+    const data = this.chunk.subarray(0, this.used);
+    this.crcs.push(crc32(data));
+    this.emit(data);
+    this.used = 0;
+  }
+
+  finish(): WrittenFile {
+    this.flushChunk();
+    const table = Buffer.alloc(this.crcs.length * 4);
+    this.crcs.forEach((c, i) => table.writeUInt32LE(c, i * 4));
+    this.emit(table);
+    const footer = Buffer.alloc(FOOTER_BYTES);
+    footer.writeUInt32LE(MAGIC, 0);
+    footer.writeUInt32LE(CHUNK, 4);
+    footer.writeDoubleLE(this.position, 8);
+    footer.writeUInt32LE(crc32(table), 16);
+    footer.writeUInt32LE(crc32(footer.subarray(0, 20)), 20);
+    this.emit(footer);
+    const bytes = this.sink.close();
+    return { bytes, sha256: this.hash.digest('hex') };
+  }
+}
+
+/** How a reader reports a problem: a damage error naming the file. */
+export type Damage = (problem: string) => Error;
+
+export interface Footer {
+  dataLength: number;
+  chunks: number;
+  tableCrc: number;
+}
+
+/** Reads a footer; null when the file does not end in a sound one (truncated, extended, edited). */
+export function readFooter(access: RandomAccess): Footer | null {
+  if (access.size < FOOTER_BYTES) return null;
+  const footer = Buffer.from(access.read(access.size - FOOTER_BYTES, FOOTER_BYTES));
+  if (footer.readUInt32LE(0) !== MAGIC || footer.readUInt32LE(4) !== CHUNK) return null;
+  if (crc32(footer.subarray(0, 20)) !== footer.readUInt32LE(20)) return null;
+  const dataLength = footer.readDoubleLE(8);
+  if (!Number.isSafeInteger(dataLength) || dataLength < 0) return null;
+  const chunks = Math.ceil(dataLength / CHUNK);
+  if (dataLength + chunks * 4 + FOOTER_BYTES !== access.size) return null;
+  return { dataLength, chunks, tableCrc: footer.readUInt32LE(16) };
+}
+
+/** Reads ranges of a chunked file's data, checking the CRC of every chunk a range touches. */
+export class ChunkedReader {
+  readonly dataLength: number;
+  private readonly chunks: number;
+
+  constructor(
+    private readonly access: RandomAccess,
+    readonly file: string,
+    private readonly damaged: Damage,
+  ) {
+    const footer = readFooter(access);
+    if (!footer) throw damaged(`${file} is truncated or changed`);
+    this.dataLength = footer.dataLength;
+    this.chunks = footer.chunks;
+  }
+
+  /** `length` bytes of data at `offset`, verified. */
+  read(offset: number, length: number): Uint8Array {
+    if (length === 0) return new Uint8Array(0);
+    if (!(offset >= 0 && length > 0 && offset + length <= this.dataLength)) throw this.damaged(`${this.file} range out of bounds`);
+    const first = Math.floor(offset / CHUNK);
+    const last = Math.floor((offset + length - 1) / CHUNK);
+    const start = first * CHUNK;
+    const end = Math.min(this.dataLength, (last + 1) * CHUNK);
+    let data: Uint8Array;
+    let table: Uint8Array;
+    try {
+      data = this.access.read(start, end - start);
+      table = this.access.read(this.dataLength + first * 4, (last - first + 1) * 4);
+    } catch {
+      throw this.damaged(`${this.file} is truncated or changed`);
+    }
+    const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
+    for (let c = first; c <= last; c++) {
+      const from = (c - first) * CHUNK;
+      const to = Math.min(data.length, from + CHUNK);
+      if (crc32(data.subarray(from, to)) !== view.getUint32((c - first) * 4, true)) {
+        throw this.damaged(`${this.file} fails its checksum`);
+      }
+    }
+    return data.subarray(offset - start, offset - start + length);
+  }
+
+  /** The whole data, verified (merges and salvage). */
+  readAll(): Uint8Array {
+    return this.read(0, this.dataLength);
+  }
+
+  close(): void {
+    this.access.close();
+  }
+}

@@ -1,0 +1,232 @@
+// The document table of a segment, fixed-width where a search needs speed:
+//   u32 document count
+//   u32 clause start per document, and one past the last (the clause ranges)
+//   one 44-byte row per document: stored frame offset f64, stored bytes u32,
+//     strings offset f64, strings bytes u32, title length u16, kind code u8,
+//     flags u8, then the summed lengths of its clauses' text, lead, section
+//     and cites fields (u32 each: BM25 statistics without the deleted ones)
+//   the strings: per document id, sha256, source name, kind, symbol, title,
+//     adoption date (varint length + 1 and UTF-8, 0 for null)
+
+import { CLAUSE_FIELDS, DOCUMENT_KINDS } from '../../search/fields.js';
+import { ByteReader, ByteWriter, MalformedError } from './bytes.js';
+import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
+import type { StoredRef } from './stored.js';
+
+export const DOC_ROW_BYTES = 44;
+const ROWS_PER_PAGE = 93; // ~4 KiB of rows per read
+
+/** Everything the index keeps about a document outside its stored JSON. */
+export interface DocEntry {
+  id: string;
+  /** sha256 of the source file's bytes: an unchanged file is not ingested again. */
+  sha256: string;
+  /** The source file's base name, as hits report it. */
+  source: string;
+  kind: string;
+  symbol: string | null;
+  title: string | null;
+  /** Adoption date (YYYY-MM-DD), for date filters. */
+  adopted: string | null;
+  clauseStart: number;
+  clauseCount: number;
+  /** Words in the analysed title (the document field's length). */
+  titleLength: number;
+  stored: StoredRef;
+  /** Summed lengths of the document's clause fields, in CLAUSE_FIELDS order. */
+  sums: number[];
+}
+
+/** The fixed-width part of a row. */
+export interface DocRow {
+  clauseStart: number;
+  clauseCount: number;
+  titleLength: number;
+  kindCode: number;
+  stored: StoredRef;
+  sums: number[];
+  stringsOffset: number;
+  stringsBytes: number;
+}
+
+export function documentKindCode(kind: string): number {
+  const code = (DOCUMENT_KINDS as readonly string[]).indexOf(kind);
+  return code < 0 ? 255 : code;
+}
+
+/** Collects rows in memory (44 bytes and the strings per document), written at the end. */
+export class DocTableWriter {
+  private readonly rows = new ByteWriter(4096);
+  private readonly strings = new ByteWriter(4096);
+  private readonly starts: number[] = [0];
+
+  get count(): number {
+    return this.starts.length - 1;
+  }
+
+  add(entry: Omit<DocEntry, 'clauseStart'>): void {
+    const clauseStart = this.starts[this.starts.length - 1]!;
+    this.starts.push(clauseStart + entry.clauseCount);
+    const stringsOffset = this.strings.length;
+    this.strings.string(entry.id);
+    this.strings.string(entry.sha256);
+    this.strings.string(entry.source);
+    this.strings.string(entry.kind);
+    this.strings.nullableString(entry.symbol);
+    this.strings.nullableString(entry.title);
+    this.strings.nullableString(entry.adopted);
+    this.rows.f64(entry.stored.offset);
+    this.rows.u32(entry.stored.bytes);
+    this.rows.f64(stringsOffset);
+    this.rows.u32(this.strings.length - stringsOffset);
+    this.rows.u16(entry.titleLength);
+    this.rows.u8(documentKindCode(entry.kind));
+    this.rows.u8(0);
+    for (let f = 0; f < CLAUSE_FIELDS.length; f++) this.rows.u32(entry.sums[f]!);
+  }
+
+  write(out: ChunkedWriter): void {
+    const head = new ByteWriter(4 + this.starts.length * 4);
+    head.u32(this.count);
+    for (const s of this.starts) head.u32(s);
+    out.write(head.view());
+    out.write(this.rows.view());
+    out.write(this.strings.view());
+  }
+}
+
+export class DocTableReader {
+  readonly count: number;
+  private startsCache: Uint32Array | null = null;
+  private readonly pages = new Map<number, Uint8Array>();
+  private readonly stringsBase: number;
+
+  constructor(
+    private readonly file: ChunkedReader,
+    expectedCount: number,
+    private readonly damaged: Damage,
+  ) {
+    if (file.dataLength < 4) throw this.bad();
+    const head = file.read(0, 4);
+    this.count = new DataView(head.buffer, head.byteOffset).getUint32(0, true);
+    if (this.count !== expectedCount) throw this.bad();
+    this.stringsBase = 4 + (this.count + 1) * 4 + this.count * DOC_ROW_BYTES;
+    if (this.stringsBase > file.dataLength) throw this.bad();
+  }
+
+  private bad(): Error {
+    return this.damaged('docs.bin holds a malformed document table');
+  }
+
+  /** Clause start of every document, and one past the last. */
+  starts(): Uint32Array {
+    if (!this.startsCache) {
+      const bytes = this.file.read(4, (this.count + 1) * 4);
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const starts = new Uint32Array(this.count + 1);
+      for (let i = 0; i <= this.count; i++) {
+        starts[i] = view.getUint32(i * 4, true);
+        if (i > 0 && starts[i]! < starts[i - 1]!) throw this.bad();
+      }
+      if (starts[0] !== 0) throw this.bad();
+      this.startsCache = starts;
+    }
+    return this.startsCache;
+  }
+
+  /** The document holding a clause ordinal. */
+  docOfClause(ordinal: number): number {
+    const starts = this.starts();
+    let lo = 0;
+    let hi = this.count - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= ordinal) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private rowBytes(d: number): { bytes: Uint8Array; at: number } {
+    if (!(d >= 0 && d < this.count)) throw this.damaged(`no document ${d}`);
+    const page = Math.floor(d / ROWS_PER_PAGE);
+    let bytes = this.pages.get(page);
+    if (!bytes) {
+      const first = page * ROWS_PER_PAGE;
+      const n = Math.min(ROWS_PER_PAGE, this.count - first);
+      bytes = this.file.read(4 + (this.count + 1) * 4 + first * DOC_ROW_BYTES, n * DOC_ROW_BYTES);
+      if (this.pages.size > 1024) this.pages.clear();
+      this.pages.set(page, bytes);
+    }
+    return { bytes, at: (d % ROWS_PER_PAGE) * DOC_ROW_BYTES };
+  }
+
+  row(d: number): DocRow {
+    const starts = this.starts();
+    const { bytes, at } = this.rowBytes(d);
+    const r = new ByteReader(bytes, at, at + DOC_ROW_BYTES);
+    const stored = { offset: r.f64(), bytes: r.u32() };
+    const stringsOffset = r.f64();
+    const stringsBytes = r.u32();
+    const titleLength = r.u16();
+    const kindCode = r.u8();
+    r.u8();
+    const sums = CLAUSE_FIELDS.map(() => r.u32());
+    return { clauseStart: starts[d]!, clauseCount: starts[d + 1]! - starts[d]!, titleLength, kindCode, stored, sums, stringsOffset, stringsBytes };
+  }
+
+  private decodeStrings(row: DocRow, bytes: Uint8Array, at: number): DocEntry {
+    try {
+      const r = new ByteReader(bytes, at, at + row.stringsBytes);
+      const entry: DocEntry = {
+        id: r.string(),
+        sha256: r.string(),
+        source: r.string(),
+        kind: r.string(),
+        symbol: r.nullableString(),
+        title: r.nullableString(),
+        adopted: r.nullableString(),
+        clauseStart: row.clauseStart,
+        clauseCount: row.clauseCount,
+        titleLength: row.titleLength,
+        stored: row.stored,
+        sums: row.sums,
+      };
+      if (!r.done) throw new MalformedError('trailing bytes');
+      return entry;
+    } catch (err) {
+      if (err instanceof MalformedError) throw this.bad();
+      throw err;
+    }
+  }
+
+  entry(d: number): DocEntry {
+    const row = this.row(d);
+    if (this.stringsBase + row.stringsOffset + row.stringsBytes > this.file.dataLength) throw this.bad();
+    const bytes = this.file.read(this.stringsBase + row.stringsOffset, row.stringsBytes);
+    return this.decodeStrings(row, bytes, 0);
+  }
+
+  /** Every entry, read in two reads (catalogs, merges). */
+  all(): DocEntry[] {
+    const rowsFrom = 4 + (this.count + 1) * 4;
+    const rows = this.file.read(rowsFrom, this.count * DOC_ROW_BYTES);
+    const strings = this.file.read(this.stringsBase, this.file.dataLength - this.stringsBase);
+    const starts = this.starts();
+    const out: DocEntry[] = [];
+    for (let d = 0; d < this.count; d++) {
+      const r = new ByteReader(rows, d * DOC_ROW_BYTES, (d + 1) * DOC_ROW_BYTES);
+      const stored = { offset: r.f64(), bytes: r.u32() };
+      const stringsOffset = r.f64();
+      const stringsBytes = r.u32();
+      const titleLength = r.u16();
+      const kindCode = r.u8();
+      r.u8();
+      const sums = CLAUSE_FIELDS.map(() => r.u32());
+      const row: DocRow = { clauseStart: starts[d]!, clauseCount: starts[d + 1]! - starts[d]!, titleLength, kindCode, stored, sums, stringsOffset, stringsBytes };
+      if (stringsOffset + stringsBytes > strings.length) throw this.bad();
+      out.push(this.decodeStrings(row, strings, stringsOffset));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,401 @@
+// Postings of one term in one field: the clauses (for the title, the
+// documents) holding it, how often, and at which word positions. Blocks of up
+// to 128 postings, after a skip table that says for each block its first and
+// last ordinal, its size, and the largest term frequency and smallest field
+// length in it (so a search can bound a block's best BM25 score without
+// reading it: block-max). Inside a block, ordinals are relative to the
+// block's first, so a block moves to another segment unchanged when the
+// ordinals shift (merges copy whole blocks).
+//
+//   list  = skip table | block...
+//   skip  = varint blocks, then per block: first - (previous last + 1),
+//           last - first, count, bytes, max tf, min field length (varints)
+//   block = varint length of the doc part | doc part: (gap except first, tf)
+//           per posting | positions: per posting, tf positions (first
+//           absolute, then gaps)
+
+import { ByteWriter, MalformedError } from './bytes.js';
+import type { ChunkedReader, Damage } from './chunked.js';
+
+export const BLOCK = 128;
+export const NO_MORE = 0x100000000;
+/** Bytes read at once when a cursor walks a long list. */
+const WINDOW = 64 * 1024;
+
+export interface BlockMeta {
+  first: number;
+  last: number;
+  count: number;
+  maxTf: number;
+  minNorm: number;
+}
+
+export interface EncodedList {
+  skip: Uint8Array;
+  blocks: Uint8Array;
+  df: number;
+}
+
+/** Builds one postings list, block by block. */
+export class PostingsListWriter {
+  private readonly skip = new ByteWriter(64);
+  private readonly blocks = new ByteWriter(256);
+  private readonly block = new ByteWriter(256);
+  private readonly positions = new ByteWriter(256);
+  private blockCount = 0;
+  private previousLast = -1;
+  private pending = 0;
+  private first = 0;
+  private lastOrdinal = 0;
+  private maxTf = 0;
+  private minNorm = 0;
+  df = 0;
+
+  get pendingCount(): number {
+    return this.pending;
+  }
+
+  /** Adds a posting: ordinals strictly increasing; `positions[from .. from + tf)` are its word positions. */
+  add(ordinal: number, tf: number, positions: ArrayLike<number>, from: number, norm: number): void {
+    if (this.pending === 0) {
+      this.first = ordinal;
+      this.maxTf = tf;
+      this.minNorm = norm;
+    } else {
+      this.block.varint(ordinal - this.lastOrdinal);
+      if (tf > this.maxTf) this.maxTf = tf;
+      if (norm < this.minNorm) this.minNorm = norm;
+    }
+    this.block.varint(tf);
+    let previous = 0;
+    for (let i = 0; i < tf; i++) {
+      const p = positions[from + i]!;
+      this.positions.varint(i === 0 ? p : p - previous);
+      previous = p;
+    }
+    this.lastOrdinal = ordinal;
+    this.pending++;
+    this.df++;
+    if (this.pending === BLOCK) this.flush();
+  }
+
+  private entry(meta: BlockMeta, bytes: number): void {
+    this.skip.varint(meta.first - (this.previousLast + 1));
+    this.skip.varint(meta.last - meta.first);
+    this.skip.varint(meta.count);
+    this.skip.varint(bytes);
+    this.skip.varint(meta.maxTf);
+    this.skip.varint(meta.minNorm);
+    this.previousLast = meta.last;
+    this.blockCount++;
+  }
+
+  private flush(): void {
+    if (this.pending === 0) return;
+    const start = this.blocks.length;
+    this.blocks.varint(this.block.length);
+    this.blocks.bytes(this.block.view());
+    this.blocks.bytes(this.positions.view());
+    this.entry({ first: this.first, last: this.lastOrdinal, count: this.pending, maxTf: this.maxTf, minNorm: this.minNorm }, this.blocks.length - start);
+    this.block.reset();
+    this.positions.reset();
+    this.pending = 0;
+  }
+
+  /** Appends an encoded block as it is (its ordinals shifted by the caller in `meta`); nothing may be pending. */
+  addBlock(meta: BlockMeta, bytes: Uint8Array): void {
+    if (this.pending !== 0) throw new Error('addBlock with postings pending');
+    this.blocks.bytes(bytes);
+    this.entry(meta, bytes.length);
+    this.df += meta.count;
+  }
+
+  finish(): EncodedList {
+    this.flush();
+    const head = new ByteWriter(8 + this.skip.length);
+    head.varint(this.blockCount);
+    head.bytes(this.skip.view());
+    return { skip: head.take(), blocks: this.blocks.take(), df: this.df };
+  }
+}
+
+/** Where a list lies in the postings file, as the dictionary says. */
+export interface ListLocation {
+  offset: number;
+  skipBytes: number;
+  totalBytes: number;
+  df: number;
+}
+
+/**
+ * Walks one postings list. Reads the skip table when opened and blocks only
+ * as they are needed; every read is checked (CRC in the file, then structure
+ * here), so damage is an error, never a wrong answer.
+ */
+export class PostingsCursor {
+  readonly blockCount: number;
+  readonly firsts: Float64Array;
+  readonly lasts: Float64Array;
+  readonly counts: Uint16Array;
+  readonly maxTfs: Uint32Array;
+  readonly minNorms: Uint32Array;
+  private readonly starts: Float64Array;
+  private readonly ends: Float64Array;
+  /** Current block and position in it. */
+  block = -1;
+  private index = 0;
+  private size = 0;
+  readonly ordinals = new Uint32Array(BLOCK);
+  readonly tfs = new Uint32Array(BLOCK);
+  private positionsFrom = 0;
+  private blockBytes: Uint8Array = new Uint8Array(0);
+  private positionStarts: Uint32Array | null = null;
+  private positionValues: Uint32Array | null = null;
+  private window: Uint8Array = new Uint8Array(0);
+  private windowStart = 0;
+  /** The current ordinal, NO_MORE when exhausted, -1 before the first. */
+  doc = -1;
+
+  constructor(
+    private readonly file: ChunkedReader,
+    private readonly location: ListLocation,
+    private readonly limit: number,
+    private readonly damaged: Damage,
+  ) {
+    const { offset, skipBytes, totalBytes } = location;
+    if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
+    const head = file.read(offset, skipBytes);
+    let pos = 0;
+    const read = (): number => {
+      let value = 0;
+      let scale = 1;
+      for (let i = 0; i < 8; i++) {
+        if (pos >= head.length) throw this.bad();
+        const byte = head[pos++]!;
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80) return value;
+        scale *= 128;
+      }
+      throw this.bad();
+    };
+    const n = read();
+    if (n < 1 || n > location.df) throw this.bad();
+    this.blockCount = n;
+    this.firsts = new Float64Array(n);
+    this.lasts = new Float64Array(n);
+    this.counts = new Uint16Array(n);
+    this.maxTfs = new Uint32Array(n);
+    this.minNorms = new Uint32Array(n);
+    this.starts = new Float64Array(n);
+    this.ends = new Float64Array(n);
+    let previousLast = -1;
+    let at = offset + skipBytes;
+    let total = 0;
+    for (let b = 0; b < n; b++) {
+      const first = previousLast + 1 + read();
+      const last = first + read();
+      const count = read();
+      const bytes = read();
+      this.maxTfs[b] = read();
+      this.minNorms[b] = read();
+      if (count < 1 || count > BLOCK || last - first + 1 < count || last >= limit || bytes < 2) throw this.bad();
+      this.firsts[b] = first;
+      this.lasts[b] = last;
+      this.counts[b] = count;
+      this.starts[b] = at;
+      at += bytes;
+      this.ends[b] = at;
+      total += count;
+      previousLast = last;
+    }
+    if (pos !== head.length || at !== offset + totalBytes || total !== location.df) throw this.bad();
+  }
+
+  private bad(): Error {
+    return this.damaged('postings.bin holds a malformed postings list');
+  }
+
+  get df(): number {
+    return this.location.df;
+  }
+
+  private bytesOf(b: number): Uint8Array {
+    const start = this.starts[b]!;
+    const end = this.ends[b]!;
+    if (start < this.windowStart || end > this.windowStart + this.window.length) {
+      const listEnd = this.location.offset + this.location.totalBytes;
+      const windowEnd = Math.min(listEnd, Math.max(end, start + WINDOW));
+      this.window = this.file.read(start, windowEnd - start);
+      this.windowStart = start;
+    }
+    return this.window.subarray(start - this.windowStart, end - this.windowStart);
+  }
+
+  /** Decodes block `b` into ordinals and tfs, checking it. */
+  loadBlock(b: number): void {
+    const bytes = this.bytesOf(b);
+    const count = this.counts[b]!;
+    let pos = 0;
+    const read = (): number => {
+      let value = 0;
+      let scale = 1;
+      for (let i = 0; i < 8; i++) {
+        if (pos >= bytes.length) throw this.bad();
+        const byte = bytes[pos++]!;
+        value += (byte & 0x7f) * scale;
+        if (byte < 0x80) return value;
+        scale *= 128;
+      }
+      throw this.bad();
+    };
+    const docPart = read();
+    const docEnd = pos + docPart;
+    if (docEnd > bytes.length) throw this.bad();
+    let ordinal = this.firsts[b]!;
+    for (let i = 0; i < count; i++) {
+      if (i > 0) {
+        const gap = read();
+        if (gap === 0) throw this.bad();
+        ordinal += gap;
+      }
+      this.ordinals[i] = ordinal;
+      const tf = read();
+      if (tf === 0) throw this.bad();
+      this.tfs[i] = tf;
+    }
+    if (pos !== docEnd || ordinal !== this.lasts[b]) throw this.bad();
+    this.block = b;
+    this.size = count;
+    this.index = 0;
+    this.blockBytes = bytes;
+    this.positionsFrom = docEnd;
+    this.positionStarts = null;
+    this.positionValues = null;
+  }
+
+  /** Moves to the next posting. */
+  next(): number {
+    if (this.doc === NO_MORE) return NO_MORE;
+    if (this.block >= 0 && this.index + 1 < this.size) {
+      this.index++;
+      return (this.doc = this.ordinals[this.index]!);
+    }
+    const b = this.block + 1;
+    if (b >= this.blockCount) return (this.doc = NO_MORE);
+    this.loadBlock(b);
+    return (this.doc = this.ordinals[0]!);
+  }
+
+  /** The first block whose last ordinal is >= target, from the current one; blockCount when none. */
+  blockOf(target: number): number {
+    let b = Math.max(this.block, 0);
+    if (this.lasts[b]! >= target) return b;
+    // Galloping then binary search over the skip table.
+    let step = 1;
+    let hi = b + 1;
+    while (hi < this.blockCount && this.lasts[hi]! < target) {
+      b = hi;
+      step *= 2;
+      hi = b + step;
+    }
+    hi = Math.min(hi, this.blockCount);
+    let lo = b + 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.lasts[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Moves to the first posting >= target. */
+  advance(target: number): number {
+    if (this.doc >= target) return this.doc;
+    const b = this.blockOf(target);
+    if (b >= this.blockCount) return (this.doc = NO_MORE);
+    if (b !== this.block) this.loadBlock(b);
+    let i = this.index;
+    while (this.ordinals[i]! < target) i++;
+    this.index = i;
+    return (this.doc = this.ordinals[i]!);
+  }
+
+  get tf(): number {
+    return this.tfs[this.index]!;
+  }
+
+  /** Word positions of the current posting. */
+  positions(): Uint32Array {
+    return this.positionsAt(this.index);
+  }
+
+  /** Word positions of posting `i` of the loaded block. */
+  positionsAt(i: number): Uint32Array {
+    if (!this.positionValues) this.decodePositions();
+    const starts = this.positionStarts!;
+    return this.positionValues!.subarray(starts[i]!, starts[i + 1]!);
+  }
+
+  /** Postings in the loaded block. */
+  get blockSize(): number {
+    return this.size;
+  }
+
+  private decodePositions(): void {
+    const bytes = this.blockBytes;
+    let pos = this.positionsFrom;
+    let total = 0;
+    for (let i = 0; i < this.size; i++) total += this.tfs[i]!;
+    const values = new Uint32Array(total);
+    const starts = new Uint32Array(this.size + 1);
+    let k = 0;
+    for (let i = 0; i < this.size; i++) {
+      starts[i] = k;
+      let previous = 0;
+      for (let j = 0; j < this.tfs[i]!; j++) {
+        let value = 0;
+        let scale = 1;
+        for (let s = 0; ; s++) {
+          if (pos >= bytes.length || s >= 5) throw this.bad();
+          const byte = bytes[pos++]!;
+          value += (byte & 0x7f) * scale;
+          if (byte < 0x80) break;
+          scale *= 128;
+        }
+        previous = j === 0 ? value : previous + value;
+        values[k++] = previous;
+      }
+    }
+    starts[this.size] = k;
+    if (pos !== bytes.length) throw this.bad();
+    this.positionStarts = starts;
+    this.positionValues = values;
+  }
+
+  /** The encoded bytes of block `b` (merges copy them). */
+  rawBlock(b: number): Uint8Array {
+    return this.bytesOf(b).slice();
+  }
+
+  meta(b: number): BlockMeta {
+    return { first: this.firsts[b]!, last: this.lasts[b]!, count: this.counts[b]!, maxTf: this.maxTfs[b]!, minNorm: this.minNorms[b]! };
+  }
+
+  /** Every ordinal and tf of the list (small lists, filters, counting). */
+  readAll(): { ordinals: Uint32Array; tfs: Uint32Array } {
+    const ordinals = new Uint32Array(this.location.df);
+    const tfs = new Uint32Array(this.location.df);
+    let k = 0;
+    for (let b = 0; b < this.blockCount; b++) {
+      this.loadBlock(b);
+      ordinals.set(this.ordinals.subarray(0, this.size), k);
+      tfs.set(this.tfs.subarray(0, this.size), k);
+      k += this.size;
+    }
+    this.block = -1;
+    this.doc = -1;
+    return { ordinals, tfs };
+  }
+}
+
+export { MalformedError };

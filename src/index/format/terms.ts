@@ -1,0 +1,226 @@
+// The term dictionary of a segment: per field, the terms in sorted order
+// (UTF-16 code unit order, as Array.prototype.sort), in blocks of 64, each
+// term prefix-compressed against the one before. After each field's blocks, a
+// sparse index: the first term of every block and where the block lies. A
+// search reads the sparse index of the fields it needs, then only the blocks
+// its terms fall in, by positioned reads.
+//
+//   block  = varint count | varint postings offset of its first term |
+//            per term: varint shared bytes, varint suffix bytes, suffix,
+//            varint df, varint skip bytes, varint total bytes
+//   sparse = per block: first term (varint length, UTF-8), varint block
+//            offset (from the previous block's), varint block bytes
+// A term's postings follow the previous term's: offset + total bytes.
+
+import { ByteReader, ByteWriter, MalformedError, utf8, utf8Bytes } from './bytes.js';
+import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
+import type { ListLocation } from './postings.js';
+
+export const TERMS_PER_BLOCK = 64;
+
+export interface FieldTermsInfo {
+  termCount: number;
+  blockCount: number;
+  sparseOffset: number;
+  sparseBytes: number;
+}
+
+export interface TermInfo extends ListLocation {
+  term: string;
+}
+
+/** Writes one field's terms at a time; terms strictly increasing, postings contiguous. */
+export class TermsWriter {
+  private readonly block = new ByteWriter(1024);
+  private readonly sparse = new ByteWriter(1024);
+  private inBlock = 0;
+  private termCount = 0;
+  private blockCount = 0;
+  private previous: Uint8Array = new Uint8Array(0);
+  private previousTerm: string | null = null;
+  private lastBlockOffset = 0;
+  private nextPostings = -1;
+
+  constructor(private readonly out: ChunkedWriter) {}
+
+  add(term: string, location: ListLocation): void {
+    if (this.previousTerm !== null && !(this.previousTerm < term)) throw new Error(`terms out of order: ${this.previousTerm} then ${term}`);
+    if (this.nextPostings >= 0 && location.offset !== this.nextPostings) throw new Error('postings not contiguous');
+    const bytes = utf8Bytes(term);
+    if (this.inBlock === 0) {
+      this.block.varint(location.offset);
+      this.sparse.string(term);
+      this.previous = new Uint8Array(0);
+    }
+    let shared = 0;
+    const max = Math.min(bytes.length, this.previous.length);
+    while (shared < max && bytes[shared] === this.previous[shared]) shared++;
+    this.block.varint(shared);
+    this.block.varint(bytes.length - shared);
+    this.block.bytes(bytes.subarray(shared));
+    this.block.varint(location.df);
+    this.block.varint(location.skipBytes);
+    this.block.varint(location.totalBytes);
+    this.previous = bytes;
+    this.previousTerm = term;
+    this.nextPostings = location.offset + location.totalBytes;
+    this.inBlock++;
+    this.termCount++;
+    if (this.inBlock === TERMS_PER_BLOCK) this.flush();
+  }
+
+  private flush(): void {
+    if (this.inBlock === 0) return;
+    const offset = this.out.position;
+    const head = new ByteWriter(8);
+    head.varint(this.inBlock);
+    this.out.write(head.view());
+    this.out.write(this.block.view());
+    this.sparse.varint(offset - this.lastBlockOffset);
+    this.sparse.varint(this.out.position - offset);
+    this.lastBlockOffset = offset;
+    this.block.reset();
+    this.inBlock = 0;
+    this.blockCount++;
+  }
+
+  /** Ends the field: writes its last block and its sparse index. */
+  endField(): FieldTermsInfo {
+    this.flush();
+    const sparseOffset = this.out.position;
+    this.out.write(this.sparse.view());
+    const info = { termCount: this.termCount, blockCount: this.blockCount, sparseOffset, sparseBytes: this.sparse.length };
+    this.sparse.reset();
+    this.termCount = 0;
+    this.blockCount = 0;
+    this.previousTerm = null;
+    this.lastBlockOffset = 0;
+    return info;
+  }
+}
+
+/** One field's dictionary, read lazily. */
+export class FieldTerms {
+  private firstTerms: string[] | null = null;
+  private blockOffsets: number[] = [];
+  private blockBytes: number[] = [];
+  private readonly blocks = new Map<number, TermInfo[]>();
+
+  constructor(
+    private readonly file: ChunkedReader,
+    private readonly info: FieldTermsInfo,
+    private readonly damaged: Damage,
+  ) {}
+
+  get termCount(): number {
+    return this.info.termCount;
+  }
+
+  private bad(): Error {
+    return this.damaged('terms.bin holds a malformed dictionary');
+  }
+
+  private sparse(): string[] {
+    if (this.firstTerms) return this.firstTerms;
+    const { blockCount, sparseOffset, sparseBytes } = this.info;
+    const firstTerms: string[] = [];
+    try {
+      const r = new ByteReader(this.file.read(sparseOffset, sparseBytes));
+      let offset = 0;
+      for (let b = 0; b < blockCount; b++) {
+        const term = r.string();
+        offset += r.varint();
+        const bytes = r.varint();
+        if (b > 0 && !(firstTerms[b - 1]! < term)) throw new MalformedError('unsorted');
+        if (offset + bytes > sparseOffset) throw new MalformedError('block out of place');
+        firstTerms.push(term);
+        this.blockOffsets.push(offset);
+        this.blockBytes.push(bytes);
+      }
+      if (!r.done) throw new MalformedError('trailing bytes');
+    } catch (err) {
+      if (err instanceof MalformedError) throw this.bad();
+      throw err;
+    }
+    this.firstTerms = firstTerms;
+    return firstTerms;
+  }
+
+  private block(b: number): TermInfo[] {
+    let entries = this.blocks.get(b);
+    if (entries) return entries;
+    entries = [];
+    try {
+      const r = new ByteReader(this.file.read(this.blockOffsets[b]!, this.blockBytes[b]!));
+      const count = r.varint();
+      let offset = r.varint();
+      let previous: Uint8Array = new Uint8Array(0);
+      for (let i = 0; i < count; i++) {
+        const shared = r.varint();
+        const suffix = r.bytes(r.varint());
+        if (shared > previous.length) throw new MalformedError('bad prefix');
+        const bytes = new Uint8Array(shared + suffix.length);
+        bytes.set(previous.subarray(0, shared));
+        bytes.set(suffix, shared);
+        const term = utf8(bytes);
+        const df = r.varint();
+        const skipBytes = r.varint();
+        const totalBytes = r.varint();
+        if (i === 0 ? term !== this.firstTerms![b] : !(entries[i - 1]!.term < term)) throw new MalformedError('unsorted');
+        entries.push({ term, df, offset, skipBytes, totalBytes });
+        offset += totalBytes;
+        previous = bytes;
+      }
+      if (!r.done || count < 1) throw new MalformedError('bad block');
+    } catch (err) {
+      if (err instanceof MalformedError) throw this.bad();
+      throw err;
+    }
+    if (this.blocks.size > 256) this.blocks.clear();
+    this.blocks.set(b, entries);
+    return entries;
+  }
+
+  /** The last block whose first term is <= term, or -1. */
+  private blockFor(term: string): number {
+    const firsts = this.sparse();
+    let lo = 0;
+    let hi = firsts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (firsts[mid]! <= term) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found;
+  }
+
+  lookup(term: string): TermInfo | null {
+    if (this.info.termCount === 0) return null;
+    const b = this.blockFor(term);
+    if (b < 0) return null;
+    for (const entry of this.block(b)) {
+      if (entry.term === term) return entry;
+      if (entry.term > term) return null;
+    }
+    return null;
+  }
+
+  /** Terms >= `from`, in order. */
+  *from(from: string): Generator<TermInfo> {
+    if (this.info.termCount === 0) return;
+    const firsts = this.sparse();
+    for (let b = Math.max(0, this.blockFor(from)); b < firsts.length; b++) {
+      for (const entry of this.block(b)) if (entry.term >= from) yield entry;
+    }
+  }
+
+  /** Every term, in order. */
+  *all(): Generator<TermInfo> {
+    if (this.info.termCount === 0) return;
+    const firsts = this.sparse();
+    for (let b = 0; b < firsts.length; b++) yield* this.block(b);
+  }
+}

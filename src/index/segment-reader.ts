@@ -1,0 +1,151 @@
+// Reads one segment by offset: the header whole (small), everything else by
+// positioned reads of what a search or a document fetch needs, each read
+// checked by the CRCs of its chunks. The same reader serves a segment on disk
+// and one in memory (tests, a segment just built).
+
+import { IndexError } from '../errors.js';
+import type { Field } from '../search/fields.js';
+import { ChunkedReader, type Damage, MemoryAccess, type RandomAccess } from './format/chunked.js';
+import { type DocEntry, type DocRow, DocTableReader } from './format/docs.js';
+import { SEGMENT_FILES, type SegmentFileKey } from './format/files.js';
+import { type SegmentHeader, decodeHeader } from './format/header.js';
+import { NormsReader } from './format/norms.js';
+import { PostingsCursor, type ListLocation } from './format/postings.js';
+import { readStored, readStoredRaw } from './format/stored.js';
+import { FieldTerms } from './format/terms.js';
+import type { SegmentData } from './builder.js';
+
+export interface SegmentAccess {
+  /** Opens one file of the segment; throws the error to report (missing, unreadable, wrong size). */
+  open(key: SegmentFileKey): RandomAccess;
+  /** A damage error for a problem in this segment. */
+  damaged: Damage;
+}
+
+export class SegmentReader {
+  readonly header: SegmentHeader;
+  private readonly files = new Map<SegmentFileKey, ChunkedReader>();
+  private readonly fieldTerms = new Map<Field, FieldTerms>();
+  private normsReader: NormsReader | null = null;
+  private docTable: DocTableReader | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly access: SegmentAccess,
+    /** Documents replaced since the segment was written. */
+    readonly deletedDocs: ReadonlySet<number> = new Set(),
+  ) {
+    const file = access.open('header');
+    let bytes: Uint8Array;
+    try {
+      bytes = file.read(0, file.size);
+    } finally {
+      file.close();
+    }
+    const header = decodeHeader(bytes);
+    if ('problem' in header) throw access.damaged(`${SEGMENT_FILES.header} ${header.problem}`);
+    this.header = header;
+  }
+
+  get docCount(): number {
+    return this.header.docCount;
+  }
+
+  get clauseCount(): number {
+    return this.header.clauseCount;
+  }
+
+  get fieldTotals(): Record<Field, number> {
+    return this.header.fieldTotals;
+  }
+
+  get damaged(): Damage {
+    return this.access.damaged;
+  }
+
+  private file(key: Exclude<SegmentFileKey, 'header'>): ChunkedReader {
+    let reader = this.files.get(key);
+    if (!reader) {
+      const access = this.access.open(key);
+      try {
+        reader = new ChunkedReader(access, SEGMENT_FILES[key], this.access.damaged);
+      } catch (err) {
+        access.close();
+        throw err;
+      }
+      this.files.set(key, reader);
+    }
+    return reader;
+  }
+
+  terms(field: Field): FieldTerms {
+    let terms = this.fieldTerms.get(field);
+    if (!terms) {
+      const info = this.header.terms[field];
+      terms = new FieldTerms(this.file('terms'), info, this.access.damaged);
+      this.fieldTerms.set(field, terms);
+    }
+    return terms;
+  }
+
+  /** A cursor over a term's postings (ordinals are documents for the title, clauses otherwise). */
+  postings(field: Field, location: ListLocation): PostingsCursor {
+    const limit = field === 'title' ? this.docCount : this.clauseCount;
+    return new PostingsCursor(this.file('postings'), location, limit, this.access.damaged);
+  }
+
+  norms(): NormsReader {
+    return (this.normsReader ??= new NormsReader(this.file('norms'), this.clauseCount));
+  }
+
+  docs(): DocTableReader {
+    return (this.docTable ??= new DocTableReader(this.file('docs'), this.docCount, this.access.damaged));
+  }
+
+  doc(ordinal: number): DocEntry {
+    return this.docs().entry(ordinal);
+  }
+
+  row(ordinal: number): DocRow {
+    return this.docs().row(ordinal);
+  }
+
+  docOfClause(ordinal: number): number {
+    return this.docs().docOfClause(ordinal);
+  }
+
+  /** A stored document's JSON text, checked. */
+  docLine(ordinal: number): string {
+    const entry = this.doc(ordinal);
+    const text = readStored(this.file('stored'), entry.stored);
+    if (text === null) throw this.access.damaged(`stored document ${entry.id} fails its checksum`);
+    return text;
+  }
+
+  /** A stored document's compressed frame, checked by CRC (merges copy it). */
+  storedRaw(entry: DocEntry): Uint8Array {
+    const raw = readStoredRaw(this.file('stored'), entry.stored);
+    if (!raw) throw this.access.damaged(`stored document ${entry.id} fails its checksum`);
+    return raw;
+  }
+
+  close(): void {
+    for (const f of this.files.values()) f.close();
+    this.files.clear();
+    this.fieldTerms.clear();
+    this.normsReader = null;
+    this.docTable = null;
+  }
+}
+
+/** A segment held in memory, read through the same reader as one on disk. */
+export function memorySource(data: SegmentData, name = 'memory', deletedDocs: ReadonlySet<number> = new Set()): SegmentReader {
+  return new SegmentReader(
+    name,
+    {
+      open: (key) => new MemoryAccess(data.files[key]),
+      damaged: (problem) => new IndexError(`segment ${name} is damaged (${problem}): run \`unres ingest --rebuild\``),
+    },
+    deletedDocs,
+  );
+}

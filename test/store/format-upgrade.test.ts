@@ -1,0 +1,49 @@
+// An index of the previous format (JSON segment files, docs.jsonl) is refused
+// with one line saying to rebuild; rebuild converts it, keeping every document.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { IndexError } from '../../src/errors.js';
+import { UnresIndex } from '../../src/store/index.js';
+import { doc, ops } from '../search/helpers/docs.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function previousFormatIndex(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'unres-v1-'));
+  dirs.push(dir);
+  const docs = [doc('A/RES/1', ops(['يحث الدول على حماية الأطفال'])), doc('A/RES/2', ops(['يدعو إلى مكافحة التصحر']))];
+  const segment = join(dir, 'segments', 's00000001-abcdef');
+  mkdirSync(segment, { recursive: true });
+  writeFileSync(join(segment, 'docs.jsonl'), docs.map((d) => JSON.stringify(d) + '\n').join(''));
+  writeFileSync(join(segment, 'meta.json'), '{}');
+  const body = { generation: 3, nextSegment: 2, segments: [{ name: 's00000001-abcdef', docs: 2, clauses: 2, deleted: [], files: {} }] };
+  const sha256 = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 'unres-index', version: 1, sha256, body }) + '\n');
+  return dir;
+}
+
+describe('an index of the previous format', () => {
+  it('is refused with one line saying to rebuild', async () => {
+    const index = await UnresIndex.open(previousFormatIndex());
+    const error = await index.search('طفل').then(() => null, (err: unknown) => err);
+    expect(error).toBeInstanceOf(IndexError);
+    expect((error as Error).message).toMatch(/has format version 1, older than this unres reads \(2\): run `unres ingest --rebuild`/);
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('is converted by rebuild, every document kept', async () => {
+    const dir = previousFormatIndex();
+    const index = await UnresIndex.open(dir);
+    expect(await index.rebuild()).toBe(2);
+    expect((await index.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/1']);
+    const reopened = await UnresIndex.open(dir);
+    expect((await reopened.list()).map((d) => d.id)).toEqual(['A/RES/1', 'A/RES/2']);
+    expect(reopened.stats().segments).toBe(1);
+  });
+});
