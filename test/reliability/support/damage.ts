@@ -120,8 +120,9 @@ export const DAMAGE_CASES: DamageCase[] = [
     name: 'terms edited',
     damage: (d, s) => {
       const path = join(d, 'segments', s[1]!, 'terms.bin');
+      // A byte in every 4 KiB chunk: whatever part of the dictionary a search reads is edited.
       const bytes = readFileSync(path);
-      bytes[7] = bytes[7]! ^ 0x10;
+      for (let at = 7; at < bytes.length; at += 4096) bytes[at] = bytes[at]! ^ 0x10;
       writeFileSync(path, bytes);
     },
     says: /terms\.bin (fails its checksum|is truncated or changed)/,
