@@ -8,10 +8,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assembleHits } from '../../src/search/hits.js';
-import { memorySource } from '../../src/search/memory-source.js';
+import { memorySource } from '../../src/index/segment-reader.js';
 import { planQuery } from '../../src/search/query.js';
 import { searchSegments } from '../../src/search/searcher.js';
-import { SegmentBuilder } from '../../src/search/segment-builder.js';
+import { SegmentBuilder } from '../../src/index/builder.js';
 import { toArabicIndicDigits } from '../../src/text/digits.js';
 import { ARABIC_PART_NAMES, toRoman } from '../../src/un/symbols.js';
 import { parseLines } from '../structure/support/crafted.js';
