@@ -80,6 +80,15 @@ function citedTerms(doc: UnresDocument): Map<string, Set<string>> {
 
 const ZERO = [0];
 
+/** Documents whose JSON a worker already compressed (parse-pool.ts): the builder stores those bytes. */
+const precompressed = new WeakMap<UnresDocument, Uint8Array>();
+
+/** Records the compressed JSON of a document not to be changed before it is indexed. */
+export function withCompressedJson(doc: UnresDocument, compressed: Uint8Array | undefined): UnresDocument {
+  if (compressed) precompressed.set(doc, compressed);
+  return doc;
+}
+
 export class SegmentBuilder {
   private readonly table = new DocTableWriter();
   private readonly storedSink = new MemorySink();
@@ -144,7 +153,7 @@ export class SegmentBuilder {
     CLAUSE_FIELDS.forEach((f, i) => (this.totals[f] += sums[i]!));
     this.totals.title += titleLength * doc.clauses.length;
 
-    const body = compressed ?? compressDocument(JSON.stringify(doc));
+    const body = compressed ?? precompressed.get(doc) ?? compressDocument(JSON.stringify(doc));
     const ref = writeStored(this.stored, body);
     this.heldBytes += body.length + 200;
     this.table.add({

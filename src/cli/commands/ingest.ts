@@ -87,16 +87,25 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
 
   // Loaded only here: the search path must never pay for the parser.
   const { parseDocumentBytes } = await import('../../structure/parse.js');
+  // Many files: parsed ahead on worker threads (both cores), taken in order.
+  const { POOL_MIN_FILES, ParseAhead, ParsePool, workersAvailable } = await import('../../index/parse-pool.js');
+  const { withCompressedJson } = await import('../../index/builder.js');
+  const pool = inputs.length >= POOL_MIN_FILES && workersAvailable() ? new ParsePool() : null;
+  // Standard input (which may name its --format) is parsed here; files on the workers.
+  const ahead = pool ? new ParseAhead(inputs, sha256, (sha) => index.hasSource(sha), pool) : null;
   for (const [done, input] of inputs.entries()) {
     progress?.update(done, inputs.length, 'reading');
     try {
-      const bytes = await input.read();
-      const sha = sha256(bytes);
+      const { bytes, sha } = ahead ? await ahead.read(done) : await input.read().then((b) => ({ bytes: b, sha: sha256(b) }));
       if (await index.hasSource(sha)) {
+        ahead?.skip(done);
         counts.unchanged++;
         continue;
       }
-      const doc = await parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined);
+      const parsed = ahead && !input.fromStdin ? await ahead.parse(done) : null;
+      const doc = parsed
+        ? withCompressedJson(parsed.doc, parsed.compressed)
+        : await parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined);
       if (doc.source.encoding === CUT_SHORT_ENCODING) reportProblem(`warning: ${input.path}: ${CUT_SHORT_WARNING}`);
       batch.push(doc);
       batchBytes += bytes.length;
@@ -109,6 +118,7 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
     if (batch.length >= BATCH_MAX_DOCUMENTS || batchBytes >= BATCH_MAX_BYTES) await writeBatch();
   }
   await writeBatch();
+  await pool?.close();
   progress?.clear();
   stdout.write(formatIngestSummary(counts) + '\n');
   ctx.exitCode = counts.failed > 0 ? 2 : 0;

@@ -1,0 +1,168 @@
+// Parses files on worker threads during ingest (one per core), in order: the
+// caller submits files and takes parsed documents back in the order given,
+// with a bounded number in flight, so memory stays bounded and the main
+// thread indexes while the workers parse. Where workers cannot run (the
+// TypeScript sources under a test runner), or for a handful of files, it
+// parses in the calling thread instead: same results, same errors.
+
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { UnresError } from '../errors.js';
+import type { UnresDocument } from '../types.js';
+import type { ParseRequest, WorkerFailure } from './parse-worker.js';
+
+export interface Parsed {
+  doc: UnresDocument;
+  /** The document's JSON, compressed for the stored documents. */
+  compressed?: Uint8Array;
+}
+
+type Settle = { resolve: (p: Parsed) => void; reject: (e: Error) => void };
+
+/** An error as the calling thread would have seen it (UnresError keeps its exit code, file errors their code and path). */
+function revive(f: WorkerFailure): Error {
+  if (f.exitCode !== undefined) {
+    const err = new UnresError(f.message, f.exitCode);
+    err.name = f.name;
+    return err;
+  }
+  const err = new Error(f.message) as NodeJS.ErrnoException;
+  err.name = f.name;
+  if (f.code !== undefined) err.code = f.code;
+  if (f.path !== undefined) err.path = f.path;
+  return err;
+}
+
+const WORKER_FILE = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+
+/** Can worker threads run here (compiled JavaScript beside this module)? */
+export function workersAvailable(): boolean {
+  return import.meta.url.endsWith('.js') && existsSync(WORKER_FILE);
+}
+
+export class ParsePool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: ParseRequest[] = [];
+  private readonly waiting = new Map<number, Settle>();
+  private nextId = 0;
+  private failed: Error | null = null;
+
+  constructor(size = Math.max(1, availableParallelism())) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(WORKER_FILE);
+      worker.on('message', (m: { id: number; doc?: UnresDocument; compressed?: Uint8Array; failure?: WorkerFailure }) => {
+        const settle = this.waiting.get(m.id);
+        this.waiting.delete(m.id);
+        if (settle) {
+          if (m.failure) settle.reject(revive(m.failure));
+          else settle.resolve({ doc: m.doc!, compressed: m.compressed! });
+        }
+        // An idle worker does not keep the process alive (a failed ingest still exits).
+        worker.unref();
+        this.idle.push(worker);
+        this.pump();
+      });
+      worker.on('error', (err) => this.fail(err));
+      worker.unref();
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  private fail(err: Error): void {
+    this.failed = err;
+    for (const settle of this.waiting.values()) settle.reject(err);
+    this.waiting.clear();
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const request = this.queue.shift()!;
+      const worker = this.idle.pop()!;
+      worker.ref();
+      worker.postMessage(request);
+    }
+  }
+
+  parse(bytes: Uint8Array, path: string): Promise<Parsed> {
+    if (this.failed) return Promise.reject(this.failed);
+    const id = this.nextId++;
+    return new Promise<Parsed>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.queue.push({ id, bytes, path });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** Below this many files, workers would cost more to start than they save. */
+export const POOL_MIN_FILES = 64;
+/** Files read and parsed ahead of the one being indexed. */
+const WINDOW = 48;
+
+interface Ahead {
+  read: Promise<{ bytes: Uint8Array; sha: string }>;
+  parsed: Promise<Parsed> | null;
+}
+
+/**
+ * Reads and parses files ahead of the caller, on the pool, in the order
+ * given; the caller still decides in order (its index may change between):
+ * `read(i)` gives file i's bytes and sha256 (or throws what reading threw),
+ * `parse(i)` its document (or throws what parsing threw). A file whose
+ * sha256 `known` says is indexed already is not parsed ahead.
+ */
+export class ParseAhead {
+  private readonly ahead = new Map<number, Ahead>();
+  private started = 0;
+
+  constructor(
+    private readonly inputs: ReadonlyArray<{ path: string; read(): Promise<Uint8Array> }>,
+    private readonly sha256: (bytes: Uint8Array) => string,
+    private readonly known: (sha: string) => boolean | Promise<boolean>,
+    private readonly pool: ParsePool,
+  ) {}
+
+  private fill(upto: number): void {
+    for (; this.started < Math.min(this.inputs.length, upto + WINDOW); this.started++) {
+      const input = this.inputs[this.started]!;
+      const read = input.read().then((bytes) => ({ bytes, sha: this.sha256(bytes) }));
+      const entry: Ahead = { read, parsed: null };
+      read.then(
+        async ({ bytes, sha }) => {
+          if (await this.known(sha)) return;
+          entry.parsed = this.pool.parse(bytes, input.path);
+          entry.parsed.catch(() => undefined); // reported by parse(i), if asked
+        },
+        () => undefined, // reported by read(i)
+      );
+      this.ahead.set(this.started, entry);
+    }
+  }
+
+  async read(i: number): Promise<{ bytes: Uint8Array; sha: string }> {
+    this.fill(i);
+    return this.ahead.get(i)!.read;
+  }
+
+  async parse(i: number): Promise<Parsed> {
+    const entry = this.ahead.get(i)!;
+    this.ahead.delete(i);
+    const { bytes } = await entry.read;
+    // Let the decision above settle (it ran after the read).
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return entry.parsed ?? this.pool.parse(bytes, this.inputs[i]!.path);
+  }
+
+  /** Drops file i without parsing it (unchanged). */
+  skip(i: number): void {
+    this.ahead.delete(i);
+  }
+}

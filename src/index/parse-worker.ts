@@ -1,0 +1,36 @@
+// A worker thread of the ingest parse pool (parse-pool.ts): parses one file's
+// bytes into a document and compresses its JSON for the stored documents, so
+// both cores work while the main thread indexes.
+
+import { parentPort } from 'node:worker_threads';
+import { parseDocumentBytes } from '../structure/parse.js';
+import { compressDocument } from './format/stored.js';
+
+export interface ParseRequest {
+  id: number;
+  bytes: Uint8Array;
+  path: string;
+}
+
+export interface WorkerFailure {
+  name: string;
+  message: string;
+  exitCode?: number;
+  code?: string;
+  path?: string;
+}
+
+parentPort!.on('message', async (request: ParseRequest) => {
+  try {
+    const doc = await parseDocumentBytes(request.bytes, request.path);
+    const compressed = compressDocument(JSON.stringify(doc));
+    parentPort!.postMessage({ id: request.id, doc, compressed }, [compressed.buffer as ArrayBuffer]);
+  } catch (err) {
+    const e = err as Error & { exitCode?: unknown; code?: unknown; path?: unknown };
+    const failure: WorkerFailure = { name: e?.name ?? 'Error', message: e?.message ?? String(err) };
+    if (typeof e?.exitCode === 'number') failure.exitCode = e.exitCode;
+    if (typeof e?.code === 'string') failure.code = e.code;
+    if (typeof e?.path === 'string') failure.path = e.path;
+    parentPort!.postMessage({ id: request.id, failure });
+  }
+});
