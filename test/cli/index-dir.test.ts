@@ -13,6 +13,13 @@ describe('index directory', () => {
     // A relative XDG_DATA_HOME is invalid by the spec and ignored.
     expect(defaultIndexDir({ XDG_DATA_HOME: 'rel', HOME: '/home/u' })).toBe('/home/u/.local/share/unres');
   });
+
+  it("refuses HOME='' or a relative HOME (issue 11, item 14): never an index in the current folder", () => {
+    expect(() => defaultIndexDir({ HOME: '' })).toThrow(/^no place for the index: HOME is empty; set UNRES_INDEX or give --index <dir>$/);
+    expect(() => defaultIndexDir({ HOME: 'rel' })).toThrow(/HOME is 'rel', not an absolute path/);
+    expect(describeFailure((() => { try { defaultIndexDir({ HOME: '' }); } catch (e) { return e; } })()).exitCode).toBe(2);
+    expect(defaultIndexDir({ HOME: '', UNRES_INDEX: '/i' })).toBe('/i');
+  });
 });
 
 describe('describeFailure', () => {

@@ -59,13 +59,14 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
     if (paths.length === 0) return;
   }
 
-  const { inputs, problems } = await collectInputs(paths, stdin, options.stdinName);
+  const { inputs, problems, notices } = await collectInputs(paths, stdin, options.stdinName, ctx.io.env);
   const progress = stderr.isTTY && inputs.length > PROGRESS_MIN_FILES ? new ProgressBar(stderr) : undefined;
   const reportProblem = (message: string): void => {
     progress?.clear();
     stderr.write(`unres: ${message}\n`);
   };
   for (const problem of problems) reportProblem(problem.message);
+  for (const notice of notices) reportProblem(notice);
   if (inputs.length === 0 && problems.length === 0) reportProblem('no .txt or .md files found in the given paths');
 
   const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, failed: problems.length };
