@@ -1,127 +1,131 @@
-// `npm run eval:search`: search quality on the judged dev queries.
+// `npm run eval:search`: search quality of unres against three baselines, in one
+// run, on the project's judged collection.
 //
-// Parses the project's seeds/, builds on the very same clauses
-//   - unres: the project's index (its analysis chain, segments, ranking),
-//   - lunr default: lunr with its default (English) pipeline,
-//   - lunr-languages ar: lunr with lunr-languages' Arabic trimmer, stop words and stemmer,
-//   - lunr + unres analysis: lunr's own index and scoring, with this project's analysis chain
-//     (separates what the analysis buys from what the ranking buys),
-// runs every query of queries/dev.json against each (top 10), and prints
-// recall@10, MRR@10 and nDCG@10 (binary gains) per system; --verbose adds a
-// row per query, --json prints the figures as JSON.
+//   npm run eval:search -- [--verbose] [--json] [--markdown FILE] [--pool FILE] [--keys FILE] [--systems unres,lucene,fts5,lunr]
 //
-// A hit is relevant when its source file's base name, clause kind, number and
-// index equal a judged entry.
+// Corpus: every document in seeds/ and fixtures/real/, parsed by unres; every
+// system indexes the same clauses (scripts/baselines/clauses.ts: clause text,
+// plus the text of the footnotes it references).
+// Systems: unres (its own index and ranking), Lucene ArabicAnalyzer + BM25,
+// SQLite FTS5 unicode61, lunr + lunr-languages ar (scripts/baselines/).
+// Queries: queries/collection.json (written before any system's output was seen).
+// Judgments: queries/judgments.json, graded 2 (answers the need), 1 (partly,
+// or mentions it in passing), 0 (not relevant), pooled from the top 20 of
+// every system and graded by reading. A judgment is keyed by the document's
+// source file name and a fingerprint of the clause (its first ten normalised
+// words), not by clause id, so it survives changes in clause numbering.
+//
+// Prints nDCG@10 (linear gains, ideal from every judged clause), MRR (first
+// clause graded >= 1), recall@10 (of clauses graded >= 1) and P@5 per system;
+// then per query the wins, losses and ties of unres against the best
+// baseline on nDCG@10, with a two-sided sign test. Clauses no one judged count
+// as 0 and are reported (`unjudged@10`): re-pool (--pool) after changes.
+// --pool FILE writes, per query, the pooled clauses still unjudged, with their
+// text, for grading; --keys FILE writes every clause id with its judgment key.
 
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import lunr from 'lunr';
-import { unresArabic } from '../src/search/analysis/pipeline.js';
+import { type Baseline, type ClauseRecord, clauseRecordsOf } from './baselines/clauses.js';
+import { BASELINES } from './baselines/registry.js';
+import { normaliseToken } from '../src/search/analysis/normalise.js';
+import { tokenize } from '../src/search/analysis/tokenizer.js';
 import { baseName } from '../src/index/builder.js';
 import { UnresIndex } from '../src/store/index.js';
 import { parseFile } from '../src/structure/parse.js';
 import type { UnresDocument } from '../src/types.js';
 
-interface Judged {
-  source: string;
-  kind: string;
-  number: number | null;
-  index: number;
-}
-
-interface DevQuery {
+interface CollectionQuery {
+  id: string;
+  category: string;
   query: string;
-  relevant: Judged[];
+  need: string;
 }
 
-type ClauseKey = string;
-const keyOf = (j: Judged): ClauseKey => `${j.source}|${j.kind}|${j.number ?? 'null'}|${j.index}`;
-
-interface System {
-  name: string;
-  search(query: string): Promise<ClauseKey[]>;
-}
+/** qid -> clause key -> grade. */
+type Judgments = Record<string, Record<string, number>>;
 
 interface Scores {
-  recall: number;
-  mrr: number;
   ndcg: number;
+  mrr: number;
+  recall: number;
+  p5: number;
+  unjudged: number;
 }
 
 const CUTOFF = 10;
+const POOL_DEPTH = 20;
+const CORPUS_DIRS = ['seeds', join('fixtures', 'real')];
 
-/** The directory holding seeds/ and queries/: up from this script (dist/scripts), else the working directory. */
 function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(dir, 'queries', 'dev.json'))) return dir;
+    if (existsSync(join(dir, 'queries', 'collection.json'))) return dir;
     const parent = dirname(dir);
     if (parent === dir) return process.cwd();
     dir = parent;
   }
 }
 
-export function score(ranked: readonly ClauseKey[], relevant: ReadonlySet<ClauseKey>): Scores {
+/** The clause's first ten words, normalised (spelling variants and digits folded). */
+export function fingerprint(text: string): string {
+  const words: string[] = [];
+  for (const t of tokenize(text)) {
+    if (t.type === 'pair' || t.type === 'symbol') continue;
+    words.push(normaliseToken(t.text));
+    if (words.length === 10) break;
+  }
+  return words.join(' ');
+}
+
+export function score(ranked: readonly string[], grades: ReadonlyMap<string, number>, judged: ReadonlySet<string>): Scores {
   const top = ranked.slice(0, CUTOFF);
-  let found = 0;
   let dcg = 0;
   let firstRank = 0;
+  let found = 0;
+  let unjudged = 0;
   top.forEach((key, i) => {
-    if (!relevant.has(key)) return;
-    found++;
-    dcg += 1 / Math.log2(i + 2);
-    if (firstRank === 0) firstRank = i + 1;
+    const g = grades.get(key) ?? 0;
+    if (!judged.has(key)) unjudged++;
+    dcg += g / Math.log2(i + 2);
+    if (g >= 1) {
+      found++;
+      if (firstRank === 0) firstRank = i + 1;
+    }
   });
-  let ideal = 0;
-  for (let i = 0; i < Math.min(relevant.size, CUTOFF); i++) ideal += 1 / Math.log2(i + 2);
+  const ideal = [...grades.values()].sort((a, b) => b - a).slice(0, CUTOFF);
+  const idcg = ideal.reduce((sum, g, i) => sum + g / Math.log2(i + 2), 0);
+  const relevant = [...grades.values()].filter((g) => g >= 1).length;
+  const p5 = ranked.slice(0, 5).filter((k) => (grades.get(k) ?? 0) >= 1).length / 5;
   return {
-    recall: relevant.size > 0 ? found / relevant.size : 0,
+    ndcg: idcg > 0 ? dcg / idcg : 0,
     mrr: firstRank > 0 ? 1 / firstRank : 0,
-    ndcg: ideal > 0 ? dcg / ideal : 0,
+    recall: relevant > 0 ? found / Math.min(relevant, CUTOFF) : 0,
+    p5,
+    unjudged,
   };
 }
 
-interface ClauseRecord {
-  key: ClauseKey;
-  text: string;
+/** Two-sided exact sign test: probability of a split at least this uneven if wins and losses were equally likely. */
+export function signTest(wins: number, losses: number): number {
+  const n = wins + losses;
+  if (n === 0) return 1;
+  const k = Math.min(wins, losses);
+  let tail = 0;
+  let c = 1; // C(n, 0)
+  for (let i = 0; i <= k; i++) {
+    tail += c;
+    c = (c * (n - i)) / (i + 1);
+  }
+  return Math.min(1, (2 * tail) / 2 ** n);
 }
 
-function clauseRecords(docs: UnresDocument[]): ClauseRecord[] {
-  return docs.flatMap((doc) =>
-    doc.clauses.map((c) => ({
-      key: keyOf({ source: baseName(doc.source.path), kind: c.kind, number: c.number, index: c.index }),
-      text: c.text,
-    })),
-  );
-}
-
-function lunrSystem(name: string, records: ClauseRecord[], plugin?: lunr.Builder.Plugin): System {
-  const index = lunr(function () {
-    if (plugin) this.use(plugin);
-    this.ref('key');
-    this.field('text');
-    for (const r of records) this.add(r);
-  });
-  return {
-    name,
-    async search(query) {
-      try {
-        return index.search(query).map((r) => r.ref);
-      } catch {
-        return []; // a query lunr cannot parse finds nothing
-      }
-    },
-  };
-}
-
-function lunrArabicPlugin(): lunr.Builder.Plugin {
-  const require = createRequire(import.meta.url);
-  (require('lunr-languages/lunr.stemmer.support.js') as (l: typeof lunr) => void)(lunr);
-  (require('lunr-languages/lunr.ar.js') as (l: typeof lunr) => void)(lunr);
-  return (lunr as unknown as { ar: lunr.Builder.Plugin }).ar;
+interface System {
+  name: string;
+  /** Ranked clause ids (`doc#clause`) for each query, top POOL_DEPTH, and the mean ms per query. */
+  run(queries: readonly string[]): Promise<{ ranked: string[][]; ms: number }>;
 }
 
 async function unresSystem(docs: UnresDocument[], dir: string): Promise<System> {
@@ -129,9 +133,28 @@ async function unresSystem(docs: UnresDocument[], dir: string): Promise<System> 
   await index.ingest(docs);
   return {
     name: 'unres',
-    async search(query) {
-      const hits = await index.search(query, { limit: CUTOFF });
-      return hits.map((h) => keyOf({ source: h.source, kind: h.kind, number: h.number, index: h.index }));
+    async run(queries) {
+      const ranked: string[][] = [];
+      const start = performance.now();
+      for (const q of queries) {
+        try {
+          ranked.push((await index.search(q, { limit: POOL_DEPTH })).map((h) => `${h.doc}#${h.clause}`));
+        } catch {
+          ranked.push([]);
+        }
+      }
+      return { ranked, ms: (performance.now() - start) / queries.length };
+    },
+  };
+}
+
+function baselineSystem(baseline: Baseline, records: ClauseRecord[], dir: string): System {
+  baseline.build(records, dir);
+  return {
+    name: baseline.name,
+    async run(queries) {
+      const results = baseline.search(dir, queries, POOL_DEPTH);
+      return { ranked: results.map((r) => r.ids), ms: results.reduce((s, r) => s + r.ms, 0) / queries.length };
     },
   };
 }
@@ -140,55 +163,167 @@ const fmt = (n: number) => n.toFixed(3);
 const pad = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - [...s].length));
 
 async function main(argv: string[]): Promise<void> {
-  const verbose = argv.includes('--verbose');
-  const asJson = argv.includes('--json');
+  const flag = (name: string) => argv.includes(name);
+  const option = (name: string) => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
   const root = projectRoot();
-  const queries = JSON.parse(readFileSync(join(root, 'queries', 'dev.json'), 'utf8')) as DevQuery[];
-  const seedDir = join(root, 'seeds');
+  const queries = JSON.parse(readFileSync(join(root, 'queries', 'collection.json'), 'utf8')) as CollectionQuery[];
+  const judgmentsPath = join(root, 'queries', 'judgments.json');
+  const judgments: Judgments = existsSync(judgmentsPath) ? (JSON.parse(readFileSync(judgmentsPath, 'utf8')) as Judgments) : {};
+  const wanted = (option('--systems') ?? 'unres,lucene,fts5,lunr').split(',');
+
   const docs: UnresDocument[] = [];
-  for (const file of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
-    docs.push(await parseFile(join(seedDir, file)));
+  for (const sub of CORPUS_DIRS) {
+    const dir = join(root, sub);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) docs.push(await parseFile(join(dir, file)));
   }
-  const records = clauseRecords(docs);
+  const records = docs.flatMap(clauseRecordsOf);
+  // clause id -> judgment key and text
+  const keyOfId = new Map<string, string>();
+  const textOfId = new Map<string, ClauseRecord>();
+  for (const doc of docs) {
+    for (const clause of doc.clauses) {
+      const id = `${doc.id}#${clause.id}`;
+      keyOfId.set(id, `${baseName(doc.source.path)}|${fingerprint(clause.text)}`);
+    }
+  }
+  for (const r of records) textOfId.set(r.id, r);
+  const keysFile = option('--keys');
+  if (keysFile) writeFileSync(keysFile, JSON.stringify(Object.fromEntries(keyOfId), null, 1) + '\n');
 
-  const dir = mkdtempSync(join(tmpdir(), 'unres-eval-'));
+  const work = mkdtempSync(join(tmpdir(), 'unres-eval-'));
   try {
-    const systems = [
-      await unresSystem(docs, dir),
-      lunrSystem('lunr default', records),
-      lunrSystem('lunr-languages ar', records, lunrArabicPlugin()),
-      lunrSystem('lunr + unres analysis', records, unresArabic as unknown as lunr.Builder.Plugin),
-    ];
-    const results: Record<string, { mean: Scores; perQuery: Array<Scores & { query: string }> }> = {};
-    for (const system of systems) {
-      const perQuery: Array<Scores & { query: string }> = [];
-      for (const q of queries) {
-        const ranked = await system.search(q.query);
-        perQuery.push({ query: q.query, ...score(ranked, new Set(q.relevant.map(keyOf))) });
-      }
-      const mean = (pick: keyof Scores) => perQuery.reduce((sum, s) => sum + s[pick], 0) / perQuery.length;
-      results[system.name] = { mean: { recall: mean('recall'), mrr: mean('mrr'), ndcg: mean('ndcg') }, perQuery };
+    const systems: System[] = [];
+    for (const name of wanted) {
+      if (name === 'unres') systems.push(await unresSystem(docs, join(work, 'unres')));
+      else if (BASELINES[name]) systems.push(baselineSystem(BASELINES[name]!, records, join(work, name)));
+      else throw new Error(`unknown system '${name}'`);
+    }
+    const texts = queries.map((q) => q.query);
+    const runs = new Map<string, { ranked: string[][]; ms: number }>();
+    for (const system of systems) runs.set(system.name, await system.run(texts));
+
+    if (option('--pool')) {
+      const pool: Array<{ id: string; query: string; need: string; clauses: Array<{ key: string; id: string; text: string; notes: string }> }> = [];
+      queries.forEach((q, i) => {
+        const seen = new Set<string>();
+        const clauses: Array<{ key: string; id: string; text: string; notes: string }> = [];
+        for (const { ranked } of runs.values()) {
+          for (const id of ranked[i]!.slice(0, POOL_DEPTH)) {
+            const key = keyOfId.get(id) ?? id;
+            if (seen.has(key) || judgments[q.id]?.[key] !== undefined) continue;
+            seen.add(key);
+            const r = textOfId.get(id);
+            clauses.push({ key, id, text: r?.text ?? '', notes: r?.notes ?? '' });
+          }
+        }
+        if (clauses.length > 0) pool.push({ id: q.id, query: q.query, need: q.need, clauses });
+      });
+      writeFileSync(option('--pool')!, JSON.stringify(pool, null, 1) + '\n');
+      process.stderr.write(`pool: ${pool.reduce((s, p) => s + p.clauses.length, 0)} unjudged clauses over ${pool.length} queries -> ${option('--pool')}\n`);
     }
 
-    if (asJson) {
-      process.stdout.write(JSON.stringify({ queries: queries.length, clauses: records.length, results }, null, 2) + '\n');
-      return;
+    // Scores per system and query (queries without any clause graded >= 1 are left out: nothing to find).
+    const scored = queries.filter((q) => Object.values(judgments[q.id] ?? {}).some((g) => g >= 1));
+    const per = new Map<string, Scores[]>();
+    for (const system of systems) {
+      const ranked = runs.get(system.name)!.ranked;
+      per.set(
+        system.name,
+        scored.map((q) => {
+          const i = queries.indexOf(q);
+          const grades = new Map(Object.entries(judgments[q.id] ?? {}));
+          const keys = ranked[i]!.map((id) => keyOfId.get(id) ?? id);
+          return score(keys, grades, new Set(grades.keys()));
+        }),
+      );
     }
-    process.stdout.write(`${queries.length} dev queries over ${records.length} clauses of ${docs.length} documents\n\n`);
-    process.stdout.write(`${pad('system', 24)}${pad('recall@10', 11)}${pad('MRR', 8)}nDCG@10\n`);
-    for (const [name, { mean }] of Object.entries(results)) {
-      process.stdout.write(`${pad(name, 24)}${pad(fmt(mean.recall), 11)}${pad(fmt(mean.mrr), 8)}${fmt(mean.ndcg)}\n`);
-    }
-    if (verbose) {
-      for (const [name, { perQuery }] of Object.entries(results)) {
-        process.stdout.write(`\n${name}\n`);
-        for (const s of perQuery) {
-          process.stdout.write(`  ${pad(s.query, 28)}R ${fmt(s.recall)}  RR ${fmt(s.mrr)}  nDCG ${fmt(s.ndcg)}\n`);
-        }
+    const mean = (list: Scores[], pick: keyof Scores) => list.reduce((s, x) => s + x[pick], 0) / Math.max(1, list.length);
+    const summary = systems.map((s) => {
+      const list = per.get(s.name)!;
+      return {
+        system: s.name,
+        ndcg: mean(list, 'ndcg'),
+        mrr: mean(list, 'mrr'),
+        recall: mean(list, 'recall'),
+        p5: mean(list, 'p5'),
+        unjudged: list.reduce((sum, x) => sum + x.unjudged, 0),
+        msPerQuery: runs.get(s.name)!.ms,
+      };
+    });
+    const baselines = summary.filter((s) => s.system !== 'unres');
+    const best = baselines.sort((a, b) => b.ndcg - a.ndcg)[0];
+    let comparison: { against: string; wins: number; losses: number; ties: number; p: number } | null = null;
+    const rows: Array<{ id: string; category: string; query: string; ndcg: Record<string, number> }> = scored.map((q, i) => ({
+      id: q.id,
+      category: q.category,
+      query: q.query,
+      ndcg: Object.fromEntries(systems.map((s) => [s.name, per.get(s.name)![i]!.ndcg])),
+    }));
+    if (best && per.has('unres')) {
+      let wins = 0;
+      let losses = 0;
+      let ties = 0;
+      for (const row of rows) {
+        const d = row.ndcg['unres']! - row.ndcg[best.system]!;
+        if (Math.abs(d) < 1e-9) ties++;
+        else if (d > 0) wins++;
+        else losses++;
       }
+      comparison = { against: best.system, wins, losses, ties, p: signTest(wins, losses) };
+    }
+
+    if (flag('--json')) {
+      process.stdout.write(JSON.stringify({ queries: scored.length, clauses: records.length, documents: docs.length, summary, comparison, rows }, null, 1) + '\n');
+    } else {
+      const out: string[] = [];
+      out.push(`${scored.length} judged queries (of ${queries.length}) over ${records.length} clauses of ${docs.length} documents`, '');
+      out.push(`${pad('system', 30)}${pad('nDCG@10', 9)}${pad('MRR', 7)}${pad('R@10', 7)}${pad('P@5', 7)}${pad('unjudged@10', 13)}ms/query`);
+      for (const s of systems.map((x) => summary.find((y) => y.system === x.name)!)) {
+        out.push(
+          `${pad(s.system, 30)}${pad(fmt(s.ndcg), 9)}${pad(fmt(s.mrr), 7)}${pad(fmt(s.recall), 7)}${pad(fmt(s.p5), 7)}${pad(String(s.unjudged), 13)}${s.msPerQuery.toFixed(2)}`,
+        );
+      }
+      if (comparison) {
+        out.push('', `unres against ${comparison.against} (nDCG@10 per query): ${comparison.wins} wins, ${comparison.losses} losses, ${comparison.ties} ties; sign test p = ${comparison.p.toPrecision(2)}`);
+      }
+      if (flag('--verbose')) {
+        out.push('', `${pad('query', 46)}${systems.map((s) => pad(s.name.split(' ')[0]!, 9)).join('')}`);
+        for (const row of rows) out.push(`${pad(`${row.id} ${row.query}`, 46)}${systems.map((s) => pad(fmt(row.ndcg[s.name]!), 9)).join('')}`);
+      }
+      process.stdout.write(out.join('\n') + '\n');
+    }
+    const markdown = option('--markdown');
+    if (markdown) {
+      const names = systems.map((s) => s.name);
+      const lines = [
+        `| system | nDCG@10 | MRR | recall@10 | P@5 | unjudged in top 10 |`,
+        `| --- | --- | --- | --- | --- | --- |`,
+        ...names.map((n) => {
+          const s = summary.find((x) => x.system === n)!;
+          return `| ${n} | ${fmt(s.ndcg)} | ${fmt(s.mrr)} | ${fmt(s.recall)} | ${fmt(s.p5)} | ${s.unjudged} |`;
+        }),
+        '',
+        comparison
+          ? `unres against ${comparison.against}, per query on nDCG@10: **${comparison.wins} wins, ${comparison.losses} losses, ${comparison.ties} ties** (two-sided sign test p = ${comparison.p.toPrecision(2)}).`
+          : '',
+        '',
+        `| id | kind | query | ${names.join(' | ')} |`,
+        `| --- | --- | --- | ${names.map(() => '---').join(' | ')} |`,
+        ...rows.map((r) => `| ${r.id} | ${r.category} | ${r.query.replace(/\|/g, '\\|')} | ${names.map((n) => fmt(r.ndcg[n]!)).join(' | ')} |`),
+      ];
+      const begin = '<!-- eval:begin -->';
+      const end = '<!-- eval:end -->';
+      const existing = existsSync(markdown) ? readFileSync(markdown, 'utf8') : `${begin}\n${end}\n`;
+      const a = existing.indexOf(begin);
+      const b = existing.indexOf(end);
+      const body = a >= 0 && b > a ? existing.slice(0, a + begin.length) + '\n' + lines.join('\n') + '\n' + existing.slice(b) : existing + `\n${begin}\n${lines.join('\n')}\n${end}\n`;
+      writeFileSync(markdown, body);
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

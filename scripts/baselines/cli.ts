@@ -12,12 +12,8 @@
 // best first. `clauses` prints the clause records as JSONL.
 
 import { readFileSync } from 'node:fs';
-import { type Baseline, readClauseRecords } from './clauses.js';
-import { fts5Baseline } from './fts5.js';
-import { luceneBaseline } from './lucene.js';
-import { lunrBaseline } from './lunr.js';
-
-export const BASELINES: Record<string, Baseline> = { lucene: luceneBaseline, fts5: fts5Baseline, lunr: lunrBaseline };
+import { readClauseRecords } from './clauses.js';
+import { BASELINES } from './registry.js';
 
 function fail(message: string): never {
   process.stderr.write(`baselines: ${message}\n`);

@@ -39,7 +39,14 @@ describe('planQuery', () => {
       { kind: 'exact', terms: ['293'] },
       { kind: 'exact', terms: ['64/293'] },
     ]);
-    expect(planQuery('A/RES/64/293').groups.map((g) => g.matcher)).toContainEqual({ kind: 'exact', terms: ['64/293'] });
+    // A resolution symbol is one group: the whole symbol or its order-free pair.
+    expect(planQuery('A/RES/64/293').groups.map((g) => g.matcher)).toEqual([{ kind: 'exact', terms: ['a/res/64/293', '64/293'] }]);
+  });
+
+  it('asks for a document symbol whole, never for its bare numbers', () => {
+    expect(planQuery('E/2017/30').groups.map((g) => g.matcher)).toEqual([{ kind: 'exact', terms: ['e/2017/30'] }]);
+    expect(planQuery('CEDAW/C/EGY/CO/7').groups.map((g) => g.matcher)).toEqual([{ kind: 'exact', terms: ['cedaw/c/egy/co/7'] }]);
+    expect(planQuery('E/CN.15/2006/10').groups.map((g) => g.matcher)).toEqual([{ kind: 'exact', terms: ['e/cn.15/2006/10'] }]);
   });
 
   it('rejects an empty or blank query', () => {

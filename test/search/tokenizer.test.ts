@@ -36,8 +36,19 @@ describe('tokenize', () => {
   it('gives a slash-joined pair of numbers a pair token, in either order and script', () => {
     expect(texts('القرار ٢٩٣/٦٤')).toEqual(['word:القرار', 'number:٢٩٣', 'number:٦٤', 'pair:64/293']);
     expect(texts('64/293')).toContain('pair:64/293');
-    expect(texts('A/RES/64/293')).toEqual(['word:A', 'word:RES', 'number:64', 'number:293', 'pair:64/293']);
+    expect(texts('A/RES/64/293')).toEqual(['symbol:A/RES/64/293', 'word:A', 'word:RES', 'number:64', 'number:293', 'pair:64/293']);
   });
+
+  it('gives a document symbol one symbol token besides its parts', () => {
+    expect(texts('انظر E/2017/30.')).toEqual(['word:انظر', 'symbol:E/2017/30', 'word:E', 'number:2017', 'number:30', 'pair:30/2017']);
+    expect(texts('(CEDAW/C/EGY/7)')[0]).toBe('symbol:CEDAW/C/EGY/7');
+    expect(texts('E/CN.15/2006/10')[0]).toBe('symbol:E/CN.15/2006/10');
+    // No slash, a doubled slash or a leading digit: no symbol.
+    expect(texts('THB Liberi (2018-2025)').some((t) => t.startsWith('symbol:'))).toBe(false);
+    expect(texts('a//b').some((t) => t.startsWith('symbol:'))).toBe(false);
+    expect(texts('2017/30').some((t) => t.startsWith('symbol:'))).toBe(false);
+  });
+
 
   it('records offsets of the printed text, the pair spanning both numbers', () => {
     const tokens = tokenize('في ٢٩٣/٦٤،');
@@ -63,7 +74,7 @@ describe('tokenize', () => {
   });
 
   it('is linear on hostile input', () => {
-    const hostile = '1,'.repeat(100_000) + '١/'.repeat(100_000) + '\u064e'.repeat(100_000);
+    const hostile = '1,'.repeat(100_000) + '١/'.repeat(100_000) + '\u064e'.repeat(100_000) + 'A/'.repeat(10_000) + 'a.b-'.repeat(10_000);
     const started = performance.now();
     tokenize(hostile);
     expect(performance.now() - started).toBeLessThan(2000);

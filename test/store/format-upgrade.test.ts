@@ -1,6 +1,6 @@
 // An index of the previous format (JSON segment files, docs.jsonl) is refused
 // with one line saying to rebuild; rebuild converts it, keeping every document.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ describe('an index of the previous format', () => {
     const index = await UnresIndex.open(previousFormatIndex());
     const error = await index.search('طفل').then(() => null, (err: unknown) => err);
     expect(error).toBeInstanceOf(IndexError);
-    expect((error as Error).message).toMatch(/has format version 1, older than this unres reads \(2\): run `unres ingest --rebuild`/);
+    expect((error as Error).message).toMatch(/has format version 1, older than this unres reads \(3\): run `unres ingest --rebuild`/);
     expect((error as Error).message).not.toContain('\n');
   });
 
@@ -45,5 +45,31 @@ describe('an index of the previous format', () => {
     const reopened = await UnresIndex.open(dir);
     expect((await reopened.list()).map((d) => d.id)).toEqual(['A/RES/1', 'A/RES/2']);
     expect(reopened.stats().segments).toBe(1);
+  });
+});
+
+describe('an index of format 2 written with the previous analysis chain', () => {
+  // Its terms were analysed by the previous chain (stemmer, folded letters,
+  // symbols), so a query analysed now would silently miss them: refused, rebuilt.
+  async function formatTwoIndex(): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'unres-v2-'));
+    dirs.push(dir);
+    const index = await UnresIndex.open(dir, { create: true });
+    await index.ingest([doc('A/RES/1', ops(['يحث الدول على حماية الأطفال'])), doc('A/RES/2', ops(['يدعو إلى مكافحة التصحر']))]);
+    const path = join(dir, 'manifest.json');
+    const file = JSON.parse(readFileSync(path, 'utf8')) as { version: number; sha256: string; body: unknown };
+    file.version = 2;
+    writeFileSync(path, JSON.stringify(file) + '\n');
+    return dir;
+  }
+
+  it('is refused with one line saying to rebuild, and rebuild converts it', async () => {
+    const dir = await formatTwoIndex();
+    const index = await UnresIndex.open(dir);
+    const error = await index.search('طفل').then(() => null, (err: unknown) => err);
+    expect((error as Error).message).toMatch(/has format version 2, older than this unres reads \(3\): run `unres ingest --rebuild`/);
+    expect(await index.rebuild()).toBe(2);
+    const reopened = await UnresIndex.open(dir);
+    expect((await reopened.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/1']);
   });
 });

@@ -178,8 +178,8 @@ describe('damage', () => {
   it('detects a future format version and says how to recover', async () => {
     const { dir } = await builtIndex();
     const path = join(dir, 'manifest.json');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('"version":2', '"version":7'));
-    await expectDamage(dir, /format version 7, newer than this unres reads \(2\): upgrade unres, or run/);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('"version":3', '"version":7'));
+    await expectDamage(dir, /format version 7, newer than this unres reads \(3\): upgrade unres, or run/);
   });
 
   it('detects a missing segment', async () => {

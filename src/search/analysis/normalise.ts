@@ -6,7 +6,8 @@
 //   - alef with hamza or madda, and wasla -> bare alef (ا);
 //   - hamza on waw or yeh -> hamza (ء): مسؤول and مسئول meet;
 //   - alef maksura (ى) -> yeh (ي); teh marbuta (ة) -> heh (ه);
-//   - Persian and Urdu kaf, yeh and heh -> Arabic letters;
+//   - Persian and Urdu letters -> the Arabic letter they are read as: kaf,
+//     yeh, heh, پ -> ب, ڤ -> ف, گ -> ك, چ -> ج, ژ -> ز (الإنترپول, ڤيينا);
 //   - digits of every script -> ASCII, Arabic decimal point -> `.`, thousands
 //     separators dropped; Latin letters lower-cased.
 
@@ -22,7 +23,11 @@ fold('\u0623\u0625\u0622\u0671\u0672\u0673', '\u0627'); // أ إ آ ٱ ٲ ٳ -> 
 fold('\u0624\u0626', '\u0621'); // ؤ ئ -> ء
 fold('\u0649\u06cc\u06d2', '\u064a'); // ى ی ے -> ي
 fold('\u0629\u06c0\u06c1\u06c3\u06d5', '\u0647'); // ة ۀ ہ ۃ ە -> ه
-fold('\u06a9\u06aa', '\u0643'); // ک ڪ -> ك
+fold('\u06a9\u06aa\u06af', '\u0643'); // ک ڪ گ -> ك
+fold('\u067e', '\u0628'); // پ -> ب
+fold('\u06a4', '\u0641'); // ڤ -> ف
+fold('\u0686', '\u062c'); // چ -> ج
+fold('\u0698', '\u0632'); // ژ -> ز
 fold('\u066b', '.'); // Arabic decimal separator
 fold('\u066c,', ''); // thousands separators: ١٬٠٠٠ and 1,000 -> 1000
 for (let d = 0; d < 10; d++) {

@@ -7,7 +7,7 @@
 //   unres-normalise   spelling variants folded (normalise.ts)
 //   unres-stop-words  function words and lone letters dropped (stopwords.ts)
 //   unres-stem        light stems, possibly several variants (stemmer.ts)
-// Token metadata: `type` (word | number | pair), `word` (index of the token
+// Token metadata: `type` (word | number | pair | symbol), `word` (index of the token
 // the tokenizer produced, shared by every variant of it), `position` ([start, length]).
 
 import { createRequire } from 'node:module';
@@ -15,7 +15,8 @@ import type lunrModule from 'lunr';
 import { normaliseToken } from './normalise.js';
 import { stemVariants } from './stemmer.js';
 import { isStopWord } from './stopwords.js';
-import { tokenize, type TokenType } from './tokenizer.js';
+import { isDecisionOrResolutionSymbol, pairKeyOfSymbol } from './symbols.js';
+import { type RawToken, tokenize, type TokenType } from './tokenizer.js';
 
 // lunr is CommonJS: required directly, Node does not scan its source for ES
 // named exports, which cost every search's start-up ~10 ms.
@@ -141,17 +142,26 @@ export function analyseText(text: string): AnalysedTerm[] {
 }
 
 /**
- * Query-time analysis of one term from lunr's query parser: the pipeline from
- * its first stage, as lunr's own search would run it. Returns the terms
- * grouped by the printed token they come from.
+ * Query-time analysis of one term from lunr's query parser: the tokenizer,
+ * then the pipeline on each token, as at index time. Returns the terms
+ * grouped by the printed token they come from. A document symbol is asked
+ * for whole (`E/2017/30` is one group, not `2017` and `30`); a resolution or
+ * decision symbol also matches its order-free number pair (`A/RES/64/293`
+ * finds `٢٩٣/٦٤`).
  */
 export function analyseQueryTerm(term: string): string[][] {
-  const groups = new Map<number, Set<string>>();
-  for (const token of sharedPipeline.run([new lunr.Token(term, {})])) {
-    const word = metadataOf(token).word ?? 0;
-    let group = groups.get(word);
-    if (!group) groups.set(word, (group = new Set()));
-    group.add(token.toString());
+  const raws = tokenize(term);
+  const symbols = raws.filter((t) => t.type === 'symbol');
+  const insideSymbol = (t: RawToken): boolean => symbols.some((s) => t !== s && t.start >= s.start && t.end <= s.end);
+  const groups: string[][] = [];
+  for (const raw of raws) {
+    if (raw.type !== 'symbol' && insideSymbol(raw)) continue;
+    const terms = [...analyseToken(raw.text, raw.type)];
+    if (raw.type === 'symbol' && isDecisionOrResolutionSymbol(raw.text)) {
+      const pair = pairKeyOfSymbol(raw.text);
+      if (pair) terms.push(pair);
+    }
+    if (terms.length > 0) groups.push(terms);
   }
-  return [...groups.values()].map((g) => [...g]);
+  return groups;
 }

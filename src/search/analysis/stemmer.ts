@@ -15,12 +15,21 @@
 //    the ال may be radical (التزام, آلية): the rest is short or starts with ت.
 // 3. A final ي (relative adjective, or plural in construct) is dropped only
 //    from words without the article, as a variant (see nisbaReadings).
-// 4. A few frequent broken-plural patterns are mapped to their singular stem:
-//    أفعال -> فعل (أطفال -> طفل), فعائل -> فعيل (جرائم -> جريم),
-//    فعالل/مفاعل -> فعلل/مفعل (سلاسل -> سلسل), تفاعيل -> تفعيل (تدابير -> تدبير).
+// 4. Broken plurals are mapped to their singular's stem, but only plurals
+//    attested in broken-plurals.ts: the patterns (أفعال -> فعل, فعائل -> فعيل,
+//    فعالل/مفاعل -> فعلل/مفعل, تفاعيل -> تفعيل) also fit verbal nouns,
+//    participles and verbs (إشراك, ملاحقة, تضامن, مناسب, يواصل), which they
+//    would join to unrelated words (الشركات, الملحق, تضمن). Irregular plurals
+//    (ضحايا -> ضحية, جناة -> جاني) are listed with their singular.
+// 5. A present-tense verb's person prefix: يطلب also reads تطلب (the organ's
+//    gender decides the prefix: يحث and تحث are one formula).
+// 6. A feminine ة is written ت before a pronoun: أسرته also reads أسر(ة).
 //
 // Minimum lengths keep short words whole: an article leaves at least 2
 // letters, any other affix at least 3.
+
+import { BROKEN_PLURALS } from './broken-plurals.js';
+import { normaliseToken } from './normalise.js';
 
 const ALEF = 'ا';
 const TEH = 'ت';
@@ -45,20 +54,26 @@ const NUMBER_SUFFIXES = ['تين', 'تان', 'ات', 'ان', 'ون', 'ين', 'و
 const MIN_STEM = 3;
 const MIN_AFTER_ARTICLE = 2;
 
-function stripPronoun(word: string): string {
+/** The word without an attached pronoun: one reading, or two when a lone ه follows a ت that may be a feminine ة (أسرته). */
+function stripPronoun(word: string): string[] {
   for (const [suffix, minStem] of PRONOUN_SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= minStem) {
       let stem = word.slice(0, -suffix.length);
       // Teh marbuta is written ت before a pronoun (دورتها, حكومتهم): take it off
-      // too, unless it closes a feminine plural (قراراتها keeps ات for the next
-      // step). Not after a lone ه, which is mostly a folded ة (مؤقتة -> مءقته).
-      if (suffix !== 'ه' && stem.endsWith(TEH) && !stem.endsWith('ات') && stem.length - 1 >= MIN_STEM) {
+      // too. After ات (قراراتها: a plural, or حياتهم: ة) and after a lone ه,
+      // which is as often a folded ة (مؤقتة -> مءقته), both readings stay.
+      if (suffix === 'ه') {
+        return stem.endsWith(TEH) && stem.length - 1 >= MIN_STEM ? [stem, stem.slice(0, -1)] : [stem];
+      }
+      if (stem.endsWith(TEH) && stem.length - 1 >= MIN_STEM) {
+        // حياتهم: the ت of حياة, or of a plural (قراراتهم): both readings.
+        if (stem.endsWith('ات')) return [stem, stem.slice(0, -1)];
         stem = stem.slice(0, -1);
       }
-      return stem;
+      return [stem];
     }
   }
-  return word;
+  return [word];
 }
 
 /** The alef of accusative tanween (قانوناً, with its mark gone): before number endings, so قانونا meets قانون. */
@@ -86,8 +101,8 @@ function nisbaReadings(stem: string, definite: boolean): string[] {
   return [stem, stem.slice(0, -1)];
 }
 
-/** Broken plurals of the shapes listed above, on a stem with its affixes gone. */
-function singularOfBrokenPlural(stem: string): string {
+/** The singular a broken plural's shape points to (أطفال -> طفل), or the stem unchanged. */
+export function singularByPattern(stem: string): string {
   if (stem.length === 5) {
     const [c0, c1, c2, c3, c4] = stem as unknown as string[];
     if (c0 === ALEF && c3 === ALEF) return c1! + c2! + c4!; // أفعال
@@ -99,9 +114,36 @@ function singularOfBrokenPlural(stem: string): string {
   return stem;
 }
 
-/** Suffixes, then broken-plural patterns. */
-function stemsWithoutPrefixes({ word, definite }: Reading): string[] {
-  return nisbaReadings(stripNumber(stripCaseEnding(stripPronoun(word))), definite).map(singularOfBrokenPlural);
+/** Suffixes stripped: the stems of a word without prefixes, before plurals and verb prefixes are looked at. */
+function suffixStems({ word, definite }: Reading): string[] {
+  return stripPronoun(word).flatMap((w) => nisbaReadings(stripNumber(stripCaseEnding(w)), definite));
+}
+
+/** Attested broken plural stem -> its singular's stem; built once from broken-plurals.ts through the same suffix rules. */
+const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = (() => {
+  const map = new Map<string, string>();
+  for (const [plural, singular] of BROKEN_PLURALS) {
+    const pluralStems = suffixStems({ word: normaliseToken(plural), definite: false });
+    const target =
+      singular === null ? singularByPattern(pluralStems[0]!) : suffixStems({ word: normaliseToken(singular), definite: false })[0]!;
+    for (const stem of pluralStems) if (stem !== target) map.set(stem, target);
+  }
+  return map;
+})();
+
+const VERB_PREFIX_FROM = 'ي';
+const VERB_PREFIX_TO = TEH;
+
+/** Suffixes, then attested broken plurals, then the other person prefix of a verb (يحث -> تحث). */
+function stemsWithoutPrefixes(reading: Reading): string[] {
+  const out: string[] = [];
+  for (const stem of suffixStems(reading)) {
+    out.push(SINGULAR_OF_PLURAL.get(stem) ?? stem);
+    if (!reading.definite && stem.startsWith(VERB_PREFIX_FROM) && stem.length >= MIN_STEM) {
+      out.push(VERB_PREFIX_TO + stem.slice(1));
+    }
+  }
+  return out;
 }
 
 function isArabicWord(word: string): boolean {
@@ -118,18 +160,8 @@ interface Reading {
   definite: boolean;
 }
 
-/** Words and their prefix readings, before suffix stripping. */
-function prefixReadings(word: string): Reading[] {
-  for (const article of ARTICLES) {
-    if (word.startsWith(article) && word.length - article.length >= MIN_AFTER_ARTICLE) {
-      const rest = word.slice(article.length);
-      const readings = [{ word: rest, definite: true }];
-      // للجنة is ل + اللجنة with the article's lam merged: keep the lam as well.
-      if (article.endsWith('لل')) readings.push({ word: 'ل' + rest, definite: true });
-      if (article === 'ال' && (rest.length <= 3 || rest.startsWith(TEH))) readings.push({ word, definite: false });
-      return readings;
-    }
-  }
+/** Readings of a word without an article: as it stands, without a conjunction, without a preposition. */
+function particleReadings(word: string): Reading[] {
   const readings = [{ word, definite: false }];
   let rest = word;
   if (CONJUNCTIONS.has(rest[0]!) && rest.length - 1 >= MIN_STEM) {
@@ -140,6 +172,23 @@ function prefixReadings(word: string): Reading[] {
     readings.push({ word: rest.slice(1), definite: false });
   }
   return readings;
+}
+
+/** Words and their prefix readings, before suffix stripping. */
+function prefixReadings(word: string): Reading[] {
+  for (const article of ARTICLES) {
+    if (word.startsWith(article) && word.length - article.length >= MIN_AFTER_ARTICLE) {
+      const rest = word.slice(article.length);
+      const readings = [{ word: rest, definite: true }];
+      // للجنة is ل + اللجنة with the article's lam merged: keep the lam as well.
+      if (article.endsWith('لل')) readings.push({ word: 'ل' + rest, definite: true });
+      if (article === 'ال' && (rest.length <= 3 || rest.startsWith(TEH))) readings.push({ word, definite: false });
+      // With ك the letters may be radical (وكالات is a word, not و + ك + الات): keep the plain readings too.
+      if (article.includes('ك')) readings.push(...particleReadings(word));
+      return readings;
+    }
+  }
+  return particleReadings(word);
 }
 
 const MEMO_LIMIT = 500_000;

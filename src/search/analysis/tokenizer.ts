@@ -4,7 +4,10 @@
 // punctuation (، ؛ ؟) included. A letter run and a digit run are always
 // separate tokens (`كوفيد19` -> `كوفيد`, `19`). Two numbers joined by a slash
 // (`٢٩٣/٦٤`) also yield a symbol-pair token (see symbols.ts), so a citation can
-// be found in either order and in either digit script.
+// be found in either order and in either digit script. A document symbol
+// (`E/2017/30`, `CEDAW/C/EGY/7`, `E/CN.15/2006/10`: Latin letters first, parts
+// joined by slashes) also yields one `symbol` token for the whole of it, so a
+// query for the symbol can ask for it whole rather than for its bare numbers.
 
 import {
   digitOf,
@@ -17,7 +20,7 @@ import {
 } from './chars.js';
 import { symbolPairKey } from './symbols.js';
 
-export type TokenType = 'word' | 'number' | 'pair';
+export type TokenType = 'word' | 'number' | 'pair' | 'symbol';
 
 export interface RawToken {
   /** The text as printed (for `pair`, the canonical pair key). */
@@ -89,8 +92,43 @@ function numberEnd(text: string, start: number): number {
   return end;
 }
 
+/** Characters a document symbol is made of: Latin letters, digits of any script, `.`, `-` and slashes. */
+function isSymbolChar(code: number): boolean {
+  return isLatinLetter(code) || digitOf(code) >= 0 || isSymbolSlash(code) || code === 0x2e || code === 0x2d;
+}
+
+/**
+ * The document symbol starting at `start` (a Latin letter not preceded by a
+ * symbol character), or null: at least two parts joined by slashes, each part
+ * non-empty, trailing `.`/`-` dropped. Returns the end offset.
+ */
+function symbolEnd(text: string, start: number): number | null {
+  let end = start;
+  let slashes = 0;
+  let lastWasSlash = false;
+  while (end < text.length) {
+    const code = text.charCodeAt(end);
+    if (!isSymbolChar(code) && !isInWordMark(code)) break;
+    if (isSymbolSlash(code)) {
+      if (lastWasSlash) return null;
+      slashes++;
+      lastWasSlash = true;
+    } else {
+      lastWasSlash = false;
+    }
+    end++;
+  }
+  while (end > start && !isLatinLetter(text.charCodeAt(end - 1)) && digitOf(text.charCodeAt(end - 1)) < 0) {
+    if (isSymbolSlash(text.charCodeAt(end - 1))) slashes--;
+    end--;
+  }
+  return slashes >= 1 ? end : null;
+}
+
 export function tokenize(text: string): RawToken[] {
   const tokens: RawToken[] = [];
+  // Offsets before this were read as part of a symbol already: no symbol starts inside another (linear).
+  let symbolScanned = 0;
   // The last number token and where it ended, to pair it with a number after a slash.
   let previousNumber: RawToken | null = null;
   let i = 0;
@@ -115,6 +153,15 @@ export function tokenize(text: string): RawToken[] {
       previousNumber = token;
       i = end;
       continue;
+    }
+    if (cls === RunClass.Latin && start >= symbolScanned && (start === 0 || !isSymbolChar(text.charCodeAt(start - 1)))) {
+      const end = symbolEnd(text, start);
+      if (end !== null) {
+        tokens.push({ text: text.slice(start, end), start, end, type: 'symbol' });
+        symbolScanned = end;
+      } else {
+        symbolScanned = start + 1;
+      }
     }
     i++;
     while (i < text.length) {

@@ -59,8 +59,8 @@ export const DAMAGE_CASES: DamageCase[] = [
   },
   {
     name: 'future format version',
-    damage: (d) => editManifest(d, (t) => t.replace('"version":2', '"version":99')),
-    says: /has format version 99, newer than this unres reads \(2\): upgrade unres, or run `unres ingest --rebuild`/,
+    damage: (d) => editManifest(d, (t) => t.replace('"version":3', '"version":99')),
+    says: /has format version 99, newer than this unres reads \(3\): upgrade unres, or run `unres ingest --rebuild`/,
     listWorks: false,
     recovered: 4,
   },
@@ -104,8 +104,8 @@ export const DAMAGE_CASES: DamageCase[] = [
   },
   {
     name: 'older format version',
-    damage: (d) => editManifest(d, (t) => t.replace('"version":2', '"version":1')),
-    says: /has format version 1, older than this unres reads \(2\): run `unres ingest --rebuild`/,
+    damage: (d) => editManifest(d, (t) => t.replace('"version":3', '"version":1')),
+    says: /has format version 1, older than this unres reads \(3\): run `unres ingest --rebuild`/,
     listWorks: false,
     recovered: 4,
   },

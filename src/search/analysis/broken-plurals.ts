@@ -1,0 +1,46 @@
+// Broken plurals the stemmer may map to their singular (stemmer.ts, rule 4).
+// A plural's shape alone is not enough: أفعال, فعائل, مفاعل and تفاعيل are also
+// the shapes of verbal nouns (إشراك, إبلاغ, إعمال), of تفاعل nouns (تضامن,
+// تعاون), participles (مناسب, مراقب) and verbs (يواصل, تلاحظ). So a plural is
+// mapped only when it is listed here: the words of the project's texts
+// (seeds/, fixtures/real/) and the plurals frequent in UN resolutions and
+// reports, checked by reading. Entries:
+//   - `plural`           the singular follows from the shape (أطفال -> طفل);
+//   - `plural:singular`  an irregular plural, or one whose singular's stem the
+//                        shape does not give (أعضاء -> عضو, ضحايا -> ضحية, جناة -> جان).
+// Words are written as printed; they go through the normaliser and the
+// stemmer's suffix rules, like any word. Left out on purpose: plurals that are
+// also a frequent verbal noun or particle (أعمال/إعمال is kept, أعداد/إعداد and
+// أحوال/حول are not).
+
+const REGULAR = `
+أطفال أشخاص أطراف أحكام أسباب أشكال أعمال أفراد أغراض أفعال أهداف أنواع أوضاع
+أجزاء أضرار أقسام أجيال أفكار أنماط أوساط أسواق أدوار أعباء أبواب أقطار أجزاء
+جرائم وسائل وثائق وظائف نتائج طرائق خرائط عرائض شرائط قبائل
+سلاسل تجارب مراحل مراكز مصادر مناطق مقاصد مواقع مواقف مدارس مذاهب محاكم مصالح
+مطالب مشاكل مظالم موارد معارف عناصر فهارس جمارك مكاتب مجالس مساجد منازل
+تدابير تقارير تعاريف تفاصيل
+`;
+
+const IRREGULAR = `
+أعضاء:عضو أسماء:اسم أنشطة:نشاط أجهزة:جهاز أدوات:أداة أقاليم:إقليم أساليب:أسلوب
+ضحايا:ضحية قضايا:قضية مزايا:ميزة جناة:جاني
+مواد:مادة دوائر:دائرة رجال:رجل
+برامج:برنامج مبادئ:مبدأ جوانب:جانب عوامل:عامل قواعد:قاعدة حوادث:حادث حوافز:حافز
+مشاريع:مشروع معايير:معيار مفاهيم:مفهوم قوانين:قانون مواثيق:ميثاق مواضيع:موضوع
+خبراء:خبير شركاء:شريك وزراء:وزير فقراء:فقير رؤساء:رئيس وكلاء:وكيل عملاء:عميل أمناء:أمين
+متاجرين:متجر
+`;
+
+/** [plural, singular] pairs; singular null where the plural's shape gives it. */
+export const BROKEN_PLURALS: ReadonlyArray<readonly [string, string | null]> = [
+  ...REGULAR.split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w): [string, null] => [w, null]),
+  ...IRREGULAR.split(/\s+/)
+    .filter((w) => w !== '')
+    .map((entry): [string, string] => {
+      const [plural, singular] = entry.split(':');
+      return [plural!, singular!];
+    }),
+];
