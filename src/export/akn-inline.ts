@@ -3,6 +3,7 @@
 // whatever follows them.
 
 import type { Clause, ClauseItem } from '../types.js';
+import { itemLetterIndex } from '../un/numbering.js';
 import { element, type XmlNode } from './xml.js';
 
 export interface CitationLink {
@@ -108,14 +109,13 @@ export function splitClause(clause: Pick<Clause, 'text' | 'items'>): ClauseParts
   return { intro, items, wrapUp: text.slice(cursor).trim() };
 }
 
-// The letters UN Arabic documents label items with, in the order of the
-// English (a), (b), (c) ... of the same document; the two past (z) are (aa), (bb).
-const ITEM_LETTERS = ['ا', 'ب', 'ج', 'د', 'ه', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص', 'ق', 'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ'];
+// Item letters go in the order of the English (a), (b), (c) ... of the same
+// document (src/un/numbering.ts); the two past (z) are (aa), (bb).
 
 /** The eId part of an item: (أ) → a, as the English text letters it; other labels as they are, else the position. */
 export function itemEIdSuffix(item: ClauseItem, index: number): string {
-  const bare = bareLabel(item.label).replace(/[\u0640\s]/g, '').replace(/[أإآ]/g, 'ا');
-  const position = ITEM_LETTERS.indexOf(bare);
+  const bare = bareLabel(item.label);
+  const position = itemLetterIndex(bare);
   if (position >= 0) return position < 26 ? String.fromCharCode(97 + position) : String.fromCharCode(97 + position - 26).repeat(2);
   return /^[A-Za-z0-9]+$/.test(bare) ? bare.toLowerCase() : String(index + 1);
 }

@@ -9,9 +9,9 @@
 // (… جيم, then ألف). Such a run is put in a chapter without num or heading,
 // so the sections keep their true depth instead of joining the chapter before.
 
-import { stripDiacritics } from '../text/arabic.js';
 import { parseDigits } from '../text/digits.js';
 import type { Clause } from '../types.js';
+import { letterRank as letterNameRank, ordinalValue, romanValue } from '../un/numbering.js';
 
 export interface Heading {
   level: 'chapter' | 'section';
@@ -36,49 +36,14 @@ export interface ClauseNode {
 
 export type BodyNode = Container | ClauseNode;
 
-function normalise(word: string): string {
-  return stripDiacritics(word).replace(/[أإآ]/g, 'ا').trim();
-}
-
-const ORDINAL_UNITS: Record<string, number> = {
-  اول: 1, حادي: 1, ثاني: 2, ثالث: 3, رابع: 4, خامس: 5, سادس: 6, سابع: 7, ثامن: 8, تاسع: 9, عاشر: 10,
-};
-
-/** Letter names in the order UN Arabic documents letter their sections (A, B, C ...). */
-const LETTER_NAMES = [
-  'الف', 'باء', 'جيم', 'دال', 'هاء', 'واو', 'زاي', 'حاء', 'طاء', 'ياء', 'كاف', 'لام', 'ميم', 'نون',
-  'سين', 'عين', 'فاء', 'صاد', 'قاف', 'راء', 'شين', 'تاء', 'ثاء', 'خاء', 'ذال', 'ضاد', 'ظاء', 'غين',
-];
-
-const ROMAN = /^[IVXLC]+$/;
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-
-function romanValue(text: string): number {
-  let total = 0;
-  for (let i = 0; i < text.length; i++) {
-    const value = ROMAN_VALUES[text[i]!]!;
-    const next = ROMAN_VALUES[text[i + 1] ?? ''] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
-
 /** أولاً → 1, خامسا → 5, الحادي عشر → 11, عشرون → 20; null for anything else. */
 export function ordinalRank(num: string): number | null {
-  const words = normalise(num)
-    .split(/\s+/)
-    .map((word) => word.replace(/^ال/, '').replace(/ا$/, ''));
-  if (words.length === 1 && (words[0] === 'عشرون' || words[0] === 'عشرين')) return 20;
-  const unit = ORDINAL_UNITS[words[0] ?? ''];
-  if (unit === undefined) return null;
-  if (words.length === 1) return words[0] === 'حادي' ? null : unit;
-  if (words.length === 2 && (words[1] === 'عشر' || words[1] === 'عشرة')) return unit + 10;
-  return null;
+  return ordinalValue(num);
 }
 
+/** ألف → 1, باء → 2 ...; null for anything else. */
 export function letterRank(num: string): number | null {
-  const index = LETTER_NAMES.indexOf(normalise(num));
-  return index < 0 ? null : index + 1;
+  return letterNameRank(num);
 }
 
 const SEPARATOR = /\s+[-–—]\s+|\s*[-–—]\s+|\s+[-–—]\s*/;
@@ -88,7 +53,8 @@ function readNumbering(num: string): Pick<Heading, 'level' | 'rank'> | null {
   const bare = num.replace(/\.$/, '');
   const ordinal = ordinalRank(bare);
   if (ordinal !== null) return { level: 'chapter', rank: ordinal };
-  if (ROMAN.test(bare)) return { level: 'chapter', rank: romanValue(bare) };
+  const roman = romanValue(bare);
+  if (roman !== null) return { level: 'chapter', rank: roman };
   const letter = letterRank(bare) ?? (/^[A-Z]$/.test(bare) ? bare.charCodeAt(0) - 64 : null);
   if (letter !== null) return { level: 'section', rank: letter };
   const digits = parseDigits(bare);

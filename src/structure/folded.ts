@@ -7,16 +7,15 @@
 // line, ~20 s for the recognisers of that one line.
 
 import { isArabicMark } from '../text/arabic.js';
+import { foldLetterCode } from '../text/letters.js';
 
 const CHUNK = 8_192;
 
-/** أ إ آ ٱ fold to ا; ى to ي; Arabic-Indic and Extended Arabic-Indic digits to ASCII. */
+/** Alef and yeh variants folded (src/text/letters.ts); Arabic-Indic and Extended Arabic-Indic digits to ASCII. */
 function foldedCode(code: number): number {
-  if (code === 0x623 || code === 0x625 || code === 0x622 || code === 0x671) return 0x627;
-  if (code === 0x649) return 0x64a;
   if (code >= 0x660 && code <= 0x669) return code - 0x660 + 0x30;
   if (code >= 0x6f0 && code <= 0x6f9) return code - 0x6f0 + 0x30;
-  return code;
+  return foldLetterCode(code);
 }
 
 let last: Folded | null = null;

@@ -12,6 +12,18 @@
 //     separators dropped; Latin letters lower-cased.
 
 import { isArabicMark, isInvisibleControl } from '../../text/arabic.js';
+import {
+  ALEF,
+  ALEF_VARIANTS,
+  HAMZA,
+  HAMZA_CARRIERS,
+  HEH,
+  HEH_VARIANTS,
+  KAF,
+  KAF_VARIANTS,
+  YEH,
+  YEH_VARIANTS,
+} from '../../text/letters.js';
 const NEEDS_NFKC = /[\ufb50-\ufdff\ufe70-\ufeff\uff00-\uffef]/;
 
 /** One replacement per code unit; unlisted characters are kept. */
@@ -19,11 +31,14 @@ const FOLD = new Map<number, string>();
 function fold(chars: string, to: string): void {
   for (const ch of chars) FOLD.set(ch.charCodeAt(0), to);
 }
-fold('\u0623\u0625\u0622\u0671\u0672\u0673', '\u0627'); // أ إ آ ٱ ٲ ٳ -> ا
-fold('\u0624\u0626', '\u0621'); // ؤ ئ -> ء
-fold('\u0649\u06cc\u06d2', '\u064a'); // ى ی ے -> ي
-fold('\u0629\u06c0\u06c1\u06c3\u06d5', '\u0647'); // ة ۀ ہ ۃ ە -> ه
-fold('\u06a9\u06aa\u06af', '\u0643'); // ک ڪ گ -> ك
+// The letter tables are the program's one copy (src/text/letters.ts).
+fold(ALEF_VARIANTS, ALEF); // أ إ آ ٱ ٲ ٳ -> ا
+fold(HAMZA_CARRIERS, HAMZA); // ؤ ئ -> ء
+fold(YEH_VARIANTS, YEH); // ى ی ے -> ي
+fold(HEH_VARIANTS, HEH); // ة ۀ ہ ۃ ە -> ه
+fold(KAF_VARIANTS, KAF); // ک ڪ -> ك
+fold('\u06af', KAF); // گ -> ك
+// Persian letters seen in Arabic UN texts fold to the nearest Arabic letter.
 fold('\u067e', '\u0628'); // پ -> ب
 fold('\u06a4', '\u0641'); // ڤ -> ف
 fold('\u0686', '\u062c'); // چ -> ج

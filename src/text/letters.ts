@@ -1,0 +1,47 @@
+// Arabic letter variants, one table for the whole program. Structure
+// recognisers, search analysis and export all fold the same letters:
+//   - alef with hamza above or below, with madda, wasla, and the wavy-hamza
+//     forms (أ إ آ ٱ ٲ ٳ) -> bare alef (ا);
+//   - alef maksura and the Persian and Urdu yeh (ى ی ے) -> yeh (ي).
+// Search folds further (hamza carriers, teh marbuta, kaf variants); those
+// tables live here too so that nobody keeps a second copy.
+
+import { isArabicMark } from './arabic.js';
+
+export const ALEF = '\u0627';
+/** أ إ آ ٱ ٲ ٳ */
+export const ALEF_VARIANTS = '\u0623\u0625\u0622\u0671\u0672\u0673';
+export const YEH = '\u064a';
+/** ى ی ے */
+export const YEH_VARIANTS = '\u0649\u06cc\u06d2';
+export const HAMZA = '\u0621';
+/** ؤ ئ */
+export const HAMZA_CARRIERS = '\u0624\u0626';
+export const HEH = '\u0647';
+/** ة ۀ ہ ۃ ە */
+export const HEH_VARIANTS = '\u0629\u06c0\u06c1\u06c3\u06d5';
+export const KAF = '\u0643';
+/** ک ڪ */
+export const KAF_VARIANTS = '\u06a9\u06aa';
+
+// Folded code of each code unit in the Arabic block U+0600-U+06FF (read in hot loops).
+const ARABIC_BLOCK = 0x600;
+const BLOCK_FOLD = new Uint16Array(0x100).map((_, i) => ARABIC_BLOCK + i);
+for (const ch of ALEF_VARIANTS) BLOCK_FOLD[ch.charCodeAt(0) - ARABIC_BLOCK] = ALEF.charCodeAt(0);
+for (const ch of YEH_VARIANTS) BLOCK_FOLD[ch.charCodeAt(0) - ARABIC_BLOCK] = YEH.charCodeAt(0);
+
+/** The letter a code unit folds to for comparison: alef and yeh variants to the bare letter, else itself. */
+export function foldLetterCode(code: number): number {
+  return code >= ARABIC_BLOCK && code < ARABIC_BLOCK + 0x100 ? BLOCK_FOLD[code - ARABIC_BLOCK]! : code;
+}
+
+/** Alef and yeh variants folded, diacritics and tatweel dropped: the form recognisers and keyword tests compare. */
+export function foldLetters(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isArabicMark(code)) continue;
+    out += String.fromCharCode(foldLetterCode(code));
+  }
+  return out;
+}

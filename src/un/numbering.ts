@@ -1,0 +1,117 @@
+// Numbering words of UN Arabic texts, shared by structure and export: ordinal
+// words (الأول، الحادية عشرة، الخامس والعشرون), adverbial ordinals that number
+// chapters (أولاً، ثانياً، حادي عشر), letter names that number sections (ألف،
+// باء، جيم ...) and the letters that label items ((أ)، (ب) ...).
+//
+// Every function reads text folded by src/text/letters.ts (bare alef, ي for ى,
+// no diacritics or tatweel); `foldLetters` does that for callers holding
+// printed text.
+
+import { foldLetters } from '../text/letters.js';
+
+/** Units 1-9 as masculine and feminine ordinals, and 10. Index = value. */
+const UNIT_ORDINALS: ReadonlyArray<readonly string[]> = [
+  [],
+  ['اول', 'اولي', 'حادي', 'حادية', 'واحد', 'واحدة'],
+  ['ثاني', 'ثانية'],
+  ['ثالث', 'ثالثة'],
+  ['رابع', 'رابعة'],
+  ['خامس', 'خامسة'],
+  ['سادس', 'سادسة'],
+  ['سابع', 'سابعة'],
+  ['ثامن', 'ثامنة'],
+  ['تاسع', 'تاسعة'],
+  ['عاشر', 'عاشرة'],
+];
+
+const TENS: Record<string, number> = {
+  عشرون: 20, عشرين: 20, ثلاثون: 30, ثلاثين: 30, اربعون: 40, اربعين: 40, خمسون: 50, خمسين: 50,
+  ستون: 60, ستين: 60, سبعون: 70, سبعين: 70, ثمانون: 80, ثمانين: 80, تسعون: 90, تسعين: 90,
+};
+
+const UNIT_VALUE = new Map<string, number>();
+UNIT_ORDINALS.forEach((forms, value) => {
+  for (const form of forms) UNIT_VALUE.set(form, value);
+});
+
+function bare(word: string): string {
+  // The article and the adverbial ending: الثانية -> ثانية, ثانيا -> ثاني, اولا -> اول.
+  let w = word.startsWith('ال') && word.length > 3 ? word.slice(2) : word;
+  if (w.startsWith('و') && !UNIT_VALUE.has(w) && !(w in TENS)) w = w.slice(1);
+  if (w.startsWith('ال') && w.length > 3) w = w.slice(2);
+  if (w.endsWith('ا') && w.length > 3 && !UNIT_VALUE.has(w) && !(w in TENS)) w = w.slice(0, -1);
+  return w;
+}
+
+/** The value of an ordinal read from up to three folded words, and how many words it took. */
+export function ordinalPrefix(words: readonly string[]): { value: number; words: number } | null {
+  const first = words[0];
+  if (first === undefined) return null;
+  const w0 = bare(first);
+  if (w0 === 'مائة' || w0 === 'ماية' || w0 === 'مئة') return { value: 100, words: 1 };
+  const tens0 = TENS[w0];
+  if (tens0 !== undefined) return { value: tens0, words: 1 };
+  const unit = UNIT_VALUE.get(w0);
+  if (unit === undefined) return null;
+  const second = words[1];
+  if (second !== undefined) {
+    const w1 = bare(second);
+    if ((w1 === 'عشر' || w1 === 'عشرة') && unit < 10) return { value: unit + 10, words: 2 };
+    const tens = TENS[w1];
+    if (tens !== undefined && unit < 10) return { value: unit + tens, words: 2 };
+  }
+  // "حادي" alone is no ordinal.
+  if (w0 === 'حادي' || w0 === 'حادية' || w0 === 'واحد' || w0 === 'واحدة') return null;
+  return { value: unit, words: 1 };
+}
+
+/** أولاً → 1, الحادي عشر → 11, الخامسة والعشرون → 25; null for anything else. */
+export function ordinalValue(text: string): number | null {
+  const words = foldLetters(text).trim().split(/\s+/);
+  const found = ordinalPrefix(words);
+  return found && found.words === words.length ? found.value : null;
+}
+
+/** Adverbial ordinals that number chapters: "أولاً"..."عاشراً", "حادي عشر", "عشرون" (folded). */
+export const CHAPTER_ORDINALS_PATTERN =
+  'اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا|(?:حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع) عشر|عشرون|(?:حادي|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع) و ?عشرون';
+
+/** Letter names in the order UN Arabic documents letter their sections (A, B, C ...), folded. */
+export const LETTER_NAMES: readonly string[] = [
+  'الف', 'باء', 'جيم', 'دال', 'هاء', 'واو', 'زاي', 'حاء', 'طاء', 'ياء', 'كاف', 'لام', 'ميم', 'نون',
+  'سين', 'عين', 'فاء', 'صاد', 'قاف', 'راء', 'شين', 'تاء', 'ثاء', 'خاء', 'ذال', 'ضاد', 'ظاء', 'غين',
+];
+
+/** The letter names as a regex alternation (folded). */
+export const LETTER_NAMES_PATTERN = LETTER_NAMES.join('|');
+
+/** ألف → 1, باء → 2 ...; null for anything else. */
+export function letterRank(name: string): number | null {
+  const index = LETTER_NAMES.indexOf(foldLetters(name).trim());
+  return index < 0 ? null : index + 1;
+}
+
+/** The letters UN Arabic documents label items with, in the order of the English (a), (b), (c) ... (folded). */
+export const ITEM_LETTERS: readonly string[] = [
+  'ا', 'ب', 'ج', 'د', 'ه', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص', 'ق', 'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ',
+];
+
+/** (أ) → 0, (ب) → 1 ...: the position of an item letter, or -1. */
+export function itemLetterIndex(label: string): number {
+  return ITEM_LETTERS.indexOf(foldLetters(label).replace(/\s/g, ''));
+}
+
+const ROMAN = /^[IVXLC]+$/;
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+/** IV → 4; null when `text` is no roman numeral. */
+export function romanValue(text: string): number | null {
+  if (!ROMAN.test(text)) return null;
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = ROMAN_VALUES[text[i]!]!;
+    const next = ROMAN_VALUES[text[i + 1] ?? ''] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
