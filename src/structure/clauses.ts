@@ -11,21 +11,32 @@
 import type { ClauseKind } from '../types.js';
 import {
   articleHeading,
-  enactingFormula,
+  closingLine,
+  declarantsFormula,
+  enactingOpening,
+  HEADING_DEPTH,
   headingLevel,
+  headingShaped,
+  instrumentFormula,
   itemLabel,
+  knownHeading,
   numberLabel,
+  operativeVerb,
   plenaryMeeting,
   preambleFormula,
   recommendationHeading,
   recommendsDraft,
   verbLead,
+  type HeadingLevel,
 } from './recognisers.js';
+import { fold } from './folded.js';
 import type { LineNode } from './tree.js';
 
 export interface Segment {
   label: string | null;
   text: string;
+  /** The label as printed ("1-", "أ -"), when it was not printed "(label)". */
+  printed?: string;
 }
 
 export interface DraftClause {
@@ -35,8 +46,20 @@ export interface DraftClause {
   segments: Segment[];
   footnotes: number[];
   section: string | null;
+  /** The heading the clause stands under (its `section`), with its level; null outside any. */
+  heading: HeadingNode | null;
   /** The organ of the enacting formula the clause stands under. */
   enactingBody: string | null;
+}
+
+/** A heading found in the text: the container the clauses after it stand in. */
+export interface HeadingNode {
+  level: HeadingLevel;
+  /** Nesting depth: 0 for an annex, 1 part, 2 chapter, 3 section, 4 and more below. */
+  depth: number;
+  text: string;
+  /** Printed with numbering ("الفصل الأول", "ألف -") rather than recognised by its place alone. */
+  numbered: boolean;
 }
 
 export interface Structure {
@@ -48,6 +71,8 @@ export interface Structure {
   enactingBodies: string[];
   /** The text recommended a draft for adoption by another organ. */
   recommendsDraft: boolean;
+  /** Every heading, in document order. */
+  headings: HeadingNode[];
 }
 
 type Mode = 'header' | 'preamble' | 'operative' | 'report' | 'articles' | 'closing';
@@ -72,22 +97,25 @@ class ClauseSplitter {
   private readonly clauses: DraftClause[] = [];
   private current: DraftClause | null = null;
   private readonly lastNumber = new Map<ClauseKind, number>();
-  private chapter: string | null = null;
-  private section: string | null = null;
+  /** The open headings, outermost first. */
+  private readonly open: HeadingNode[] = [];
   private enactingBody: string | null = null;
   /** The text last added to the current clause's last segment: the joined segment ends with it. */
   private tail = '';
   /** The last number of a numbered list inside the current clause, which a colon introduced. */
   private innerNumber: number | null = null;
+  /** Inside an instrument's closing formula ("قد قررنا ...", "ولهذا فإن ..."): text is no clause. */
+  private inFormula = false;
   private readonly result: Structure = {
     clauses: this.clauses,
     header: [],
     closing: [],
     enactingBodies: [],
     recommendsDraft: false,
+    headings: [],
   };
 
-  take(line: LineNode): void {
+  take(line: LineNode, next: LineNode | undefined): void {
     const text = line.value;
     // A line that held only footnote markers ("^(١)" wrapped onto a line of its
     // own) is empty now: its markers belong to the clause before it.
@@ -99,7 +127,7 @@ class ClauseSplitter {
       this.takeInClosing(line);
       return;
     }
-    if (plenaryMeeting(text)) {
+    if (plenaryMeeting(text) || (this.mode !== 'header' && closingLine(text))) {
       this.close();
       this.mode = 'closing';
       this.result.closing.push(line);
@@ -107,12 +135,23 @@ class ClauseSplitter {
     }
     const level = headingLevel(text);
     if (level) {
-      this.openHeading(level, text);
+      this.openHeading(level, text, true);
       return;
     }
-    const enacting = enactingFormula(text);
+    if ((knownHeading(text) || (line.heading && this.mode !== 'header')) && this.atParagraphEnd()) {
+      this.openHeading('section', text, false);
+      return;
+    }
+    const enacting = enactingOpening(text);
     if (enacting) {
-      this.openEnacting(enacting);
+      this.openEnacting(enacting.body);
+      if (enacting.rest !== '') this.take(withValue(line, enacting.rest), next);
+      return;
+    }
+    if (this.mode === 'header' && declarantsFormula(text)) {
+      // "نحن شعوب الأمم المتحدة ...": an instrument's own enacting words.
+      this.close();
+      this.mode = 'preamble';
       return;
     }
     if (recommendsDraft(text)) {
@@ -134,6 +173,11 @@ class ClauseSplitter {
     }
     const label = numberLabel(text);
     if (label) {
+      if (this.mode === 'articles' && this.current) {
+        // Numbered paragraphs of an article are its items.
+        this.addItem(String(label.number), label.rest, line, text.slice(0, text.length - label.rest.length).trim());
+        return;
+      }
       // "١ - تحث الدول على ما يلي:" then "١ - ...", "٢ - ...": while an inner list
       // counts on, its "٢" is an item of the clause, not the clause after it.
       const inner = this.innerNumber !== null && label.number === this.innerNumber + 1;
@@ -144,19 +188,44 @@ class ClauseSplitter {
     }
 
     const item = itemLabel(text);
+    if (item && (this.mode === 'header' || this.mode === 'preamble')) {
+      // "(أ) إذ تشير ...": a lettered preamble paragraph; the label is layout.
+      const formula = preambleFormula(item.rest);
+      if (formula && (this.mode === 'header' || this.currentEnded())) {
+        this.mode = 'preamble';
+        this.openClause('preamble', null, formula, item.rest, line);
+        return;
+      }
+    }
     if (item && this.current) {
-      this.current.segments.push({ label: item.label, text: item.rest });
-      this.tail = item.rest;
-      this.addMarkers(line);
+      const printed = text.slice(0, text.length - item.rest.length).trim();
+      this.addItem(item.label, item.rest, line, printed.startsWith('(') ? undefined : printed);
       return;
     }
     if (this.mode === 'header' || this.mode === 'preamble') {
       const formula = preambleFormula(text);
-      if (formula && (this.mode === 'header' || this.currentEnded())) {
+      if (formula && (this.mode === 'header' ? !weakFormula(formula) : this.currentEnded() || strongFormula(formula))) {
         this.mode = 'preamble';
         this.openClause('preamble', null, formula, text, line);
         return;
       }
+      if (this.mode === 'preamble' && this.currentEnded()) {
+        const formulaKind = instrumentFormula(text);
+        if (formulaKind) {
+          this.close();
+          this.inFormula = formulaKind === 'resolves';
+          return;
+        }
+      }
+    }
+    if (this.opensUnnumberedOperative(line)) {
+      this.mode = 'operative';
+      this.openClause('operative', null, strongLead(line, text) ?? verbLead(text), text, line);
+      return;
+    }
+    if (this.mode !== 'header' && this.loneHeading(text, next)) {
+      this.openHeading('subsection', text, false);
+      return;
     }
     this.takeText(line);
   }
@@ -166,28 +235,58 @@ class ClauseSplitter {
     return this.result;
   }
 
+  /** "- يقرر ..." or "يدعو ..." after the preamble of a text whose operative paragraphs carry no numbers. */
+  private opensUnnumberedOperative(line: LineNode): boolean {
+    if (this.mode !== 'preamble' && this.mode !== 'operative') return false;
+    if (this.lastNumber.has('operative')) return false;
+    if (this.mode === 'operative' && this.current?.number !== null && this.current?.kind === 'operative') return false;
+    if (!this.currentEnded() && !(line.bullet && this.current?.kind === 'preamble')) return false;
+    // A verb line that ends with a comma is a preamble paragraph whose formula OCR garbled.
+    return line.bullet ? preambleFormula(line.value) === null : operativeVerb(line.value) && !endsSentence(line.value, '،,');
+  }
+
+  /** A short unnumbered line between a finished paragraph and a line that opens something. */
+  private loneHeading(text: string, next: LineNode | undefined): boolean {
+    if (!headingShaped(text) || !this.atParagraphEnd()) return false;
+    // In a report a short unpunctuated line after a finished paragraph is a heading; elsewhere it must lead to something.
+    if (this.mode === 'report' && this.current !== null) return true;
+    return next !== undefined && opensSomething(next.value);
+  }
+
+  /** No clause is open, or the open one finished its sentence: where a heading may stand. */
+  private atParagraphEnd(): boolean {
+    return this.current === null || (this.tail !== '' && endsSentence(this.tail, HARD_END));
+  }
+
   private takeInClosing(line: LineNode): void {
-    if (headingLevel(line.value) === 'annex') {
-      this.openHeading('annex', line.value);
+    const level = headingLevel(line.value);
+    if (level === 'annex') {
+      this.openHeading('annex', line.value, true);
       return;
     }
     this.result.closing.push(line);
   }
 
-  private openHeading(level: 'chapter' | 'section' | 'annex', text: string): void {
+  private openHeading(level: HeadingLevel, text: string, numbered: boolean): void {
     this.close();
-    if (level === 'section') {
-      this.section = text;
-    } else {
-      this.chapter = text;
-      this.section = null;
+    this.inFormula = false;
+    let depth = HEADING_DEPTH[level];
+    if (!numbered) {
+      // An unnumbered heading nests under the numbered one before it, or takes the place of its unnumbered sibling.
+      const top = this.open[this.open.length - 1];
+      depth = top === undefined ? HEADING_DEPTH.section : top.numbered ? top.depth + 1 : top.depth;
     }
+    while (this.open.length > 0 && this.open[this.open.length - 1]!.depth >= depth) this.open.pop();
+    const heading: HeadingNode = { level, depth, text, numbered };
+    this.open.push(heading);
+    this.result.headings.push(heading);
     if (level === 'annex') this.lastNumber.clear();
-    if (this.mode !== 'preamble') this.mode = 'report';
+    if (this.mode !== 'preamble' && this.mode !== 'articles') this.mode = 'report';
   }
 
   private openEnacting(body: string): void {
     this.close();
+    this.inFormula = false;
     // When a resolution recommends a draft, the draft's clauses are the document's.
     if (this.result.recommendsDraft) {
       this.clauses.length = 0;
@@ -214,12 +313,19 @@ class ClauseSplitter {
     return true;
   }
 
+  private addItem(label: string, text: string, line: LineNode, printed?: string): void {
+    this.current!.segments.push(printed === undefined ? { label, text } : { label, text, printed });
+    this.tail = text;
+    this.addMarkers(line);
+  }
+
   private takeText(line: LineNode): void {
     const text = line.value;
     if (this.mode === 'header') {
       this.result.header.push(line);
       return;
     }
+    if (this.inFormula) return;
     const current = this.current;
     if (current && !this.currentEnded()) {
       appendToLast(current, text);
@@ -260,14 +366,17 @@ class ClauseSplitter {
 
   private openClause(kind: ClauseKind, number: number | null, lead: string | null, text: string, line: LineNode): void {
     this.close();
+    this.inFormula = false;
     if (number !== null) this.lastNumber.set(kind, number);
+    const heading = this.open[this.open.length - 1] ?? null;
     this.current = {
       kind,
       number,
       lead,
       segments: [{ label: null, text }],
       footnotes: [],
-      section: this.section ?? this.chapter,
+      section: heading?.text ?? null,
+      heading,
       enactingBody: this.enactingBody,
     };
     this.tail = text;
@@ -286,6 +395,41 @@ class ClauseSplitter {
     this.current = null;
     this.innerNumber = null;
   }
+}
+
+/** "وإذ تشير" opens a preamble paragraph even when the one before lacks its closing comma. */
+/** "وقد نظرت", "واقتناعاً منها", "أن ننقذ": formulas that open a preamble paragraph only inside a preamble. */
+function weakFormula(formula: string): boolean {
+  return !HEADER_FORMULA.test(fold(formula));
+}
+
+const HEADER_FORMULA = /^(?:و?اذ|و?لما كان|و?حيث ان|و?اذا)\s/;
+
+function strongFormula(formula: string): boolean {
+  return STRONG_FORMULA.test(fold(formula));
+}
+
+const STRONG_FORMULA = /^واذ\s+(?:[تي]\S|قد\s)/;
+
+/** The line opens a clause, a heading or a formula: what may follow an unnumbered heading. */
+function opensSomething(text: string): boolean {
+  return (
+    articleHeading(text) !== null ||
+    numberLabel(text) !== null ||
+    headingLevel(text) !== null ||
+    recommendationHeading(text) !== null ||
+    preambleFormula(text) !== null ||
+    enactingOpening(text) !== null
+  );
+}
+
+/** The line with `value` in place of its text: a suffix of it, bold spans moved along. */
+function withValue(line: LineNode, value: string): LineNode {
+  const shift = line.value.length - value.length;
+  const strong = line.strong
+    .map(([start, end]): [number, number] => [start - shift, end - shift])
+    .filter(([start]) => start >= 0);
+  return { ...line, value, strong };
 }
 
 function appendToLast(clause: DraftClause, text: string): void {
@@ -312,8 +456,7 @@ function firstWords(text: string, count: number): string | null {
 
 export function splitClauses(lines: LineNode[]): Structure {
   const splitter = new ClauseSplitter();
-  for (const line of lines) {
-    if (line.role === 'text') splitter.take(line);
-  }
+  const text = lines.filter((line) => line.role === 'text');
+  for (let i = 0; i < text.length; i++) splitter.take(text[i]!, text[i + 1]);
   return splitter.finish();
 }

@@ -115,7 +115,7 @@ function numberClauses(drafts: DraftClause[]): Clause[] {
       index,
       lead: draft.lead,
       text: draft.segments
-        .map((s) => (s.label === null ? s.text : `(${s.label}) ${s.text}`))
+        .map((s) => (s.label === null ? s.text : `${s.printed ?? `(${s.label})`} ${s.text}`))
         .filter((t) => t !== '')
         .join(' '),
       items: draft.segments.filter((s) => s.label !== null).map((s) => ({ label: s.label!, text: s.text })),
@@ -128,6 +128,8 @@ function numberClauses(drafts: DraftClause[]): Clause[] {
 /** No structure found: the metadata lines stay header; after them a short
  * unterminated first line is the title (unless metadata gave one) and the rest
  * are paragraphs, wrapped lines joined. */
+const COVER_LINE = 120;
+
 function unstructured(lines: LineNode[], enactingBodies: string[]): { drafts: DraftClause[]; headerLines: LineNode[] } {
   const metadata = metadataLineCount(lines, enactingBodies);
   const hasTitle = readHeader(lines.slice(0, metadata), enactingBodies).title !== null;
@@ -136,6 +138,9 @@ function unstructured(lines: LineNode[], enactingBodies: string[]): { drafts: Dr
     !hasTitle && first !== undefined && first.value.length <= 200 && !endsSentence(first.value) && lines.length > metadata + 1;
   const bodyStart = metadata + (titled ? 1 : 0);
   const drafts: DraftClause[] = [];
+  // A cover page or a list of titles: short lines, not one sentence among them. No clauses.
+  const body = lines.slice(bodyStart);
+  if (body.every((line) => line.value.length <= COVER_LINE && !endsSentence(line.value))) return { drafts, headerLines: lines };
   // The line joined last: the paragraph ends as it does (testing the joined text was quadratic).
   let tail = '';
   for (const line of lines.slice(bodyStart)) {
@@ -155,6 +160,7 @@ function unstructured(lines: LineNode[], enactingBodies: string[]): { drafts: Dr
       segments: [{ label: null, text: line.value }],
       footnotes: [...new Set(line.markers)],
       section: null,
+      heading: null,
       enactingBody: null,
     });
   }

@@ -36,6 +36,7 @@ export class Folded {
     const codes = new Uint16Array(length);
     let origin: Int32Array | null = null;
     let n = 0;
+    let changed = false;
     for (let i = 0; i < length; i++) {
       const code = printed.charCodeAt(i);
       if (isArabicMark(code)) {
@@ -46,11 +47,14 @@ export class Folded {
         continue;
       }
       if (origin !== null) origin[n] = i;
-      codes[n++] = foldedCode(code);
+      const folded = foldedCode(code);
+      if (folded !== code) changed = true;
+      codes[n++] = folded;
     }
     if (origin !== null) origin[n] = length;
     this.origin = origin === null ? null : origin.subarray(0, n + 1);
-    this.text = fromCodes(codes, n);
+    // Most short lines of Latin text, numbers and punctuation fold to themselves.
+    this.text = origin === null && !changed ? printed : fromCodes(codes, n);
   }
 
   /** Printed offset of folded offset `n`. */

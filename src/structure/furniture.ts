@@ -5,6 +5,8 @@
 import { stripDiacritics } from '../text/arabic.js';
 import { toAsciiDigits } from '../text/digits.js';
 import { findEnglishDate } from './dates.js';
+import { fold } from './folded.js';
+import { headingShaped } from './recognisers.js';
 import type { LinesRoot } from './tree.js';
 
 export interface FurnitureFacts {
@@ -34,12 +36,57 @@ export function emptyFurniture(): FurnitureFacts {
   return { englishDates: [], distribution: null, originalLanguage: null, symbols: [] };
 }
 
+// A table of contents: its title, then entries that end with page numbers
+// ("ألف - الدول الأطراف 1 8", "تأجيل عرض التقارير........ 42 21"), column
+// headings and short unnumbered lines, up to the first line of running text.
+const CONTENTS_TITLE = /^(?:ال)?محتويات(?:\s*\(\s*تابع\s*\))?$|^(?:Contents|CONTENTS|Table of [Cc]ontents)$/;
+const PAGE_REFERENCE = /(?:^|[\s.…])[0-9]{1,4}$/;
+const DOT_LEADER = /(?:\.{4,}|…{2,})\s*[0-9]{1,4}$/;
+const MAX_CONTENTS_TITLE = 40;
+// The leader is tested on the line's end only: a leader pattern run over a long
+// line of dots backtracks quadratically.
+const MAX_LEADER_TAIL = 24;
+
+// What web pages print around a text: breadcrumbs ("الرئيسية / Law / ..."),
+// share and download buttons, counters ("- 992"), and the column headers of
+// dataset viewers ("stringlengths", "134k").
+const BREADCRUMB_HOME = /^(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|Home(?: ?Page)?)\s*[/>»›|]/i;
+const CRUMB_SEPARATOR = / [/>»›] /g;
+const MIN_CRUMBS = 3;
+const MAX_BREADCRUMB = 300;
+const BUTTON =
+  /^(?:تحميل|تنزيل|طباعة|طباعه|مشاركة|مشاركه|شارك|إرسال|ارسال|أرسل لصديق|حفظ|نسخ الرابط|اقرأ أيضا|اقرأ أيضاً|اقرا ايضا|أضف تعليق|تعليقات|Share|Print|Download|Tweet|Facebook|Twitter|WhatsApp|E-?mail|PDF|Word)$/i;
+const MAX_BUTTON = 20;
+const COUNTER = /^[0-9]{1,7}$/;
+const VIEWER_HEADER = /^(?:string(?:lengths|classes)?|int(?:32|64)|float(?:32|64)|bool|sequence|list|dict|null|[0-9]{1,4}(?:\.[0-9]{1,2})?[kKM])$/;
+
+function webFurniture(value: string, bullet: boolean): boolean {
+  if (value.length <= MAX_BUTTON && (BUTTON.test(value) || VIEWER_HEADER.test(value))) return true;
+  if (bullet && COUNTER.test(value)) return true;
+  if (value.length > MAX_BREADCRUMB) return false;
+  if (BREADCRUMB_HOME.test(value)) return true;
+  return (value.match(CRUMB_SEPARATOR)?.length ?? 0) >= MIN_CRUMBS - 1 && !/[.؛;]$/.test(value);
+}
+
 export function findFurniture(tree: LinesRoot): FurnitureFacts {
   const facts = emptyFurniture();
+  let inContents = false;
   for (const line of tree.children) {
     if (line.role !== 'text') continue;
     // The English block is matched whatever digits it was re-typed with.
     const value = toAsciiDigits(line.value);
+    if (value.length <= MAX_CONTENTS_TITLE && CONTENTS_TITLE.test(fold(value).trim())) {
+      inContents = true;
+      line.role = 'furniture';
+      continue;
+    }
+    if (inContents) {
+      if (PAGE_REFERENCE.test(value) || headingShaped(value)) {
+        line.role = 'furniture';
+        continue;
+      }
+      inContents = false;
+    }
     const distribution = DISTRIBUTION.exec(value);
     const original = ORIGINAL.exec(value);
     if (distribution) {
@@ -58,7 +105,10 @@ export function findFurniture(tree: LinesRoot): FurnitureFacts {
       !PAGE_NUMBER.test(value) &&
       !(line.bullet && BULLETED_PAGE_NUMBER.test(value)) &&
       !RECYCLE_GLYPH.test(value) &&
-      !stripDiacritics(value).startsWith(PLEASE_RECYCLE)
+      !stripDiacritics(value).startsWith(PLEASE_RECYCLE) &&
+      // A dot-leader entry is contents wherever it stands.
+      !DOT_LEADER.test(value.slice(-MAX_LEADER_TAIL)) &&
+      !webFurniture(value, line.bullet)
     ) {
       continue;
     }

@@ -15,6 +15,30 @@ const THEMATIC_BREAK = /^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$/;
 const CODE_FENCE = /^(?:```|~~~)/;
 const SPACE_RUNS = /\s{2,}/g;
 
+// Markup that pages copied from the web carry: table pipes, markdown images and
+// links, BBCode tags, wiki bold and links, wiki headings. Each bracket pattern
+// excludes its own brackets, so a run of brackets is read in linear time.
+const MAY_HOLD_WEB_MARKUP = /[|[\]'{=!]/;
+const EDGE_PIPES = /^\|+\s*|\s*\|+$/g;
+const INNER_PIPES = /\s*\|\s*/g;
+const IMAGE = /!\[[^[\]\n]{0,300}\]\([^()\s]{0,1000}(?:\s+"[^"]{0,200}")?\)/g;
+const LINK = /\[([^[\]\n]{1,300})\]\((?:https?:|\/|www\.|#)[^()\s]{0,1000}\)/g;
+const BBCODE = /\[\/?(?:b|i|u|s|url|img|quote|center|right|left|justify|size|color|font|code|list|li|h[1-6]|\*)(?:=[^[\]\n]{0,200})?\]/gi;
+const WIKI_LINK = /\[\[(?:[^[\]|\n]{0,200}\|)?([^[\]|\n]{1,300})\]\]/g;
+const WIKI_TEMPLATE = /\{\{[^{}\n]{0,500}\}\}/g;
+const WIKI_EMPHASIS = /'{2,5}/g;
+const WIKI_HEADING = /^(={2,6})\s*([^=]{1,300}?)\s*={2,6}$/;
+
+/** The line without web markup, and whether it was a wiki heading. */
+function stripWebMarkup(line: string): { value: string; heading: boolean } {
+  if (!MAY_HOLD_WEB_MARKUP.test(line)) return { value: line, heading: false };
+  let value = line;
+  if (value.startsWith('|') || value.endsWith('|')) value = value.replace(EDGE_PIPES, '').replace(INNER_PIPES, ' ');
+  value = value.replace(IMAGE, '').replace(LINK, '$1').replace(BBCODE, '').replace(WIKI_LINK, '$1').replace(WIKI_TEMPLATE, '').replace(WIKI_EMPHASIS, '');
+  const wiki = WIKI_HEADING.exec(value.trim());
+  return wiki ? { value: wiki[2]!, heading: true } : { value: value.trim(), heading: false };
+}
+
 export function readLines(text: string): LinesRoot {
   const children: LineNode[] = [];
   const rows = text.split('\n');
@@ -35,6 +59,9 @@ function readLine(raw: string, lineNumber: number): LineNode | null {
     heading = true;
     rest = rest.replace(HEADING, '').replace(CLOSING_HASHES, '');
   }
+  const web = stripWebMarkup(rest);
+  rest = web.value;
+  if (web.heading) heading = true;
   let bullet = false;
   if (BULLET.test(rest)) {
     bullet = true;

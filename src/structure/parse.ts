@@ -1,6 +1,6 @@
 // The parse pipeline, as a unified processor:
 //   bytes -> decode -> repair -> lines (parser)
-//         -> furniture -> footnotes -> clauses (transformers)
+//         -> furniture -> run-ins -> footnotes -> clauses (transformers)
 //         -> Document JSON (compiler).
 // Each stage is a plain function with its own tests; the plugins only wire them.
 
@@ -17,6 +17,7 @@ import { compileDocument } from './compile.js';
 import { emptyFurniture, findFurniture, type FurnitureFacts } from './furniture.js';
 import { findFootnotes } from './footnotes.js';
 import { readLines } from './lines.js';
+import { splitRunIns } from './run-ins.js';
 import type { LinesRoot } from './tree.js';
 
 declare module 'vfile' {
@@ -41,6 +42,10 @@ const unresFurniture: Plugin<[], LinesRoot> = () => (tree, file) => {
   file.data.furniture = findFurniture(tree);
 };
 
+const unresRunIns: Plugin<[], LinesRoot> = () => (tree) => {
+  splitRunIns(tree);
+};
+
 const unresFootnotes: Plugin<[], LinesRoot> = () => (tree) => {
   findFootnotes(tree);
 };
@@ -57,6 +62,7 @@ const unresDocument: Plugin<[], LinesRoot, UnresDocument> = function () {
 export const processor = unified()
   .use(unresLines)
   .use(unresFurniture)
+  .use(unresRunIns)
   .use(unresFootnotes)
   .use(unresClauses)
   .use(unresDocument)

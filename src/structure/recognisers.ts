@@ -4,9 +4,17 @@
 // bounded repetition, so they run in linear time.
 
 import { parseDigits } from '../text/digits.js';
+import {
+  CHAPTER_ORDINALS_PATTERN,
+  LETTER_NAMES_PATTERN,
+  ordinalPrefix,
+  romanValue,
+} from '../un/numbering.js';
 import { Folded } from './folded.js';
 
 const D = '[0-9\u0660-\u0669\u06f0-\u06f9]';
+const LETTER = '[\u0621-\u064a]';
+const DASH = '[-\u2013\u2014\u2012]';
 
 export interface Opening {
   /** The printed text after the recognised opening. */
@@ -30,9 +38,11 @@ export function numberLabel(line: string): (Opening & { number: number }) | null
 
 // (أ) ... (هـ) ... (ي أ); (a), (iv) in texts that mix scripts.
 const ITEM_LABEL = /^\(\s*([\u0621-\u064a]{1,2}\u0640?(?:\s[\u0621-\u064a])?|[a-z]{1,2}|[ivxlc]{1,6})\s*\)\s*/;
+// "أ-", "أ –", "ب)", "هـ -": one letter then a dash or a closing bracket, and text after it.
+const BARE_ITEM_LABEL = new RegExp(`^(${LETTER}\u0640?|[a-z])\\s?(?:${DASH}|\\))\\s*(?=\\S)`);
 
 export function itemLabel(line: string): (Opening & { label: string }) | null {
-  const match = ITEM_LABEL.exec(line);
+  const match = ITEM_LABEL.exec(line) ?? BARE_ITEM_LABEL.exec(line);
   if (!match) return null;
   return { label: match[1]!, rest: line.slice(match[0].length) };
 }
@@ -42,13 +52,47 @@ const LEAD_COMPLEMENTS =
   '(?:\\s+(?:ايضا|كذلك|مجددا|من جديد|مع التقدير|مع الارتياح|مع القلق|مع الاسف|علما|القلق|بالغ القلق|في اعتبارها|في اعتباره|في الاعتبار)){0,3}';
 // A lead word stops at a space or punctuation: "تقرر." leads with "تقرر".
 const LEAD_WORD = '[^\\s،,؛;:.]+';
-const PREAMBLE_FORMULA = new RegExp(`^(?:و?اذ|و?لما كان|و?حيث ان|و?اذا)\\s+${LEAD_WORD}${LEAD_COMPLEMENTS}`);
+// "وإذ تشير", "لما كان", "وحيث إن", "وقد نظرت", "واقتناعاً منها", "ورغبة منه",
+// and the Charter's "أن ننقذ" / "وأن نؤكد" (a first-person plural verb after "أن").
+const PREAMBLE_FORMULA = new RegExp(
+  `^(?:(?:و?اذ|و?لما كان|و?حيث ان|و?اذا|وقد)\\s+${LEAD_WORD}${LEAD_COMPLEMENTS}` +
+    `|و?${LETTER}{3,10}[اة]\\s+من(?:ها|ه|هم|نا)(?=[\\s،,]|$)` +
+    `|و?ان\\s+ن${LETTER}{2,12}(?=[\\s،,]|$))`,
+);
 
 /** "وإذ تؤكد مجدداً ..." -> the lead as printed. */
 export function preambleFormula(line: string): string | null {
   const folded = Folded.of(line);
   const match = PREAMBLE_FORMULA.exec(folded.text);
   return match ? folded.printedSlice(0, match[0].length) : null;
+}
+
+// A preamble formula standing inside a line, after the end of a sentence or a
+// comma: where run-together preamble paragraphs part.
+const FORMULA_INSIDE = /(?<=[.؛;،,])\s*(?=(?:و(?:اذ|لما كان|حيث ان)|وقد)\s)/g;
+const FORMULA_AFTER_STOP = /(?<=[.؛;])\s*(?=(?:و?اذ|و(?:لما كان|حيث ان)|وقد)\s)/g;
+
+/** Printed offsets where a run-together preamble paragraph starts inside `line`.
+ * After a full stop always; after a comma only when `commas` (a line holding a
+ * whole flattened preamble, where the comma is what ends each paragraph). */
+export function preambleRunIns(line: string, commas: boolean): number[] {
+  const folded = Folded.of(line);
+  const pattern = commas ? FORMULA_INSIDE : FORMULA_AFTER_STOP;
+  const cuts: number[] = [];
+  for (const match of folded.text.matchAll(pattern)) {
+    const at = folded.printedOffset(match.index + match[0].length);
+    if (at > 0 && at < line.length) cuts.push(at);
+  }
+  return cuts;
+}
+
+const COMMA_FORMULA = /[،,]\s*(?:و(?:اذ|لما كان|حيث ان)|وقد)\s/g;
+
+/** How many preamble formulas stand inside `line` right after a comma. */
+export function commaFormulaCount(line: string): number {
+  let n = 0;
+  for (const _ of Folded.of(line).text.matchAll(COMMA_FORMULA)) n++;
+  return n;
 }
 
 const VERB_LEAD = new RegExp(`^${LEAD_WORD}${LEAD_COMPLEMENTS}`);
@@ -60,17 +104,63 @@ export function verbLead(text: string): string | null {
   return match ? folded.printedSlice(0, match[0].length) : null;
 }
 
+// Present-tense verbs that open operative paragraphs when no number is printed
+// (Security Council texts, "- يقرر ..."), in the third person of either gender.
+const OPERATIVE_VERBS =
+  'قرر|دعو|طلب|حث|هيب|رحب|ؤكد|دين|شجع|عرب|حيط|كرر|شدد|اذن|علن|وصي|ناشد|عيد|لاحظ|قر|ؤيد|عتمد|كلف|مدد|عترف|طالب|حذر|رفض|ذكر|شير|قبل|عتبر|ناشد|لتمس|عتزم|وافق|ستنكر|شجب|عرب|بقي|سلم|دعم|ثني|شيد|ؤيد|حض';
+const OPERATIVE_VERB = new RegExp(`^(?:و|ف)?[يت](?:${OPERATIVE_VERBS})(?=[\\s،,:.]|$)`);
+
+/** The line opens with an operative verb ("يقرر", "وتطلب"). */
+export function operativeVerb(line: string): boolean {
+  return OPERATIVE_VERB.test(Folded.of(line).text);
+}
+
 const ORGAN_START =
-  '(?:الجمعية|جمعية|المجلس|مجلس|لجنة|اللجنة|مؤتمر|المؤتمر|الفريق|فريق|الهيئة|هيئة|المنتدى|الدول الاطراف|اجتماع)';
-const ENACTING = new RegExp(`^ان\\s+(${ORGAN_START}[^.؛:]{0,160}?)\\s*[،,]?$`);
+  '(?:الجمعية|جمعية|المجلس|مجلس|لجنة|اللجنة|مؤتمر|المؤتمر|الفريق|فريق|الهيئة|هيئة|المنتدى|الدول|دول|الاطراف|الحكومات|حكومات|اجتماع|ممثلي|ممثلو|رؤساء|وزراء|الوزراء)';
+const ENACTING = new RegExp(`^ان\\s+(${ORGAN_START}[^.؛:،,]{0,160}?)\\s*[،,]?$`);
+// "إن الجمعية العامة، إذ تشير ...": the formula and the first clause on one line.
+const ENACTING_RUN_ON = new RegExp(`^ان\\s+(${ORGAN_START}[^.؛:،,]{0,160}?)\\s*[،,]?\\s+(?=(?:و?اذ|لما كان|حيث ان|وقد|${D}{1,3}\\s*[-\u2013.])\\s)`);
 
 /** "إن الجمعية العامة،" -> "الجمعية العامة" (printed). */
 export function enactingFormula(line: string): string | null {
+  const opening = enactingOpening(line);
+  return opening && opening.rest === '' ? opening.body : null;
+}
+
+/** The enacting formula that opens `line`, and the printed text after it (the first clause, or ''). */
+export function enactingOpening(line: string): { body: string; rest: string } | null {
   const folded = Folded.of(line);
-  const match = ENACTING.exec(folded.text);
+  const whole = ENACTING.exec(folded.text);
+  const match = whole ?? ENACTING_RUN_ON.exec(folded.text);
   if (!match) return null;
   const start = match[0].indexOf(match[1]!);
-  return folded.printedSlice(start, start + match[1]!.length);
+  const body = folded.printedSlice(start, start + match[1]!.length);
+  return { body, rest: whole ? '' : folded.printedFrom(match[0].length) };
+}
+
+// "نحن شعوب الأمم المتحدة وقد آلينا على أنفسنا": who speaks an instrument.
+const DECLARANTS = /^نحن\s+[^.؛:]{3,200}$/;
+
+/** The "نحن ..." line that opens an instrument's preamble. */
+export function declarantsFormula(line: string): boolean {
+  return DECLARANTS.test(Folded.of(line).text);
+}
+
+// "يعلن ما يلي:", "قد اتفقت على ما يلي:", "تعلن رسمياً ما يلي": what comes next are provisions.
+const PROCLAIMS = /^(?:[^\s.؛:]+\s+){0,6}(?:على\s+)?ما\s+يلي\s*:?$/;
+// "وفي سبيل هذه الغايات اعتزمنا", "قد قررنا أن نوحد جهودنا ...", "ولهذا فإن حكوماتنا ...":
+// the formulas of an instrument between its preamble paragraphs and its provisions.
+const FIRST_PERSON_FORMULA = /^(?:[^\s.؛:،,]+\s+){0,6}[^\s.؛:،,]{2,}نا(?:\s+على\s+انفسنا)?$/;
+const RESOLVING_FORMULA = /^(?:قد\s|(?:و?لهذا|و?لذلك|وعليه)\s+ف?ان\s|فان\s)/;
+
+/** A formula line of an instrument's preamble that is no clause. */
+export function instrumentFormula(line: string): 'proclaims' | 'resolves' | 'introduces' | null {
+  if (line.length > 600) return null;
+  const text = Folded.of(line).text;
+  if (PROCLAIMS.test(text)) return 'proclaims';
+  if (RESOLVING_FORMULA.test(text)) return 'resolves';
+  if (line.length <= 120 && FIRST_PERSON_FORMULA.test(text)) return 'introduces';
+  return null;
 }
 
 const RECOMMENDS_DRAFT = /^(?:يوصي|توصي)\s.{0,200}?(?:باعتماد|ان يعتمد|ان تعتمد|اعتماد)\s.{0,120}?(?:التالي|الاتي)\s*[:.]?$/;
@@ -80,16 +170,25 @@ export function recommendsDraft(line: string): boolean {
   return RECOMMENDS_DRAFT.test(Folded.of(line).text);
 }
 
-const CHAPTER_ORDINALS =
-  'اولا|ثانيا|ثالثا|رابعا|خامسا|سادسا|سابعا|ثامنا|تاسعا|عاشرا|حادي عشر|ثاني عشر|ثالث عشر|رابع عشر|خامس عشر|سادس عشر|سابع عشر|ثامن عشر|تاسع عشر|عشرون';
-const CHAPTER = new RegExp(`^(?:${CHAPTER_ORDINALS}|[IVX]{1,5})\\s*[-\u2013\u2014.]\\s*\\S`);
-const SECTION_LETTERS =
-  'الف|باء|جيم|دال|هاء|واو|زاي|حاء|طاء|ياء|كاف|لام|ميم|نون|سين|عين|فاء|صاد|قاف|راء|شين|تاء|ثاء|خاء|ذال|ضاد|ظاء|غين';
-const SECTION = new RegExp(`^(?:${SECTION_LETTERS})\\s*[-\u2013\u2014]\\s*\\S`);
-const ANNEX = /^(?:ال)?مرفق(?:\s+\S+){0,3}$/;
-const MAX_HEADING = 400;
+/** Levels of headings, outermost first. */
+export type HeadingLevel = 'annex' | 'part' | 'chapter' | 'section' | 'subsection';
 
-export type HeadingLevel = 'chapter' | 'section' | 'annex';
+export const HEADING_DEPTH: Record<HeadingLevel, number> = { annex: 0, part: 1, chapter: 2, section: 3, subsection: 4 };
+
+const MAX_HEADING = 400;
+const SEPARATOR = `\\s*(?:[:.]|${DASH})\\s*`;
+const CHAPTER = new RegExp(`^(?:${CHAPTER_ORDINALS_PATTERN}|[IVX]{1,5})\\s*[-\u2013\u2014.]\\s*\\S`);
+const SECTION = new RegExp(`^(?:${LETTER_NAMES_PATTERN})\\s*${DASH}\\s*\\S`);
+// "المرفق", "المرفق الأول", "مرفق القرار", "الملحق الثاني"; not "الملحق بها،".
+const ANNEX = /^(?:ال)?(?:مرفق|مرفقات)(?:\s+[^\s،,.؛]+){0,3}$|^(?:ال)?(?:ملحق|ملاحق)(?:\s+(?:ال)?(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|[0-9]{1,3}|[IVX]{1,5}))?$/;
+// "الفصل الأول: مقاصد الهيئة", "الجزء الثالث", "الباب 2 - ...", "القسم الرابع".
+const NAMED = /^(?:ال)?(فصل|جزء|باب|قسم|فرع)\s+/;
+const NAMED_LEVEL: Record<string, HeadingLevel> = { فصل: 'chapter', جزء: 'part', باب: 'part', قسم: 'section', فرع: 'section' };
+const ENGLISH = /^(Chapter|CHAPTER|Part|PART|Section|SECTION|Annex|ANNEX)\s+([IVXLC]{1,7}|\d{1,3}|[A-Z])\b\s*(?:[:.\-\u2013\u2014]\s*)?[^.;]{0,200}$/;
+const ENGLISH_LEVEL: Record<string, HeadingLevel> = { chapter: 'chapter', part: 'part', section: 'section', annex: 'annex' };
+const SENTENCE_PUNCTUATION = /[.؛;،,!?؟]\s*$/;
+const PREPOSITION = /^(?:من|في|الى|على|عن|و|او|ان)\s/;
+const MAX_TITLE_WORDS = 14;
 
 export function headingLevel(line: string): HeadingLevel | null {
   if (line.length > MAX_HEADING) return null;
@@ -97,7 +196,68 @@ export function headingLevel(line: string): HeadingLevel | null {
   if (CHAPTER.test(folded)) return 'chapter';
   if (SECTION.test(folded)) return 'section';
   if (ANNEX.test(folded)) return 'annex';
+  const named = NAMED.exec(folded);
+  if (named) {
+    const numbering = readNumbering(folded, named[0].length);
+    if (numbering && titleFollows(numbering.after)) return NAMED_LEVEL[named[1]!]!;
+  }
+  const english = ENGLISH.exec(line);
+  if (english) return ENGLISH_LEVEL[english[1]!.toLowerCase()]!;
   return null;
+}
+
+const NUMERAL_AT = new RegExp(`^\\(?\\s*(${D}{1,4})\\s*\\)?(?=[\\s:.\\-\u2013\u2014]|$)|^([IVXLC]{1,7})(?=[\\s:.\\-\u2013\u2014]|$)`);
+const WORD = /\S+/g;
+const TRAILING_SEPARATOR = /[:.\-\u2013\u2014]+$/;
+const LEADING_SEPARATOR = new RegExp(`^${SEPARATOR}`);
+
+/** A number, roman numeral or ordinal words at `from` in folded text: its value
+ * and what follows it ("" when nothing; starting with ":" or "-" when separated). */
+function readNumbering(folded: string, from: number): { value: number; after: string } | null {
+  const rest = folded.slice(from);
+  const numeral = NUMERAL_AT.exec(rest);
+  if (numeral) {
+    const value = numeral[1] !== undefined ? parseDigits(numeral[1]) : romanValue(numeral[2]!);
+    if (value === null) return null;
+    return { value, after: rest.slice(numeral[0].length) };
+  }
+  const words: string[] = [];
+  const ends: number[] = [];
+  WORD.lastIndex = 0;
+  for (let match = WORD.exec(rest); match && words.length < 3; match = WORD.exec(rest)) {
+    words.push(match[0].replace(TRAILING_SEPARATOR, ''));
+    ends.push(match.index + match[0].replace(TRAILING_SEPARATOR, '').length);
+    if (TRAILING_SEPARATOR.test(match[0])) break;
+  }
+  const ordinal = ordinalPrefix(words);
+  if (!ordinal) return null;
+  return { value: ordinal.value, after: rest.slice(ends[ordinal.words - 1]) };
+}
+
+/** What follows a heading's numbering: nothing, a separator, or a short title that is no sentence. */
+function titleFollows(after: string): boolean {
+  const trimmed = after.trim();
+  if (trimmed === '' || LEADING_SEPARATOR.test(after)) return true;
+  return !SENTENCE_PUNCTUATION.test(trimmed) && !PREPOSITION.test(trimmed) && trimmed.split(/\s+/).length <= MAX_TITLE_WORDS;
+}
+
+// Headings UN texts print without numbering.
+const KNOWN_HEADINGS = /^(?:ال)?(?:مقدمة|ديباجة|تمهيد|خاتمة|تعاريف|احكام عامة|احكام ختامية)$/;
+
+/** A line that is a heading by its words alone ("مقدمة", "الديباجة"). */
+export function knownHeading(line: string): boolean {
+  return line.length <= 40 && KNOWN_HEADINGS.test(Folded.of(line).text.trim());
+}
+
+const MAX_LONE_HEADING = 90;
+const MAX_LONE_WORDS = 12;
+const ENDS_AS_TEXT = /[.؛;:،,!?؟"»”)\]]$/;
+
+/** A short line that could be an unnumbered heading: no sentence punctuation at its end. */
+export function headingShaped(line: string): boolean {
+  if (line.length > MAX_LONE_HEADING || ENDS_AS_TEXT.test(line)) return false;
+  if (STARTS_WITH_DIGIT.test(line) || line.startsWith('(')) return false;
+  return line.split(' ').length <= MAX_LONE_WORDS;
 }
 
 const RECOMMENDATION = /^(?:ال)?توصية\s+(\d{1,4})\s*(?:[:.\-\u2013\u2014]\s*(.*))?$/;
@@ -110,20 +270,28 @@ export function recommendationHeading(line: string): (Opening & { number: number
   return { number: Number(match[1]), rest };
 }
 
-const ARTICLE_ORDINALS: Record<string, number> = {
-  الاولي: 1, الثانية: 2, الثالثة: 3, الرابعة: 4, الخامسة: 5,
-  السادسة: 6, السابعة: 7, الثامنة: 8, التاسعة: 9, العاشرة: 10,
-};
-const ARTICLE = /^(?:ال)?مادة\s+(\d{1,4}|ال[\u0621-\u064a]{3,8})\s*(?:[:.\-\u2013\u2014]\s*(.{0,200}))?$/;
+// "المادة 1", "المادة (1)", "المادة الأولى", "المادة الحادية عشرة", "المبدأ 1", "القاعدة 1".
+const ARTICLE = /^(?:ال)?(?:مادة|مبدا|قاعدة)\s+/;
+const MAX_ARTICLE_TITLE = 200;
 
 export function articleHeading(line: string): (Opening & { number: number }) | null {
   const folded = Folded.of(line);
   const match = ARTICLE.exec(folded.text);
   if (!match) return null;
-  const number = /^\d/.test(match[1]!) ? Number(match[1]) : ARTICLE_ORDINALS[match[1]!];
-  if (number === undefined) return null;
-  const rest = match[2] === undefined ? '' : folded.printedFrom(folded.text.length - match[2].length);
-  return { number, rest };
+  const numbering = readNumbering(folded.text, match[0].length);
+  if (!numbering) return null;
+  const after = numbering.after;
+  const separator = LEADING_SEPARATOR.exec(after);
+  let restFrom: number;
+  if (after.trim() === '') restFrom = folded.text.length;
+  else if (separator) restFrom = folded.text.length - after.length + separator[0].length;
+  else {
+    // "المادة 12 من العهد ..." is a sentence that cites an article; a short title is not.
+    const title = after.trim();
+    if (title.length > MAX_ARTICLE_TITLE || SENTENCE_PUNCTUATION.test(title) || PREPOSITION.test(title)) return null;
+    restFrom = folded.text.length - after.length;
+  }
+  return { number: numbering.value, rest: folded.printedFrom(restFrom) };
 }
 
 const PLENARY_MEETING = /^(?:ال)?جلسة\s+(?:العامة|العلنية)\s+\d{1,4}\s*$/;
@@ -132,3 +300,23 @@ const PLENARY_MEETING = /^(?:ال)?جلسة\s+(?:العامة|العلنية)\s+
 export function plenaryMeeting(line: string): boolean {
   return PLENARY_MEETING.test(Folded.of(line).text);
 }
+
+// "حررت في ...", "صدر بمدينة ...", "وإثباتاً لذلك ...", "ومصادقاً لما تقدم ...",
+// "اتخذه مجلس الأمن في جلسته ...": closing lines, signatures and dates follow.
+const CLOSING_LINE =
+  /^(?:حرر(?:ت)?\s+(?:في|ب)|صدر(?:ت)?\s+(?:في|ب)|و?(?:اثباتا|مصادقا|تصديقا|شهادة)\s+(?:لذلك|لما تقدم|على ذلك)|(?:اتخذ|اعتمد)(?:ه|ته)?\s+(?:مجلس الامن\s+)?(?:بالاجماع\s+)?في\s+جلست)/;
+
+// "اعتمد بأغلبية 120 صوتاً مقابل 2"، "(14 صوتا مقابل لا شيء)": a vote tally; "الجلسة 1747": a meeting line.
+const VOTE_TALLY = /[0-9]{1,3}\s+صوتا?\s+مقابل\s/;
+const MEETING_LINE = /^(?:ال)?جلسة\s+(?:رقم\s+)?[0-9]{1,5}\s*$/;
+const MAX_CLOSING_LINE = 300;
+
+/** A line that closes an instrument or a resolution (after its clauses): what follows is no clause. */
+export function closingLine(line: string): boolean {
+  const text = Folded.of(line).text;
+  if (CLOSING_LINE.test(text)) return true;
+  return line.length <= MAX_CLOSING_LINE && (VOTE_TALLY.test(text) || MEETING_LINE.test(text));
+}
+
+/** Roman numerals of English headings, read by the same table as the export. */
+export { romanValue };

@@ -68,8 +68,13 @@ describe('glued "(1)" markers', () => {
     ]);
   });
 
-  it('stay text when no body exists', () => {
-    expect(footnotes('تقرير الفريق العامل لعام 2021(1) والمرفقات')).toEqual(['[] تقرير الفريق العامل لعام 2021(1) والمرفقات']);
+  it('stay text when no body exists and they do not count up from 1', () => {
+    expect(footnotes('تقرير الفريق العامل لعام 2021(3) والمرفقات')).toEqual(['[] تقرير الفريق العامل لعام 2021(3) والمرفقات']);
+    expect(footnotes('وفقاً للمادة 4(1) من العهد')).toEqual(['[] وفقاً للمادة 4(1) من العهد']);
+  });
+
+  it('are markers without bodies when they count 1, 2 ... through the text (bodies lost)', () => {
+    expect(footnotes('وضعتها هيئة نزع السلاح(1)،', 'المعتمد في 1972(2)، وإضافاتها(2)')).toEqual(['[1] وضعتها هيئة نزع السلاح،', '[2,2] المعتمد في 1972، وإضافاتها']);
   });
 
   it('need to be glued: a spaced "(2)" stays text even when body 2 exists', () => {

@@ -73,6 +73,22 @@ export const HOSTILE_INPUTS: HostileInput[] = [
       return Array.from({ length: n }, (_, i) => `نص الفقرة^(${(i % 999) + 1})\n(${(i % 999) + 1}) نص الحاشية.`).join('\n');
     },
   },
+  // Recognisers of real-world layouts (issue 9): headings, provisions, formulas, run-ins, markers, contents.
+  { name: '100,000 chapter heading lines', build: (size) => repeat('الفصل الحادي عشر: أحكام عامة\n', 100_000, size) },
+  { name: '100,000 article heading lines', build: (size) => repeat('المادة الحادية والعشرون\nنص المادة.\n', 100_000, size) },
+  { name: '100,000 short unnumbered lines before numbered ones', build: (size) => repeat('عنوان قصير\n١ - فقرة.\n', 100_000, size) },
+  { name: '100,000 "- يقرر" lines after an enacting formula', build: (size) => `إن مجلس الأمن،\n${repeat('- يقرر أن يبقي المسألة قيد نظره.\n', 100_000, size)}` },
+  { name: '100,000 "(أ) إذ تشير" lettered preamble lines', build: (size) => `إن الجمعية العامة،\n${repeat('(أ) إذ تشير إلى قراراتها،\n', 100_000, size)}` },
+  { name: 'a 10 MB line of enacting formulas', build: (size) => fill('نص إن الجمعية العامة، إذ تشير ', 10 * MB, size) },
+  { name: 'a 10 MB line of run-in preamble paragraphs after full stops', build: (size) => fill('هذه. وإذ تؤكد أيضا أن ', 10 * MB, size) },
+  { name: 'a 10 MB flattened line of numbered paragraphs', build: (size) => fill('تقرر ذلك؛ 2 - تطلب ', 10 * MB, size) },
+  { name: 'a 10 MB line of glued markers counting up', build: (size) => fill('السلاح(1)، ', 10 * MB, size) },
+  { name: 'a 10 MB line of digits glued to words', build: (size) => fill('بإقراره1 الإنسان.1 ', 10 * MB, size) },
+  { name: 'a 10 MB line of ([1]) markers without ends', build: (size) => fill('([1]) انظر ', 10 * MB, size) },
+  { name: 'a 10 MB line of [1] markers', build: (size) => fill('كلمة[1] ', 10 * MB, size) },
+  { name: 'a 10 MB line of dots then a page number', build: (size) => `${fill('.', 10 * MB, size)} 12` },
+  { name: 'a contents list of 100,000 entries', build: (size) => `المحتويات\n${repeat('ألف - الدول الأطراف في العهد 1 - 25 8\n', 100_000, size)}` },
+  { name: '100,000 "نحن" and "ما يلي" formula lines', build: (size) => repeat('نحن شعوب الأمم المتحدة\nقد اتفقت على ما يلي:\n', 100_000, size) },
   {
     name: '10 MB of seeds one after another',
     build: (size) => {

@@ -1,0 +1,73 @@
+// Text that lost its layout: paragraphs run together on one line. A line is cut
+// where a new paragraph visibly starts inside it:
+//   - an enacting formula ("إن الجمعية العامة، إذ ...") after other text;
+//   - a preamble formula after a full stop ("... بصفتها هذه. وإذ تؤكد ...");
+//   - a preamble formula after a comma, when the line holds a whole flattened
+//     preamble (several such formulas, or a line far longer than a paragraph);
+//   - in such a flattened line, a numbered paragraph after the end of a clause
+//     ("...؛ 2 - تطلب ...").
+// Each piece becomes a line of its own, so the clause stage reads it as it
+// would a line of a well-kept text. Runs before footnote markers are removed,
+// so markers travel with their piece.
+
+import { Folded } from './folded.js';
+import { commaFormulaCount, preambleRunIns } from './recognisers.js';
+import type { LineNode, LinesRoot } from './tree.js';
+
+/** A line this long is a flattened text, not one paragraph. */
+const FLATTENED_LINE = 1_500;
+/** Inline formula runs: this many comma-joined formulas make a flattened preamble. */
+const FLATTENED_FORMULAS = 2;
+const MIN_PIECE = 2;
+
+const ORGAN =
+  '(?:الجمعية|المجلس|مجلس|لجنة|اللجنة|مؤتمر|المؤتمر|الدول الاطراف|الاطراف|الهيئة)';
+const ENACTING_INSIDE = new RegExp(`(?<=\\S\\s)(?=ان\\s+${ORGAN}[^.؛:،,]{0,120}[،,]\\s+(?:و?اذ|${'[0-9]'}{1,3}\\s*-)\\s)`, 'g');
+const NUMBER_INSIDE = /(?<=[؛;.:،,]\s)(?=[0-9]{1,3}\s*[-\u2013]\s+[\u0621-\u064a])/g;
+
+export function splitRunIns(tree: LinesRoot): void {
+  const out: LineNode[] = [];
+  for (const line of tree.children) {
+    if (line.role !== 'text' || line.value.length < 40) {
+      out.push(line);
+      continue;
+    }
+    const cuts = cutPoints(line.value);
+    if (cuts.length === 0) {
+      out.push(line);
+      continue;
+    }
+    let from = 0;
+    for (const at of [...cuts, line.value.length]) {
+      const piece = pieceOf(line, from, at);
+      if (piece) out.push(piece);
+      from = at;
+    }
+  }
+  tree.children = out;
+}
+
+function cutPoints(value: string): number[] {
+  const folded = Folded.of(value);
+  const enacting = [...folded.text.matchAll(ENACTING_INSIDE)].map((match) => folded.printedOffset(match.index));
+  // A line that holds an enacting formula after other text, a run of formulas or
+  // far more than a paragraph is a whole text that lost its line breaks.
+  const flattened = enacting.length > 0 || value.length >= FLATTENED_LINE || commaFormulaCount(value) >= FLATTENED_FORMULAS;
+  const cuts = new Set<number>([...enacting, ...preambleRunIns(value, flattened)]);
+  if (flattened) {
+    for (const match of folded.text.matchAll(NUMBER_INSIDE)) cuts.add(folded.printedOffset(match.index));
+  }
+  return [...cuts].filter((at) => at >= MIN_PIECE && at <= value.length - MIN_PIECE).sort((a, b) => a - b);
+}
+
+function pieceOf(line: LineNode, from: number, to: number): LineNode | null {
+  const raw = line.value.slice(from, to);
+  const lead = raw.length - raw.trimStart().length;
+  const value = raw.trim();
+  if (value === '') return null;
+  const start = from + lead;
+  const strong = line.strong
+    .filter(([s, e]) => s >= start && e <= start + value.length)
+    .map(([s, e]): [number, number] => [s - start, e - start]);
+  return { ...line, value, strong, bullet: from === 0 && line.bullet, heading: from === 0 && line.heading, markers: [] };
+}
