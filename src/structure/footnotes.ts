@@ -22,7 +22,8 @@ const EXPLICIT_MARKER = new RegExp(
 const GLUED_MARKER = new RegExp(`(?<=[\\p{L}\\p{M}،؛.,:"»”]|(?<![0-9])(?:1[89]|20)[0-9]{2})\\((${D}{1,3})\\)`, 'gu');
 // Digits glued to the end of a word or to the punctuation after it: "بإقراره1",
 // "الإنسان.1". A marker only if a body N exists.
-const BARE_MARKER = new RegExp(`(?<=[\u0621-\u064a\u064b-\u0652]|[\u0621-\u064a][.،,])(${D}{1,3})(?=[\\s،,.؛:)]|$)`, 'g');
+// A word of two letters at least: "و13" and "ب5" are a particle before a number.
+const BARE_MARKER = new RegExp(`(?<=[\u0621-\u064a]{2}[\u064b-\u0652]?|[\u0621-\u064a]{2}[.،,])(${D}{1,3})(?=[\\s،,.؛:)]|$)`, 'g');
 // Cheap tests that let most lines skip the marker patterns altogether.
 const MAY_HOLD_EXPLICIT = /[\^\u207d\u2070\u00b9\u00b2\u00b3\u2074-\u2079[]/;
 const MAY_HOLD_GLUED = new RegExp(`\\S\\(${D}`);
@@ -32,8 +33,8 @@ const BODY = new RegExp(
   `^(?:\\[\\^\\s*(${D}{1,3})\\s*\\]:?|\\^?\\(?[(\u207d\\[]\\s*(${D}{1,3}|${SUP}{1,3})\\s*[)\u207e\\]]\\)?|(${SUP}{1,3}))\\s*(.+)$`,
 );
 const MAY_START_BODY = /^[\^(\u207d[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]/;
-// "1 text" or "1. text": the body of a marker printed as bare digits.
-const BARE_BODY = new RegExp(`^(${D}{1,3})[.)]?\\s+(\\S.*)$`);
+// "1 text": the body of a marker printed as bare digits ("1 - text" and "1. text" are numbered paragraphs).
+const BARE_BODY = new RegExp(`^(${D}{1,3})\\s+(?![-\u2013\u2014])(\\S.*)$`);
 // "([1]) text.)": a body printed inline right after its marker (texts exported from word processors).
 const INLINE_BODY = new RegExp(`\\(\\[(${D}{1,3})\\]\\)\\s+`, 'g');
 const INLINE_BODY_END = '.)';
@@ -122,6 +123,7 @@ function countingRun(sequence: number[]): Set<number> {
 
 /** "([1]) text.)" inside a line: the body moves to a footnote line after it; the marker stays. */
 function extractInlineBodies(tree: LinesRoot): void {
+  if (!tree.children.some((line) => line.role === 'text' && line.value.includes('(['))) return;
   const out: LineNode[] = [];
   for (const line of tree.children) {
     out.push(line);

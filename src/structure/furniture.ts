@@ -43,6 +43,7 @@ const CONTENTS_TITLE = /^(?:ال)?محتويات(?:\s*\(\s*تابع\s*\))?$|^(?:
 const PAGE_REFERENCE = /(?:^|[\s.…])[0-9]{1,4}$/;
 const DOT_LEADER = /(?:\.{4,}|…{2,})\s*[0-9]{1,4}$/;
 const MAX_CONTENTS_TITLE = 40;
+const MAY_BE_CONTENTS_TITLE = /محتويات|ontents|CONTENTS/;
 // The leader is tested on the line's end only: a leader pattern run over a long
 // line of dots backtracks quadratically.
 const MAX_LEADER_TAIL = 24;
@@ -75,7 +76,7 @@ export function findFurniture(tree: LinesRoot): FurnitureFacts {
     if (line.role !== 'text') continue;
     // The English block is matched whatever digits it was re-typed with.
     const value = toAsciiDigits(line.value);
-    if (value.length <= MAX_CONTENTS_TITLE && CONTENTS_TITLE.test(fold(value).trim())) {
+    if (value.length <= MAX_CONTENTS_TITLE && MAY_BE_CONTENTS_TITLE.test(value) && CONTENTS_TITLE.test(fold(value).trim())) {
       inContents = true;
       line.role = 'furniture';
       continue;

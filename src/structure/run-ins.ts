@@ -19,6 +19,8 @@ const FLATTENED_LINE = 1_500;
 /** Inline formula runs: this many comma-joined formulas make a flattened preamble. */
 const FLATTENED_FORMULAS = 2;
 const MIN_PIECE = 2;
+/** Shorter lines hold no two paragraphs. */
+const MIN_RUN_IN_LINE = 40;
 
 const ORGAN =
   '(?:الجمعية|المجلس|مجلس|لجنة|اللجنة|مؤتمر|المؤتمر|الدول الاطراف|الاطراف|الهيئة)';
@@ -26,17 +28,15 @@ const ENACTING_INSIDE = new RegExp(`(?<=\\S\\s)(?=ان\\s+${ORGAN}[^.؛:،,]{0,1
 const NUMBER_INSIDE = /(?<=[؛;.:،,]\s)(?=[0-9]{1,3}\s*[-\u2013]\s+[\u0621-\u064a])/g;
 
 export function splitRunIns(tree: LinesRoot): void {
-  const out: LineNode[] = [];
+  let out: LineNode[] | null = null;
   for (const line of tree.children) {
-    if (line.role !== 'text' || line.value.length < 40) {
-      out.push(line);
-      continue;
-    }
-    const cuts = cutPoints(line.value);
+    const cuts = line.role !== 'text' || line.value.length < MIN_RUN_IN_LINE ? [] : cutPoints(line.value);
     if (cuts.length === 0) {
-      out.push(line);
+      out?.push(line);
       continue;
     }
+    // The first cut line: the lines before it are kept as they are.
+    out ??= tree.children.slice(0, tree.children.indexOf(line));
     let from = 0;
     for (const at of [...cuts, line.value.length]) {
       const piece = pieceOf(line, from, at);
@@ -44,7 +44,7 @@ export function splitRunIns(tree: LinesRoot): void {
       from = at;
     }
   }
-  tree.children = out;
+  if (out) tree.children = out;
 }
 
 function cutPoints(value: string): number[] {
