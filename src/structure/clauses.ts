@@ -92,6 +92,8 @@ export function endsSentence(text: string, stops: string = HARD_END): boolean {
   return at >= 0 && stops.includes(text[at]!);
 }
 
+const LETTER_OR_DIGIT = /[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9A-Za-z]/;
+
 class ClauseSplitter {
   private mode: Mode = 'header';
   private readonly clauses: DraftClause[] = [];
@@ -125,6 +127,11 @@ class ClauseSplitter {
     }
     if (this.mode === 'closing') {
       this.takeInClosing(line);
+      return;
+    }
+    // A line with no letter or digit opens nothing ("(", "-", "***"): skip the recognisers.
+    if (!LETTER_OR_DIGIT.test(text)) {
+      this.takeText(line);
       return;
     }
     if (plenaryMeeting(text) || (this.mode !== 'header' && closingLine(text))) {

@@ -140,7 +140,7 @@ function unstructured(lines: LineNode[], enactingBodies: string[]): { drafts: Dr
   const drafts: DraftClause[] = [];
   // A cover page or a list of titles: short lines, not one sentence among them. No clauses.
   const body = lines.slice(bodyStart);
-  if (body.every((line) => line.value.length <= COVER_LINE && !endsSentence(line.value))) return { drafts, headerLines: lines };
+  if (body.every((line) => line.value.length <= COVER_LINE && !endsSentence(line.value))) return { drafts, headerLines: lines.slice(0, bodyStart) };
   // The line joined last: the paragraph ends as it does (testing the joined text was quadratic).
   let tail = '';
   for (const line of lines.slice(bodyStart)) {

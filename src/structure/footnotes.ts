@@ -125,6 +125,7 @@ function countingRun(sequence: number[]): Set<number> {
 function extractInlineBodies(tree: LinesRoot): void {
   if (!tree.children.some((line) => line.role === 'text' && line.value.includes('(['))) return;
   const out: LineNode[] = [];
+  const lastText = tree.children.findLast((line) => line.role === 'text');
   for (const line of tree.children) {
     out.push(line);
     if (line.role !== 'text' || !line.value.includes('([')) continue;
@@ -140,8 +141,8 @@ function extractInlineBodies(tree: LinesRoot): void {
       const window = value.slice(bodyStart, bodyStart + MAX_INLINE_BODY + INLINE_BODY_END.length);
       const inWindow = window.indexOf(INLINE_BODY_END);
       let end = inWindow < 0 ? -1 : bodyStart + inWindow;
-      // A text cut short inside its last inline body: the body runs to the end.
-      const cutShort = end < 0 && next < 0 && value.length - bodyStart <= MAX_INLINE_BODY;
+      // A text cut short inside its last inline body (on its last line): the body runs to the end.
+      const cutShort = end < 0 && next < 0 && line === lastText && value.length - bodyStart <= MAX_INLINE_BODY;
       if (end < 0 && !cutShort) continue;
       if (cutShort) end = value.length;
       else if (end < 0 || end - bodyStart > MAX_INLINE_BODY || (next >= 0 && next < end)) continue;
