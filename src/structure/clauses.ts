@@ -92,6 +92,8 @@ export function endsSentence(text: string, stops: string = HARD_END): boolean {
   return at >= 0 && stops.includes(text[at]!);
 }
 
+// Numbering alone: up to three words, no separator before a title.
+const BARE_HEADING = /^[^\s:\-\u2013\u2014]+(?: [^\s:\-\u2013\u2014]+){0,2}$/;
 const LETTER_OR_DIGIT = /[\u0621-\u064a0-9\u0660-\u0669\u06f0-\u06f9A-Za-z]/;
 
 class ClauseSplitter {
@@ -106,6 +108,8 @@ class ClauseSplitter {
   private tail = '';
   /** The last number of a numbered list inside the current clause, which a colon introduced. */
   private innerNumber: number | null = null;
+  /** A numbered heading printed without its title ("الجزء الثاني"): the next short line may be the title. */
+  private untitled: HeadingNode | null = null;
   /** Inside an instrument's closing formula ("قد قررنا ...", "ولهذا فإن ..."): text is no clause. */
   private inFormula = false;
   private readonly result: Structure = {
@@ -134,6 +138,13 @@ class ClauseSplitter {
       this.takeText(line);
       return;
     }
+    if (this.untitled && this.current === null && headingShaped(text) && !opensSomething(text)) {
+      // "الجزء الثاني" / "الإدارة والتمويل": the title printed under a bare numbered heading.
+      this.untitled.text = `${this.untitled.text} ${text}`;
+      this.untitled = null;
+      return;
+    }
+    this.untitled = null;
     if (plenaryMeeting(text) || (this.mode !== 'header' && closingLine(text))) {
       this.close();
       this.mode = 'closing';
@@ -286,6 +297,7 @@ class ClauseSplitter {
     while (this.open.length > 0 && this.open[this.open.length - 1]!.depth >= depth) this.open.pop();
     const heading: HeadingNode = { level, depth, text, numbered };
     this.open.push(heading);
+    this.untitled = numbered && BARE_HEADING.test(text) ? heading : null;
     this.result.headings.push(heading);
     if (level === 'annex') this.lastNumber.clear();
     if (this.mode !== 'preamble' && this.mode !== 'articles') this.mode = 'report';
