@@ -33,7 +33,7 @@ export function compileDocument(tree: LinesRoot, structure: Structure, furniture
   const body = organAsPrinted(structure.enactingBodies[0] ?? header.organ);
   const clauses = numberClauses(drafts);
   const footnotes = collectFootnotes(tree.children);
-  const kind = documentKind(header, structure, clauses);
+  const kind = documentKind(header, structure, clauses, furniture);
   const dated = header.adopted ?? (kind === 'resolution' ? header.dateLine : null) ?? closingDate(structure.closing);
   const adopted = kind === 'draft-resolution' ? null : dated;
 
@@ -167,7 +167,7 @@ function unstructured(lines: LineNode[], enactingBodies: string[]): { drafts: Dr
   return { drafts, headerLines: lines.slice(0, bodyStart) };
 }
 
-function documentKind(header: HeaderFacts, structure: Structure, clauses: Clause[]): DocumentKind {
+function documentKind(header: HeaderFacts, structure: Structure, clauses: Clause[], furniture: FurnitureFacts): DocumentKind {
   if (header.draft) return header.decision ? 'decision' : 'draft-resolution';
   if (header.decision) return 'decision';
   const kinds = new Set(clauses.map((c) => c.kind));
@@ -175,6 +175,8 @@ function documentKind(header: HeaderFacts, structure: Structure, clauses: Clause
   if (structure.enactingBodies.length > 0 || kinds.has('preamble') || kinds.has('operative')) return 'resolution';
   if (kinds.has('recommendation') || clauses.some((c) => c.kind === 'paragraph' && c.number !== null)) return 'report';
   if (header.title?.startsWith('تقرير')) return 'report';
+  // A table of contents is what reports print.
+  if (furniture.contents) return 'report';
   return 'unknown';
 }
 

@@ -16,6 +16,8 @@ export interface FurnitureFacts {
   originalLanguage: string | null;
   /** UN document symbols printed alone on a line ("E/CN.15/2018/L.4"). */
   symbols: string[];
+  /** The text holds a table of contents (what reports print). */
+  contents: boolean;
 }
 
 const DISTRIBUTION = /^Distr\.?\s*:?\s*([A-Za-z]+)/i;
@@ -33,7 +35,7 @@ const RECYCLE_GLYPH = /^[\u2672\u267b\u267c\u267d]+$/;
 const PLEASE_RECYCLE = 'الرجاء إعادة الاستعمال';
 
 export function emptyFurniture(): FurnitureFacts {
-  return { englishDates: [], distribution: null, originalLanguage: null, symbols: [] };
+  return { englishDates: [], distribution: null, originalLanguage: null, symbols: [], contents: false };
 }
 
 // A table of contents: its title, then entries that end with page numbers
@@ -52,7 +54,8 @@ const MAX_LEADER_TAIL = 24;
 // share and download buttons, counters ("- 992"), and the column headers of
 // dataset viewers ("stringlengths", "134k").
 const BREADCRUMB_HOME = /^(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|Home(?: ?Page)?)\s*[/>»›|]/i;
-const CRUMB_SEPARATOR = / [/>»›] /g;
+// Not between numbers: "40 / 152" is a resolution number.
+const CRUMB_SEPARATOR = /(?<=[^\s0-9٠-٩]) [/>»›] (?=[^\s0-9٠-٩])/g;
 const MIN_CRUMBS = 3;
 const MAX_BREADCRUMB = 300;
 const BUTTON =
@@ -66,7 +69,7 @@ function webFurniture(value: string, bullet: boolean): boolean {
   if (bullet && COUNTER.test(value)) return true;
   if (value.length > MAX_BREADCRUMB) return false;
   if (BREADCRUMB_HOME.test(value)) return true;
-  return (value.match(CRUMB_SEPARATOR)?.length ?? 0) >= MIN_CRUMBS - 1 && !/[.؛;]$/.test(value);
+  return (value.match(CRUMB_SEPARATOR)?.length ?? 0) >= MIN_CRUMBS - 1 && !/[.؛;،,:]$/.test(value);
 }
 
 export function findFurniture(tree: LinesRoot): FurnitureFacts {
@@ -78,6 +81,7 @@ export function findFurniture(tree: LinesRoot): FurnitureFacts {
     const value = toAsciiDigits(line.value);
     if (value.length <= MAX_CONTENTS_TITLE && MAY_BE_CONTENTS_TITLE.test(value) && CONTENTS_TITLE.test(fold(value).trim())) {
       inContents = true;
+      facts.contents = true;
       line.role = 'furniture';
       continue;
     }

@@ -75,8 +75,11 @@ describe('DOC renderings', () => {
         expect(clauseView(mine)).toEqual(clauseView(clause));
         continue;
       }
-      expect(mine.footnotes).toEqual(clause.footnotes.filter((n) => !again.includes(n) || clause.footnotes.indexOf(n) !== clause.footnotes.lastIndexOf(n)));
-      for (const n of again) expect(mine.text).toContain(String(n));
+      // The glued digit is read as a marker when its body exists ("بإقراره1"); otherwise it stays text.
+      if (JSON.stringify(mine.footnotes) !== JSON.stringify(clause.footnotes)) {
+        expect(mine.footnotes).toEqual(clause.footnotes.filter((n) => !again.includes(n) || clause.footnotes.indexOf(n) !== clause.footnotes.lastIndexOf(n)));
+        for (const n of again) if (!mine.footnotes.includes(n)) expect(mine.text).toContain(String(n));
+      }
       expect({ ...clauseView(mine), text: '', footnotes: [] }).toEqual({ ...clauseView(clause), text: '', footnotes: [] });
     }
   });
