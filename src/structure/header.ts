@@ -218,7 +218,9 @@ function numberLine(value: string, match: RegExpExecArray, facts: HeaderFacts, e
  * from the printed line through the folded match, so that a tatweel or haraka in
  * "البنـد" (which the folded pattern allows) does not lose the item. */
 function agendaItemAsPrinted(value: string, folded: RegExpExecArray): string {
-  const start = folded[0].indexOf(folded[1]!);
+  // The match ran on the trimmed folding: add back what trimming cut at the start.
+  const full = Folded.of(value).text;
+  const start = full.length - full.trimStart().length + folded.index + folded[0].indexOf(folded[1]!);
   const printed = Folded.of(value).printedSlice(start, start + folded[1]!.length);
   return toAsciiDigits(printed).replace(/\s*\(\s*/, ' (').replace(/\s*\)$/, ')').trim();
 }

@@ -111,7 +111,7 @@ describe('parseBytes on arbitrary input', () => {
       fc.property(unText, (text) => {
         parseChecked(utf8(text));
       }),
-      runs(400),
+      runs(Number(process.env.PROP_RUNS ?? 400)),
     );
   });
 
