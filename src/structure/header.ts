@@ -8,7 +8,7 @@
 
 import { toAsciiDigits } from '../text/digits.js';
 import { organNamed, type OrganKey } from '../un/organs.js';
-import { scSymbol } from '../un/symbols.js';
+import { PRINTED_RESOLUTION_SYMBOL, scSymbol } from '../un/symbols.js';
 import { findArabicDate, findNumericDate } from './dates.js';
 import { fold, Folded } from './folded.js';
 import type { LineNode } from './tree.js';
@@ -151,6 +151,12 @@ function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): 
     if (sponsors) facts.sponsors = splitSponsors(sponsors[1]!);
     return 'other';
   }
+  // "S/RES/338 (1973)" alone on a line (a symbol line the furniture stage leaves, having a space).
+  const printedSymbol = ascii.match(PRINTED_RESOLUTION_SYMBOL);
+  if (printedSymbol && printedSymbol[0].length === ascii.length) {
+    facts.symbol ??= printedSymbol[0].replace(/(\d)\s?\(/, ascii.startsWith('S/') ? '$1 (' : '$1(');
+    return 'other';
+  }
   const placeholder = PLACEHOLDER_TITLE.exec(ascii);
   if (placeholder) {
     facts.title ??= value.trimEnd().slice(value.trimEnd().length - placeholder[1]!.length).trim();
@@ -210,7 +216,9 @@ function numberLine(value: string, match: RegExpExecArray, facts: HeaderFacts, e
   const date = findArabicDate(value);
   if (date) facts.adopted ??= date;
   const organ: OrganKey | null = organNamed(match[1]!.trim())?.key ?? organNamed(enactingBodies[0] ?? null)?.key ?? null;
-  const year = date ? Number(date.slice(0, 4)) : null;
+  // The year of "القرار 242 (1967)", else of the date on the line.
+  const bracketed = /^\s*\(\s*(\d{4})\s*\)/.exec(toAsciiDigits(value).slice(toAsciiDigits(value).indexOf(match[2]!) + match[2]!.length));
+  const year = bracketed ? Number(bracketed[1]) : date ? Number(date.slice(0, 4)) : null;
   if (organ === 'sc' && year !== null) facts.symbol ??= scSymbol(Number(match[2]), year);
 }
 

@@ -90,6 +90,22 @@ describe('the organ and the adoption date', () => {
   });
 });
 
+describe('own symbols of the other organs', () => {
+  it('a printed Security Council symbol line, with its space', () => {
+    expect(meta('S/RES/425 (1978)', 'إن مجلس الأمن،', '- يقرر أن يبقي المسألة قيد نظره.')).toMatchObject({ symbol: 'S/RES/425 (1978)', body: 'مجلس الأمن' });
+  });
+
+  it('"القرار 425 (1978)" heading a Security Council text', () => {
+    expect(meta('القرار 425 (1978)', 'إن مجلس الأمن،', '- يقرر أن يبقي المسألة قيد نظره.').symbol).toBe('S/RES/425 (1978)');
+  });
+
+  it('a Human Rights Council resolution: its number before the title, read with its adoption date', () => {
+    expect(
+      meta('قرار اتخذه مجلس حقوق الإنسان في 6 تشرين الأول/أكتوبر 2022', '51/7 - حقوق الإنسان والمياه', 'إن مجلس حقوق الإنسان،', 'إذ يشير إلى قراره 48/12،', '1 - يقرر.'),
+    ).toMatchObject({ symbol: 'A/HRC/RES/51/7', title: 'حقوق الإنسان والمياه', adopted: '2022-10-06', cites: ['A/HRC/RES/48/12'] });
+  });
+});
+
 describe('dates in every printed form', () => {
   it.each([
     ['بتاريخ 22 تشرين الثاني (نوفمبر) 1967', '1967-11-22'],
