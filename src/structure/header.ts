@@ -8,7 +8,13 @@
 
 import { toAsciiDigits } from '../text/digits.js';
 import { organNamed, type OrganKey } from '../un/organs.js';
-import { PRINTED_RESOLUTION_SYMBOL, scSymbol } from '../un/symbols.js';
+import {
+  FIRST_NUMBERED_GA_SESSION,
+  MAX_RESOLUTIONS_PER_SESSION,
+  PRINTED_RESOLUTION_SYMBOL,
+  gaOldStyleSymbol,
+  scSymbol,
+} from '../un/symbols.js';
 import { findArabicDate, findNumericDate } from './dates.js';
 import { fold, Folded } from './folded.js';
 import type { LineNode } from './tree.js';
@@ -220,6 +226,12 @@ function numberLine(value: string, match: RegExpExecArray, facts: HeaderFacts, e
   const bracketed = /^\s*\(\s*(\d{4})\s*\)/.exec(toAsciiDigits(value).slice(toAsciiDigits(value).indexOf(match[2]!) + match[2]!.length));
   const year = bracketed ? Number(bracketed[1]) : date ? Number(date.slice(0, 4)) : null;
   if (organ === 'sc' && year !== null) facts.symbol ??= scSymbol(Number(match[2]), year);
+  // A General Assembly resolution before the 31st session, by its number and date: "الرقم 1514، في 14 ديسمبر 1960".
+  const number = Number(match[2]);
+  if (organ === 'ga' && date !== null && !bracketed && number > MAX_RESOLUTIONS_PER_SESSION) {
+    const session = Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) >= 9 ? 1945 : 1946);
+    if (session >= 1 && session < FIRST_NUMBERED_GA_SESSION) facts.symbol ??= gaOldStyleSymbol(number, session);
+  }
 }
 
 /** "البند ١٩ (ج) من جدول الأعمال" -> "19 (ج)": digits ASCII, letter as printed. Cut

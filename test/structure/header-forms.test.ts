@@ -80,6 +80,8 @@ describe('the organ and the adoption date', () => {
     expect(meta('قرار', 'الجمعية العامة للأمم المتحدة', 'الرقم 1654، في 27 نوفمبر 1961', 'بشأن المسألة', 'إن الجمعية العامة للأمم المتحدة،', 'إذ تذكر،', '1 - تقرر.')).toMatchObject({
       body: 'الجمعية العامة',
       adopted: '1961-11-27',
+      // Session 16 opened in September 1961: its resolutions were numbered on from the 15th's, the session in roman numerals.
+      symbol: 'A/RES/1654(XVI)',
     });
   });
 
