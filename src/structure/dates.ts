@@ -92,6 +92,27 @@ export function findAnyDate(text: string): string | null {
   return findArabicDate(text) ?? findEnglishDate(text) ?? findNumericDate(text);
 }
 
+const MONTH_NAMES = new RegExp(
+  Object.keys(ARABIC_MONTHS)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
+
+/**
+ * A line that is only a date or a span of dates ("18 كانون الثاني/يناير - 5
+ * شباط/فبراير 2010", "7-25 تشرين الثاني/نوفمبر 2005"): once month names, digits,
+ * "من"/"إلى" and punctuation are gone, nothing is left. Folds as the month table does.
+ */
+export function isDateOnly(text: string): boolean {
+  if (!/\d{4}/.test(toAsciiDigits(text))) return false;
+  const rest = foldMonthName(toAsciiDigits(text))
+    .replace(MONTH_NAMES, ' ')
+    .replace(/(?:^|\s)(?:من|الى|حتى|و)(?=\s|$)/g, ' ')
+    .replace(/[\d\s/().,،\-\u2013\u2014]+/g, '');
+  return rest === '';
+}
+
 /** "17 May 2018" (and "17 May, 2018") as YYYY-MM-DD. */
 export function findEnglishDate(text: string): string | null {
   const match = ENGLISH_DATE.exec(text);

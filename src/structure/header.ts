@@ -15,7 +15,7 @@ import {
   gaOldStyleSymbol,
   scSymbol,
 } from '../un/symbols.js';
-import { findArabicDate, findNumericDate } from './dates.js';
+import { findArabicDate, findNumericDate, isDateOnly } from './dates.js';
 import { fold, Folded } from './folded.js';
 import type { LineNode } from './tree.js';
 
@@ -71,10 +71,18 @@ const BUTTONS = /^(?:تحميل|طباعة|مشاركة|شارك|تنزيل|اق
 const FOLLOWING_HEADING = /^(?:الديباجة|ديباجة|المرفق|مرفق|مقدمة|المحتويات|الفصل|الجزء|الباب|المادة|المبدا)(?:\s|$|\s*[:\d])/;
 const ENACTING = /^(?:ان|نحن)\s/;
 const ARABIC_LETTER = /[\u0621-\u064a]/;
+// A clause that goes on from another ("وأن ...", "وإذ ..."), not a title.
+const CONTINUES = /^(?:و(?:ان|اذ|قد|لما|في)|قد)\s/;
+// A title line is a heading, never a paragraph.
+const MAX_TITLE_LINE = 300;
+// A table-of-contents line: paragraph range and page ("... 1 - 25 8").
+const TABLE_OF_CONTENTS = /\s\d{1,4}(?:\s*-\s*\d{1,4})?\s+\d{1,4}$/;
 // "تاريخ بدء النفاذ: 15 كانون الثاني/يناير 1999": a labelled fact, not a title.
 const LABELLED = /^[^:]{2,40}:\s?.{0,60}\d{4}\s*$/;
 
-type HeaderLineKind = 'organ' | 'other' | 'title' | 'agenda' | 'symbol-title';
+// 'other' is metadata that is no title; 'text' is neither metadata nor title
+// (site furniture, a sentence, a heading): in a text with no structure it stays body text.
+type HeaderLineKind = 'organ' | 'other' | 'text' | 'title' | 'agenda' | 'symbol-title';
 
 export function readHeader(lines: LineNode[], enactingBodies: string[]): HeaderFacts {
   const facts: HeaderFacts = {
@@ -122,7 +130,8 @@ export function metadataLineCount(lines: LineNode[], enactingBodies: string[]): 
   const scratch = readHeader([], enactingBodies);
   let count = 0;
   lines.forEach((line, i) => {
-    if (classify(line.value, scratch, enactingBodies) !== 'title') count = i + 1;
+    const kind = classify(line.value, scratch, enactingBodies);
+    if (kind !== 'title' && kind !== 'text') count = i + 1;
   });
   return count;
 }
@@ -131,7 +140,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{Nd}]/u;
 
 function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): HeaderLineKind {
   // Punctuation alone says nothing (and hostile inputs are made of it).
-  if (!LETTER_OR_DIGIT.test(value)) return 'other';
+  if (!LETTER_OR_DIGIT.test(value)) return 'text';
   // Folding maps every digit script to ASCII.
   const folded = fold(value).trim();
   const ascii = toAsciiDigits(value).trim();
@@ -180,20 +189,22 @@ function classify(value: string, facts: HeaderFacts, enactingBodies: string[]): 
     numberLine(value, numbered, facts, enactingBodies);
     return 'other';
   }
+  if (SESSION_LINE.test(folded) || BRACKETED.test(value.trim()) || PLACE_AND_DATE.test(ascii) || LABELLED.test(ascii) || isDateOnly(value)) {
+    return 'other';
+  }
   if (
-    SESSION_LINE.test(folded) ||
-    BRACKETED.test(value.trim()) ||
-    PLACE_AND_DATE.test(ascii) ||
     !ARABIC_LETTER.test(folded) ||
     BREADCRUMB.test(value) ||
     BUTTONS.test(folded) ||
     /[?\u061f!]\s*$/.test(value) ||
     FOLLOWING_HEADING.test(folded) ||
     ENACTING.test(folded) ||
-    LABELLED.test(ascii) ||
-    /^[\d\s.\-]+$/.test(ascii)
+    CONTINUES.test(folded) ||
+    /[،,;؛.]$/.test(folded) ||
+    folded.length > MAX_TITLE_LINE ||
+    TABLE_OF_CONTENTS.test(ascii)
   ) {
-    return 'other';
+    return 'text';
   }
   return 'title';
 }
