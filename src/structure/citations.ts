@@ -168,9 +168,14 @@ export function findCitationCandidates(text: string, enactingOrgan: string | nul
 
 function collectCandidates(text: string): Candidate[] {
   const all: Candidate[] = [];
-  for (const m of text.matchAll(PRINTED_RESOLUTION_SYMBOL)) all.push({ at: m.index!, end: m.index! + m[0].length, shape: 'printed', match: m });
-  for (const m of text.matchAll(OLD_STYLE)) all.push({ at: m.index!, end: m.index! + m[0].length, shape: 'old', match: m });
-  for (const m of text.matchAll(NUMBER_YEAR)) all.push({ at: m.index!, end: m.index! + m[0].length, shape: 'number-year', match: m });
+  // Each shape's pass runs only when its mark is in the text (a slash symbol, a bracket).
+  if (text.includes('RES/') || text.includes('DEC/')) {
+    for (const m of text.matchAll(PRINTED_RESOLUTION_SYMBOL)) all.push({ at: m.index!, end: m.index! + m[0].length, shape: 'printed', match: m });
+  }
+  if (text.includes('(')) {
+    for (const m of text.matchAll(OLD_STYLE)) all.push({ at: m.index!, end: m.index! + m[0].length, shape: 'old', match: m });
+    for (const m of text.matchAll(NUMBER_YEAR)) all.push({ at: m.index!, end: m.index! + m[0].length, shape: 'number-year', match: m });
+  }
   for (const m of text.matchAll(NUMBER_PAIR)) all.push({ at: m.index!, end: m.index! + m[0].length, shape: 'pair', match: m });
   // Earliest first; of overlapping candidates the first found (the more specific shape) wins.
   const order = { printed: 0, old: 1, 'number-year': 2, pair: 3 };
