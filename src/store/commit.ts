@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { mergeSegments } from '../index/merge.js';
 import { isTempFileOf } from './atomic.js';
 import { MANIFEST_FILE, SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
-import type { HeldLock } from './lock.js';
+import { commitClaimed } from './claim.js';
+import { type HeldLock, lockWaitMs } from './lock.js';
 import { type ManifestBody, type ManifestSegment, writeManifest } from './manifest.js';
 import { type MergePolicyOptions, nextMerge } from './merge-policy.js';
 import { DiskSegment, streamSegment } from './segment-files.js';
@@ -20,7 +21,19 @@ export const YIELD_EVERY_MS = 50;
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Merges what the policy asks for (or everything), commits the manifest, sweeps what it no longer names. */
-export async function commit(dir: string, body: ManifestBody, lock: HeldLock, policy: MergePolicyOptions, mergeAll = false): Promise<void> {
+/**
+ * Merges as the policy says, then replaces the manifest: a compare-and-swap on
+ * its generation under the commit claim (src/store/claim.ts), `expected` being
+ * the generation the work started from (null: none readable).
+ */
+export async function commit(
+  dir: string,
+  body: ManifestBody,
+  lock: HeldLock,
+  policy: MergePolicyOptions,
+  expected: number | null,
+  mergeAll = false,
+): Promise<void> {
   let next = body;
   for (;;) {
     const candidates = next.segments.map((s) => ({ name: s.name, clauses: s.clauses, liveClauses: liveClauses(dir, s, next.identity) }));
@@ -35,7 +48,8 @@ export async function commit(dir: string, body: ManifestBody, lock: HeldLock, po
     mergeAll = false;
   }
   lock.assertHeld();
-  writeManifest(dir, { ...next, generation: next.generation + 1 });
+  const committed = { ...next, generation: next.generation + 1 };
+  commitClaimed(dir, expected, lockWaitMs(), () => writeManifest(dir, committed));
   sweep(dir, new Set(next.segments.map((s) => s.name)));
 }
 
@@ -61,7 +75,7 @@ async function mergeInto(dir: string, body: ManifestBody, names: string[]): Prom
 function sweep(dir: string, keep: ReadonlySet<string>): void {
   // Under the lock no one else is replacing the manifest: any temporary copy of it is a dead writer's.
   for (const name of readdirSync(dir)) {
-    if (isTempFileOf(MANIFEST_FILE, name)) rmSync(join(dir, name), { force: true });
+    if (isTempFileOf(MANIFEST_FILE, name) || deadClaimFile(name)) rmSync(join(dir, name), { force: true });
   }
   let names: string[];
   try {
@@ -74,6 +88,18 @@ function sweep(dir: string, keep: ReadonlySet<string>): void {
     if (SEGMENT_NAME.test(name) || name.startsWith(STAGING_PREFIX)) {
       rmSync(segmentPath(dir, name), { recursive: true, force: true });
     }
+  }
+}
+
+/** A claim file (`.claim.<pid>.<tag>`) of a process that is gone. */
+function deadClaimFile(name: string): boolean {
+  const match = /^\.claim\.(\d+)\.[0-9a-f]{8}$/.exec(name);
+  if (!match) return false;
+  try {
+    process.kill(Number(match[1]), 0);
+    return false;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'ESRCH';
   }
 }
 

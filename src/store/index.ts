@@ -16,7 +16,8 @@ import { planQuery } from '../search/query.js';
 import type { SearchFilters } from '../search/searcher.js';
 import type { UnresDocument } from '../types.js';
 import { YIELD_EVERY_MS, commit, nextTurn } from './commit.js';
-import { notWritableHint, withWriteLock } from './lock.js';
+import { LostCommitError, currentGeneration, lostCommit } from './claim.js';
+import { type HeldLock, notWritableHint, withWriteLock } from './lock.js';
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './merge-policy.js';
 import { IndexSnapshot, type DocumentListing } from './reader.js';
 import { rebuildUnderLock } from './rebuild.js';
@@ -57,6 +58,25 @@ const DEFAULT_SEGMENT_CLAUSES = 50_000;
 function asIndexError(err: unknown, dir: string): Error {
   if (err instanceof UnresError) return err;
   return new IndexError(`cannot write the index at ${dir}: ${(err as Error).message}${notWritableHint(err)}`);
+}
+
+/** Tries of a batch whose commit another writer overtook (src/store/claim.ts). */
+const LOST_COMMIT_RETRIES = 3;
+
+/**
+ * For the lost-update trials only: UNRES_TEST_BLOCK_MS blocks the event loop
+ * that long just before committing, as a very long synchronous write would
+ * (the lock cannot be refreshed meanwhile). Once per process.
+ */
+let heldForTests = false;
+function holdForTests(): void {
+  const ms = Number(process.env.UNRES_TEST_BLOCK_MS);
+  if (heldForTests || !Number.isFinite(ms) || ms <= 0) return;
+  heldForTests = true;
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    // busy: nothing else runs
+  }
 }
 
 export class UnresIndex {
@@ -139,53 +159,83 @@ export class UnresIndex {
     docs: Iterable<UnresDocument> | AsyncIterable<UnresDocument>,
     opts: IngestOptions = {},
   ): Promise<IngestSummary> {
+    // A batch given as a list can be replayed: when another writer committed while this one was paused or
+    // slow (its lock taken over), it is done again on top of what that writer committed.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.ingestOnce(docs, opts);
+      } catch (err) {
+        if (!(err instanceof LostCommitError) || !Array.isArray(docs) || attempt >= LOST_COMMIT_RETRIES) throw err;
+      }
+    }
+  }
+
+  private async ingestOnce(docs: Iterable<UnresDocument> | AsyncIterable<UnresDocument>, opts: IngestOptions): Promise<IngestSummary> {
     const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, failed: 0, problems: [] };
-    const total = Array.isArray(docs) ? docs.length : 0;
-    const snap = this.snapshot;
     try {
       await withWriteLock(this.dir, async (lock) => {
-        // Under the lock, the index on disk is the truth: another process may have committed since open().
-        snap.load();
-        snap.usable();
-        const writer = new BatchWriter(this.dir, snap.body, this.segmentClauses);
-        const catalog = new Map(snap.catalog);
-        const segments = snap.segments;
-        let done = 0;
-        let lastYield = Date.now();
-        for await (const doc of docs as AsyncIterable<UnresDocument>) {
-          done++;
-          const problem = documentProblem(doc);
-          if (problem) {
-            summary.failed++;
-            summary.problems.push(problem);
-          } else {
-            const pending = writer.pendingSha(doc.id);
-            const old = catalog.get(doc.id);
-            const oldSha = old?.entry.sha256;
-            if (pending === doc.source.sha256 || (pending === undefined && oldSha === doc.source.sha256)) {
-              summary.unchanged++;
-            } else {
-              if (pending !== undefined || old) summary.updated++;
-              else summary.added++;
-              if (old && pending === undefined) writer.deleteCommitted(segments[old.segment]!.name, old.doc);
-              writer.add(doc);
-            }
-          }
-          opts.onProgress?.(done, total);
-          if (Date.now() - lastYield > YIELD_EVERY_MS) {
-            await nextTurn();
-            lastYield = Date.now();
-          }
-        }
-        if (writer.changed) {
-          await commit(this.dir, writer.finish(), lock, this.mergePolicy);
-          snap.load();
+        const expected = currentGeneration(this.dir);
+        try {
+          await this.writeUnderLock(docs, opts, summary, lock, expected);
+        } catch (err) {
+          // A writer that took the lock over may have swept this one's unfinished segments: that is a lost commit too.
+          if (!(err instanceof LostCommitError) && currentGeneration(this.dir) !== expected) throw lostCommit(this.dir, (err as Error).message);
+          throw err;
         }
       });
     } catch (err) {
       throw asIndexError(err, this.dir);
     }
     return summary;
+  }
+
+  private async writeUnderLock(
+    docs: Iterable<UnresDocument> | AsyncIterable<UnresDocument>,
+    opts: IngestOptions,
+    summary: IngestSummary,
+    lock: HeldLock,
+    expected: number | null,
+  ): Promise<void> {
+    const total = Array.isArray(docs) ? docs.length : 0;
+    const snap = this.snapshot;
+    // Under the lock, the index on disk is the truth: another process may have committed since open().
+    snap.load();
+    snap.usable();
+    const writer = new BatchWriter(this.dir, snap.body, this.segmentClauses);
+    const catalog = new Map(snap.catalog);
+    const segments = snap.segments;
+    let done = 0;
+    let lastYield = Date.now();
+    for await (const doc of docs as AsyncIterable<UnresDocument>) {
+      done++;
+      const problem = documentProblem(doc);
+      if (problem) {
+        summary.failed++;
+        summary.problems.push(problem);
+      } else {
+        const pending = writer.pendingSha(doc.id);
+        const old = catalog.get(doc.id);
+        const oldSha = old?.entry.sha256;
+        if (pending === doc.source.sha256 || (pending === undefined && oldSha === doc.source.sha256)) {
+          summary.unchanged++;
+        } else {
+          if (pending !== undefined || old) summary.updated++;
+          else summary.added++;
+          if (old && pending === undefined) writer.deleteCommitted(segments[old.segment]!.name, old.doc);
+          writer.add(doc);
+        }
+      }
+      opts.onProgress?.(done, total);
+      if (Date.now() - lastYield > YIELD_EVERY_MS) {
+        await nextTurn();
+        lastYield = Date.now();
+      }
+    }
+    holdForTests();
+    if (writer.changed) {
+      await commit(this.dir, writer.finish(), lock, this.mergePolicy, expected);
+      snap.load();
+    }
   }
 
   /**
@@ -195,15 +245,26 @@ export class UnresIndex {
    * index then holds.
    */
   async rebuild(): Promise<number> {
-    try {
-      return await withWriteLock(this.dir, async (lock) => {
-        const result = await rebuildUnderLock(this.dir, lock, this.segmentClauses, this.mergePolicy);
-        this.unreadableOnRebuild = result.unreadable;
-        this.snapshot.load();
-        return result.documents;
-      });
-    } catch (err) {
-      throw asIndexError(err, this.dir);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await withWriteLock(this.dir, async (lock) => {
+          const expected = currentGeneration(this.dir);
+          let result;
+          try {
+            result = await rebuildUnderLock(this.dir, lock, this.segmentClauses, this.mergePolicy);
+          } catch (err) {
+            if (!(err instanceof LostCommitError) && currentGeneration(this.dir) !== expected) throw lostCommit(this.dir, (err as Error).message);
+            throw err;
+          }
+          this.unreadableOnRebuild = result.unreadable;
+          this.snapshot.load();
+          return result.documents;
+        });
+      } catch (err) {
+        // Rebuilding again on top of what the other writer committed is safe: it starts from the stored documents.
+        if (err instanceof LostCommitError && attempt < LOST_COMMIT_RETRIES) continue;
+        throw asIndexError(err, this.dir);
+      }
     }
   }
 
@@ -212,10 +273,11 @@ export class UnresIndex {
     const snap = this.snapshot;
     try {
       await withWriteLock(this.dir, async (lock) => {
+        const expected = currentGeneration(this.dir);
         snap.load();
         snap.usable();
         if (snap.body.segments.length > 0) {
-          await commit(this.dir, snap.body, lock, this.mergePolicy, true);
+          await commit(this.dir, snap.body, lock, this.mergePolicy, expected, true);
           snap.load();
         }
       });

@@ -3,6 +3,7 @@
 //                          file checksums; replaced atomically to commit a change
 //   segments/<name>/       one immutable segment (see src/index/format/):
 //     segment.bin terms.bin postings.bin norms.bin docs.bin stored.bin
+//   commit.claim           held for the instant of a commit (src/store/claim.ts)
 //   write.lock             held by the one process writing (proper-lockfile)
 // Readers never lock: they read the manifest, then files no writer changes.
 
@@ -19,6 +20,8 @@ export const INDEX_VERSION = 3;
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';
 export const LOCK_FILE = 'write.lock';
+/** Held for the instant of a commit (src/store/claim.ts). */
+export const CLAIM_FILE = 'commit.claim';
 /** Staging names start with a dot: never a segment, removed by the next writer. */
 export const STAGING_PREFIX = '.staging-';
 

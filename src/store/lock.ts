@@ -8,11 +8,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../errors.js';
+import { lostCommit } from './claim.js';
 import { LOCK_FILE } from './layout.js';
 
 const DEFAULT_WAIT_MS = 10_000;
 const STALE_MS = 8_000;
-const REFRESH_MS = 2_000;
+/** proper-lockfile's floor for the stale time. */
+const MIN_STALE_MS = 2_000;
+
+/** The stale time: UNRES_LOCK_STALE_MS (at least 2000), else 8 s. The refresh runs at a quarter of it. */
+export function lockStaleMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.UNRES_LOCK_STALE_MS);
+  return Number.isFinite(value) && value >= MIN_STALE_MS ? value : STALE_MS;
+}
 
 export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.UNRES_LOCK_WAIT_MS;
@@ -52,15 +60,17 @@ export async function withWriteLock<T>(dir: string, work: (lock: HeldLock) => Pr
         lockfilePath: join(dir, LOCK_FILE),
         realpath: false,
         retries: 0,
-        stale: STALE_MS,
-        update: REFRESH_MS,
+        stale: lockStaleMs(),
+        update: lockStaleMs() / 4,
         onCompromised: (err) => {
           compromised = err;
         },
       });
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ELOCKED') {
+      const code = (err as NodeJS.ErrnoException).code;
+      // ENOENT: the lock folder went away under us (a writer releasing or taking over a stale lock): try again.
+      if (code !== 'ELOCKED' && !(code === 'ENOENT' && Date.now() < deadline)) {
         throw new IndexError(`cannot lock the index at ${dir}: ${(err as Error).message}${notWritableHint(err)}`);
       }
       if (Date.now() >= deadline) {
@@ -75,7 +85,7 @@ export async function withWriteLock<T>(dir: string, work: (lock: HeldLock) => Pr
   const held: HeldLock = {
     assertHeld() {
       if (compromised) {
-        throw new IndexError(`lost the write lock on ${dir} (${compromised.message}); nothing was committed, try again`);
+        throw lostCommit(dir, `its write lock was taken over: ${compromised.message}`);
       }
     },
   };

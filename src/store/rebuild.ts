@@ -5,6 +5,7 @@
 
 import type { UnresDocument } from '../types.js';
 import { YIELD_EVERY_MS, commit, nextTurn } from './commit.js';
+import { currentGeneration } from './claim.js';
 import type { HeldLock } from './lock.js';
 import { emptyManifest } from './manifest.js';
 import type { MergePolicyOptions } from './merge-policy.js';
@@ -19,6 +20,7 @@ export interface RebuildResult {
 }
 
 export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClauses: number, policy: MergePolicyOptions): Promise<RebuildResult> {
+  const expected = currentGeneration(dir);
   const salvage = salvageDocuments(dir);
   const writer = new BatchWriter(dir, { ...emptyManifest(), identity: salvage.identity }, segmentClauses);
   writer.startCounterAt(salvage.nextSegment);
@@ -35,6 +37,6 @@ export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClaus
   }
   const body = writer.finish();
   body.generation = salvage.generation;
-  await commit(dir, body, lock, policy);
+  await commit(dir, body, lock, policy, expected);
   return { documents: count, unreadable: salvage.unreadable };
 }

@@ -1,0 +1,35 @@
+// Issue 11, item 5: 20 trials of each stall (SIGSTOP past the stale time, and
+// one synchronous stretch three times the stale time), zero documents lost.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setUpCli, tearDownCli } from '../../reliability/support/cli.js';
+import { type Stall, expectNothingLost, lostUpdateTrial } from '../../reliability/support/lost-update.js';
+
+const TRIALS = 20;
+let scratch = '';
+beforeAll(() => {
+  scratch = setUpCli('lost-update-slow');
+}, 300_000);
+afterAll(() => tearDownCli());
+
+describe('lost update, 20 trials each', () => {
+  for (const stall of ['sigstop', 'long-write'] as Stall[]) {
+    it(`${stall}: ${TRIALS} trials, zero documents lost`, async () => {
+      const tally = { aOk: 0, bOk: 0, overlapped: 0, missing: 0 };
+      for (let trial = 0; trial < TRIALS; trial++) {
+        const work = mkdtempSync(join(scratch, `${stall}-`));
+        const o = await lostUpdateTrial(work, stall);
+        expectNothingLost(o);
+        tally.aOk += o.a.code === 0 ? 1 : 0;
+        tally.bOk += o.b.code === 0 ? 1 : 0;
+        tally.overlapped += o.overlapped ? 1 : 0;
+        tally.missing += (o.a.code === 0 ? o.missingA : 0) + (o.b.code === 0 ? o.missingB : 0);
+        rmSync(work, { recursive: true, force: true });
+      }
+      console.log(`lost update ${stall}: ${TRIALS} trials; A succeeded ${tally.aOk}, B ${tally.bOk}; B committed during the stall ${tally.overlapped}; documents lost ${tally.missing}`);
+      expect(tally.missing).toBe(0);
+      expect(tally.overlapped).toBe(TRIALS);
+    }, 1_200_000);
+  }
+});
