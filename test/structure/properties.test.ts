@@ -15,6 +15,7 @@ import { parseBytes } from '../../src/structure/parse.js';
 import type { UnresDocument } from '../../src/types.js';
 import { seedsDir } from '../helpers/gold.js';
 import { schemaErrors } from './support/schema.js';
+import { cpuTimed } from '../helpers/cpu-time.js';
 
 const SEEDS = readdirSync(seedsDir)
   .filter((f) => f.endsWith('.txt'))
@@ -32,15 +33,14 @@ const SLOW_PARSE_MS = 2_000;
 
 /** Parse and check the contract: only InputError may be thrown; the JSON validates and hangs together. */
 function parseChecked(bytes: Uint8Array, path = 'prop.txt'): UnresDocument | InputError {
-  const started = performance.now();
   let doc: UnresDocument;
+  let elapsed: number;
   try {
-    doc = parseBytes(bytes, path);
+    ({ result: doc, cpuMs: elapsed } = cpuTimed(() => parseBytes(bytes, path)));
   } catch (error) {
     if (error instanceof InputError) return error;
     throw error;
   }
-  const elapsed = performance.now() - started;
   if (elapsed > SLOW_PARSE_MS) throw new Error(`parse took ${elapsed.toFixed(0)} ms for ${bytes.length} bytes`);
   const errors = schemaErrors(doc);
   if (errors.length > 0) throw new Error(`schema: ${errors.slice(0, 5).join('; ')}`);

@@ -58,7 +58,10 @@ function filesUnder(dir: string): string[] {
 
 /** What the compiled package depends on: the sources, the compiler settings, the entry point. */
 function sourceHash(): string {
-  const hash = createHash('sha256');
+  // The checkout's own path too: two checkouts of the same sources (git worktrees, a clean
+  // clone beside a working copy) must not share a tree whose node_modules link points into
+  // only one of them.
+  const hash = createHash('sha256').update(ROOT).update('\0');
   const files = [...filesUnder(join(ROOT, 'src')), ...['package.json', 'tsconfig.json', 'bin/unres.js'].map((f) => join(ROOT, f))].sort();
   for (const file of files) hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
