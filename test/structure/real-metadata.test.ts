@@ -12,7 +12,7 @@
 //   as resolutions, without the part (baseSymbol). Every gold citation must be
 //   found; every one found must be in the gold or its citationsOptional.
 //
-// Known misses, each with its reason, are listed below; anything else fails.
+// Every field, kind and citation list must equal the gold: there are no known misses.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,15 +27,6 @@ const golds = readdirSync(realDir)
   .filter((f) => f.endsWith('.json'))
   .sort()
   .map((f) => JSON.parse(readFileSync(join(realDir, f), 'utf8')) as Gold);
-
-/**
- * Misses this area cannot reach on its own, as "file field". r-032 is a
- * dataset-viewer copy whose header, adoption line, title and whole text stand
- * on one line: its symbol, title, body and the citation in its first clause are
- * only read once the structure stage cuts that line at "إن الجمعية العامة،"
- * (a crafted test below shows the header read from such a cut line).
- */
-const KNOWN_MISSES = new Set(['r-032.txt symbol', 'r-032.txt title', 'r-032.txt body', 'r-032.txt kind', 'r-032.txt citations']);
 
 const isGaOrEcosocResolution = (symbol: string): boolean => /^(?:A|E)\/RES\//.test(symbol);
 
@@ -61,12 +52,11 @@ describe('real documents: metadata and citations against the gold', () => {
   for (const gold of golds) {
     it(gold.file, () => {
       const doc = parseBytes(readFileSync(join(realDir, gold.file)), gold.file);
-      const unexpected = misses(doc, gold).filter(([field]) => !KNOWN_MISSES.has(`${gold.file} ${field}`));
-      expect(unexpected).toEqual([]);
+      expect(misses(doc, gold)).toEqual([]);
     });
   }
 
-  it('reaches every field and citation of every document but the known misses', () => {
+  it('reaches every field, kind and citation list of every document', () => {
     let fields = 0;
     let right = 0;
     for (const gold of golds) {
@@ -76,7 +66,6 @@ describe('real documents: metadata and citations against the gold', () => {
       fields += total;
       right += total - wrong;
     }
-    // Every miss is a known one (checked per document above); the count keeps the report honest.
-    expect(fields - right).toBeLessThanOrEqual(KNOWN_MISSES.size);
+    expect(right).toBe(fields);
   });
 });
