@@ -13,6 +13,7 @@
 // and GA decisions ("مقررها ٤/٤") are not cited: they have no symbol of the forms
 // above. Which number of a pair is the session is decided in symbols.ts.
 
+import { fromRoman } from '../un/numbering.js';
 import { organNamed, type OrganKey } from '../un/organs.js';
 import {
   ARABIC_PART_NAMES,
@@ -20,7 +21,6 @@ import {
   ecosocOldStyleSymbol,
   ecosocSymbol,
   gaOldStyleSymbol,
-  fromRoman,
   isYear,
   partLetter,
   scSymbol,

@@ -1,11 +1,11 @@
 // Dates as UN texts print them: "٢٣ تموز/يوليه ٢٠١٩" (Levantine/Egyptian month
 // pairs, either alone, any digits, any hamza spelling) and "17 May 2018".
 
-import { stripDiacritics } from '../text/arabic.js';
 import { toAsciiDigits } from '../text/digits.js';
+import { foldLetters } from '../text/letters.js';
 
-// Month names in both Arabic naming systems (a fact of Arabic usage), folded:
-// no hamza on alef, no diacritics.
+// Month names in both Arabic naming systems (a fact of Arabic usage), folded
+// as src/text/letters.ts folds: bare alef, ي for ى, no diacritics.
 const ARABIC_MONTHS: Record<string, number> = {
   'كانون الثاني': 1, يناير: 1,
   شباط: 2, فبراير: 2,
@@ -26,10 +26,8 @@ const ENGLISH_MONTHS = [
   'july', 'august', 'september', 'october', 'november', 'december',
 ];
 
-const ALEF_FORMS = /[أإآٱ]/g;
-
 function foldMonthName(name: string): string {
-  return stripDiacritics(name).replace(ALEF_FORMS, 'ا').replace(/\s+/g, ' ').trim();
+  return foldLetters(name).replace(/\s+/g, ' ').trim();
 }
 
 // Letters, tatweel and diacritics ("أيّار" with a shadda), digits, spaces.
@@ -108,7 +106,7 @@ export function isDateOnly(text: string): boolean {
   if (!/\d{4}/.test(toAsciiDigits(text))) return false;
   const rest = foldMonthName(toAsciiDigits(text))
     .replace(MONTH_NAMES, ' ')
-    .replace(/(?:^|\s)(?:من|الى|حتى|و)(?=\s|$)/g, ' ')
+    .replace(/(?:^|\s)(?:من|الي|حتي|و)(?=\s|$)/g, ' ')
     .replace(/[\d\s/().,،\-\u2013\u2014]+/g, '');
   return rest === '';
 }

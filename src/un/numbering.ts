@@ -101,17 +101,42 @@ export function itemLetterIndex(label: string): number {
   return ITEM_LETTERS.indexOf(foldLetters(label).replace(/\s/g, ''));
 }
 
-const ROMAN = /^[IVXLC]+$/;
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+const ROMAN: Array<[number, string]> = [
+  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
+  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
+];
+const ROMAN_VALUES: Record<string, number> = { M: 1000, D: 500, C: 100, L: 50, X: 10, V: 5, I: 1 };
 
-/** IV → 4; null when `text` is no roman numeral. */
-export function romanValue(text: string): number | null {
-  if (!ROMAN.test(text)) return null;
+/** 15 -> "XV". Positive integers below 4000. */
+export function toRoman(n: number): string {
+  if (!Number.isInteger(n) || n < 1 || n >= 4000) throw new RangeError(`no roman numeral for ${n}`);
+  let out = '';
+  let rest = n;
+  for (const [value, letters] of ROMAN) {
+    while (rest >= value) {
+      out += letters;
+      rest -= value;
+    }
+  }
+  return out;
+}
+
+/** "XXI" -> 21 (any case, spaces around), or null when it is not a well-formed roman numeral. */
+export function fromRoman(text: string): number | null {
+  const upper = text.trim().toUpperCase();
+  if (!/^[MDCLXVI]{1,15}$/.test(upper)) return null;
   let total = 0;
-  for (let i = 0; i < text.length; i++) {
-    const value = ROMAN_VALUES[text[i]!]!;
-    const next = ROMAN_VALUES[text[i + 1] ?? ''] ?? 0;
+  for (let i = 0; i < upper.length; i++) {
+    const value = ROMAN_VALUES[upper[i]!]!;
+    const next = ROMAN_VALUES[upper[i + 1] ?? ''] ?? 0;
     total += value < next ? -value : value;
   }
-  return total;
+  return total > 0 && toRoman(total) === upper ? total : null;
+}
+
+const HEADING_ROMAN = /^[IVXLC]+$/;
+
+/** IV → 4: a roman numeral as headings number chapters (capitals I V X L C, well formed); else null. */
+export function romanValue(text: string): number | null {
+  return HEADING_ROMAN.test(text) ? fromRoman(text) : null;
 }

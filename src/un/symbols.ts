@@ -9,63 +9,28 @@
 // a citation whichever of its printed forms the user types.
 
 import { toAsciiDigits } from '../text/digits.js';
+import { LETTER_NAMES, letterRank, toRoman } from './numbering.js';
 
-// ---------------------------------------------------------------- numerals
-
-const ROMAN: Array<[number, string]> = [
-  [1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'],
-  [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I'],
-];
-
-/** 15 -> "XV". Positive integers below 4000. */
-export function toRoman(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n >= 4000) throw new RangeError(`no roman numeral for ${n}`);
-  let out = '';
-  let rest = n;
-  for (const [value, letters] of ROMAN) {
-    while (rest >= value) {
-      out += letters;
-      rest -= value;
-    }
-  }
-  return out;
-}
-
-/** "XXI" -> 21, or null when it is not a well-formed roman numeral. */
-export function fromRoman(text: string): number | null {
-  const upper = text.trim().toUpperCase();
-  if (!/^[MDCLXVI]{1,15}$/.test(upper)) return null;
-  const values: Record<string, number> = { M: 1000, D: 500, C: 100, L: 50, X: 10, V: 5, I: 1 };
-  let total = 0;
-  for (let i = 0; i < upper.length; i++) {
-    const v = values[upper[i]!]!;
-    const next = values[upper[i + 1] ?? ''] ?? 0;
-    total += v < next ? -v : v;
-  }
-  return total > 0 && toRoman(total) === upper ? total : null;
-}
+// Roman numerals live with the other numbering in ./numbering.ts.
+export { fromRoman, toRoman } from './numbering.js';
 
 // ----------------------------------------------------------- lettered parts
 
 // The parts of a resolution (A, B, C ...) are named in Arabic UN texts by the
-// letters of the abjad order: ألف A, باء B, جيم C, دال D, هاء E, واو F ...
-// (UN Arabic editorial practice; "٤١/٨٦ فاء" is 41/86 Q). Spelled folded: alef
-// without hamza. The abjad has 28 letters; ظاء and غين follow Z and name no
-// Latin letter.
-const PART_NAMES = [
-  'الف', 'باء', 'جيم', 'دال', 'هاء', 'واو', 'زاي', 'حاء', 'طاء', 'ياء', 'كاف', 'لام', 'ميم',
-  'نون', 'سين', 'عين', 'فاء', 'صاد', 'قاف', 'راء', 'شين', 'تاء', 'ثاء', 'خاء', 'ذال', 'ضاد',
-] as const;
+// letters of the abjad order, the letter names that also number sections
+// (./numbering.ts): ألف A, باء B, جيم C, دال D, هاء E, واو F ... (UN Arabic
+// editorial practice; "٤١/٨٦ فاء" is 41/86 Q). The abjad has 28 letters; ظاء
+// and غين follow Z and name no Latin letter.
 
 /** The folded Arabic names of parts A..Z, in order (for building patterns). */
-export const ARABIC_PART_NAMES: readonly string[] = PART_NAMES;
+export const ARABIC_PART_NAMES: readonly string[] = LETTER_NAMES.slice(0, 26);
 
-/** "سين" (folded) -> "O"; a Latin capital stays itself; else null. */
+/** "سين" -> "O"; a Latin capital stays itself; else null. */
 export function partLetter(name: string): string | null {
   const trimmed = name.trim();
   if (/^[A-Z]$/.test(trimmed)) return trimmed;
-  const index = PART_NAMES.indexOf(trimmed.replace(/[أإآ]/g, 'ا') as (typeof PART_NAMES)[number]);
-  return index < 0 ? null : String.fromCharCode(65 + index);
+  const rank = letterRank(trimmed);
+  return rank === null || rank > 26 ? null : String.fromCharCode(64 + rank);
 }
 
 // ------------------------------------------------------- sessions and years

@@ -3,7 +3,7 @@
 // A date that does not exist is null, never a made-up ISO string.
 
 import { describe, expect, it } from 'vitest';
-import { findArabicDate, findEnglishDate } from '../../src/structure/dates.js';
+import { findArabicDate, findEnglishDate, isDateOnly } from '../../src/structure/dates.js';
 
 describe('Arabic dates', () => {
   it.each([
@@ -86,4 +86,14 @@ describe('English dates', () => {
   it.each(['31 June 2019', '29 February 2019', '30 Foo 2019', '17 May 1900', '0 May 2018', 'May 2018'])('gives null for "%s"', (text) =>
     expect(findEnglishDate(text)).toBeNull(),
   );
+});
+
+describe('date-only lines fold as src/text/letters.ts does', () => {
+  it.each([
+    ['18 كانون الثاني/يناير - 5 شباط/فبراير 2010', true],
+    ['من 18 آذار/مارس إلى 5 نيسان/أبريل 2010', true],
+    ['من ١٨ اذار/مارس الى ٥ نيسان/ابريل ٢٠١٠', true],
+    ['١٨ أيّار/مايو حتى ٢٠ أيّار/مايو ٢٠١٠', true],
+    ['18 آذار/مارس 2010 اجتماع', false],
+  ])('"%s" is date-only: %s', (text, expected) => expect(isDateOnly(text)).toBe(expected));
 });
