@@ -26,6 +26,38 @@ export interface Clause {
   footnotes: number[];
   /** For reports: the heading the clause stands under. */
   section: string | null;
+  /** Id of the innermost heading the clause stands under (in the document's `headings`); null outside any. Absent in documents indexed before headings were kept. */
+  heading?: string | null;
+  /** Where each footnote marker stood: offsets into `text` (UTF-16 code units, as JavaScript indexes strings), in order. Absent in documents indexed before positions were kept. */
+  footnoteRefs?: FootnoteRef[];
+}
+
+/** A footnote marker as it stood in a clause: the footnote's number and the offset in the clause's text where the marker was (it is removed from the text). */
+export interface FootnoteRef {
+  number: number;
+  at: number;
+}
+
+/** Levels of headings, outermost first. */
+export type HeadingLevel = 'annex' | 'part' | 'chapter' | 'section' | 'subsection';
+
+/** A heading the parser found: the container the clauses after it stand in. */
+export interface Heading {
+  /** "h1", "h2" ...: in document order. */
+  id: string;
+  level: HeadingLevel;
+  /** Nesting depth: 0 annex, 1 part, 2 chapter, 3 section, 4 and more below. */
+  depth: number;
+  /** The numbering as printed ("أولاً", "الفصل الأول", "ألف"); null for a heading printed without numbering. */
+  label: string | null;
+  /** The numbering's value (ثانياً → 2, باء → 2, IV → 4), when it has one. */
+  number: number | null;
+  /** The words after the numbering; null when none. */
+  title: string | null;
+  /** The whole heading as printed (the value of `section` in the clauses under it). */
+  text: string;
+  /** Id of the heading it stands under; null at the top. */
+  parent: string | null;
 }
 
 export interface Footnote {
@@ -87,6 +119,8 @@ export interface UnresDocument {
   clauses: Clause[];
   footnotes: Footnote[];
   citations: Citation[];
+  /** Every heading found, in document order, with its level and parent. Absent in documents indexed before headings were kept. */
+  headings?: Heading[];
 }
 
 /** One search hit, as printed by `search --json` / `--ndjson`. */

@@ -1,16 +1,18 @@
-// Reports: the main-body clauses grouped under their headings. A clause only
-// names the nearest heading it stands under ("باء - الكلمات"), so the levels
-// are read from the heading's label: ordinal words (أولاً، ثانياً ...) or roman
-// numerals open chapters; letter names (ألف، باء ...) and anything else open
-// sections inside the current chapter.
+// The main-body clauses grouped under their headings. The Document JSON
+// carries the headings the parser found (`headings`: level, numbering, title,
+// parent) and each clause's innermost heading (`heading`): the containers are
+// built from those (groupByHeadings), nothing is guessed again.
 //
-// A chapter whose heading had no clause of its own never reaches the Document
-// JSON. Its sections are still recognisable: the letters start again
-// (… جيم, then ألف). Such a run is put in a chapter without num or heading,
-// so the sections keep their true depth instead of joining the chapter before.
+// Documents indexed before headings were kept name only the nearest heading
+// of a clause ("باء - الكلمات"); for them (groupBySection) the levels are read
+// from the heading's label: ordinal words (أولاً، ثانياً ...) or roman numerals
+// open chapters; letter names (ألف، باء ...) and anything else open sections
+// inside the current chapter. A chapter whose heading had no clause of its own
+// is recognised when the letters start again (… جيم, then ألف): such a run is
+// put in a chapter without num or heading.
 
 import { parseDigits } from '../text/digits.js';
-import type { Clause } from '../types.js';
+import type { Clause, Heading as ParsedHeading, HeadingLevel } from '../types.js';
 import { letterRank as letterNameRank, ordinalValue, romanValue } from '../un/numbering.js';
 
 export interface Heading {
@@ -22,9 +24,12 @@ export interface Heading {
   rank: number | null;
 }
 
+/** The AKN hierarchical element a container is written as. */
+export type ContainerLevel = 'part' | 'chapter' | 'section' | 'subsection' | 'annex';
+
 export interface Container {
   type: 'container';
-  level: 'chapter' | 'section';
+  level: ContainerLevel;
   heading: Heading | null;
   children: BodyNode[];
 }
@@ -72,7 +77,7 @@ export function parseHeading(label: string): Heading {
   return { level: 'section', num: null, heading: label.trim(), rank: null };
 }
 
-function container(level: Container['level'], heading: Heading | null): Container {
+function container(level: ContainerLevel, heading: Heading | null): Container {
   return { type: 'container', level, heading, children: [] };
 }
 
@@ -111,4 +116,47 @@ export function groupBySection(clauses: readonly Clause[]): BodyNode[] {
     target.push({ type: 'clause', clause });
   }
   return top;
+}
+
+const CONTAINER_LEVEL: Record<HeadingLevel, ContainerLevel> = {
+  annex: 'annex',
+  part: 'part',
+  chapter: 'chapter',
+  section: 'section',
+  subsection: 'subsection',
+};
+
+/**
+ * Main-body clauses as a tree of the containers the parser found: each clause
+ * goes in its heading, inside that heading's parents. Headings with no clause
+ * under them are left out (an AKN container must hold something).
+ */
+export function groupByHeadings(clauses: readonly Clause[], headings: readonly ParsedHeading[]): BodyNode[] {
+  const byId = new Map(headings.map((h) => [h.id, h]));
+  const top: BodyNode[] = [];
+  /** The open containers, outermost first, with the heading each stands for. */
+  const open: Array<{ id: string; node: Container }> = [];
+  for (const clause of clauses) {
+    const chain: ParsedHeading[] = [];
+    const seen = new Set<string>();
+    for (let h = clause.heading ? byId.get(clause.heading) : undefined; h && !seen.has(h.id); h = h.parent ? byId.get(h.parent) : undefined) {
+      seen.add(h.id);
+      chain.unshift(h);
+    }
+    let keep = 0;
+    while (keep < open.length && keep < chain.length && open[keep]!.id === chain[keep]!.id) keep++;
+    open.length = keep;
+    for (const h of chain.slice(keep)) {
+      const node = container(CONTAINER_LEVEL[h.level], { level: h.level === 'chapter' ? 'chapter' : 'section', num: h.label, heading: h.title ?? (h.label === null ? h.text : ''), rank: h.number });
+      (open.length > 0 ? open[open.length - 1]!.node.children : top).push(node);
+      open.push({ id: h.id, node });
+    }
+    (open.length > 0 ? open[open.length - 1]!.node.children : top).push({ type: 'clause', clause });
+  }
+  return top;
+}
+
+/** The containers of `clauses`: from the parsed headings when the document carries them, else read from the section labels. */
+export function groupBody(clauses: readonly Clause[], headings: readonly ParsedHeading[] | undefined): BodyNode[] {
+  return headings === undefined ? groupBySection(clauses) : groupByHeadings(clauses, headings);
 }

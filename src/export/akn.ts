@@ -15,11 +15,14 @@ import { type CitationLink, itemEIdSuffix, itemNum, linkCitations, splitClause }
 import { aknMeta } from './akn-meta.js';
 import { aknPreface } from './akn-preface.js';
 import { type NotePlan, noteEId, planNotes } from './akn-notes.js';
-import { type BodyNode, type Container, groupBySection } from './akn-sections.js';
+import { type BodyNode, type Container, type ContainerLevel, groupBody } from './akn-sections.js';
 import { aknDocumentType, workUriForSymbol } from './akn-uris.js';
 import { element, serializeXml, type XmlElement } from './xml.js';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
+
+/** The eId abbreviation of each container (AKN naming convention). */
+const CONTAINER_EID: Record<ContainerLevel, string> = { part: 'part', chapter: 'chp', section: 'sec', subsection: 'subsec', annex: 'annex' };
 
 /** Elements written on one line even when they hold only elements. */
 const INLINE_CONTENT = new Set(['p', 'num', 'heading', 'listIntroduction', 'listWrapUp']);
@@ -118,7 +121,7 @@ class AknBuilder {
 
   private mainBody(): XmlElement {
     const counter = { last: 0 };
-    const children = groupBySection(this.bodyClauses).map((node) => this.bodyNode(node, '', counter));
+    const children = groupBody(this.bodyClauses, this.doc.headings).map((node) => this.bodyNode(node, '', counter));
     if (this.notes.unreferenced.length > 0) {
       const holder = element('p', {}, this.notes.unreferenced.map((f) => this.noteBody(f)));
       children.push(element('container', { name: 'unreferencedFootnotes', eId: this.eIds.claim('unreferencedFootnotes') }, [holder]));
@@ -131,7 +134,7 @@ class AknBuilder {
   /** An act's body holds only hierarchical elements: footnotes no clause references, or nothing at all, go in an hcontainer. */
   private body(): XmlElement {
     const counter = { last: 0 };
-    const children = groupBySection(this.bodyClauses).map((node) => this.bodyNode(node, '', counter));
+    const children = groupBody(this.bodyClauses, this.doc.headings).map((node) => this.bodyNode(node, '', counter));
     if (this.notes.unreferenced.length > 0) {
       const holder = element('p', {}, this.notes.unreferenced.map((f) => this.noteBody(f)));
       children.push(
@@ -153,14 +156,15 @@ class AknBuilder {
   private container(node: Container, prefix: string, counter: { last: number }): XmlElement {
     const number = node.heading?.rank ?? counter.last + 1;
     counter.last = number;
-    const abbreviation = node.level === 'chapter' ? 'chp' : 'sec';
-    const eId = this.eIds.claim(`${prefix}${abbreviation}_${number}`);
+    const eId = this.eIds.claim(`${prefix}${CONTAINER_EID[node.level]}_${number}`);
     const head: XmlElement[] = [];
     if (node.heading?.num) head.push(element('num', {}, [node.heading.num]));
     if (node.heading?.heading) head.push(element('heading', {}, [node.heading.heading]));
     const inner = { last: 0 };
     const children = node.children.map((child) => this.bodyNode(child, `${eId}__`, inner));
-    return element(node.level, { eId }, [...head, ...children]);
+    // An annex within the body is an hcontainer (AKN keeps <attachment> for separate documents).
+    const attributes = node.level === 'annex' ? { name: 'annex', eId } : { eId };
+    return element(node.level === 'annex' ? 'hcontainer' : node.level, attributes, [...head, ...children]);
   }
 
   private bodyClause(clause: Clause): XmlElement {

@@ -8,7 +8,7 @@
 // furniture cut. Numbering continuity decides whether a numbered line is the
 // next paragraph or a list inside the current one.
 
-import type { ClauseKind } from '../types.js';
+import type { ClauseKind, FootnoteRef } from '../types.js';
 import {
   articleHeading,
   closingLine,
@@ -16,8 +16,10 @@ import {
   enactingOpening,
   HEADING_DEPTH,
   headingLevel,
+  type HeadingFound,
   headingShaped,
   instrumentFormula,
+  readHeading,
   itemLabel,
   knownHeading,
   numberLabel,
@@ -37,6 +39,8 @@ export interface Segment {
   text: string;
   /** The label as printed ("1-", "أ -"), when it was not printed "(label)". */
   printed?: string;
+  /** Footnote markers that stood in `text`, with their offsets into it. */
+  refs?: FootnoteRef[];
 }
 
 export interface DraftClause {
@@ -60,6 +64,14 @@ export interface HeadingNode {
   text: string;
   /** Printed with numbering ("الفصل الأول", "ألف -") rather than recognised by its place alone. */
   numbered: boolean;
+  /** The numbering as printed ("أولاً", "الفصل الأول"); null for an unnumbered heading. */
+  label: string | null;
+  /** The numbering's value (ثانياً → 2, باء → 2), when it has one. */
+  number: number | null;
+  /** The words after the numbering (the whole text of an unnumbered heading); null when none. */
+  title: string | null;
+  /** The heading this one stands under; null at the top. */
+  parent: HeadingNode | null;
 }
 
 export interface Structure {
@@ -141,6 +153,7 @@ class ClauseSplitter {
     if (this.untitled && this.current === null && headingShaped(text) && !opensSomething(text)) {
       // "الجزء الثاني" / "الإدارة والتمويل": the title printed under a bare numbered heading.
       this.untitled.text = `${this.untitled.text} ${text}`;
+      this.untitled.title = this.untitled.title === null ? text : `${this.untitled.title} ${text}`;
       this.untitled = null;
       return;
     }
@@ -151,13 +164,13 @@ class ClauseSplitter {
       this.result.closing.push(line);
       return;
     }
-    const level = headingLevel(text);
-    if (level) {
-      this.openHeading(level, text, true);
+    const found = readHeading(text);
+    if (found) {
+      this.openHeading(found.level, text, found);
       return;
     }
     if ((knownHeading(text) || (line.heading && this.mode !== 'header')) && this.atParagraphEnd()) {
-      this.openHeading('section', text, false);
+      this.openHeading('section', text, null);
       return;
     }
     const enacting = enactingOpening(text);
@@ -242,7 +255,7 @@ class ClauseSplitter {
       return;
     }
     if (this.mode !== 'header' && this.loneHeading(text, next)) {
-      this.openHeading('subsection', text, false);
+      this.openHeading('subsection', text, null);
       return;
     }
     this.takeText(line);
@@ -277,15 +290,17 @@ class ClauseSplitter {
   }
 
   private takeInClosing(line: LineNode): void {
-    const level = headingLevel(line.value);
-    if (level === 'annex') {
-      this.openHeading('annex', line.value, true);
+    const found = readHeading(line.value);
+    if (found?.level === 'annex') {
+      this.openHeading('annex', line.value, found);
       return;
     }
     this.result.closing.push(line);
   }
 
-  private openHeading(level: HeadingLevel, text: string, numbered: boolean): void {
+  /** `found`: the numbering the recogniser read; null for a heading known by its words or its place. */
+  private openHeading(level: HeadingLevel, text: string, found: HeadingFound | null): void {
+    const numbered = found !== null;
     this.close();
     this.inFormula = false;
     let depth = HEADING_DEPTH[level];
@@ -295,7 +310,16 @@ class ClauseSplitter {
       depth = top === undefined ? HEADING_DEPTH.section : top.numbered ? top.depth + 1 : top.depth;
     }
     while (this.open.length > 0 && this.open[this.open.length - 1]!.depth >= depth) this.open.pop();
-    const heading: HeadingNode = { level, depth, text, numbered };
+    const heading: HeadingNode = {
+      level,
+      depth,
+      text,
+      numbered,
+      label: found?.label ?? null,
+      number: found?.number ?? null,
+      title: found ? found.title : text,
+      parent: this.open[this.open.length - 1] ?? null,
+    };
     this.open.push(heading);
     this.untitled = numbered && BARE_HEADING.test(text) ? heading : null;
     this.result.headings.push(heading);
@@ -333,9 +357,10 @@ class ClauseSplitter {
   }
 
   private addItem(label: string, text: string, line: LineNode, printed?: string): void {
-    this.current!.segments.push(printed === undefined ? { label, text } : { label, text, printed });
+    const segment: Segment = printed === undefined ? { label, text } : { label, text, printed };
+    this.current!.segments.push(segment);
     this.tail = text;
-    this.addMarkers(line);
+    this.addMarkers(line, segment, text, 0);
   }
 
   private takeText(line: LineNode): void {
@@ -347,9 +372,11 @@ class ClauseSplitter {
     if (this.inFormula) return;
     const current = this.current;
     if (current && !this.currentEnded()) {
+      const last = current.segments[current.segments.length - 1]!;
+      const base = last.text === '' ? 0 : last.text.length + 1;
       appendToLast(current, text);
       this.tail = text;
-      this.addMarkers(line);
+      this.addMarkers(line, last, text, base);
       return;
     }
     const lead = strongLead(line, text);
@@ -366,9 +393,10 @@ class ClauseSplitter {
       return;
     }
     if (current) {
-      current.segments.push({ label: null, text });
+      const segment: Segment = { label: null, text };
+      current.segments.push(segment);
       this.tail = text;
-      this.addMarkers(line);
+      this.addMarkers(line, segment, text, 0);
     } else {
       this.openClause('paragraph', null, null, text, line);
     }
@@ -388,25 +416,39 @@ class ClauseSplitter {
     this.inFormula = false;
     if (number !== null) this.lastNumber.set(kind, number);
     const heading = this.open[this.open.length - 1] ?? null;
+    const segment: Segment = { label: null, text };
     this.current = {
       kind,
       number,
       lead,
-      segments: [{ label: null, text }],
+      segments: [segment],
       footnotes: [],
       section: heading?.text ?? null,
       heading,
       enactingBody: this.enactingBody,
     };
     this.tail = text;
-    this.addMarkers(line);
+    this.addMarkers(line, segment, text, 0);
   }
 
-  private addMarkers(line: LineNode): void {
-    if (!this.current) return;
+  /**
+   * The line's footnote markers go to the current clause; their positions to
+   * `segment`, whose text holds `text` (a suffix of the line) from `base` on.
+   * Without a segment (a line of markers alone) they stand at the end of the
+   * clause's last segment.
+   */
+  private addMarkers(line: LineNode, segment?: Segment, text = '', base = 0): void {
+    if (!this.current || line.markers.length === 0) return;
     for (const n of line.markers) {
       if (!this.current.footnotes.includes(n)) this.current.footnotes.push(n);
     }
+    const target = segment ?? this.current.segments[this.current.segments.length - 1]!;
+    const shift = line.value.length - text.length;
+    const refs = (target.refs ??= []);
+    line.markers.forEach((number, i) => {
+      const at = segment ? base + Math.min(Math.max((line.markerOffsets?.[i] ?? line.value.length) - shift, 0), text.length) : target.text.length;
+      refs.push({ number, at });
+    });
   }
 
   private close(): void {
@@ -448,7 +490,8 @@ function withValue(line: LineNode, value: string): LineNode {
   const strong = line.strong
     .map(([start, end]): [number, number] => [start - shift, end - shift])
     .filter(([start]) => start >= 0);
-  return { ...line, value, strong };
+  const markerOffsets = line.markerOffsets?.map((at) => Math.max(at - shift, 0));
+  return { ...line, value, strong, markerOffsets };
 }
 
 function appendToLast(clause: DraftClause, text: string): void {

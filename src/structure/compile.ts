@@ -2,11 +2,11 @@
 // contract's Document JSON.
 
 import { basename, extname } from 'node:path';
-import type { Citation, Clause, ClauseKind, DocumentKind, Footnote, SourceInfo, UnresDocument } from '../types.js';
+import type { Citation, Clause, ClauseKind, DocumentKind, Footnote, FootnoteRef, Heading, SourceInfo, UnresDocument } from '../types.js';
 import { organNamed } from '../un/organs.js';
 import { baseSymbol, ecosocSymbol } from '../un/symbols.js';
 import { findCitationCandidates, type CitationCandidate, type FoundCitation } from './citations.js';
-import { endsSentence, type DraftClause, type Structure } from './clauses.js';
+import { endsSentence, type DraftClause, type HeadingNode, type Segment, type Structure } from './clauses.js';
 import { findArabicDate } from './dates.js';
 import { fold, Folded } from './folded.js';
 import type { FurnitureFacts } from './furniture.js';
@@ -31,7 +31,8 @@ export function compileDocument(tree: LinesRoot, structure: Structure, furniture
 
   const header = readHeader(headerLines, structure.enactingBodies);
   const body = organAsPrinted(structure.enactingBodies[0] ?? header.organ);
-  const clauses = numberClauses(drafts);
+  const headings = headingList(structure.headings);
+  const clauses = numberClauses(drafts, headings.ids);
   const footnotes = collectFootnotes(tree.children);
   const kind = documentKind(header, structure, clauses, furniture);
   const dated = header.adopted ?? (kind === 'resolution' ? header.dateLine : null) ?? closingDate(structure.closing);
@@ -62,7 +63,27 @@ export function compileDocument(tree: LinesRoot, structure: Structure, furniture
     clauses,
     footnotes,
     citations,
+    headings: headings.list,
   };
+}
+
+/** The headings as the contract writes them: ids in document order, parents by id. */
+function headingList(nodes: HeadingNode[]): { list: Heading[]; ids: Map<HeadingNode, string> } {
+  const ids = new Map<HeadingNode, string>();
+  nodes.forEach((node, i) => ids.set(node, `h${i + 1}`));
+  const list = nodes.map(
+    (node): Heading => ({
+      id: ids.get(node)!,
+      level: node.level,
+      depth: node.depth,
+      label: node.label,
+      number: node.number,
+      title: node.title,
+      text: node.text,
+      parent: node.parent ? (ids.get(node.parent) ?? null) : null,
+    }),
+  );
+  return { list, ids };
 }
 
 /** "الجمعية العامة للأمم المتحدة" -> "الجمعية العامة": a main organ's name as printed, without the words after it. */
@@ -99,7 +120,7 @@ function ownSession(symbol: string | null, body: string | null, adopted: string 
   return null;
 }
 
-function numberClauses(drafts: DraftClause[]): Clause[] {
+function numberClauses(drafts: DraftClause[], headingIds: Map<HeadingNode, string>): Clause[] {
   const perKind = new Map<ClauseKind, number>();
   const used = new Set<string>();
   return drafts.map((draft) => {
@@ -108,21 +129,38 @@ function numberClauses(drafts: DraftClause[]): Clause[] {
     let id = ID_PREFIX[draft.kind] + (draft.kind === 'preamble' ? index : (draft.number ?? index));
     if (used.has(id)) id = `${id}-${index}`;
     used.add(id);
+    const { text, footnoteRefs } = joinSegments(draft.segments);
     return {
       id,
       kind: draft.kind,
       number: draft.number,
       index,
       lead: draft.lead,
-      text: draft.segments
-        .map((s) => (s.label === null ? s.text : `${s.printed ?? `(${s.label})`} ${s.text}`))
-        .filter((t) => t !== '')
-        .join(' '),
+      text,
       items: draft.segments.filter((s) => s.label !== null).map((s) => ({ label: s.label!, text: s.text })),
       footnotes: draft.footnotes,
       section: draft.section,
+      heading: draft.heading ? (headingIds.get(draft.heading) ?? null) : null,
+      footnoteRefs,
     };
   });
+}
+
+/** A clause's text: its segments, each item with its label as printed, joined by spaces; the markers' offsets moved into it. */
+function joinSegments(segments: readonly Segment[]): { text: string; footnoteRefs: FootnoteRef[] } {
+  const pieces: string[] = [];
+  const footnoteRefs: FootnoteRef[] = [];
+  let at = 0;
+  for (const s of segments) {
+    const piece = s.label === null ? s.text : `${s.printed ?? `(${s.label})`} ${s.text}`;
+    const start = piece === '' ? Math.max(at - 1, 0) : at;
+    const offset = start + piece.length - s.text.length;
+    for (const ref of s.refs ?? []) footnoteRefs.push({ number: ref.number, at: offset + ref.at });
+    if (piece === '') continue;
+    pieces.push(piece);
+    at += piece.length + 1;
+  }
+  return { text: pieces.join(' '), footnoteRefs };
 }
 
 /** No structure found: the metadata lines stay header; after them a short
@@ -147,9 +185,11 @@ function unstructured(lines: LineNode[], enactingBodies: string[]): { drafts: Dr
     const last = drafts[drafts.length - 1];
     const lastSegment = last?.segments[0];
     if (last && lastSegment && !endsSentence(tail)) {
+      const base = lastSegment.text.length + 1;
       lastSegment.text += ` ${line.value}`;
       tail = line.value;
       for (const n of line.markers) if (!last.footnotes.includes(n)) last.footnotes.push(n);
+      if (line.markers.length > 0) (lastSegment.refs ??= []).push(...lineRefs(line, base));
       continue;
     }
     tail = line.value;
@@ -157,7 +197,7 @@ function unstructured(lines: LineNode[], enactingBodies: string[]): { drafts: Dr
       kind: 'paragraph',
       number: null,
       lead: null,
-      segments: [{ label: null, text: line.value }],
+      segments: [{ label: null, text: line.value, refs: lineRefs(line, 0) }],
       footnotes: [...new Set(line.markers)],
       section: null,
       heading: null,
@@ -165,6 +205,11 @@ function unstructured(lines: LineNode[], enactingBodies: string[]): { drafts: Dr
     });
   }
   return { drafts, headerLines: lines.slice(0, bodyStart) };
+}
+
+/** A whole line's markers, with their offsets moved by `base`. */
+function lineRefs(line: LineNode, base: number): FootnoteRef[] {
+  return line.markers.map((number, i) => ({ number, at: base + (line.markerOffsets?.[i] ?? line.value.length) }));
 }
 
 function documentKind(header: HeaderFacts, structure: Structure, clauses: Clause[], furniture: FurnitureFacts): DocumentKind {

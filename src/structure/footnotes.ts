@@ -160,43 +160,98 @@ function extractInlineBodies(tree: LinesRoot): void {
   tree.children = out;
 }
 
+/**
+ * The line without its accepted markers, and where each stood. Markers of the
+ * three kinds are found on the line as printed, in one pass each; the text is
+ * then rebuilt in one pass: a marker leaves a space (collapsed with its
+ * neighbours, dropped before punctuation), and its offset is the end of the
+ * text before it.
+ */
 function removeMarkers(line: LineNode, accepted: Set<number>, bodies: Set<number>, bare: Set<number>): void {
-  const explicit = MAY_HOLD_EXPLICIT.test(line.value);
-  const glued = accepted.size > 0 && MAY_HOLD_GLUED.test(line.value);
-  const bareDigits = bare.size > 0 && bodies.size > 0 && MAY_HOLD_BARE.test(line.value);
+  const value = line.value;
+  const explicit = MAY_HOLD_EXPLICIT.test(value);
+  const glued = accepted.size > 0 && MAY_HOLD_GLUED.test(value);
+  const bareDigits = bare.size > 0 && bodies.size > 0 && MAY_HOLD_BARE.test(value);
   if (!explicit && !glued && !bareDigits) return;
-  const found: Array<{ at: number; n: number }> = [];
-  let value = line.value;
+  const found: Array<{ start: number; end: number; n: number | null }> = [];
   if (explicit) {
-    value = value.replace(EXPLICIT_MARKER, (...args) => {
-      const n = markerNumber(firstGroup(args as unknown as RegExpMatchArray));
-      if (n !== null) found.push({ at: args[args.length - 2] as number, n });
-      return ' ';
-    });
+    // Explicit markers are always removed, even one whose number cannot be read.
+    for (const match of value.matchAll(EXPLICIT_MARKER)) found.push({ start: match.index, end: match.index + match[0].length, n: markerNumber(firstGroup(match)) });
   }
   if (glued) {
-    value = value.replace(GLUED_MARKER, (whole, digits: string, at: number) => {
-      const n = markerNumber(digits);
-      if (n === null || !accepted.has(n)) return whole;
-      found.push({ at, n });
-      return ' ';
-    });
+    for (const match of value.matchAll(GLUED_MARKER)) {
+      const n = markerNumber(match[1]!);
+      if (n !== null && accepted.has(n)) found.push({ start: match.index, end: match.index + match[0].length, n });
+    }
   }
   if (bareDigits) {
-    value = value.replace(BARE_MARKER, (whole, digits: string, at: number) => {
-      const n = markerNumber(digits);
-      if (n === null || !bodies.has(n) || !bare.has(n)) return whole;
-      found.push({ at, n });
-      return ' ';
-    });
+    for (const match of value.matchAll(BARE_MARKER)) {
+      const n = markerNumber(match[1]!);
+      if (n !== null && bodies.has(n) && bare.has(n)) found.push({ start: match.index, end: match.index + match[0].length, n });
+    }
   }
   if (found.length === 0) return;
-  found.sort((a, b) => a.at - b.at);
-  line.markers = found.map((f) => f.n);
-  line.value = value.replace(SPACE_RUNS, ' ').replace(SPACE_BEFORE_PUNCTUATION, '$1').trim();
+  // In text order; a marker overlapping one before it (found by another pattern) is not a second marker.
+  found.sort((a, b) => a.start - b.start);
+  const text = new MarkedText();
+  let from = 0;
+  const markers: number[] = [];
+  const offsets: number[] = [];
+  for (const marker of found) {
+    if (marker.start < from) continue;
+    text.append(value.slice(from, marker.start));
+    const at = text.marker();
+    if (marker.n !== null) {
+      markers.push(marker.n);
+      offsets.push(at);
+    }
+    from = marker.end;
+  }
+  text.append(value.slice(from));
+  const done = text.finish(offsets);
+  line.value = done;
+  line.markers = markers;
+  line.markerOffsets = offsets;
   // Bold spans were measured before markers moved text: keep those wholly before the first marker.
-  const firstMarker = found[0]!.at;
+  const firstMarker = found[0]!.start;
   line.strong = line.strong.filter(([, end]) => end <= firstMarker);
+}
+
+const PUNCTUATION_AFTER_SPACE = new Set('،؛.,:;؟?!)]');
+
+/** Text rebuilt from the pieces between markers: single spaces, none before punctuation, trimmed. */
+class MarkedText {
+  private text = '';
+  /** A space is owed before the next piece (dropped if that piece opens with punctuation). */
+  private space = false;
+
+  append(piece: string): void {
+    let p = piece.replace(SPACE_RUNS, ' ').replace(SPACE_BEFORE_PUNCTUATION, '$1');
+    if (p.startsWith(' ')) {
+      if (this.text !== '') this.space = true;
+      p = p.slice(1);
+    }
+    if (p === '') return;
+    const trailing = p.endsWith(' ');
+    if (trailing) p = p.slice(0, -1);
+    if (this.space && !PUNCTUATION_AFTER_SPACE.has(p[0]!)) this.text += ' ';
+    this.text += p;
+    this.space = trailing;
+  }
+
+  /** A marker stands here: its offset, and the space it leaves. */
+  marker(): number {
+    if (this.text !== '') this.space = true;
+    return this.text.length;
+  }
+
+  /** The text, trimmed; `offsets` moved with the trim. */
+  finish(offsets: number[]): string {
+    const lead = this.text.length - this.text.trimStart().length;
+    const done = this.text.trim();
+    for (let i = 0; i < offsets.length; i++) offsets[i] = Math.min(Math.max(offsets[i]! - lead, 0), done.length);
+    return done;
+  }
 }
 
 function firstGroup(match: RegExpMatchArray): string {

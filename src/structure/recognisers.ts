@@ -4,10 +4,13 @@
 // bounded repetition, so they run in linear time.
 
 import { parseDigits } from '../text/digits.js';
+import type { HeadingLevel } from '../types.js';
 import {
   CHAPTER_ORDINALS_PATTERN,
   LETTER_NAMES_PATTERN,
+  letterRank,
   ordinalPrefix,
+  ordinalValue,
   romanValue,
 } from '../un/numbering.js';
 import { Folded } from './folded.js';
@@ -170,15 +173,13 @@ export function recommendsDraft(line: string): boolean {
   return RECOMMENDS_DRAFT.test(Folded.of(line).text);
 }
 
-/** Levels of headings, outermost first. */
-export type HeadingLevel = 'annex' | 'part' | 'chapter' | 'section' | 'subsection';
+/** Levels of headings, outermost first (the contract's type). */
+export type { HeadingLevel };
 
 export const HEADING_DEPTH: Record<HeadingLevel, number> = { annex: 0, part: 1, chapter: 2, section: 3, subsection: 4 };
 
 const MAX_HEADING = 400;
 const SEPARATOR = `\\s*(?:[:.]|${DASH})\\s*`;
-const CHAPTER = new RegExp(`^(?:${CHAPTER_ORDINALS_PATTERN}|[IVX]{1,5})\\s*[-\u2013\u2014.]\\s*\\S`);
-const SECTION = new RegExp(`^(?:${LETTER_NAMES_PATTERN})\\s*${DASH}\\s*\\S`);
 // "المرفق", "المرفق الأول", "مرفق القرار", "الملحق الثاني"; not "الملحق بها،".
 const ANNEX = /^(?:ال)?(?:مرفق|مرفقات)(?:\s+[^\s،,.؛]+){0,3}$|^(?:ال)?(?:ملحق|ملاحق)(?:\s+(?:ال)?(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|[0-9]{1,3}|[IVX]{1,5}))?$/;
 // "الفصل الأول: مقاصد الهيئة", "الجزء الثالث", "الباب 2 - ...", "القسم الرابع".
@@ -190,19 +191,58 @@ const SENTENCE_PUNCTUATION = /[.؛;،,!?؟]\s*$/;
 const PREPOSITION = /^(?:من|في|الى|على|عن|و|او|ان)\s/;
 const MAX_TITLE_WORDS = 14;
 
+/** A numbered heading as the recogniser read it: its level, the numbering as
+ * printed ("أولاً", "الفصل الأول", "ألف"), its value, and the title after it. */
+export interface HeadingFound {
+  level: HeadingLevel;
+  /** The numbering as printed, without the separator after it; the whole line for an annex. */
+  label: string;
+  /** The numbering's value (أولاً → 1, باء → 2, الفصل الثالث → 3, IV → 4), when it has one. */
+  number: number | null;
+  /** The words after the numbering, as printed; null when none. */
+  title: string | null;
+}
+
 export function headingLevel(line: string): HeadingLevel | null {
+  return readHeading(line)?.level ?? null;
+}
+
+const CHAPTER_AT = new RegExp(`^(${CHAPTER_ORDINALS_PATTERN}|[IVX]{1,5})\\s*[-\u2013\u2014.]\\s*(?=\\S)`);
+const SECTION_AT = new RegExp(`^(${LETTER_NAMES_PATTERN})\\s*${DASH}\\s*(?=\\S)`);
+
+/** A numbered heading line (chapter, section, part, annex), split into numbering and title. */
+export function readHeading(line: string): HeadingFound | null {
   if (line.length > MAX_HEADING) return null;
-  const folded = Folded.of(line).text;
-  if (CHAPTER.test(folded)) return 'chapter';
-  if (SECTION.test(folded)) return 'section';
-  if (ANNEX.test(folded)) return 'annex';
-  const named = NAMED.exec(folded);
+  const folded = Folded.of(line);
+  const text = folded.text;
+  const chapter = CHAPTER_AT.exec(text);
+  if (chapter) {
+    const num = chapter[1]!;
+    return { level: 'chapter', label: folded.printedSlice(0, num.length), number: ordinalValue(num) ?? romanValue(num), title: folded.printedFrom(chapter[0].length) || null };
+  }
+  const section = SECTION_AT.exec(text);
+  if (section) {
+    return { level: 'section', label: folded.printedSlice(0, section[1]!.length), number: letterRank(section[1]!), title: folded.printedFrom(section[0].length) || null };
+  }
+  if (ANNEX.test(text)) return { level: 'annex', label: line, number: null, title: null };
+  const named = NAMED.exec(text);
   if (named) {
-    const numbering = readNumbering(folded, named[0].length);
-    if (numbering && titleFollows(numbering.after)) return NAMED_LEVEL[named[1]!]!;
+    const numbering = readNumbering(text, named[0].length);
+    if (numbering && titleFollows(numbering.after)) {
+      const end = text.length - numbering.after.length;
+      const separator = LEADING_SEPARATOR.exec(numbering.after);
+      const titleFrom = end + (separator ? separator[0].length : 0);
+      return { level: NAMED_LEVEL[named[1]!]!, label: folded.printedSlice(0, end), number: numbering.value, title: folded.printedFrom(titleFrom) || null };
+    }
   }
   const english = ENGLISH.exec(line);
-  if (english) return ENGLISH_LEVEL[english[1]!.toLowerCase()]!;
+  if (english) {
+    const num = english[2]!;
+    const labelEnd = english.index + english[0].indexOf(num, english[1]!.length) + num.length;
+    const title = line.slice(labelEnd).replace(/^\s*[:.\-\u2013\u2014]?\s*/, '').trim();
+    const number = /^\d+$/.test(num) ? Number(num) : (romanValue(num) ?? (num.length === 1 ? num.charCodeAt(0) - 64 : null));
+    return { level: ENGLISH_LEVEL[english[1]!.toLowerCase()]!, label: line.slice(0, labelEnd).trim(), number, title: title || null };
+  }
   return null;
 }
 

@@ -22,6 +22,8 @@ export interface LineNode extends Node {
   strong: Array<[number, number]>;
   /** Footnote numbers whose markers stood in this line (in order of appearance). */
   markers: number[];
+  /** Where each of `markers` stood: offsets into `value` (the markers removed). Absent when no marker was removed. */
+  markerOffsets?: number[];
   role: LineRole;
   /** For role 'footnote': the footnote's number. */
   footnote?: number;
