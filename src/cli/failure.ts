@@ -11,6 +11,7 @@
 
 import { sep } from 'node:path';
 import { UnresError } from '../errors.js';
+import { FolderError, NotAFileError } from '../files.js';
 
 export interface Failure {
   exitCode: number;
@@ -27,6 +28,10 @@ const FILE_PROBLEMS: Record<string, string> = {
   EMFILE: 'too many open files',
   ENOSPC: 'no space left on device',
   EROFS: 'read-only file system',
+  EFBIG: 'file too large (a file size limit was reached)',
+  ENAMETOOLONG: 'file name too long',
+  EIO: 'input/output error',
+  ENXIO: 'no such device',
 };
 
 const LINE_BREAKS = /\s*[\r\n]+\s*/g;
@@ -41,6 +46,13 @@ function isErrno(err: unknown): err is NodeJS.ErrnoException {
 
 export function describeFailure(err: unknown, indexDir?: string): Failure {
   if (err instanceof UnresError) return { exitCode: err.exitCode, message: oneLineMessage(err.message) };
+  if (err instanceof FolderError) return { exitCode: 2, message: oneLineMessage(err.message) };
+  if (err instanceof NotAFileError) {
+    const inIndex = indexDir !== undefined && (err.path === indexDir || err.path.startsWith(indexDir + sep));
+    return inIndex
+      ? { exitCode: 3, message: `the index at ${indexDir} is damaged (${err.path} is ${err.what}, not a file): run \`unres ingest --rebuild\`` }
+      : { exitCode: 2, message: `${err.path}: is ${err.what}, not a regular file` };
+  }
   if (isErrno(err) && err.code && err.code in FILE_PROBLEMS) {
     const path = err.path ?? '';
     const problem = FILE_PROBLEMS[err.code] ?? err.code;

@@ -20,14 +20,36 @@ export interface CliIo {
   page?: (command: string, text: string) => Promise<boolean>;
   /** Milliseconds, for the timing in `search`'s summary line. */
   now?: () => number;
+  /**
+   * Resolves once what was written to stdout has been handed to the system,
+   * with the error that stopped it, if any (a full disk, /dev/full). Absent:
+   * the stream cannot fail (tests' in-memory streams).
+   */
+  finishOutput?: () => Promise<NodeJS.ErrnoException | null>;
 }
 
-/** The real process streams. A closed pipe (`unres search x | head -1`) ends output quietly. */
+/**
+ * The real process streams. A failed write to stdout is kept, not printed:
+ * main reports it once, in one line, and exits non-zero (output that did not
+ * arrive is not success); a closed pipe (`unres search x | head -1`) is the
+ * reader's choice and ends output quietly.
+ */
 export function processIo(): CliIo {
+  let failure: NodeJS.ErrnoException | null = null;
   process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') process.stderr.write(`unres: stdout: ${err.message}\n`);
+    failure ??= err;
   });
+  const finishOutput = (): Promise<NodeJS.ErrnoException | null> =>
+    new Promise((resolve) => {
+      if (failure !== null || process.stdout.destroyed) {
+        resolve(failure);
+        return;
+      }
+      // The callback runs when everything queued before it was written (or failed).
+      process.stdout.write('', (err) => resolve(failure ?? (err as NodeJS.ErrnoException | null | undefined) ?? null));
+    });
   return {
+    finishOutput,
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: process.stdin,

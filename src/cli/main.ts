@@ -76,6 +76,17 @@ function isHelpOrVersion(err: CommanderError): boolean {
   return err.exitCode === 0 && (err.code === 'commander.helpDisplayed' || err.code === 'commander.version');
 }
 
+/**
+ * Output that could not be written is a failure whatever the command found:
+ * one line on stderr, exit 2. A pipe closed by its reader is not (`| head`).
+ */
+async function outputFailed(io: CliIo): Promise<boolean> {
+  const err = io.finishOutput ? await io.finishOutput() : null;
+  if (err === null || err.code === 'EPIPE' || err.code === 'ERR_STREAM_DESTROYED') return false;
+  io.stderr.write(`unres: cannot write to standard output: ${neutralise(describeFailure(err).message)}\n`);
+  return true;
+}
+
 /** `argv` as in process.argv: the node binary and the script come first. */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const ctx: CommandContext = { io, exitCode: 0 };
@@ -87,8 +98,9 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return atTerminal ? 0 : 2;
     }
     await program.parseAsync(protectQueryExclusions(argv), { from: 'node' });
-    return ctx.exitCode;
+    return (await outputFailed(io)) ? 2 : ctx.exitCode;
   } catch (err) {
+    if (await outputFailed(io)) return 2;
     if (err instanceof CommanderError) {
       if (isHelpOrVersion(err)) return 0;
       io.stderr.write(`unres: ${neutralise(commanderMessage(err))}\n`);

@@ -18,6 +18,7 @@ import { type NotePlan, noteEId, planNotes } from './akn-notes.js';
 import { type BodyNode, type Container, type ContainerLevel, groupBody } from './akn-sections.js';
 import { aknDocumentType, workUriForSymbol } from './akn-uris.js';
 import { element, serializeXml, type XmlElement } from './xml.js';
+import { fileStem } from './file-names.js';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
@@ -265,8 +266,9 @@ export function documentToAkn(doc: UnresDocument): string {
   return serializeXml(new AknBuilder(doc).build(), INLINE_CONTENT);
 }
 
-/** The file a document is written to: its id, made safe as a file name. */
+export const AKN_EXTENSION = '.akn.xml';
+
+/** The file a document is written to on its own: its id, made safe, bounded and distinct (src/export/file-names.ts). */
 export function aknFileName(doc: Pick<UnresDocument, 'id'>): string {
-  const safe = doc.id.replace(/[/\\\u0000-\u001f]+/g, '_').replace(/^\.+/, '_');
-  return `${safe || '_'}.akn.xml`;
+  return fileStem(doc.id) + AKN_EXTENSION;
 }

@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../errors.js';
+import { readRegularFile } from '../files.js';
 import { writeDurable } from './atomic.js';
 import { CLAIM_FILE, manifestPath } from './layout.js';
 
@@ -43,7 +44,7 @@ function processAlive(pid: number): boolean {
 /** The generation manifest.json holds now, null when there is none or it cannot be read. */
 export function currentGeneration(dir: string): number | null {
   try {
-    const file = JSON.parse(readFileSync(manifestPath(dir), 'utf8')) as { body?: { generation?: unknown } };
+    const file = JSON.parse(readRegularFile(manifestPath(dir), 'utf8')) as { body?: { generation?: unknown } };
     const generation = file.body?.generation;
     return typeof generation === 'number' ? generation : null;
   } catch {

@@ -5,9 +5,9 @@
 // wait, so the next writer gets in. Writers never block their event loop for
 // long (ingest and merges yield every 50 ms), so a live lock stays fresh.
 
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../errors.js';
+import { makeDirectories } from '../files.js';
 import { lostCommit } from './claim.js';
 import { LOCK_FILE } from './layout.js';
 
@@ -49,7 +49,7 @@ export function notWritableHint(err: unknown): string {
 export async function withWriteLock<T>(dir: string, work: (lock: HeldLock) => Promise<T>): Promise<T> {
   // Loaded here, not at the top: searches never lock, and should not pay for loading it.
   const { default: lockfile } = await import('proper-lockfile');
-  mkdirSync(dir, { recursive: true });
+  makeDirectories(dir);
   const waitMs = lockWaitMs();
   const deadline = Date.now() + waitMs;
   let compromised: Error | null = null;

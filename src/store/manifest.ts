@@ -4,8 +4,8 @@
 // and version sit outside the body, so any version can at least say which it is.
 
 import { createHash, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { IndexError } from '../errors.js';
+import { NotAFileError, readRegularFile } from '../files.js';
 import { replaceFileAtomic } from './atomic.js';
 import { INDEX_FORMAT, INDEX_VERSION, REBUILD_HINT, SEGMENT_FILES, SEGMENT_NAME, type SegmentFileKey, manifestPath } from './layout.js';
 
@@ -87,9 +87,10 @@ function checkBody(dir: string, body: ManifestBody): void {
 export function readManifest(dir: string): ManifestBody | null {
   let text: string;
   try {
-    text = readFileSync(manifestPath(dir), 'utf8');
+    text = readRegularFile(manifestPath(dir), 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    if (err instanceof NotAFileError) throw damaged(dir, `manifest.json is ${err.what}, not a file`);
     throw new IndexError(`cannot read the index at ${dir}: ${(err as Error).message}`);
   }
   let file: ManifestFile;

@@ -3,10 +3,12 @@
 // still be read (src/store/salvage.ts) are written into new segments and
 // committed in place of everything else.
 
+import { lstatSync, renameSync } from 'node:fs';
 import type { UnresDocument } from '../types.js';
 import { YIELD_EVERY_MS, commit, nextTurn } from './commit.js';
 import { currentGeneration } from './claim.js';
 import type { HeldLock } from './lock.js';
+import { manifestPath } from './layout.js';
 import { emptyManifest } from './manifest.js';
 import type { MergePolicyOptions } from './merge-policy.js';
 import { salvageDocuments } from './salvage.js';
@@ -19,7 +21,19 @@ export interface RebuildResult {
   unreadable: number;
 }
 
+/** A manifest.json that is not a file (a folder, a named pipe) cannot be renamed over: it is moved aside, under a name that says why. */
+function moveAsideNonFileManifest(dir: string): void {
+  const path = manifestPath(dir);
+  try {
+    if (lstatSync(path).isFile()) return;
+  } catch {
+    return;
+  }
+  renameSync(path, `${path}.not-a-file-${Date.now()}`);
+}
+
 export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClauses: number, policy: MergePolicyOptions): Promise<RebuildResult> {
+  moveAsideNonFileManifest(dir);
   const expected = currentGeneration(dir);
   const salvage = salvageDocuments(dir);
   const writer = new BatchWriter(dir, { ...emptyManifest(), identity: salvage.identity }, segmentClauses);

@@ -7,9 +7,10 @@
 // Segments of the previous format (docs.jsonl) are read too: rebuild converts.
 
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../errors.js';
+import { readRegularFile } from '../files.js';
 import { ChunkedReader, FileAccess } from '../index/format/chunked.js';
 import { decodeHeader } from '../index/format/header.js';
 import { walkStored } from '../index/format/stored.js';
@@ -47,7 +48,7 @@ interface SegmentToRead {
 /** The identity a segment's header names, or null when the header cannot be read. */
 function identityOf(dir: string, name: string): string | null {
   try {
-    const header = decodeHeader(readFileSync(segmentFilePath(dir, name, 'header')));
+    const header = decodeHeader(readRegularFile(segmentFilePath(dir, name, 'header')));
     return 'problem' in header ? null : header.identity;
   } catch {
     return null;
@@ -60,7 +61,7 @@ function* readLines(dir: string, name: string): Generator<string> {
   if (existsSync(legacy)) {
     let lines: string[] = [];
     try {
-      lines = readFileSync(legacy, 'utf8').split('\n');
+      lines = readRegularFile(legacy, 'utf8').split('\n');
     } catch {
       lines = [];
     }

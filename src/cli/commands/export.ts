@@ -2,16 +2,21 @@
 // documents (all when none is named) in formats other tools read. The formats
 // themselves are pure functions in src/export; this command only gathers the
 // documents and decides where the text goes (docs/export.md):
-//   --out DIR   akn: DIR/<id>.akn.xml each; jsonl: DIR/unres.jsonl;
+//   --out DIR   akn: DIR/<id>.akn.xml each (names from src/export/file-names.ts:
+//               safe, bounded, never shared); jsonl: DIR/unres.jsonl;
 //               opensearch: DIR/opensearch-mapping.json + DIR/opensearch-bulk.ndjson.
 //               The paths written are printed on stdout, one per line.
 //   no --out    jsonl and the opensearch bulk lines go to stdout; akn only when
 //               exactly one document is named (a file per document needs a folder).
 
-import { mkdir, open } from 'node:fs/promises';
-import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { type Stats, lstatSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { type Command, Option } from 'commander';
-import { UsageError } from '../../errors.js';
+import { InputError, UsageError } from '../../errors.js';
+import { ExportNames } from '../../export/file-names.js';
+import { describeFileType, makeDirectories } from '../../files.js';
 import type { UnresIndex } from '../../store/index.js';
 import type { UnresDocument } from '../../types.js';
 import type { CommandContext } from '../context.js';
@@ -58,45 +63,71 @@ export async function gatherDocuments(index: UnresIndex, references: readonly st
 /** Where one output stream goes: a file under --out, or stdout. */
 interface Sink {
   write(text: string): Promise<void>;
-  close(): Promise<void>;
 }
 
 function stdoutSink(stdout: OutStream): Sink {
-  return {
-    write: async (text) => void stdout.write(text),
-    close: async () => undefined,
-  };
+  return { write: async (text) => void stdout.write(text) };
 }
 
-async function fileSink(path: string): Promise<Sink> {
-  const file = await open(path, 'w');
-  return {
-    write: async (text) => void (await file.write(text)),
-    close: () => file.close(),
-  };
+/**
+ * Writes one file under --out whole or not at all: into a new temporary file
+ * beside it (created exclusively, so never through a link), every write
+ * checked, then renamed over the name. A failure (full disk, a size limit)
+ * removes the temporary file and is thrown; the name is never announced.
+ */
+async function writeFileWhole(path: string, fill: (sink: Sink) => Promise<void>): Promise<void> {
+  refuseNonFileTarget(path);
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const file = await open(temp, 'wx', 0o644);
+  try {
+    await fill({
+      write: async (text) => {
+        const bytes = Buffer.from(text, 'utf8');
+        let done = 0;
+        while (done < bytes.length) done += (await file.write(bytes, done, bytes.length - done)).bytesWritten;
+      },
+    });
+    await file.close();
+    await rename(temp, path);
+  } catch (err) {
+    await file.close().catch(() => undefined);
+    await rm(temp, { force: true });
+    // A failed write names no file: name the one the user asked for.
+    if (err instanceof Error && (err as NodeJS.ErrnoException).code && !(err as NodeJS.ErrnoException).path) (err as NodeJS.ErrnoException).path = path;
+    throw err;
+  }
+}
+
+/** An existing link, folder or device under the name is refused: the export never writes through it or over it. */
+function refuseNonFileTarget(path: string): void {
+  let stats: Stats;
+  try {
+    stats = lstatSync(path);
+  } catch {
+    return;
+  }
+  if (stats.isSymbolicLink()) throw new InputError(path, 'is a symbolic link; unres export does not write through links (remove it, or choose another --out)');
+  if (!stats.isFile()) throw new InputError(path, `is ${describeFileType(stats)}; unres export writes only regular files`);
 }
 
 /** Writes the documents in one format. The exporters are loaded here so other commands never pay for them. */
 export async function writeExport(docs: readonly UnresDocument[], options: ExportOptions, stdout: OutStream): Promise<void> {
   const out = options.out;
-  if (out !== undefined) await mkdir(out, { recursive: true });
+  if (out !== undefined) makeDirectories(out);
 
   // Each file is announced once it is complete, so a reader of stdout never gets a half-written path.
   const toFileOrStdout = async (fileName: string, fill: (sink: Sink) => Promise<void>): Promise<void> => {
-    const path = out === undefined ? undefined : join(out, fileName);
-    const sink = path === undefined ? stdoutSink(stdout) : await fileSink(path);
-    try {
-      await fill(sink);
-    } finally {
-      await sink.close();
-    }
-    if (path !== undefined) stdout.write(path + '\n');
+    if (out === undefined) return fill(stdoutSink(stdout));
+    const path = join(out, fileName);
+    await writeFileWhole(path, fill);
+    stdout.write(path + '\n');
   };
 
   switch (options.format) {
     case 'akn': {
-      const { aknFileName, documentToAkn } = await import('../../export/akn.js');
-      for (const doc of docs) await toFileOrStdout(aknFileName(doc), (sink) => sink.write(documentToAkn(doc)));
+      const { AKN_EXTENSION, documentToAkn } = await import('../../export/akn.js');
+      const names = new ExportNames(AKN_EXTENSION);
+      for (const doc of docs) await toFileOrStdout(names.name(doc.id), (sink) => sink.write(documentToAkn(doc)));
       return;
     }
     case 'jsonl': {

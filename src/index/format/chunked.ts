@@ -11,6 +11,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
+import { openRegularFile } from '../../files.js';
 
 export const CHUNK = 4096;
 const MAGIC = 0x43524e55; // "UNRC"
@@ -116,7 +117,8 @@ export class FileAccess implements RandomAccess {
 
   /** Opens `path`; throws the fs error (ENOENT and others) to the caller. */
   constructor(path: string) {
-    this.fd = openSync(path, 'r');
+    // Only a regular file: a named pipe under a segment file's name would block the reader.
+    this.fd = openRegularFile(path);
     try {
       this.size = fstatSync(this.fd).size;
     } catch (err) {

@@ -5,10 +5,12 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
+  closeSync,
   copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readFileSync,
   readdirSync,
   renameSync,
@@ -38,6 +40,10 @@ export interface RunOptions {
   stdin?: string | Buffer;
   /** Run as this user (and group): how a root test run gets a folder it cannot write. */
   uid?: number;
+  /** Standard output goes to this file (e.g. /dev/full) instead of a pipe; `stdout` is then empty. */
+  stdoutPath?: string;
+  /** `ulimit -f` for the process (in the shell's blocks): writes past it fail with EFBIG, as on a full disk. */
+  fileSizeLimit?: number;
 }
 
 export interface Running {
@@ -128,14 +134,21 @@ export function tearDownCli(): void {
 }
 
 export function start(args: string[], options: RunOptions = {}): Running {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  const [command, argv] =
+    options.fileSizeLimit === undefined
+      ? [process.execPath, [BIN, ...args]]
+      : ['/bin/sh', ['-c', `ulimit -f ${options.fileSizeLimit} && exec "$@"`, 'sh', process.execPath, BIN, ...args]];
+  const stdoutFd = options.stdoutPath === undefined ? null : openSync(options.stdoutPath, 'w');
+  const child = spawn(command, argv, {
     env: { PATH: process.env.PATH, HOME: scratch || tmpdir(), LANG: 'C.UTF-8', ...options.env },
     cwd: ROOT,
+    stdio: ['pipe', stdoutFd ?? 'pipe', 'pipe'],
     ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid }),
   });
+  if (stdoutFd !== null) closeSync(stdoutFd);
   let stdout = '';
   let stderr = '';
-  child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stdout?.setEncoding('utf8').on('data', (s: string) => (stdout += s));
   child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
   const done = new Promise<Result>((resolve, reject) => {
     child.on('error', reject);

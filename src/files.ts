@@ -1,0 +1,111 @@
+// File-system steps that must end, and end with a reason, whatever the path
+// names: a folder on /proc (where Node's recursive mkdir loops for ever), a
+// named pipe where a file should be (reading it blocks until some writer
+// comes), a directory or a device under a file's name.
+
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+
+/** A path that names something other than a regular file where one is needed. */
+export class NotAFileError extends Error {
+  readonly code = 'ENOTREGULAR';
+  constructor(
+    readonly path: string,
+    readonly what: string,
+  ) {
+    super(`${path}: ${what}, not a regular file`);
+  }
+}
+
+/** What a non-regular file is, in words for a one-line message. */
+export function describeFileType(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
+  if (stats.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+/** A folder that could not be made, with the reason the system gave. */
+export class FolderError extends Error {
+  readonly code = 'EMKDIR';
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`cannot create the folder ${path}: ${reason}`);
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'the file system does not allow a folder there',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on device',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENAMETOOLONG: 'the name is too long',
+};
+
+/**
+ * `mkdir -p`, one component at a time from the deepest one that exists, so
+ * every step is a single system call that fails with a reason instead of
+ * retrying: each missing folder is made once, and a refusal is final.
+ */
+export function makeDirectories(path: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(path); ; at = dirname(at)) {
+    let stats: Stats;
+    try {
+      stats = statSync(at);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw new FolderError(path, REASONS[code ?? ''] ?? String(code));
+      if (dirname(at) === at) throw new FolderError(path, 'no such file system root');
+      missing.push(at);
+      continue;
+    }
+    if (!stats.isDirectory()) throw new FolderError(path, `${at} is ${describeFileType(stats)}`);
+    break;
+  }
+  for (const dir of missing.reverse()) {
+    try {
+      mkdirSync(dir);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      // Another process made it meanwhile: fine, if it is a folder.
+      if (code === 'EEXIST' && statSync(dir).isDirectory()) continue;
+      throw new FolderError(path, REASONS[code ?? ''] ?? String(code));
+    }
+  }
+}
+
+/**
+ * Opens a file for reading only if it is a regular file. O_NONBLOCK makes
+ * opening a named pipe return at once (instead of waiting for a writer), so
+ * it can be refused; it changes nothing for regular files.
+ */
+export function openRegularFile(path: string): number {
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new NotAFileError(path, describeFileType(stats));
+    return fd;
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+}
+
+/** The whole content of a regular file; NotAFileError for anything else. */
+export function readRegularFile(path: string): Buffer;
+export function readRegularFile(path: string, encoding: 'utf8'): string;
+export function readRegularFile(path: string, encoding?: 'utf8'): Buffer | string {
+  const fd = openRegularFile(path);
+  try {
+    return encoding ? readFileSync(fd, encoding) : readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
