@@ -1,13 +1,14 @@
-// Builds a segment in memory from parsed documents: analyses every clause
-// (memoised per word, see search/analysis/pipeline.ts), accumulates postings
+// Builds a segment in memory from parsed documents: takes every clause's
+// analysed terms (analysed.ts: from the parse workers, or analysed here,
+// memoised per word, see search/analysis/pipeline.ts), accumulates postings
 // with positions, and encodes the segment's files (format/). A segment is cut
 // every few tens of thousands of clauses, so this stays small.
 
 import { createHash } from 'node:crypto';
 import { citeKeys } from '../search/analysis/symbols.js';
-import { analyseText } from '../search/analysis/pipeline.js';
 import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field, clauseKindCode } from '../search/fields.js';
 import type { UnresDocument } from '../types.js';
+import { ANALYSED_CLAUSE_FIELDS, type AnalysedDocument, analyseDocument } from './analysed.js';
 import { ChunkedWriter, MemorySink } from './format/chunked.js';
 import { DocTableWriter } from './format/docs.js';
 import { SEGMENT_FILES, type SegmentFileKey } from './format/files.js';
@@ -28,24 +29,6 @@ export function baseName(path: string): string {
 export interface SegmentData {
   header: SegmentHeader;
   files: Record<SegmentFileKey, Uint8Array>;
-}
-
-/** Term frequencies and positions of an analysed text, and its length in printed words. */
-function termPositions(text: string | null | undefined): { terms: Map<string, number[]>; length: number } {
-  const terms = new Map<string, number[]>();
-  if (!text) return { terms, length: 0 };
-  let words = 0;
-  let lastWord = -1;
-  for (const t of analyseText(text)) {
-    const list = terms.get(t.term);
-    if (list) list.push(t.word);
-    else terms.set(t.term, [t.word]);
-    if (t.word !== lastWord) {
-      words++;
-      lastWord = t.word;
-    }
-  }
-  return { terms, length: words };
 }
 
 /** Cited-symbol terms of each clause (src/un/symbols.ts citeKeys), from the clause itself, its footnotes, or for a header citation the first clause. */
@@ -78,14 +61,18 @@ function citedTerms(doc: UnresDocument): Map<string, Set<string>> {
   return byClause;
 }
 
-const ZERO = [0];
 
-/** Documents whose JSON a worker already compressed (parse-pool.ts): the builder stores those bytes. */
-const precompressed = new WeakMap<UnresDocument, Uint8Array>();
+/** What a parse worker already did for a document (parse-pool.ts): its JSON compressed, its text analysed. */
+export interface PreparedDocument {
+  compressed?: Uint8Array | undefined;
+  analysed?: AnalysedDocument | undefined;
+}
 
-/** Records the compressed JSON of a document not to be changed before it is indexed. */
-export function withCompressedJson(doc: UnresDocument, compressed: Uint8Array | undefined): UnresDocument {
-  if (compressed) precompressed.set(doc, compressed);
+const prepared = new WeakMap<UnresDocument, PreparedDocument>();
+
+/** Records the work a worker did for a document not to be changed before it is indexed. */
+export function withPrepared(doc: UnresDocument, work: PreparedDocument): UnresDocument {
+  if (work.compressed || work.analysed) prepared.set(doc, work);
   return doc;
 }
 
@@ -110,14 +97,32 @@ export class SegmentBuilder {
     return this.table.count;
   }
 
-  private post(field: Field, ordinal: number, terms: Map<string, number[]>): void {
+  /** Files one text's terms (from `data` at `at`, see analysed.ts) under `ordinal`; returns where the next text starts. */
+  private postAnalysed(field: Field, ordinal: number, analysed: AnalysedDocument, at: number): number {
     const table = this.postings.get(field)!;
-    for (const [term, positions] of terms) {
+    const { data, terms } = analysed;
+    const count = data[at + 1]!;
+    at += 2;
+    for (let k = 0; k < count; k++) {
+      const term = terms[data[at]!]!;
+      const tf = data[at + 1]!;
       let list = table.get(term);
       if (!list) table.set(term, (list = []));
-      list.push(ordinal, positions.length);
-      for (const p of positions) list.push(p);
-      this.heldBytes += 8 * (2 + positions.length);
+      list.push(ordinal, tf);
+      for (let p = at + 2; p < at + 2 + tf; p++) list.push(data[p]!);
+      this.heldBytes += 8 * (2 + tf);
+      at += 2 + tf;
+    }
+    return at;
+  }
+
+  private post(field: Field, ordinal: number, terms: Iterable<string>): void {
+    const table = this.postings.get(field)!;
+    for (const term of terms) {
+      let list = table.get(term);
+      if (!list) table.set(term, (list = []));
+      list.push(ordinal, 1, 0);
+      this.heldBytes += 24;
     }
   }
 
@@ -127,33 +132,33 @@ export class SegmentBuilder {
    */
   add(doc: UnresDocument, compressed?: Uint8Array): number {
     const docOrdinal = this.table.count;
+    const work = prepared.get(doc);
+    const analysed = work?.analysed ?? analyseDocument(doc);
     const cited = citedTerms(doc);
     const sums = CLAUSE_FIELDS.map(() => 0);
+    let at = 0;
     for (const clause of doc.clauses) {
       const ordinal = this.kinds.length;
       this.kinds.push(clauseKindCode(clause.kind));
-      const fieldTexts: Record<Exclude<ClauseField, 'cites'>, string | null> = { text: clause.text, lead: clause.lead, section: clause.section };
-      for (const field of ['text', 'lead', 'section'] as const) {
-        const { terms, length } = termPositions(fieldTexts[field]);
-        this.post(field, ordinal, terms);
-        const capped = Math.min(length, MAX_LENGTH);
+      for (const field of ANALYSED_CLAUSE_FIELDS) {
+        const capped = Math.min(analysed.data[at]!, MAX_LENGTH);
+        at = this.postAnalysed(field, ordinal, analysed, at);
         this.lengths.get(field)!.push(capped);
         sums[CLAUSE_FIELDS.indexOf(field)]! += capped;
       }
       const citedHere = cited.get(clause.id) ?? new Set<string>();
-      this.post('cites', ordinal, new Map([...citedHere].map((t) => [t, ZERO])));
+      this.post('cites', ordinal, citedHere);
       const citesLength = Math.min(citedHere.size, MAX_LENGTH);
       this.lengths.get('cites')!.push(citesLength);
       sums[CLAUSE_FIELDS.indexOf('cites')]! += citesLength;
     }
-    const title = termPositions(doc.title);
-    this.post('title', docOrdinal, title.terms);
-    const titleLength = Math.min(title.length, MAX_LENGTH);
+    const titleLength = Math.min(analysed.data[at]!, MAX_LENGTH);
+    this.postAnalysed('title', docOrdinal, analysed, at);
     this.titleLengths.push(titleLength);
     CLAUSE_FIELDS.forEach((f, i) => (this.totals[f] += sums[i]!));
     this.totals.title += titleLength * doc.clauses.length;
 
-    const body = compressed ?? precompressed.get(doc) ?? compressDocument(JSON.stringify(doc));
+    const body = compressed ?? work?.compressed ?? compressDocument(JSON.stringify(doc));
     const ref = writeStored(this.stored, body);
     this.heldBytes += body.length + 200;
     this.table.add({
@@ -185,12 +190,13 @@ export class SegmentBuilder {
     const termsOut = new ChunkedWriter(termsSink);
     const termsWriter = new TermsWriter(termsOut);
     const terms = {} as Record<Field, FieldTermsInfo>;
+    const list = new PostingsListWriter();
     for (const field of ALL_FIELDS) {
       const table = this.postings.get(field)!;
       const normOf = field === 'title' ? this.titleLengths : norms.lengths[field];
       for (const term of [...table.keys()].sort()) {
         const flat = table.get(term)!;
-        const list = new PostingsListWriter();
+        list.reset();
         for (let i = 0; i < flat.length; ) {
           const ordinal = flat[i]!;
           const tf = flat[i + 1]!;

@@ -14,7 +14,7 @@ import { DocTableWriter } from './format/docs.js';
 import type { SegmentFileKey } from './format/files.js';
 import { type SegmentHeader, encodeHeader } from './format/header.js';
 import { type ClauseNorms, writeNorms } from './format/norms.js';
-import { BLOCK, PostingsListWriter } from './format/postings.js';
+import { BLOCK, type PostingsCursor, PostingsListWriter } from './format/postings.js';
 import { writeStored } from './format/stored.js';
 import { type FieldTermsInfo, type TermInfo, TermsWriter } from './format/terms.js';
 import type { SegmentReader } from './segment-reader.js';
@@ -23,6 +23,8 @@ import type { SegmentReader } from './segment-reader.js';
 export type Pause = () => Promise<void>;
 
 const PAUSE_EVERY_MS = 50;
+/** Fewest pending postings a merge ends as a short block so that whole blocks after them are copied. */
+const MIN_CUT = 16;
 const nextTurn: Pause = () => new Promise((resolve) => setImmediate(resolve));
 
 interface Renumbering {
@@ -53,6 +55,7 @@ export async function mergeSegments(
     lastPause = Date.now();
   };
 
+  for (const source of sources) source.readSequentially();
   // Documents and clauses: what survives, where it goes.
   const table = new DocTableWriter();
   const stored = new ChunkedWriter(open('stored'));
@@ -103,23 +106,28 @@ export async function mergeSegments(
   const termsOut = new ChunkedWriter(open('terms'));
   const termsWriter = new TermsWriter(termsOut);
   const terms = {} as Record<Field, FieldTermsInfo>;
+  const list = new PostingsListWriter();
   for (const field of ALL_FIELDS) {
     const isTitle = field === 'title';
     const normOf: ArrayLike<number> = isTitle ? titleLengths : norms.lengths[field];
     const iterators = sources.map((s) => s.terms(field).all());
     const heads: Array<TermInfo | null> = iterators.map((it) => it.next().value ?? null);
+    const cursors: Array<PostingsCursor | null> = sources.map(() => null);
     for (;;) {
       let term: string | null = null;
       for (const h of heads) if (h && (term === null || h.term < term)) term = h.term;
       if (term === null) break;
-      const list = new PostingsListWriter();
+      list.reset();
       for (let s = 0; s < sources.length; s++) {
         const head = heads[s];
         if (!head || head.term !== term) continue;
         const r = renumberings[s]!;
         const map = isTitle ? r.docs : r.clauses;
         const shift = isTitle ? r.docShift : r.clauseShift;
-        const cursor = sources[s]!.postings(field, head);
+        const cursor = cursors[s]?.reopen(head) ?? (cursors[s] = sources[s]!.postings(field, head));
+        // Where this source's full blocks could be copied as they are, the postings pending from the sources
+        // before (their last, partial block) become a block of their own, unless they are very few.
+        if (r.shiftOnly && list.pendingCount >= MIN_CUT && cursor.counts[0] === BLOCK) list.cut();
         for (let b = 0; b < cursor.blockCount; b++) {
           const meta = cursor.meta(b);
           if (r.shiftOnly && list.pendingCount === 0 && meta.count === BLOCK) {

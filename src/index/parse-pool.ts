@@ -11,12 +11,15 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { UnresError } from '../errors.js';
 import type { UnresDocument } from '../types.js';
+import type { AnalysedDocument } from './analysed.js';
 import type { ParseRequest, WorkerFailure } from './parse-worker.js';
 
 export interface Parsed {
   doc: UnresDocument;
   /** The document's JSON, compressed for the stored documents. */
   compressed?: Uint8Array;
+  /** Its text analysed for the postings. */
+  analysed?: AnalysedDocument;
 }
 
 type Settle = { resolve: (p: Parsed) => void; reject: (e: Error) => void };
@@ -53,12 +56,12 @@ export class ParsePool {
   constructor(size = Math.max(1, availableParallelism())) {
     for (let i = 0; i < size; i++) {
       const worker = new Worker(WORKER_FILE);
-      worker.on('message', (m: { id: number; doc?: UnresDocument; compressed?: Uint8Array; failure?: WorkerFailure }) => {
+      worker.on('message', (m: { id: number; doc?: UnresDocument; compressed?: Uint8Array; analysed?: AnalysedDocument; failure?: WorkerFailure }) => {
         const settle = this.waiting.get(m.id);
         this.waiting.delete(m.id);
         if (settle) {
           if (m.failure) settle.reject(revive(m.failure));
-          else settle.resolve({ doc: m.doc!, compressed: m.compressed! });
+          else settle.resolve({ doc: m.doc!, compressed: m.compressed!, analysed: m.analysed! });
         }
         // An idle worker does not keep the process alive (a failed ingest still exits).
         worker.unref();

@@ -1,9 +1,11 @@
 // A worker thread of the ingest parse pool (parse-pool.ts): parses one file's
-// bytes into a document and compresses its JSON for the stored documents, so
-// both cores work while the main thread indexes.
+// bytes into a document, analyses its text (analysed.ts) and compresses its
+// JSON for the stored documents, so both cores work while the main thread
+// only files postings and writes segments.
 
 import { parentPort } from 'node:worker_threads';
 import { parseDocumentBytes } from '../structure/parse.js';
+import { analyseDocument } from './analysed.js';
 import { compressDocument } from './format/stored.js';
 
 export interface ParseRequest {
@@ -24,7 +26,8 @@ parentPort!.on('message', async (request: ParseRequest) => {
   try {
     const doc = await parseDocumentBytes(request.bytes, request.path);
     const compressed = compressDocument(JSON.stringify(doc));
-    parentPort!.postMessage({ id: request.id, doc, compressed }, [compressed.buffer as ArrayBuffer]);
+    const analysed = analyseDocument(doc);
+    parentPort!.postMessage({ id: request.id, doc, compressed, analysed }, [compressed.buffer as ArrayBuffer, analysed.data.buffer as ArrayBuffer]);
   } catch (err) {
     const e = err as Error & { exitCode?: unknown; code?: unknown; path?: unknown };
     const failure: WorkerFailure = { name: e?.name ?? 'Error', message: e?.message ?? String(err) };

@@ -22,6 +22,9 @@ export interface SegmentAccess {
   damaged: Damage;
 }
 
+/** Read-ahead of a merge, per file of each source segment. */
+const SEQUENTIAL_WINDOW = 512 * 1024;
+
 export class SegmentReader {
   readonly header: SegmentHeader;
   private readonly files = new Map<SegmentFileKey, ChunkedReader>();
@@ -73,9 +76,18 @@ export class SegmentReader {
         access.close();
         throw err;
       }
+      if (this.aheadBytes > 0) reader.readAhead(this.aheadBytes);
       this.files.set(key, reader);
     }
     return reader;
+  }
+
+  private aheadBytes = 0;
+
+  /** Reads every file in large verified windows from now on (a merge walks each file front to back). */
+  readSequentially(bytes = SEQUENTIAL_WINDOW): void {
+    this.aheadBytes = bytes;
+    for (const reader of this.files.values()) reader.readAhead(bytes);
   }
 
   terms(field: Field): FieldTerms {

@@ -74,10 +74,12 @@ export class Folded {
   }
 }
 
+// apply() takes the typed array as it is; a spread (...codes) walks it through
+// the iterator protocol, about six times slower on every folded line.
 function fromCodes(codes: Uint16Array, length: number): string {
   let text = '';
   for (let at = 0; at < length; at += CHUNK) {
-    text += String.fromCharCode(...codes.subarray(at, Math.min(at + CHUNK, length)));
+    text += String.fromCharCode.apply(null, codes.subarray(at, Math.min(at + CHUNK, length)) as unknown as number[]);
   }
   return text;
 }

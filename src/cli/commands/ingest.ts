@@ -90,7 +90,7 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
   const { parseDocumentBytes } = await import('../../structure/parse.js');
   // Many files: parsed ahead on worker threads (both cores), taken in order.
   const { POOL_MIN_FILES, ParseAhead, ParsePool, workersAvailable } = await import('../../index/parse-pool.js');
-  const { withCompressedJson } = await import('../../index/builder.js');
+  const { withPrepared } = await import('../../index/builder.js');
   const pool = inputs.length >= POOL_MIN_FILES && workersAvailable() ? new ParsePool() : null;
   // Standard input (which may name its --format) is parsed here; files on the workers.
   const ahead = pool ? new ParseAhead(inputs, sha256, (sha) => index.hasSource(sha), pool) : null;
@@ -105,7 +105,7 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
       }
       const parsed = ahead && !input.fromStdin ? await ahead.parse(done) : null;
       const doc = parsed
-        ? withCompressedJson(parsed.doc, parsed.compressed)
+        ? withPrepared(parsed.doc, parsed)
         : await parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined);
       if (doc.source.encoding === CUT_SHORT_ENCODING) reportProblem(`warning: ${input.path}: ${CUT_SHORT_WARNING}`);
       batch.push(doc);

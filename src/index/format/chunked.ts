@@ -241,10 +241,36 @@ export class ChunkedReader {
     this.chunks = footer.chunks;
   }
 
+  /** Read-ahead for a reader that walks the file front to back (a merge): bytes loaded and verified at once. */
+  private aheadBytes = 0;
+  private window: Uint8Array = new Uint8Array(0);
+  private windowStart = 0;
+
+  /**
+   * From now on reads load at least `bytes` (whole chunks, all verified) and
+   * later reads inside what was loaded are served from it: a merge, which reads
+   * every file in order, then costs one positioned read and one CRC per chunk
+   * instead of several per term.
+   */
+  readAhead(bytes: number): void {
+    this.aheadBytes = Math.max(0, Math.ceil(bytes / CHUNK) * CHUNK);
+  }
+
   /** `length` bytes of data at `offset`, verified. */
   read(offset: number, length: number): Uint8Array {
     if (length === 0) return new Uint8Array(0);
     if (!(offset >= 0 && length > 0 && offset + length <= this.dataLength)) throw this.damaged(`${this.file} range out of bounds`);
+    if (this.aheadBytes === 0) return this.readVerified(offset, length);
+    if (offset < this.windowStart || offset + length > this.windowStart + this.window.length) {
+      const start = Math.floor(offset / CHUNK) * CHUNK;
+      const end = Math.min(this.dataLength, Math.max(offset + length, start + this.aheadBytes));
+      this.window = this.readVerified(start, end - start);
+      this.windowStart = start;
+    }
+    return this.window.subarray(offset - this.windowStart, offset - this.windowStart + length);
+  }
+
+  private readVerified(offset: number, length: number): Uint8Array {
     const first = Math.floor(offset / CHUNK);
     const last = Math.floor((offset + length - 1) / CHUNK);
     const start = first * CHUNK;

@@ -36,12 +36,17 @@ export interface EncodedList {
   df: number;
 }
 
-/** Builds one postings list, block by block. */
+/**
+ * Builds one postings list, block by block. One writer serves every term of a
+ * segment (reset() between terms): its buffers are reused, since allocating
+ * them per term (hundreds of thousands of terms) costs more than the encoding.
+ */
 export class PostingsListWriter {
   private readonly skip = new ByteWriter(64);
   private readonly blocks = new ByteWriter(256);
   private readonly block = new ByteWriter(256);
   private readonly positions = new ByteWriter(256);
+  private readonly head = new ByteWriter(64);
   private blockCount = 0;
   private previousLast = -1;
   private pending = 0;
@@ -102,6 +107,11 @@ export class PostingsListWriter {
     this.pending = 0;
   }
 
+  /** Ends the pending postings as a block of their own, however few (a merge does so where a source's full blocks can then be copied). */
+  cut(): void {
+    this.flush();
+  }
+
   /** Appends an encoded block as it is (its ordinals shifted by the caller in `meta`); nothing may be pending. */
   addBlock(meta: BlockMeta, bytes: Uint8Array): void {
     if (this.pending !== 0) throw new Error('addBlock with postings pending');
@@ -110,12 +120,29 @@ export class PostingsListWriter {
     this.df += meta.count;
   }
 
+  /** The encoded list: views into the writer's buffers, valid until reset(). */
   finish(): EncodedList {
     this.flush();
-    const head = new ByteWriter(8 + this.skip.length);
-    head.varint(this.blockCount);
-    head.bytes(this.skip.view());
-    return { skip: head.take(), blocks: this.blocks.take(), df: this.df };
+    this.head.reset();
+    this.head.varint(this.blockCount);
+    this.head.bytes(this.skip.view());
+    return { skip: this.head.view(), blocks: this.blocks.view(), df: this.df };
+  }
+
+  /** Ready for the next term. */
+  reset(): void {
+    this.skip.reset();
+    this.blocks.reset();
+    this.block.reset();
+    this.positions.reset();
+    this.blockCount = 0;
+    this.previousLast = -1;
+    this.pending = 0;
+    this.first = 0;
+    this.lastOrdinal = 0;
+    this.maxTf = 0;
+    this.minNorm = 0;
+    this.df = 0;
   }
 }
 
@@ -133,14 +160,15 @@ export interface ListLocation {
  * here), so damage is an error, never a wrong answer.
  */
 export class PostingsCursor {
-  readonly blockCount: number;
-  readonly firsts: Float64Array;
-  readonly lasts: Float64Array;
-  readonly counts: Uint16Array;
-  readonly maxTfs: Uint32Array;
-  readonly minNorms: Uint32Array;
-  private readonly starts: Float64Array;
-  private readonly ends: Float64Array;
+  blockCount = 0;
+  /** Per block (the first blockCount entries): first and last ordinal, count, max tf, min field length. */
+  firsts = new Float64Array(1);
+  lasts = new Float64Array(1);
+  counts = new Uint16Array(1);
+  maxTfs = new Uint32Array(1);
+  minNorms = new Uint32Array(1);
+  private starts = new Float64Array(1);
+  private ends = new Float64Array(1);
   /** Current block and position in it. */
   block = -1;
   private index = 0;
@@ -155,16 +183,30 @@ export class PostingsCursor {
   private windowStart = 0;
   /** The current ordinal, NO_MORE when exhausted, -1 before the first. */
   doc = -1;
+  private location: ListLocation;
 
   constructor(
     private readonly file: ChunkedReader,
-    private readonly location: ListLocation,
+    location: ListLocation,
     private readonly limit: number,
     private readonly damaged: Damage,
   ) {
+    this.location = location;
+    this.reopen(location);
+  }
+
+  /** Moves the cursor to another list of the same file (a merge walks every list with one cursor per source). */
+  reopen(location: ListLocation): this {
+    this.location = location;
+    this.block = -1;
+    this.index = 0;
+    this.size = 0;
+    this.doc = -1;
+    this.positionStarts = null;
+    this.positionValues = null;
     const { offset, skipBytes, totalBytes } = location;
     if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
-    const head = file.read(offset, skipBytes);
+    const head = this.file.read(offset, skipBytes);
     let pos = 0;
     const read = (): number => {
       let value = 0;
@@ -181,13 +223,15 @@ export class PostingsCursor {
     const n = read();
     if (n < 1 || n > location.df) throw this.bad();
     this.blockCount = n;
-    this.firsts = new Float64Array(n);
-    this.lasts = new Float64Array(n);
-    this.counts = new Uint16Array(n);
-    this.maxTfs = new Uint32Array(n);
-    this.minNorms = new Uint32Array(n);
-    this.starts = new Float64Array(n);
-    this.ends = new Float64Array(n);
+    if (this.firsts.length < n) {
+      this.firsts = new Float64Array(n);
+      this.lasts = new Float64Array(n);
+      this.counts = new Uint16Array(n);
+      this.maxTfs = new Uint32Array(n);
+      this.minNorms = new Uint32Array(n);
+      this.starts = new Float64Array(n);
+      this.ends = new Float64Array(n);
+    }
     let previousLast = -1;
     let at = offset + skipBytes;
     let total = 0;
@@ -198,7 +242,7 @@ export class PostingsCursor {
       const bytes = read();
       this.maxTfs[b] = read();
       this.minNorms[b] = read();
-      if (count < 1 || count > BLOCK || last - first + 1 < count || last >= limit || bytes < 2) throw this.bad();
+      if (count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || bytes < 2) throw this.bad();
       this.firsts[b] = first;
       this.lasts[b] = last;
       this.counts[b] = count;
@@ -209,6 +253,7 @@ export class PostingsCursor {
       previousLast = last;
     }
     if (pos !== head.length || at !== offset + totalBytes || total !== location.df) throw this.bad();
+    return this;
   }
 
   private bad(): Error {
@@ -372,9 +417,9 @@ export class PostingsCursor {
     this.positionValues = values;
   }
 
-  /** The encoded bytes of block `b` (merges copy them). */
+  /** The encoded bytes of block `b` (merges copy them): a view, valid until the cursor reads again. */
   rawBlock(b: number): Uint8Array {
-    return this.bytesOf(b).slice();
+    return this.bytesOf(b);
   }
 
   meta(b: number): BlockMeta {
