@@ -390,16 +390,18 @@ class TopClauses {
     private readonly states: SegmentState[],
   ) {}
 
+  /** Document id and clause index of a clause (ties only; one document read per document). */
   private tieKey(r: Scored): [string, number] {
-    const key = `${r.segment}:${r.ordinal}`;
-    let tie = this.ids.get(key);
-    if (!tie) {
-      const source = this.states[r.segment]!.source;
-      const doc = source.doc(source.docOfClause(r.ordinal));
-      tie = [doc.id, r.ordinal - doc.clauseStart];
-      this.ids.set(key, tie);
+    const source = this.states[r.segment]!.source;
+    const d = source.docOfClause(r.ordinal);
+    const key = `${r.segment}:${d}`;
+    let doc = this.ids.get(key);
+    if (!doc) {
+      const entry = source.doc(d);
+      doc = [entry.id, entry.clauseStart];
+      this.ids.set(key, doc);
     }
-    return tie;
+    return [doc[0], r.ordinal - doc[1]];
   }
 
   /** Negative when a ranks before b. Ties go by document id, then clause order: never by segment layout. */
@@ -575,6 +577,9 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       essentialFrom = k;
     };
     updateEssential();
+    // The stretch [.., checkedUpto] was found able to hold a ranking clause under `checkedAgainst`: not checked again.
+    let checkedUpto = -1;
+    let checkedAgainst: Scored | null = null;
 
     for (;;) {
       // The next candidate: the smallest current ordinal among the driving groups.
@@ -585,7 +590,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       if (o === NO_MORE) break;
 
       const worst = top.worst;
-      if (worst) {
+      if (worst && !(o <= checkedUpto && worst === checkedAgainst)) {
         // Block-max: the best any clause in [o, upto] could score, from the blocks there.
         let upto = NO_MORE - 1;
         for (let r = essentialFrom; r < runs.length; r++) {
@@ -608,6 +613,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc <= upto) it.advance(upto + 1);
           continue;
         }
+        checkedUpto = upto;
+        checkedAgainst = worst;
       }
 
       if (!(deletedClause && deletedClause[o])) {

@@ -99,6 +99,7 @@ export class DocTableReader {
   readonly count: number;
   private startsCache: Uint32Array | null = null;
   private readonly pages = new Map<number, Uint8Array>();
+  private readonly entries = new Map<number, DocEntry>();
   private readonly stringsBase: number;
 
   constructor(
@@ -201,6 +202,15 @@ export class DocTableReader {
   }
 
   entry(d: number): DocEntry {
+    const known = this.entries.get(d);
+    if (known) return known;
+    const entry = this.readEntry(d);
+    if (this.entries.size > 4096) this.entries.clear();
+    this.entries.set(d, entry);
+    return entry;
+  }
+
+  private readEntry(d: number): DocEntry {
     const row = this.row(d);
     if (this.stringsBase + row.stringsOffset + row.stringsBytes > this.file.dataLength) throw this.bad();
     const bytes = this.file.read(this.stringsBase + row.stringsOffset, row.stringsBytes);
