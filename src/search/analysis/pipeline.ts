@@ -113,18 +113,29 @@ export interface AnalysedTerm {
   word: number;
 }
 
-const WORD_MEMO_LIMIT = 500_000;
+// Per thread (each ingest parse worker keeps its own): the common words of a corpus fit
+// many times over, and the memo cannot grow a worker's heap with the corpus.
+const WORD_MEMO_LIMIT = 100_000;
 const wordMemo = new Map<string, readonly string[]>();
+
+/**
+ * A copy of a string that does not keep alive the text it was sliced from: a
+ * token is a slice of its clause, and V8 keeps a long slice (13 characters or
+ * more) as a view on the whole clause, which the memo would then hold forever.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
 
 /** The terms of one printed token, through the pipeline; memoised (a corpus repeats its words). */
 export function analyseToken(text: string, type: TokenType): readonly string[] {
   const key = type === 'word' ? text : `${type}\u0000${text}`;
   const known = wordMemo.get(key);
   if (known) return known;
-  const out = sharedPipeline.run([new lunr.Token(text, { type, word: 0 })]).map((t) => t.toString());
+  const out = sharedPipeline.run([new lunr.Token(text, { type, word: 0 })]).map((t) => detached(t.toString()));
   const terms = out.length > 1 ? [...new Set(out)] : out;
   if (wordMemo.size >= WORD_MEMO_LIMIT) wordMemo.clear();
-  wordMemo.set(key, terms);
+  wordMemo.set(detached(key), terms);
   return terms;
 }
 
