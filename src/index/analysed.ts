@@ -26,44 +26,73 @@ class Encoder {
   private readonly ids = new Map<string, number>();
   private out = new Int32Array(4096);
   length = 0;
+  // One text's (term id, word) pairs, and per term id its count there: reused from text to text.
+  private pairIds: number[] = [];
+  private pairWords: number[] = [];
+  private order: number[] = [];
+  private counts = new Int32Array(256);
+  private offsets = new Int32Array(256);
 
-  private push(v: number): void {
-    if (this.length === this.out.length) {
-      const grown = new Int32Array(this.out.length * 2);
-      grown.set(this.out);
-      this.out = grown;
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.out.length) return;
+    let size = this.out.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.out.subarray(0, this.length));
+    this.out = grown;
+  }
+
+  private idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.terms.push(term) - 1;
+      this.ids.set(term, id);
+      if (id >= this.counts.length) {
+        const counts = new Int32Array(this.counts.length * 2);
+        counts.set(this.counts);
+        this.counts = counts;
+        this.offsets = new Int32Array(counts.length);
+      }
     }
-    this.out[this.length++] = v;
+    return id;
   }
 
   /** Appends one text: its length, then each term with its positions (terms in first-seen order). */
   text(text: string | null | undefined): void {
-    const positions = new Map<number, number[]>();
+    const { pairIds, pairWords, order } = this;
+    pairIds.length = 0;
+    pairWords.length = 0;
+    order.length = 0;
     let words = 0;
     let lastWord = -1;
     if (text) {
       for (const t of analyseText(text)) {
-        let id = this.ids.get(t.term);
-        if (id === undefined) {
-          id = this.terms.push(t.term) - 1;
-          this.ids.set(t.term, id);
-        }
-        const list = positions.get(id);
-        if (list) list.push(t.word);
-        else positions.set(id, [t.word]);
+        const id = this.idOf(t.term);
+        if (this.counts[id] === 0) order.push(id);
+        this.counts[id]!++;
+        pairIds.push(id);
+        pairWords.push(t.word);
         if (t.word !== lastWord) {
           words++;
           lastWord = t.word;
         }
       }
     }
-    this.push(words);
-    this.push(positions.size);
-    for (const [id, list] of positions) {
-      this.push(id);
-      this.push(list.length);
-      for (const p of list) this.push(p);
+    this.reserve(2 + 2 * order.length + pairIds.length);
+    const out = this.out;
+    out[this.length++] = words;
+    out[this.length++] = order.length;
+    // Each term's entry: id, tf, then its positions, which the pairs give in word order.
+    let at = this.length;
+    for (const id of order) {
+      out[at] = id;
+      out[at + 1] = this.counts[id]!;
+      this.offsets[id] = at + 2;
+      at += 2 + this.counts[id]!;
     }
+    for (let k = 0; k < pairIds.length; k++) out[this.offsets[pairIds[k]!]!++] = pairWords[k]!;
+    this.length = at;
+    for (const id of order) this.counts[id] = 0;
   }
 
   finish(): AnalysedDocument {

@@ -107,8 +107,11 @@ export class ParsePool {
 
 /** Below this many files, workers would cost more to start than they save. */
 export const POOL_MIN_FILES = 64;
-/** Files read and parsed ahead of the one being indexed. */
-const WINDOW = 48;
+/**
+ * Files read and parsed ahead of the one being indexed: enough that the
+ * workers keep parsing while the main thread writes a batch and merges.
+ */
+const WINDOW = 256;
 
 interface Ahead {
   read: Promise<{ bytes: Uint8Array; sha: string }>;

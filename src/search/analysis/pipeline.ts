@@ -116,7 +116,10 @@ export interface AnalysedTerm {
 // Per thread (each ingest parse worker keeps its own): the common words of a corpus fit
 // many times over, and the memo cannot grow a worker's heap with the corpus.
 const WORD_MEMO_LIMIT = 100_000;
-const wordMemo = new Map<string, readonly string[]>();
+// Two generations: when the current one is full it becomes the old one, and a
+// word found in the old one moves back, so the common words are never dropped.
+let wordMemo = new Map<string, readonly string[]>();
+let oldWordMemo = new Map<string, readonly string[]>();
 
 /**
  * A copy of a string that does not keep alive the text it was sliced from: a
@@ -132,11 +135,23 @@ export function analyseToken(text: string, type: TokenType): readonly string[] {
   const key = type === 'word' ? text : `${type}\u0000${text}`;
   const known = wordMemo.get(key);
   if (known) return known;
+  const old = oldWordMemo.get(key);
+  if (old) {
+    remember(detached(key), old);
+    return old;
+  }
   const out = sharedPipeline.run([new lunr.Token(text, { type, word: 0 })]).map((t) => detached(t.toString()));
   const terms = out.length > 1 ? [...new Set(out)] : out;
-  if (wordMemo.size >= WORD_MEMO_LIMIT) wordMemo.clear();
-  wordMemo.set(detached(key), terms);
+  remember(detached(key), terms);
   return terms;
+}
+
+function remember(key: string, terms: readonly string[]): void {
+  if (wordMemo.size >= WORD_MEMO_LIMIT) {
+    oldWordMemo = wordMemo;
+    wordMemo = new Map();
+  }
+  wordMemo.set(key, terms);
 }
 
 /** Index-time analysis: tokenizer, then the pipeline on each token. */
