@@ -1,55 +1,58 @@
-// `npm run bench`: ingest and search timings of unres against two baselines on
-// generated corpora of 100, 1,000 and 5,000 documents.
+// `npm run bench`: what a user waits for and what the machine pays, from 1,000
+// to 100,000 documents, with Lucene and SQLite FTS5 on the same corpus in the
+// same run.
 //
-//   npm run bench -- [--sizes 100,1000,5000] [--runs 5] [--seed 1]
-//                    [--out docs/benchmarks.md] [--budget 570] [--work DIR]
-//                    [--no-baselines] [--no-crash-check] [--keep]
+//   npm run bench -- [--sizes 1000,10000] [--runs 5] [--seed 1] [--out docs/benchmarks.md]
+//                    [--work DIR] [--corpus DIR] [--prepare] [--no-baselines] [--no-crash-check] [--keep]
 //
-// Every figure is a whole process (node start, load, work, print), measured
-// from spawn to exit, several runs, median and min-max. Peak RSS comes from
-// GNU time (%M) or /proc VmHWM. Baselines, on the same corpora in the same run:
-//   lunr: one lunr index with lunr-languages' Arabic over the same clauses
-//         (scripts/bench/lunr-baseline.ts), rebuilt whole on each ingest,
-//         loaded whole on each search;
-//   grep: `grep -rF <word> <corpus>` for the one-word queries.
-//
-// The whole run keeps to a time budget (default 570 s, so `npm run bench`
-// ends within 10 minutes), in this order: one run of every unres measure at
-// every size (and the interrupted-ingest check at the largest), one run of
-// every baseline measure at the smaller sizes; then more unres runs (up to
-// --runs, cheapest first) while the estimated cost of the baselines at the
-// largest size stays free; then those baselines; then anything else that fits.
-// A process still running when the budget ends is killed and its figure
-// reported as a lower bound ("> 120 s"). With --out the results replace the part of the file between
-// `<!-- bench:begin -->` and `<!-- bench:end -->` (notes outside stay).
+// Per size, every figure a whole process timed from spawn to exit, peak RSS
+// from GNU time (%M) or /proc VmHWM:
+//   unres: full ingest of the corpus folder into a new index (3 runs up to
+//     1,000 documents, else 1), cold searches (a new process per query; each
+//     query --runs times), add one new document (--runs times, each another
+//     document), index size;
+//   Lucene 8 ArabicAnalyzer + BM25 and SQLite FTS5 (scripts/baselines/): index
+//     the same clauses (already parsed: the time to parse them is given apart),
+//     cold queries (a new JVM or python3 per query), warm queries (every query
+//     --runs times in one process; the first pass is warm-up), index size.
+// The corpus (scripts/bench/corpus.ts, streamed to disk document by document)
+// and the baselines' clause files are written once into --corpus DIR and
+// reused by a later run with the same seed and generator (a 100,000-document
+// corpus takes minutes to write). With --out the results replace the part of
+// the file between `<!-- bench:begin -->` and `<!-- bench:end -->`.
 
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, createWriteStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CorpusGenerator, loadSeedPools, placeName, type GeneratedDocument } from './bench/corpus.js';
-import { killRunning, machineCpu, measuredCpuSeconds, median, rssMethod, runMeasured, spread, treeBytes, treeFiles, type Sample } from './bench/measure.js';
-import { parseBytes } from '../src/structure/parse.js';
+import { clauseRecordsOf } from './baselines/clauses.js';
+import { baselineAsset } from './baselines/clauses.js';
+import { luceneClasspath, luceneQuery } from './baselines/lucene.js';
+import { CorpusGenerator, loadSeedPools, placeName } from './bench/corpus.js';
+import { killRunning, machineCpu, measuredCpuSeconds, median, rssMethod, runMeasured, treeBytes, treeFiles, type Sample } from './bench/measure.js';
 
 // ---------------------------------------------------------------- options
 
-interface Options {
+export interface Options {
   sizes: number[];
   runs: number;
   seed: number;
   out: string | null;
-  budgetS: number;
   work: string;
+  corpus: string | null;
   baselines: boolean;
   crashCheck: boolean;
   keep: boolean;
+  /** Only write the corpus and the clause files (into --corpus) and stop. */
+  prepare: boolean;
 }
 
 function usage(message: string): never {
   process.stderr.write(`bench: ${message}\n`);
   process.stderr.write(
-    'usage: npm run bench -- [--sizes 100,1000,5000] [--runs N] [--seed N] [--out FILE] [--budget SECONDS] [--work DIR] [--no-baselines] [--no-crash-check] [--keep]\n',
+    'usage: npm run bench -- [--sizes 1000,10000,100000] [--runs N] [--seed N] [--out FILE] [--work DIR] [--corpus DIR] [--prepare] [--no-baselines] [--no-crash-check] [--keep]\n',
   );
   process.exit(2);
 }
@@ -62,15 +65,16 @@ function positiveInt(flag: string, value: string | undefined): number {
 
 export function parseOptions(argv: string[]): Options {
   const options: Options = {
-    sizes: [100, 1000, 5000],
+    sizes: [1000, 10000],
     runs: 5,
     seed: 1,
     out: null,
-    budgetS: 570,
     work: join(os.tmpdir(), `unres-bench-${process.pid}`), // per process: two runs never share a folder
+    corpus: null,
     baselines: true,
     crashCheck: true,
     keep: false,
+    prepare: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -80,8 +84,8 @@ export function parseOptions(argv: string[]): Options {
       case '--sizes': {
         const v = value();
         options.sizes = (v ?? '').split(',').map((s) => positiveInt('--sizes', s.trim()));
-        if (options.sizes.length === 0 || options.sizes.some((s) => s < 1)) usage('--sizes needs sizes like 100,1000');
-        options.sizes.sort((a, b) => a - b);
+        if (options.sizes.length === 0 || options.sizes.some((s) => s < 1)) usage('--sizes needs sizes like 1000,10000');
+        options.sizes = [...new Set(options.sizes)].sort((a, b) => a - b);
         break;
       }
       case '--runs':
@@ -93,11 +97,11 @@ export function parseOptions(argv: string[]): Options {
       case '--out':
         options.out = value() ?? usage('--out needs a file');
         break;
-      case '--budget':
-        options.budgetS = Math.max(10, positiveInt('--budget', value()));
-        break;
       case '--work':
         options.work = resolve(value() ?? usage('--work needs a folder'));
+        break;
+      case '--corpus':
+        options.corpus = resolve(value() ?? usage('--corpus needs a folder'));
         break;
       case '--no-baselines':
         options.baselines = false;
@@ -107,6 +111,9 @@ export function parseOptions(argv: string[]): Options {
         break;
       case '--keep':
         options.keep = true;
+        break;
+      case '--prepare':
+        options.prepare = true;
         break;
       case '--help':
       case '-h':
@@ -132,26 +139,17 @@ function repoRoot(): string {
 
 const ROOT = repoRoot();
 const UNRES_BIN = join(ROOT, 'bin', 'unres.js');
-const ENGINE_MODULE = join(ROOT, 'dist', 'src', 'store', 'index.js');
-const LUNR_SCRIPT = join(ROOT, 'dist', 'scripts', 'bench', 'lunr-baseline.js');
-/** lunr builds its whole index in memory: give it room so the baseline finishes rather than dies. */
-const LUNR_NODE_FLAGS = ['--max-old-space-size=16384'];
+const PARSE_POOL = join(ROOT, 'dist', 'src', 'index', 'parse-pool.js');
 
-// ---------------------------------------------------------------- targets (the issue's, 2 cores)
+// ---------------------------------------------------------------- targets (issue 13, 2 cores)
 
-interface Targets {
-  ingestS: number;
-  add1S: number;
-  searchMs: number;
-  searchRssMb: number;
-}
-const TARGETS: Record<number, Targets> = {
-  1000: { ingestS: 20, add1S: 1.5, searchMs: 300, searchRssMb: 250 },
-  5000: { ingestS: 100, add1S: 2, searchMs: 700, searchRssMb: 600 },
-};
-const INGEST_RSS_LIMIT_MB = 2048;
-/** Runs of the largest full ingest before the baselines get their turn (more come after, if time is left). */
-const LARGEST_INGEST_RUNS = 3;
+const TARGET = { ingestS: 360, ingestRssMb: 1024, searchMedianMs: 200, searchMaxMs: 350, add1S: 0.5, sizeRatio: 0.6 };
+/** The size the targets are stated for. */
+const TARGET_SIZE = 100_000;
+/** Full ingests measured per size: three up to this size, one above. */
+const REPEATED_INGEST_MAX = 1000;
+/** The interrupted-ingest check runs at the largest size up to this one. */
+const CRASH_CHECK_MAX = 10_000;
 
 // ---------------------------------------------------------------- queries
 
@@ -186,331 +184,378 @@ function queryLabel(q: Query): string {
   return [...q.words, ...q.filters].join(' ');
 }
 
-// ---------------------------------------------------------------- tasks
+// ---------------------------------------------------------------- results
 
-type Engine = 'unres' | 'lunr' | 'grep';
-type Measure = 'ingest' | 'add1' | 'search';
+type System = 'lucene' | 'fts5';
 
-interface Task {
-  size: number;
-  engine: Engine;
-  measure: Measure;
-  query?: Query;
-  samples: Sample[];
-  /** Exit codes that count as success. */
-  okCodes: number[];
+interface BaselineResult {
+  index: Sample | null;
+  /** The build inside the system, as it reports it (ms). */
+  buildMs: number | null;
+  bytes: number;
+  cold: Map<string, Sample[]>;
+  /** Per query, the in-process times of the warm passes (ms). */
+  warm: Map<string, number[]>;
+  warmProcess: Sample | null;
+  hits: Map<string, number>;
   failures: string[];
-  skipped: string | null;
-  /** The last sample's hit count (searches), when stdout was a JSON array. */
-  hits: number | null;
 }
+
+interface SizeResult {
+  size: number;
+  dir: string;
+  bytes: number;
+  clauses: number | null;
+  ingest: Sample[];
+  indexBytes: number;
+  search: Map<string, Sample[]>;
+  hits: Map<string, number | null>;
+  add1: Sample[];
+  baselines: Partial<Record<System, BaselineResult>>;
+  failures: string[];
+}
+
+interface CorpusInfo {
+  seed: number;
+  count: number;
+  fingerprint: string;
+  seconds: number;
+  /** Per size: bytes, and clauses (when the clause files were written). */
+  sizes: Record<string, { bytes: number; clauses?: number }>;
+  clauseSeconds?: number;
+  clauseSizes?: number[];
+}
+
+// ---------------------------------------------------------------- the bench
 
 class Bench {
   readonly started = Date.now();
-  readonly deadline: number;
-  readonly hardDeadline: number;
-  readonly tasks: Task[] = [];
+  readonly results: SizeResult[] = [];
   readonly log: string[] = [];
-  readonly corpus = new Map<number, { dir: string; bytes: number; clauses: number; vocabulary: number; families: Record<string, number> }>();
-  readonly indexBytes = new Map<string, number>();
   readonly notes: string[] = [];
   crash: string[] = [];
-  engineAvailable = false;
   loadBefore = os.loadavg();
   loadAfter: number[] = [];
   readonly cpuBefore = machineCpu();
   cpuAfter: ReturnType<typeof machineCpu> = null;
   ownCpuS = 0;
-  corpusSeconds = 0;
-  private readonly addCounter = new Map<string, number>();
+  corpusNote = '';
+  clauseNote = '';
   queries: Query[] = [];
+  private names: string[] = [];
+  private corpusDir = '';
+  private readonly addCounter = new Map<number, number>();
 
-  constructor(readonly options: Options) {
-    this.deadline = this.started + options.budgetS * 1000;
-    this.hardDeadline = this.deadline + 20_000;
-  }
-
-  remainingMs(): number {
-    return this.deadline - Date.now();
-  }
+  constructor(readonly options: Options) {}
 
   say(line: string): void {
-    const t = ((Date.now() - this.started) / 1000).toFixed(0).padStart(4);
+    const t = ((Date.now() - this.started) / 1000).toFixed(0).padStart(5);
     process.stderr.write(`[${t}s] ${line}\n`);
-  }
-
-  task(size: number, engine: Engine, measure: Measure, query?: Query): Task {
-    let task = this.tasks.find((t) => t.size === size && t.engine === engine && t.measure === measure && t.query === query);
-    if (!task) {
-      const okCodes = measure === 'search' ? [0, 1] : [0];
-      task = { size, engine, measure, query, samples: [], okCodes, failures: [], skipped: null, hits: null };
-      this.tasks.push(task);
-    }
-    return task;
   }
 
   // ------------------------------------------------------------ corpus
 
+  private fingerprint(): string {
+    const hash = createHash('sha256');
+    hash.update(readFileSync(fileURLToPath(new URL('./bench/corpus.js', import.meta.url))));
+    const seeds = join(ROOT, 'seeds');
+    for (const name of readdirSync(seeds).sort()) hash.update(name).update(readFileSync(join(seeds, name)));
+    return hash.digest('hex').slice(0, 16);
+  }
+
+  /** The generated documents (written once, document by document) and a folder of hard links per size. */
   prepareCorpus(): void {
-    const t0 = Date.now();
-    const { work, seed, sizes, runs } = this.options;
-    clearWorkDir(work);
-    const pool = join(work, 'pool');
-    mkdirSync(pool, { recursive: true });
+    const { seed, sizes, runs } = this.options;
+    this.corpusDir = this.options.corpus ?? join(this.options.work, 'corpus');
+    const infoPath = join(this.corpusDir, 'CORPUS.json');
     const max = sizes[sizes.length - 1]!;
-    const generator = new CorpusGenerator(loadSeedPools(), seed);
-    const vocabulary = new Set<string>();
-    let bytes = 0;
-    let clauses = 0;
-    const families: Record<string, number> = {};
-    const names: string[] = [];
-    for (let i = 0; i < max + runs + 2; i++) {
-      const doc: GeneratedDocument = generator.document(i);
-      writeFileSync(join(pool, doc.name), doc.text);
-      names.push(doc.name);
-      if (i >= max) continue;
-      const e = doc.expected;
-      bytes += Buffer.byteLength(doc.text);
-      clauses += e.preamble + e.operative + e.paragraph + e.recommendation;
-      families[doc.family] = (families[doc.family] ?? 0) + 1;
-      for (const token of doc.text.split(/[\s،؛.,:()"[\]*^⁽⁾\-/]+/)) if (token !== '') vocabulary.add(token);
-      if (sizes.includes(i + 1)) {
-        const dir = join(work, `corpus-${i + 1}`);
-        mkdirSync(dir, { recursive: true });
-        for (const name of names.slice(0, i + 1)) linkSync(join(pool, name), join(dir, name));
-        this.corpus.set(i + 1, { dir, bytes, clauses, vocabulary: vocabulary.size, families: { ...families } });
+    const count = max + runs + 2;
+    const fingerprint = this.fingerprint();
+    let info: CorpusInfo | null = null;
+    try {
+      info = JSON.parse(readFileSync(infoPath, 'utf8')) as CorpusInfo;
+    } catch {
+      info = null;
+    }
+    const pool = join(this.corpusDir, 'pool');
+    if (info && info.seed === seed && info.fingerprint === fingerprint && info.count >= count && existsSync(pool)) {
+      this.names = readdirSync(pool).sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
+      this.corpusNote = `reused from ${this.corpusDir} (written by an earlier run in ${info.seconds.toFixed(0)} s)`;
+      this.say(`corpus: ${this.corpusNote}`);
+    } else {
+      const t0 = Date.now();
+      rmSync(this.corpusDir, { recursive: true, force: true });
+      mkdirSync(pool, { recursive: true });
+      const generator = new CorpusGenerator(loadSeedPools(), seed);
+      this.names = [];
+      for (let i = 0; i < count; i++) {
+        const doc = generator.document(i);
+        writeFileSync(join(pool, doc.name), doc.text);
+        this.names.push(doc.name);
+        if ((i + 1) % 10_000 === 0) this.say(`corpus: ${i + 1} documents written`);
       }
+      info = { seed, count, fingerprint, seconds: (Date.now() - t0) / 1000, sizes: {} };
+      this.corpusNote = `generated in ${info.seconds.toFixed(0)} s into ${this.corpusDir}`;
+      this.say(`corpus: ${count} documents ${this.corpusNote}`);
     }
-    const doc0 = parseBytes(readFileSync(join(pool, names[0]!)), names[0]!);
-    this.queries = queries(doc0.id);
-    this.newDocNames = names;
-    this.corpusSeconds = (Date.now() - t0) / 1000;
-    this.say(`corpus: ${max} documents (+${runs + 2} spare) in ${this.corpusSeconds.toFixed(1)} s, ${(bytes / 1048576).toFixed(1)} MB, seed ${seed}`);
-  }
-
-  private newDocNames: string[] = [];
-
-  /** The k-th "new" document for an index of `size`: document size + k of the same corpus. */
-  newDocPath(size: number, engine: Engine): string {
-    const key = `${engine}:${size}`;
-    const k = this.addCounter.get(key) ?? 0;
-    this.addCounter.set(key, k + 1);
-    const name = this.newDocNames[size + k] ?? this.newDocNames[this.newDocNames.length - 1]!;
-    return join(this.options.work, 'pool', name);
-  }
-
-  indexDir(engine: Engine, size: number, scratch = false): string {
-    return join(this.options.work, `index-${engine}-${size}${scratch ? '-scratch' : ''}`);
-  }
-
-  // ------------------------------------------------------------ one run of one task
-
-  command(task: Task, opts: { scratch?: boolean } = {}): { cmd: string; args: string[] } {
-    const corpus = this.corpus.get(task.size)!;
-    const index = this.indexDir(task.engine, task.size, opts.scratch);
-    const node = process.execPath;
-    switch (task.engine) {
-      case 'unres':
-        if (task.measure === 'ingest') return { cmd: node, args: [UNRES_BIN, 'ingest', corpus.dir, '--index', index] };
-        if (task.measure === 'add1') return { cmd: node, args: [UNRES_BIN, 'ingest', this.newDocPath(task.size, 'unres'), '--index', index] };
-        return { cmd: node, args: [UNRES_BIN, 'search', ...task.query!.words, ...task.query!.filters, '--index', index, '--json'] };
-      case 'lunr':
-        if (task.measure === 'ingest') return { cmd: node, args: [...LUNR_NODE_FLAGS, LUNR_SCRIPT, 'ingest', corpus.dir, '--index', index] };
-        if (task.measure === 'add1') return { cmd: node, args: [...LUNR_NODE_FLAGS, LUNR_SCRIPT, 'ingest', this.newDocPath(task.size, 'lunr'), '--index', index] };
-        return { cmd: node, args: [...LUNR_NODE_FLAGS, LUNR_SCRIPT, 'search', ...task.query!.words, ...task.query!.filters, '--index', index, '--json'] };
-      case 'grep':
-        return { cmd: 'grep', args: ['-rF', '--', task.query!.words.join(' '), corpus.dir] };
+    for (const size of sizes) {
+      const dir = join(this.corpusDir, `corpus-${size}`);
+      if (!existsSync(dir) || readdirSync(dir).length !== size) {
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        for (const name of this.names.slice(0, size)) linkSync(join(pool, name), join(dir, name));
+      }
+      let bytes = info.sizes[size]?.bytes;
+      if (bytes === undefined) {
+        bytes = 0;
+        for (const name of this.names.slice(0, size)) bytes += statSync(join(pool, name)).size;
+        info.sizes[size] = { bytes };
+      }
+      this.results.push({
+        size,
+        dir,
+        bytes,
+        clauses: info.sizes[size]?.clauses ?? null,
+        ingest: [],
+        indexBytes: 0,
+        search: new Map(),
+        hits: new Map(),
+        add1: [],
+        baselines: {},
+        failures: [],
+      });
     }
+    writeFileSync(infoPath, JSON.stringify(info));
+    this.info = info;
   }
 
-  async runOnce(task: Task, opts: { scratch?: boolean; timeoutMs?: number } = {}): Promise<Sample | null> {
-    if (opts.scratch) rmSync(this.indexDir(task.engine, task.size, true), { recursive: true, force: true });
-    const { cmd, args } = this.command(task, opts);
-    const timeoutMs = Math.max(1000, Math.min(opts.timeoutMs ?? Infinity, this.hardDeadline - Date.now()));
-    const sample = await runMeasured(cmd, args, { timeoutMs, cwd: ROOT, env: { ...process.env, NO_COLOR: '1', UNRES_INDEX: '' } });
-    if (opts.scratch && !this.options.keep) rmSync(this.indexDir(task.engine, task.size, true), { recursive: true, force: true });
-    const label = `${task.engine} ${task.measure}${task.query ? ` ${task.query.id}` : ''} @${task.size}`;
-    if (sample.timedOut) {
-      task.failures.push(`killed after ${(sample.wallMs / 1000).toFixed(1)} s (time budget)`);
-      task.samples.push(sample);
-      this.say(`${label}: killed at ${(sample.wallMs / 1000).toFixed(1)} s (budget)`);
-      return sample;
+  info: CorpusInfo | null = null;
+
+  /** Seconds the clause files took to parse (the largest size), when known. */
+  get clauseSeconds(): number | null {
+    return this.info?.clauseSeconds ?? null;
+  }
+
+  /** The clause records of the largest corpus, parsed on worker threads, written once per size for Lucene (TSV) and FTS5 (JSONL). */
+  async prepareClauses(): Promise<void> {
+    const info = this.info!;
+    const sizes = this.options.sizes;
+    const ready = sizes.every((s) => existsSync(this.clauseFile(s, 'tsv')) && existsSync(this.clauseFile(s, 'jsonl')) && info.sizes[s]?.clauses !== undefined);
+    if (ready && info.clauseSeconds !== undefined) {
+      this.clauseNote = `reused (parsed earlier in ${info.clauseSeconds.toFixed(0)} s)`;
+      for (const r of this.results) r.clauses = info.sizes[r.size]!.clauses!;
+      return;
     }
-    if (sample.code === null || !task.okCodes.includes(sample.code)) {
+    const t0 = Date.now();
+    const { ParsePool } = (await import(PARSE_POOL)) as typeof import('../src/index/parse-pool.js');
+    const pool = new ParsePool();
+    const max = sizes[sizes.length - 1]!;
+    const outs = sizes.map((s) => ({ size: s, tsv: createWriteStream(this.clauseFile(s, 'tsv')), jsonl: createWriteStream(this.clauseFile(s, 'jsonl')), clauses: 0 }));
+    const flat = (text: string): string => text.replace(/[\t\r\n]+/g, ' ');
+    const write = (stream: WriteStream, text: string): Promise<void> | null =>
+      stream.write(text) ? null : new Promise((resolveDrain) => stream.once('drain', () => resolveDrain()));
+    const inFlight: Array<Promise<import('../src/index/parse-pool.js').Parsed>> = [];
+    const WINDOW = 64;
+    const submit = (i: number): void => {
+      const path = join(this.corpusDir, 'pool', this.names[i]!);
+      inFlight.push(pool.parse(readFileSync(path), path));
+    };
+    for (let i = 0; i < Math.min(WINDOW, max); i++) submit(i);
+    for (let i = 0; i < max; i++) {
+      const { doc } = await inFlight.shift()!;
+      if (i + WINDOW < max) submit(i + WINDOW);
+      const records = clauseRecordsOf(doc);
+      const tsv = records.map((r) => `${flat(r.id)}\t${flat(r.text)}\t${flat(r.notes)}\n`).join('');
+      const jsonl = records.map((r) => JSON.stringify(r) + '\n').join('');
+      for (const out of outs) {
+        if (i >= out.size) continue;
+        out.clauses += records.length;
+        const waits = [write(out.tsv, tsv), write(out.jsonl, jsonl)].filter((w): w is Promise<void> => w !== null);
+        if (waits.length > 0) await Promise.all(waits);
+      }
+      if ((i + 1) % 10_000 === 0) this.say(`clauses: ${i + 1} documents parsed`);
+    }
+    await pool.close();
+    await Promise.all(outs.flatMap((o) => [new Promise((r) => o.tsv.end(r)), new Promise((r) => o.jsonl.end(r))]));
+    info.clauseSeconds = (Date.now() - t0) / 1000;
+    for (const out of outs) {
+      info.sizes[out.size] = { ...info.sizes[out.size]!, clauses: out.clauses };
+      this.results.find((r) => r.size === out.size)!.clauses = out.clauses;
+    }
+    writeFileSync(join(this.corpusDir, 'CORPUS.json'), JSON.stringify(info));
+    this.clauseNote = `parsed by unres's parser on ${os.availableParallelism()} worker threads in ${info.clauseSeconds.toFixed(0)} s`;
+    this.say(`clauses: ${this.clauseNote}`);
+  }
+
+  clauseFile(size: number, ext: 'tsv' | 'jsonl'): string {
+    return join(this.corpusDir, `clauses-${size}.${ext}`);
+  }
+
+  newDocPath(size: number): string {
+    const k = this.addCounter.get(size) ?? 0;
+    this.addCounter.set(size, k + 1);
+    const name = this.names[size + k] ?? this.names[this.names.length - 1]!;
+    return join(this.corpusDir, 'pool', name);
+  }
+
+  indexDir(what: string, size: number): string {
+    return join(this.options.work, `index-${what}-${size}`);
+  }
+
+  // ------------------------------------------------------------ measuring
+
+  private async measure(label: string, cmd: string, args: string[], opts: { input?: string; timeoutMs?: number; okCodes?: number[] } = {}): Promise<Sample | null> {
+    const sample = await runMeasured(cmd, args, {
+      timeoutMs: opts.timeoutMs ?? 3 * 3600_000,
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1', UNRES_INDEX: '' },
+      ...(opts.input !== undefined ? { input: opts.input } : {}),
+      keepStdout: 4 * 2 ** 20,
+    });
+    const ok = opts.okCodes ?? [0];
+    if (sample.timedOut || sample.code === null || !ok.includes(sample.code)) {
       const why = sample.stderrTail.trim().split('\n').slice(-1)[0] ?? '';
-      task.failures.push(`exit ${sample.code ?? sample.signal}: ${why.slice(0, 200)}`);
-      this.say(`${label}: FAILED exit ${sample.code ?? sample.signal}: ${why.slice(0, 200)}`);
+      this.say(`${label}: FAILED (${sample.timedOut ? 'timed out' : `exit ${sample.code ?? sample.signal}`}): ${why.slice(0, 200)}`);
       return null;
     }
-    task.samples.push(sample);
-    if (task.measure === 'search' && task.engine !== 'grep') {
-      try {
-        const hits = JSON.parse(sample.stdoutHead) as unknown[];
-        task.hits = Array.isArray(hits) ? hits.length : null;
-      } catch {
-        task.hits = null;
-      }
-    }
-    if (task.engine === 'grep') task.hits = sample.code === 0 ? 1 : 0;
-    this.say(`${label}: ${fmtMs(sample.wallMs)}, ${fmtMb(sample.maxRssKb)}${task.hits !== null && task.engine !== 'grep' ? `, ${task.hits} hits` : ''}`);
+    this.say(`${label}: ${fmtMs(sample.wallMs)}, ${fmtMb(sample.maxRssKb)}`);
     return sample;
   }
 
-  median(task: Task): number {
-    return median(task.samples.map((s) => s.wallMs));
-  }
-
-  /** Rough cost of one run of a task not yet run: the same measure one size down, scaled linearly. */
-  estimateMs(size: number, engine: Engine, measure: Measure): number {
-    const smaller = this.tasks
-      .filter((t) => t.engine === engine && t.measure === measure && t.size < size && t.samples.length > 0)
-      .sort((a, b) => b.size - a.size);
-    if (smaller.length === 0) return engine === 'grep' ? 1000 : 5000;
-    const at = smaller[0]!.size;
-    const same = smaller.filter((t) => t.size === at);
-    const ms = Math.max(...same.map((t) => this.median(t)));
-    return ms * (size / at) * 1.15;
-  }
-
-  /** What the first (mandatory) runs of every size after `size` are expected to cost, baselines and crash check included. */
-  reserveForLaterMs(size: number, unresOnly = false): number {
-    let total = 0;
-    const largest = this.options.sizes[this.options.sizes.length - 1]!;
-    const classes = 3;
-    const oneWord = this.queries.filter((q) => q.cls === 'one-word').length;
-    for (const later of this.options.sizes.filter((s) => s > size)) {
-      if (this.engineAvailable) {
-        const ingest = this.estimateMs(later, 'unres', 'ingest');
-        total += ingest + this.estimateMs(later, 'unres', 'add1');
-        total += this.queries.length * this.estimateMs(later, 'unres', 'search');
-        if (later === largest && this.options.crashCheck) total += ingest + 5000;
+  async unres(r: SizeResult): Promise<void> {
+    const { runs } = this.options;
+    const index = this.indexDir('unres', r.size);
+    const ingestRuns = r.size <= REPEATED_INGEST_MAX ? Math.min(runs, 3) : 1;
+    for (let k = 0; k < ingestRuns; k++) {
+      rmSync(index, { recursive: true, force: true });
+      const s = await this.measure(`unres ingest @${r.size}`, process.execPath, [UNRES_BIN, 'ingest', r.dir, '--index', index]);
+      if (!s) {
+        r.failures.push('full ingest failed');
+        return;
       }
-      if (this.options.baselines && !unresOnly) {
-        total += this.estimateMs(later, 'lunr', 'ingest') + this.estimateMs(later, 'lunr', 'add1');
-        total += classes * this.estimateMs(later, 'lunr', 'search') + oneWord * this.estimateMs(later, 'grep', 'search');
+      r.ingest.push(s);
+    }
+    r.indexBytes = treeBytes(index);
+    // One untimed search first, so the first measured one does not pay for cold pages of node itself.
+    await runMeasured(process.execPath, [UNRES_BIN, 'search', 'الأطفال', '--index', index, '--json'], { timeoutMs: 120_000, cwd: ROOT });
+    for (let k = 0; k < runs; k++) {
+      for (const q of this.queries) {
+        const s = await this.measure(`unres search ${q.id} @${r.size}`, process.execPath, [UNRES_BIN, 'search', ...q.words, ...q.filters, '--index', index, '--json'], {
+          okCodes: [0, 1],
+        });
+        if (!s) continue;
+        const list = r.search.get(q.id) ?? [];
+        list.push(s);
+        r.search.set(q.id, list);
+        r.hits.set(q.id, countJson(s.stdoutHead));
       }
     }
-    return total;
-  }
-
-  // ------------------------------------------------------------ the plan
-
-  /** One run of each unres measure at `size` (and the crash check at the largest size). */
-  async unresFirstRuns(size: number): Promise<void> {
-    if (!this.engineAvailable) return;
-    const isLargest = size === this.options.sizes[this.options.sizes.length - 1];
-    rmSync(this.indexDir('unres', size), { recursive: true, force: true });
-    const ingest = this.task(size, 'unres', 'ingest');
-    const ok = await this.runOnce(ingest);
-    this.indexBytes.set(`unres:${size}`, treeBytes(this.indexDir('unres', size)));
-    if (ok && !ok.timedOut) {
-      // One untimed warm-up search so the first measured one does not pay for cold disk pages of node itself.
-      await runMeasured(process.execPath, [UNRES_BIN, 'search', 'الأطفال', '--index', this.indexDir('unres', size), '--json'], { timeoutMs: 30_000, cwd: ROOT });
-      for (const q of this.queries) await this.runOnce(this.task(size, 'unres', 'search', q));
-      await this.runOnce(this.task(size, 'unres', 'add1'));
-    } else {
-      for (const q of this.queries) this.task(size, 'unres', 'search', q).skipped = 'no index: the ingest did not finish';
-      this.task(size, 'unres', 'add1').skipped = 'no index: the ingest did not finish';
+    for (let k = 0; k < runs; k++) {
+      const s = await this.measure(`unres add1 @${r.size}`, process.execPath, [UNRES_BIN, 'ingest', this.newDocPath(r.size), '--index', index]);
+      if (s) r.add1.push(s);
     }
-    if (isLargest && this.options.crashCheck) await this.crashCheck(size);
   }
 
-  /** What the first runs of the baselines at `size` are expected to cost. */
-  baselineCostMs(size: number): number {
-    if (!this.options.baselines) return 0;
-    const oneWord = this.queries.filter((q) => q.cls === 'one-word').length;
-    return (
-      this.estimateMs(size, 'lunr', 'ingest') +
-      this.estimateMs(size, 'lunr', 'add1') +
-      3 * this.estimateMs(size, 'lunr', 'search') +
-      oneWord * this.estimateMs(size, 'grep', 'search')
-    );
-  }
-
-  /**
-   * One run of each baseline measure at `size`: every one-word grep, the lunr
-   * ingest, one lunr query of each class, the lunr add-one. For the largest
-   * size (`last`) everything left of the budget is theirs: a lunr process still
-   * running at the end is killed and reported as a lower bound.
-   */
-  async baselineFirstRuns(size: number, last: boolean): Promise<void> {
-    if (!this.options.baselines) return;
-    for (const q of this.queries.filter((q) => q.cls === 'one-word')) await this.runOnce(this.task(size, 'grep', 'search', q));
-
-    const lunrBudget = (): number => (last ? this.remainingMs() - 2000 : this.remainingMs() - this.reserveForLaterMs(size, true) - 5000);
-    rmSync(this.indexDir('lunr', size), { recursive: true, force: true });
-    const lunrIngest = this.task(size, 'lunr', 'ingest');
-    const estIngest = this.estimateMs(size, 'lunr', 'ingest');
-    if (lunrBudget() < Math.min(estIngest * 0.5, 10_000)) {
-      lunrIngest.skipped = `time budget (estimated ${fmtS(estIngest)})`;
-      this.say(`lunr ingest @${size}: skipped, ${lunrIngest.skipped}`);
-    } else {
-      await this.runOnce(lunrIngest, { timeoutMs: lunrBudget() });
-    }
-    this.indexBytes.set(`lunr:${size}`, treeBytes(this.indexDir('lunr', size)));
-    const lunrReady = existsSync(join(this.indexDir('lunr', size), 'index.json'));
-    const firstOfClass = ['one-word', 'multi-word', 'filtered'].map((cls) => this.queries.find((q) => q.cls === cls)!);
-    for (const q of firstOfClass) {
-      const task = this.task(size, 'lunr', 'search', q);
-      if (!lunrReady) task.skipped = 'no lunr index';
-      else if (lunrBudget() > this.estimateMs(size, 'lunr', 'search') * 0.5) await this.runOnce(task, { timeoutMs: lunrBudget() });
-      else task.skipped = 'time budget';
-    }
-    const add1 = this.task(size, 'lunr', 'add1');
-    const estAdd = this.estimateMs(size, 'lunr', 'add1');
-    if (!lunrReady) add1.skipped = 'no lunr index';
-    else if (lunrBudget() < Math.min(estAdd * 0.3, 10_000)) add1.skipped = `time budget (estimated ${fmtS(estAdd)})`;
-    else await this.runOnce(add1, { timeoutMs: lunrBudget() });
-  }
-
-  /**
-   * Kill an ingest of the largest corpus midway through its writing, then check
-   * the index: it must open and answer with what it held before (an ingest
-   * commits by replacing its manifest, so a kill leaves the previous state), and
-   * the next ingest must recover (stale lock, leftovers). The ingest goes into a
-   * copy of the next smaller index when there is one, so there is a previous
-   * state to lose; else into a new folder.
-   */
-  async crashCheck(size: number): Promise<void> {
-    const ingest = this.task(size, 'unres', 'ingest');
-    if (ingest.samples.length === 0 || ingest.samples[0]!.timedOut) return;
-    const fullMs = this.median(ingest);
-    if (this.remainingMs() - this.reserveForLaterMs(size, true) < fullMs + 10_000) {
-      this.crash.push(`not run: time budget (would cost about ${fmtS(fullMs)})`);
+  async baseline(r: SizeResult, system: System): Promise<void> {
+    const { runs } = this.options;
+    const result: BaselineResult = { index: null, buildMs: null, bytes: 0, cold: new Map(), warm: new Map(), warmProcess: null, hits: new Map(), failures: [] };
+    r.baselines[system] = result;
+    const dir = this.indexDir(system, r.size);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    let classpath = '';
+    try {
+      if (system === 'lucene') classpath = luceneClasspath((line) => this.say(line));
+    } catch (err) {
+      result.failures.push((err as Error).message);
+      this.say(`lucene: ${(err as Error).message}`);
       return;
     }
-    const dir = join(this.options.work, `index-unres-${size}-killed`);
-    rmSync(dir, { recursive: true, force: true });
-    const smaller = this.options.sizes.filter((s) => s < size && existsSync(this.indexDir('unres', s)));
-    const base = smaller.length > 0 ? smaller[smaller.length - 1]! : null;
-    const node = process.execPath;
-    const run = (args: string[]): Promise<Sample> =>
-      runMeasured(node, [UNRES_BIN, ...args, '--index', dir], { timeoutMs: 120_000, cwd: ROOT, keepStdout: 64 * 2 ** 20 });
-    const count = (s: Sample): number | null => {
-      try {
-        const list = JSON.parse(s.stdoutHead) as unknown[];
-        return Array.isArray(list) ? list.length : null;
-      } catch {
-        return null;
-      }
-    };
-    const firstErr = (s: Sample): string => s.stderrTail.trim().split('\n')[0] ?? '';
-    let before: number | null = 0;
-    if (base !== null) {
-      cpSync(this.indexDir('unres', base), dir, { recursive: true });
-      before = count(await run(['list', '--json']));
+    const fts5 = baselineAsset('fts5.py');
+    const store = system === 'lucene' ? join(dir, 'lucene') : join(dir, 'fts5.db');
+    const indexCmd: [string, string[]] =
+      system === 'lucene'
+        ? ['java', ['-cp', classpath, 'LuceneBaseline', 'index', this.clauseFile(r.size, 'tsv'), store]]
+        : ['python3', [fts5, 'index', this.clauseFile(r.size, 'jsonl'), store]];
+    const searchCmd: [string, string[]] =
+      system === 'lucene' ? ['java', ['-cp', classpath, 'LuceneBaseline', 'search', store, '10']] : ['python3', [fts5, 'search', store, '10']];
+    const line = (q: Query): string => (system === 'lucene' ? luceneQuery(q.words.join(' ')) : JSON.stringify(q.words.join(' '))) + '\n';
+    const parse = (out: string): Array<{ ms: number; ids: number }> =>
+      out
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => {
+          if (system === 'fts5') {
+            const o = JSON.parse(l) as { ms: number; ids: string[] };
+            return { ms: o.ms, ids: o.ids.length };
+          }
+          const [ms, ...ids] = l.split('\t');
+          return { ms: Number(ms), ids: ids.length };
+        });
+
+    const index = await this.measure(`${system} index @${r.size}`, indexCmd[0], indexCmd[1]);
+    if (!index) {
+      result.failures.push('index failed');
+      return;
     }
+    result.index = index;
+    const built = /indexed \d+ (\d+)/.exec(index.stdoutHead);
+    result.buildMs = built ? Number(built[1]) : null;
+    result.bytes = treeBytes(dir);
+    const coldRuns = Math.min(runs, 3);
+    for (let k = 0; k < coldRuns; k++) {
+      for (const q of this.queries) {
+        const s = await this.measure(`${system} cold ${q.id} @${r.size}`, searchCmd[0], searchCmd[1], { input: line(q) });
+        if (!s) continue;
+        const list = result.cold.get(q.id) ?? [];
+        list.push(s);
+        result.cold.set(q.id, list);
+        result.hits.set(q.id, parse(s.stdoutHead)[0]?.ids ?? 0);
+      }
+    }
+    // Warm: every query `runs` times in one process; the first pass warms the process up (JIT, caches).
+    const passes = Math.max(2, runs + 1);
+    const input = Array.from({ length: passes }, () => this.queries.map(line).join('')).join('');
+    const warm = await this.measure(`${system} warm (${passes} passes) @${r.size}`, searchCmd[0], searchCmd[1], { input });
+    if (warm) {
+      result.warmProcess = warm;
+      const answers = parse(warm.stdoutHead);
+      answers.forEach((a, i) => {
+        if (i < this.queries.length) return;
+        const q = this.queries[i % this.queries.length]!;
+        const list = result.warm.get(q.id) ?? [];
+        list.push(a.ms);
+        result.warm.set(q.id, list);
+      });
+    }
+  }
+
+  /**
+   * Kill an ingest midway through its writing, then check the index: it must
+   * open and answer with what it held before (an ingest commits by replacing
+   * its manifest), and the next ingest must recover. The ingest goes into a
+   * copy of the next smaller index, so there is a previous state to lose.
+   */
+  async crashCheck(r: SizeResult): Promise<void> {
+    const smaller = this.results.filter((x) => x.size < r.size && existsSync(this.indexDir('unres', x.size)));
+    if (r.ingest.length === 0 || smaller.length === 0) return;
+    const base = smaller[smaller.length - 1]!;
+    const fullMs = median(r.ingest.map((s) => s.wallMs));
+    const dir = join(this.options.work, `index-unres-${r.size}-killed`);
+    rmSync(dir, { recursive: true, force: true });
+    cpSync(this.indexDir('unres', base.size), dir, { recursive: true });
+    const node = process.execPath;
+    const run = (args: string[]): Promise<Sample> => runMeasured(node, [UNRES_BIN, ...args, '--index', dir], { timeoutMs: 600_000, cwd: ROOT, keepStdout: 64 * 2 ** 20 });
+    const firstErr = (s: Sample): string => s.stderrTail.trim().split('\n')[0] ?? '';
+    const before = countJson((await run(['list', '--json'])).stdoutHead);
     const initialBytes = treeBytes(dir);
-    const corpus = this.corpus.get(size)!;
+    const expectedMs = fullMs * (1 - base.size / r.size);
     let writingAt = 0;
     let killAt = Infinity;
     let killedAt = 0;
     let bytesAtKill = 0;
-    // Midway through the writing: once the folder starts to grow, kill halfway
-    // between then and the expected end (or at 90% of the expected time if it never grows).
-    const expectedMs = fullMs * (base !== null ? 1 - base / size : 1);
-    const sample = await runMeasured(node, [UNRES_BIN, 'ingest', corpus.dir, '--index', dir], {
-      timeoutMs: fullMs * 3 + 10_000,
+    const sample = await runMeasured(node, [UNRES_BIN, 'ingest', r.dir, '--index', dir], {
+      timeoutMs: fullMs * 3 + 60_000,
       cwd: ROOT,
       pollMs: 25,
       killWhen: (elapsed) => {
@@ -531,104 +576,55 @@ class Bench {
       this.crash.push(`the ingest finished (${fmtS(sample.wallMs)}) before it could be killed: not checked`);
       return;
     }
-    const into = base !== null ? `a copy of the ${base}-document index (${before ?? '?'} documents)` : 'a new index folder';
     this.crash.push(
-      `\`unres ingest\` of the ${size}-document corpus into ${into} killed (SIGKILL) at ${fmtS(killedAt)} (the folder began to grow at ${writingAt > 0 ? fmtS(writingAt) : 'never'}; a full ingest takes ~${fmtS(expectedMs)}); folder then ${fmtBytes(bytesAtKill)} in ${treeFiles(dir)} files`,
+      `\`unres ingest\` of the ${r.size}-document corpus into a copy of the ${base.size}-document index (${before ?? '?'} documents) killed (SIGKILL) at ${fmtS(killedAt)} (the folder began to grow at ${writingAt > 0 ? fmtS(writingAt) : 'never'}); folder then ${fmtBytes(bytesAtKill)} in ${treeFiles(dir)} files`,
     );
     const list = await run(['list', '--json']);
-    const after = count(list);
+    const after = countJson(list.stdoutHead);
     const search = await run(['search', 'الأطفال', '--json']);
-    const next = await runMeasured(node, [UNRES_BIN, 'ingest', this.newDocPath(size, 'unres'), '--index', dir], { timeoutMs: 120_000, cwd: ROOT });
+    const next = await runMeasured(node, [UNRES_BIN, 'ingest', this.newDocPath(r.size), '--index', dir], { timeoutMs: 600_000, cwd: ROOT });
     const listAgain = await run(['list', '--json']);
     this.crash.push(`then \`unres list\`: exit ${list.code}${list.code === 0 ? `, ${after ?? '?'} documents` : `: ${firstErr(list)}`}`);
-    this.crash.push(`then \`unres search الأطفال\`: exit ${search.code}${search.code === 0 ? ' (hits)' : search.code === 1 ? ' (no hits)' : `: ${firstErr(search)}`}`);
-    this.crash.push(
-      `then \`unres ingest\` of one new document: exit ${next.code} in ${fmtS(next.wallMs)}${next.code === 0 ? `, \`${next.stdoutHead.trim()}\`` : `: ${firstErr(next)}`}; \`unres list\`: ${count(listAgain) ?? '?'} documents`,
-    );
-    const noIndexYet = base === null && list.code === 3 && /no index/i.test(firstErr(list));
-    const loads = (list.code === 0 && after !== null && (before === null || after >= before)) || noIndexYet;
-    const answers = search.code === 0 || search.code === 1 || noIndexYet;
-    const recovers = next.code === 0 && count(listAgain) !== null;
-    const ok = loads && answers && recovers;
-    this.crash.push(
-      ok
-        ? `verdict: no half-written index: the index ${noIndexYet ? 'was never committed (\`no index\`), nothing half-written' : `opens with ${after} documents (${before ?? '?'} before the ingest)`} and the next ingest recovers`
-        : `verdict: FAILED (${[!loads && 'index did not load as before', !answers && 'search failed', !recovers && 'the next ingest did not recover'].filter(Boolean).join(', ')})`,
-    );
+    this.crash.push(`then \`unres search الأطفال\`: exit ${search.code}`);
+    this.crash.push(`then \`unres ingest\` of one new document: exit ${next.code} in ${fmtS(next.wallMs)}; \`unres list\`: ${countJson(listAgain.stdoutHead) ?? '?'} documents`);
+    const ok = list.code === 0 && after !== null && before !== null && after >= before && (search.code === 0 || search.code === 1) && next.code === 0;
+    this.crash.push(ok ? `verdict: no half-written index (it opens with ${after} documents, ${before} before) and the next ingest recovers` : 'verdict: FAILED');
     this.say(`crash check: ${this.crash.join('; ')}`);
     if (!this.options.keep) rmSync(dir, { recursive: true, force: true });
   }
 
-  /**
-   * Extra runs for the sizes up to `upTo`, cheapest first, while the budget
-   * lasts after `reserveMs` is kept for the first runs still to come.
-   */
-  async extras(upTo: number, reserveMs: number, engines: Engine[] = ['unres', 'lunr', 'grep'], largestIngestRuns = Infinity): Promise<void> {
-    const largest = this.options.sizes[this.options.sizes.length - 1]!;
-    const cap = (t: Task): number =>
-      t.engine === 'unres' && t.measure === 'ingest' && t.size === largest ? Math.min(this.options.runs, largestIngestRuns) : this.options.runs;
-    const available = (): number => this.remainingMs() - reserveMs;
-    const fits = (ms: number): boolean => ms * 1.2 + 2000 < available();
-    const cheap = (t: Task): boolean =>
-      t.measure === 'search' || (t.engine === 'unres' && t.measure === 'add1');
-    const order: Record<string, number> = { 'unres:search': 0, 'unres:add1': 1, 'grep:search': 2, 'lunr:search': 3, 'unres:ingest': 4, 'lunr:add1': 5, 'lunr:ingest': 6 };
-    // lunr's other queries are extras too (its load time dominates; one per class is mandatory).
-    if (this.options.baselines && engines.includes('lunr')) {
-      for (const size of this.options.sizes) {
-        if (!existsSync(join(this.indexDir('lunr', size), 'index.json'))) continue;
-        if (size > upTo) continue;
-        for (const q of this.queries) this.task(size, 'lunr', 'search', q);
-      }
-    }
-    const candidates = this.tasks
-      .filter((t) => t.size <= upTo && engines.includes(t.engine) && t.skipped === null && t.failures.length === 0)
-      .sort((a, b) => order[`${a.engine}:${a.measure}`]! - order[`${b.engine}:${b.measure}`]! || a.size - b.size);
-    const estimate = (t: Task): number => {
-      if (t.samples.length > 0) return this.median(t);
-      const mate = this.tasks.find((o) => o !== t && o.size === t.size && o.engine === t.engine && o.measure === t.measure && o.samples.length > 0);
-      return mate ? this.median(mate) : Infinity;
-    };
-    for (const pass of [cheap, (t: Task) => !cheap(t)]) {
-      for (let round = 1; round <= this.options.runs; round++) {
-        for (const task of candidates.filter(pass)) {
-          if (task.samples.length >= round || round > cap(task) || task.failures.length > 0) continue;
-          if (available() < 3000) return;
-          if (!fits(estimate(task))) continue;
-          await this.runOnce(task, { scratch: task.measure === 'ingest', timeoutMs: available() });
-        }
-      }
-    }
-  }
-
   async run(): Promise<void> {
-    this.engineAvailable = existsSync(ENGINE_MODULE);
-    if (!this.engineAvailable) {
-      this.notes.push(`The unres engine is not built here (${ENGINE_MODULE.replace(ROOT + '/', '')} is missing): only the baselines ran.`);
-      this.say('unres engine not found: measuring the baselines only');
-    }
     this.prepareCorpus();
-    const largest = this.options.sizes[this.options.sizes.length - 1]!;
-    // 1. First runs: unres at every size; the baselines at every size but the largest.
-    for (const size of this.options.sizes) {
-      this.say(`--- ${size} documents`);
-      await this.unresFirstRuns(size);
-      if (size !== largest) await this.baselineFirstRuns(size, false);
+    const doc0 = readFileSync(join(this.corpusDir, 'pool', this.names[0]!));
+    const { parseBytes } = await import('../src/structure/parse.js');
+    this.queries = queries(parseBytes(doc0, this.names[0]!).id);
+    if (this.options.baselines) await this.prepareClauses();
+    if (this.options.prepare) return;
+    const crashSize = this.results.filter((r) => r.size <= CRASH_CHECK_MAX).slice(-1)[0]?.size;
+    for (const r of this.results) {
+      this.say(`--- ${r.size} documents`);
+      await this.unres(r);
+      if (this.options.crashCheck && r.size === crashSize) await this.crashCheck(r);
+      if (this.options.baselines) {
+        await this.baseline(r, 'lucene');
+        await this.baseline(r, 'fts5');
+      }
+      // Indexes of a size are not needed once measured (the crash check copies the next smaller unres index).
+      if (!this.options.keep) for (const what of ['lucene', 'fts5']) rmSync(this.indexDir(what, r.size), { recursive: true, force: true });
     }
-    // 2. More unres runs, keeping room for the baselines at the largest size
-    //    (their full ingests are the most expensive processes of the run).
-    const reserve = this.baselineCostMs(largest);
-    this.say(`--- extra unres runs, ${fmtS(reserve)} kept for the baselines at ${largest} documents`);
-    await this.extras(largest, reserve, ['unres'], LARGEST_INGEST_RUNS);
-    // 3. The baselines at the largest size, with what is left.
-    this.say(`--- baselines at ${largest} documents`);
-    await this.baselineFirstRuns(largest, true);
-    // 4. Anything else while the budget lasts.
-    this.say('--- extra runs while the budget lasts');
-    await this.extras(largest, 0);
     this.loadAfter = os.loadavg();
     this.cpuAfter = machineCpu();
     const own = process.cpuUsage();
     this.ownCpuS = (own.user + own.system) / 1e6 + measuredCpuSeconds();
+  }
+}
+
+function countJson(text: string): number | null {
+  try {
+    const list = JSON.parse(text) as unknown[];
+    return Array.isArray(list) ? list.length : null;
+  } catch {
+    return null;
   }
 }
 
@@ -644,62 +640,43 @@ function fmtMb(kb: number | null): string {
   return kb === null ? '? MB' : `${(kb / 1024).toFixed(0)} MB`;
 }
 function fmtBytes(bytes: number): string {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
+  return bytes >= 1 << 30 ? `${(bytes / 2 ** 30).toFixed(2)} GB` : bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${(bytes / 1024).toFixed(0)} KB`;
 }
-
-interface Figure {
-  median: number;
-  min: number;
-  max: number;
-  n: number;
-  lowerBound: boolean;
-}
-
-function figureOf(samples: Sample[]): Figure | null {
-  if (samples.length === 0) return null;
-  const walls = samples.map((s) => s.wallMs);
-  const { min, max } = spread(walls);
-  return { median: median(walls), min, max, n: samples.length, lowerBound: samples.some((s) => s.timedOut) };
-}
-
-function peakRssKb(samples: Sample[]): number | null {
-  const values = samples.map((s) => s.maxRssKb).filter((v): v is number => v !== null);
-  return values.length === 0 ? null : Math.max(...values);
-}
-
-function cellTime(f: Figure | null, unit: 's' | 'ms', why?: string | null): string {
-  if (!f) return why ? `— (${why})` : '—';
-  const show = (ms: number): string => (unit === 's' ? (ms / 1000).toFixed(ms >= 10_000 ? 1 : 2) : ms.toFixed(0));
-  const bound = f.lowerBound ? '> ' : '';
-  const range = f.n > 1 ? ` (${show(f.min)}–${show(f.max)}, n=${f.n})` : ' (n=1)';
-  return `${bound}${show(f.median)} ${unit}${range}`;
-}
-
-function ratio(ours: Figure | null, base: Figure | null): string {
-  if (!ours || !base) return '—';
-  const r = ours.median / base.median;
-  const prefix = base.lowerBound && !ours.lowerBound ? '< ' : ours.lowerBound && !base.lowerBound ? '> ' : '';
-  return `${prefix}${fmtRatio(r)}×`;
-}
-
-/** 123×, 1.23×, 0.12×, 0.0044×: two significant figures below 0.1. */
 function fmtRatio(r: number): string {
   return r >= 10 ? r.toFixed(0) : r >= 0.1 ? r.toFixed(2) : r.toPrecision(2);
 }
-
-function numRatio(ours: number | null, base: number | null): string {
-  if (ours === null || base === null || base === 0) return '—';
-  return `${fmtRatio(ours / base)}×`;
+function ratio(a: number | null, b: number | null): string {
+  return a === null || b === null || b === 0 ? '—' : `${fmtRatio(a / b)}×`;
 }
 
-function verdict(value: number | null, target: number, unit: string, lowerBound = false): string {
-  if (value === null) return 'not measured';
-  if (value <= target && !lowerBound) return `met (${value.toFixed(unit === 'ms' || unit === 'MB' ? 0 : 2)} ${unit} ≤ ${target} ${unit})`;
-  const over = ((value / target - 1) * 100).toFixed(0);
-  return `MISSED: ${lowerBound ? '> ' : ''}${value.toFixed(unit === 'ms' || unit === 'MB' ? 0 : 2)} ${unit} vs ${target} ${unit} (${over}% over)`;
+const walls = (samples: Sample[]): number[] => samples.map((s) => s.wallMs);
+const peak = (samples: Sample[]): number | null => {
+  const v = samples.map((s) => s.maxRssKb).filter((x): x is number => x !== null);
+  return v.length === 0 ? null : Math.max(...v);
+};
+const maxOf = (values: number[]): number | null => (values.length === 0 ? null : Math.max(...values));
+const medianOrNull = (values: number[]): number | null => (values.length === 0 ? null : median(values));
+
+/** Median and max over the runs of one measure: "12.3 s" or "210 ms (max 260, n=5)". */
+function cell(values: number[], unit: 's' | 'ms'): string {
+  if (values.length === 0) return '—';
+  const show = (ms: number): string => (unit === 's' ? `${(ms / 1000).toFixed(ms >= 10_000 ? 1 : 2)} s` : `${ms.toFixed(0)} ms`);
+  return values.length === 1 ? show(values[0]!) : `${show(median(values))} (max ${show(Math.max(...values)).replace(/ (s|ms)$/, '')}, n=${values.length})`;
 }
 
-/** How much of the machine other processes used while the bench ran: the quietness of the run. */
+interface SearchFigures {
+  all: number[];
+  perQuery: Array<{ q: Query; median: number; max: number }>;
+}
+
+function searchFigures(r: SizeResult, qs: Query[]): SearchFigures {
+  const perQuery = qs
+    .map((q) => ({ q, samples: walls(r.search.get(q.id) ?? []) }))
+    .filter((x) => x.samples.length > 0)
+    .map((x) => ({ q: x.q, median: median(x.samples), max: Math.max(...x.samples) }));
+  return { all: qs.flatMap((q) => walls(r.search.get(q.id) ?? [])), perQuery };
+}
+
 function otherCpu(bench: Bench): string {
   const a = bench.cpuBefore;
   const b = bench.cpuAfter;
@@ -708,140 +685,137 @@ function otherCpu(bench: Bench): string {
   const total = b.totalS - a.totalS;
   const others = Math.max(0, busy - bench.ownCpuS);
   const pct = (x: number): string => `${((x / Math.max(total, 1e-9)) * 100).toFixed(0)}%`;
-  return `- CPU during the run: ${busy.toFixed(0)} of ${total.toFixed(0)} core-seconds busy (${pct(busy)}); the bench and its processes ${bench.ownCpuS.toFixed(0)}, other processes ${others.toFixed(0)} (${pct(others)} of the machine)${hasGnuTimeNote()}`;
+  return `- CPU during the run: ${busy.toFixed(0)} of ${total.toFixed(0)} core-seconds busy (${pct(busy)}); the bench and its processes ${bench.ownCpuS.toFixed(0)}, other processes ${others.toFixed(0)} (${pct(others)} of the machine)`;
 }
 
-function hasGnuTimeNote(): string {
-  return existsSync('/usr/bin/time') ? '' : ' (own processes\' CPU unknown without GNU time: "other" is an upper bound)';
-}
-
-function machineFacts(bench: Bench): string[] {
-  const cpus = os.cpus();
-  const model = cpus[0]?.model ?? 'unknown CPU';
-  const load = (l: number[]): string => l.map((v) => v.toFixed(2)).join(', ');
-  let time = 'absent';
-  try {
-    execFileSync('/usr/bin/time', ['-f', '%M', 'true'], { stdio: 'ignore' });
-    time = 'present';
-  } catch {
-    // absent
-  }
-  return [
-    `- date: ${new Date(bench.started).toISOString().replace('T', ' ').slice(0, 16)} UTC`,
-    `- machine: ${model}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory; ${os.type()} ${os.release()} ${os.arch()}; node ${process.version}`,
-    `- load average (1, 5, 15 min): before ${load(bench.loadBefore)}; after ${load(bench.loadAfter)}`,
-    otherCpu(bench),
-    `- peak RSS: ${rssMethod()} (GNU time ${time}); wall time: spawn to exit, measured by the harness`,
-  ];
+function versionOf(cmd: string, args: string[]): string {
+  const run = spawnSync(cmd, args, { encoding: 'utf8' });
+  if (run.error) return 'not installed';
+  // java -version writes to stderr.
+  return `${run.stdout ?? ''}${run.stderr ?? ''}`.trim().split('\n')[0] ?? '?';
 }
 
 export function report(bench: Bench): string {
   const { options } = bench;
   const out: string[] = [];
   const totalS = (Date.now() - bench.started) / 1000;
-  out.push(`### Run of ${new Date(bench.started).toISOString().slice(0, 10)}`, '');
-  out.push(...machineFacts(bench));
+  const load = (l: number[]): string => l.map((v) => v.toFixed(2)).join(', ');
+  const cpus = os.cpus();
+  out.push(`### Run of ${new Date(bench.started).toISOString().slice(0, 16).replace('T', ' ')} UTC`, '');
   out.push(
-    `- command: \`npm run bench -- --sizes ${options.sizes.join(',')} --runs ${options.runs} --seed ${options.seed} --budget ${options.budgetS}\`; total ${totalS.toFixed(0)} s (corpus generation ${bench.corpusSeconds.toFixed(1)} s)`,
+    `- machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory; ${os.type()} ${os.release()}; node ${process.version}`,
+    `- load average (1, 5, 15 min): before ${load(bench.loadBefore)}; after ${load(bench.loadAfter)}`,
+    otherCpu(bench),
+    `- peak RSS: ${rssMethod()}; wall time: spawn to exit, measured by the harness`,
+    `- command: \`npm run bench -- --sizes ${options.sizes.join(',')} --runs ${options.runs} --seed ${options.seed}${options.corpus ? ' --corpus DIR' : ''}\`; whole run ${fmtS(totalS * 1000)} (${(totalS / 60).toFixed(0)} min)`,
+    `- corpus: ${bench.corpusNote}; baselines' clauses: ${bench.clauseNote || 'not prepared (--no-baselines)'}`,
   );
-  out.push('');
-  out.push('Corpora (generated by `scripts/bench/corpus.ts`, document i depends only on the seed and i, so each corpus is a prefix of the next):', '');
-  out.push('| documents | size | clauses | distinct tokens | resolutions (ECOSOC / GA / conference) / drafts / reports |');
-  out.push('| ---: | ---: | ---: | ---: | --- |');
-  for (const [size, c] of bench.corpus) {
-    const f = c.families;
-    out.push(`| ${size} | ${fmtBytes(c.bytes)} | ${c.clauses} | ${c.vocabulary} | ${f.ecosoc ?? 0} / ${f.ga ?? 0} / ${f.cop ?? 0} / ${f.draft ?? 0} / ${f.report ?? 0} |`);
+  if (options.baselines) {
+    out.push(`- baselines: Lucene (${versionOf('java', ['-version'])}, Debian liblucene8-java), SQLite FTS5 (python3 sqlite3 ${versionOf('python3', ['-c', 'import sqlite3; print(sqlite3.sqlite_version)'])})`);
   }
   out.push('');
 
-  const searchSamples = (size: number, engine: Engine, cls?: QueryClass): Sample[] =>
-    bench.tasks.filter((t) => t.size === size && t.engine === engine && t.measure === 'search' && (!cls || t.query!.cls === cls)).flatMap((t) => t.samples);
-  const one = (size: number, engine: Engine, measure: Measure): Task | undefined =>
-    bench.tasks.find((t) => t.size === size && t.engine === engine && t.measure === measure);
-
-  out.push('Figures: median (min–max, n = runs); cold search = a new process per query (node start, load the index, query, print JSON), pooled over the queries below.', '');
-  out.push('| docs | measure | unres | target | lunr baseline | unres / lunr | grep -rF | unres / grep |');
-  out.push('| ---: | --- | --- | --- | --- | ---: | --- | ---: |');
-  const verdicts: string[] = [];
-  for (const size of options.sizes) {
-    const t = TARGETS[size];
-    const ui = one(size, 'unres', 'ingest');
-    const li = one(size, 'lunr', 'ingest');
-    const ua = one(size, 'unres', 'add1');
-    const la = one(size, 'lunr', 'add1');
-    const fi = (task?: Task): Figure | null => (task ? figureOf(task.samples) : null);
-    const why = (task?: Task): string | null => task?.skipped ?? task?.failures[0] ?? (task ? null : 'not run');
-    out.push(`| ${size} | full ingest | ${cellTime(fi(ui), 's', why(ui))} | ${t ? `≤ ${t.ingestS} s` : ''} | ${cellTime(fi(li), 's', why(li))} | ${ratio(fi(ui), fi(li))} | | |`);
-    out.push(`| ${size} | add 1 document | ${cellTime(fi(ua), 's', why(ua))} | ${t ? `≤ ${t.add1S} s` : ''} | ${cellTime(fi(la), 's', why(la))} | ${ratio(fi(ua), fi(la))} | | |`);
-    const us = figureOf(searchSamples(size, 'unres'));
-    const ls = figureOf(searchSamples(size, 'lunr'));
-    out.push(`| ${size} | cold search, all queries | ${cellTime(us, 'ms')} | ${t ? `≤ ${t.searchMs} ms` : ''} | ${cellTime(ls, 'ms')} | ${ratio(us, ls)} | | |`);
-    for (const cls of ['one-word', 'multi-word', 'filtered'] as const) {
-      const u = figureOf(searchSamples(size, 'unres', cls));
-      const l = figureOf(searchSamples(size, 'lunr', cls));
-      const g = cls === 'one-word' ? figureOf(searchSamples(size, 'grep', cls)) : null;
-      out.push(`| ${size} | — ${cls} | ${cellTime(u, 'ms')} | | ${cellTime(l, 'ms')} | ${ratio(u, l)} | ${cls === 'one-word' ? cellTime(g, 'ms') : ''} | ${cls === 'one-word' ? ratio(u, g) : ''} |`);
-    }
-    const uRss = peakRssKb(searchSamples(size, 'unres'));
-    const lRss = peakRssKb(searchSamples(size, 'lunr'));
-    const gRss = peakRssKb(searchSamples(size, 'grep'));
-    out.push(`| ${size} | peak RSS, searching | ${fmtMb(uRss)} | ${t ? `≤ ${t.searchRssMb} MB` : ''} | ${fmtMb(lRss)} | ${numRatio(uRss, lRss)} | ${fmtMb(gRss)} | ${numRatio(uRss, gRss)} |`);
-    const uiRss = ui ? peakRssKb(ui.samples) : null;
-    const liRss = li ? peakRssKb(li.samples) : null;
-    out.push(`| ${size} | peak RSS, full ingest | ${fmtMb(uiRss)} | ${size >= 5000 ? '≤ 2048 MB' : ''} | ${fmtMb(liRss)} | ${numRatio(uiRss, liRss)} | | |`);
-    const uaRss = ua ? peakRssKb(ua.samples) : null;
-    const laRss = la ? peakRssKb(la.samples) : null;
-    out.push(`| ${size} | peak RSS, add 1 document | ${fmtMb(uaRss)} | | ${fmtMb(laRss)} | ${numRatio(uaRss, laRss)} | | |`);
-    const ub = bench.indexBytes.get(`unres:${size}`) ?? null;
-    const lb = bench.indexBytes.get(`lunr:${size}`) ?? null;
-    const cb = bench.corpus.get(size)?.bytes ?? null;
-    out.push(`| ${size} | index size on disk | ${ub ? fmtBytes(ub) : '—'} | | ${lb ? fmtBytes(lb) : '—'} | ${numRatio(ub, lb)} | ${cb ? `${fmtBytes(cb)} (raw text)` : ''} | ${numRatio(ub, cb)} |`);
-
-    if (t && bench.engineAvailable) {
-      const ingestF = fi(ui);
-      const addF = fi(ua);
-      verdicts.push(`- ${size} docs, full ingest: ${verdict(ingestF ? ingestF.median / 1000 : null, t.ingestS, 's', ingestF?.lowerBound)}`);
-      verdicts.push(`- ${size} docs, add 1 document: ${verdict(addF ? addF.median / 1000 : null, t.add1S, 's', addF?.lowerBound)}`);
-      verdicts.push(`- ${size} docs, cold search median: ${verdict(us ? us.median : null, t.searchMs, 'ms')}`);
-      const worst = bench.tasks
-        .filter((x) => x.size === size && x.engine === 'unres' && x.measure === 'search' && x.samples.length > 0)
-        .map((x) => ({ q: x.query!, ms: median(x.samples.map((s) => s.wallMs)) }))
-        .sort((a, b) => b.ms - a.ms)[0];
-      if (worst) verdicts.push(`  (slowest query: ${worst.q.id} \`${queryLabel(worst.q)}\`, median ${worst.ms.toFixed(0)} ms)`);
-      verdicts.push(`- ${size} docs, peak RSS searching: ${verdict(uRss === null ? null : uRss / 1024, t.searchRssMb, 'MB')}`);
-    }
-    if (size >= 5000 && bench.engineAvailable) {
-      verdicts.push(`- ${size} docs, peak RSS of the full ingest: ${verdict(uiRss === null ? null : uiRss / 1024, INGEST_RSS_LIMIT_MB, 'MB')}`);
-    }
-  }
-  out.push('');
-  if (verdicts.length > 0) out.push('Targets (2 cores):', '', ...verdicts, '');
-  if (bench.crash.length > 0) out.push('Interrupted ingest (a half-written index must never be left):', '', ...bench.crash.map((c) => `- ${c}`), '');
-
-  out.push('Per query: median ms (hits, limit 10; n = runs). grep: one-word queries only, any match exits 0.', '');
-  out.push(`| query | ${options.sizes.map((s) => `unres @${s} | lunr @${s} | grep @${s}`).join(' | ')} |`);
-  out.push(`| --- | ${options.sizes.map(() => '---: | ---: | ---:').join(' | ')} |`);
-  for (const q of bench.queries) {
-    const cells = options.sizes.flatMap((size) =>
-      (['unres', 'lunr', 'grep'] as const).map((engine) => {
-        const task = bench.tasks.find((t) => t.size === size && t.engine === engine && t.query === q);
-        if (!task || task.samples.length === 0) return '';
-        const m = median(task.samples.map((s) => s.wallMs)).toFixed(0);
-        return engine === 'grep' ? `${m} (n=${task.samples.length})` : `${m} (${task.hits ?? '?'}; n=${task.samples.length})`;
-      }),
+  out.push('**unres, per size** (the growth curve). Cold search: a new `unres search --json` process per query and run, pooled over the 11 queries below; "slowest query" is the median of the slowest query\'s runs.', '');
+  out.push('| documents | input | full ingest | peak RSS, ingest | cold search median | slowest query | slowest single search | add 1 document | peak RSS, search | index size | index / input |');
+  out.push('| ---: | ---: | --- | ---: | ---: | --- | ---: | --- | ---: | ---: | ---: |');
+  for (const r of bench.results) {
+    const sf = searchFigures(r, bench.queries);
+    const slowest = sf.perQuery.slice().sort((a, b) => b.median - a.median)[0];
+    const allSearch = bench.queries.flatMap((q) => r.search.get(q.id) ?? []);
+    out.push(
+      `| ${r.size.toLocaleString('en')} | ${fmtBytes(r.bytes)} | ${cell(walls(r.ingest), 's')} | ${fmtMb(peak(r.ingest))} | ${medianOrNull(sf.all)?.toFixed(0) ?? '—'} ms | ${slowest ? `${slowest.median.toFixed(0)} ms (${slowest.q.id})` : '—'} | ${maxOf(sf.all)?.toFixed(0) ?? '—'} ms | ${cell(walls(r.add1), 's')} | ${fmtMb(peak(allSearch))} | ${r.indexBytes ? fmtBytes(r.indexBytes) : '—'} | ${r.indexBytes ? (r.indexBytes / r.bytes).toFixed(2) : '—'} |`,
     );
-    out.push(`| ${q.id} \`${queryLabel(q)}\` (${q.note}) | ${cells.join(' | ')} |`);
   }
   out.push('');
-  const failures = bench.tasks.filter((t) => t.failures.length > 0 || t.skipped);
-  if (failures.length > 0 || bench.notes.length > 0) {
-    out.push('Not measured or failed:', '');
-    for (const note of bench.notes) out.push(`- ${note}`);
-    for (const t of failures) {
-      out.push(`- ${t.engine} ${t.measure}${t.query ? ` ${t.query.id}` : ''} @${t.size}: ${t.skipped ?? t.failures.join('; ')}`);
+
+  const target = bench.results.find((r) => r.size === TARGET_SIZE) ?? bench.results[bench.results.length - 1];
+  if (target) {
+    const sf = searchFigures(target, bench.queries);
+    const slowest = maxOf(sf.perQuery.map((p) => p.median));
+    const verdict = (what: string, value: number | null, limit: number, unit: string, digits = 0): string =>
+      value === null ? `- ${what}: not measured` : `- ${what}: ${value <= limit ? 'met' : 'MISSED'} (${value.toFixed(digits)} ${unit}; target ≤ ${limit} ${unit})`;
+    const rssAll = maxOf(bench.results.map((r) => peak(r.ingest)).filter((x): x is number => x !== null));
+    out.push(`Targets of issue 13 at ${target.size.toLocaleString('en')} documents${target.size !== TARGET_SIZE ? ' (the largest size run; they are stated for 100,000)' : ''}:`, '');
+    out.push(
+      verdict('full ingest', medianOrNull(walls(target.ingest)) === null ? null : median(walls(target.ingest)) / 1000, TARGET.ingestS, 's'),
+      verdict('peak RSS of a full ingest, any size', rssAll === null ? null : rssAll / 1024, TARGET.ingestRssMb, 'MB'),
+      verdict('cold search median', medianOrNull(sf.all), TARGET.searchMedianMs, 'ms'),
+      verdict('slowest query (median of its runs)', slowest, TARGET.searchMaxMs, 'ms'),
+      verdict('add 1 document (median)', medianOrNull(walls(target.add1)) === null ? null : median(walls(target.add1)) / 1000, TARGET.add1S, 's', 2),
+      verdict('index size / input', target.indexBytes ? target.indexBytes / target.bytes : null, TARGET.sizeRatio, '×', 2),
+      '',
+    );
+  }
+
+  if (options.baselines) {
+    out.push('**Baselines on the same clauses** (scripts/baselines/: Lucene 8 ArabicAnalyzer + BM25 over text and notes, default operator OR; SQLite FTS5 unicode61 + bm25). They index clause files already parsed by unres (the parsing is not in their figures: see the clause line above); the filtered queries run without their filter. Cold query: a new JVM / python3 process per query, including start-up and opening the index; warm query: the in-process time per query in one process that ran every query several times (first pass excluded).', '');
+    out.push('| documents | system | index (process) | peak RSS, index | index size | cold query median | cold max | warm query median | warm max |');
+    out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const r of bench.results) {
+      for (const system of ['lucene', 'fts5'] as const) {
+        const b = r.baselines[system];
+        if (!b) continue;
+        if (!b.index) {
+          out.push(`| ${r.size.toLocaleString('en')} | ${system} | failed: ${b.failures.join('; ')} | | | | | | |`);
+          continue;
+        }
+        const cold = bench.queries.flatMap((q) => walls(b.cold.get(q.id) ?? []));
+        const warm = bench.queries.flatMap((q) => b.warm.get(q.id) ?? []);
+        out.push(
+          `| ${r.size.toLocaleString('en')} | ${system === 'lucene' ? 'Lucene' : 'FTS5'} | ${fmtMs(b.index.wallMs)} | ${fmtMb(b.index.maxRssKb)} | ${fmtBytes(b.bytes)} | ${medianOrNull(cold)?.toFixed(0) ?? '—'} ms | ${maxOf(cold)?.toFixed(0) ?? '—'} ms | ${medianOrNull(warm)?.toFixed(1) ?? '—'} ms | ${maxOf(warm)?.toFixed(1) ?? '—'} ms |`,
+        );
+      }
+    }
+    out.push('');
+    out.push('**Ratios** (unres / baseline; below 1× unres is faster or smaller). Ingest: unres parses the documents itself, the baselines get clauses already parsed, so the second column adds the parsing time of the clause files (measured once for the largest size, scaled by documents) to theirs.', '');
+    out.push('| documents | vs | ingest / index | ingest / (parse + index) | cold search / cold query | cold search / warm query | index size |');
+    out.push('| ---: | --- | ---: | ---: | ---: | ---: | ---: |');
+    const clauseS = bench.clauseSeconds;
+    const largest = bench.results[bench.results.length - 1]?.size ?? 1;
+    for (const r of bench.results) {
+      const ours = medianOrNull(walls(r.ingest));
+      const ourSearch = medianOrNull(bench.queries.flatMap((q) => walls(r.search.get(q.id) ?? [])));
+      for (const system of ['lucene', 'fts5'] as const) {
+        const b = r.baselines[system];
+        if (!b?.index) continue;
+        const cold = medianOrNull(bench.queries.flatMap((q) => walls(b.cold.get(q.id) ?? [])));
+        const warm = medianOrNull(bench.queries.flatMap((q) => b.warm.get(q.id) ?? []));
+        const parseMs = clauseS === null ? null : (clauseS * 1000 * r.size) / largest;
+        out.push(
+          `| ${r.size.toLocaleString('en')} | ${system === 'lucene' ? 'Lucene' : 'FTS5'} | ${ratio(ours, b.index.wallMs)} | ${parseMs === null ? '—' : ratio(ours, b.index.wallMs + parseMs)} | ${ratio(ourSearch, cold)} | ${ratio(ourSearch, warm)} | ${ratio(r.indexBytes || null, b.bytes || null)} |`,
+        );
+      }
     }
     out.push('');
   }
+
+  out.push('**Per query**: median ms of the runs (hits returned, limit 10). unres: cold process; Lucene and FTS5: cold process / warm in-process.', '');
+  const header = bench.results.map((r) => `@${r.size.toLocaleString('en')} unres${options.baselines ? ' | Lucene cold / warm | FTS5 cold / warm' : ''}`).join(' | ');
+  out.push(`| query | ${header} |`);
+  out.push(`| --- | ${bench.results.map(() => (options.baselines ? '---: | ---: | ---:' : '---:')).join(' | ')} |`);
+  for (const q of bench.queries) {
+    const cells = bench.results.map((r) => {
+      const s = walls(r.search.get(q.id) ?? []);
+      const ours = s.length === 0 ? '—' : `${median(s).toFixed(0)} (${r.hits.get(q.id) ?? '?'})`;
+      if (!options.baselines) return ours;
+      const b = (system: System): string => {
+        const x = r.baselines[system];
+        if (!x?.index) return '—';
+        const cold = walls(x.cold.get(q.id) ?? []);
+        const warm = x.warm.get(q.id) ?? [];
+        return `${cold.length ? median(cold).toFixed(0) : '—'} / ${warm.length ? median(warm).toFixed(1) : '—'} (${x.hits.get(q.id) ?? '?'})`;
+      };
+      return `${ours} | ${b('lucene')} | ${b('fts5')}`;
+    });
+    out.push(`| ${q.id} \`${queryLabel(q)}\` (${q.note}) | ${cells.join(' | ')} |`);
+  }
+  out.push('');
+  if (bench.crash.length > 0) out.push('Interrupted ingest (a half-written index must never be left):', '', ...bench.crash.map((c) => `- ${c}`), '');
+  const failures = bench.results.flatMap((r) => [
+    ...r.failures.map((f) => `unres @${r.size}: ${f}`),
+    ...Object.entries(r.baselines).flatMap(([s, b]) => (b?.failures ?? []).map((f) => `${s} @${r.size}: ${f}`)),
+  ]);
+  if (failures.length > 0 || bench.notes.length > 0) out.push('Not measured or failed:', '', ...[...bench.notes, ...failures].map((f) => `- ${f}`), '');
   return out.join('\n');
 }
 
@@ -853,7 +827,9 @@ function clearWorkDir(work: string): void {
     process.stderr.write(`bench: ${work} is not empty and was not made by the bench; give another --work folder\n`);
     process.exit(2);
   }
-  rmSync(work, { recursive: true, force: true });
+  for (const name of existsSync(work) ? readdirSync(work) : []) {
+    if (name !== 'corpus') rmSync(join(work, name), { recursive: true, force: true });
+  }
   mkdirSync(work, { recursive: true });
   writeFileSync(join(work, WORK_MARKER), '');
 }
@@ -881,6 +857,11 @@ function writeOut(path: string, section: string): void {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (!existsSync(PARSE_POOL)) {
+    process.stderr.write(`bench: ${PARSE_POOL} is missing: run \`npm run build\` first\n`);
+    process.exit(2);
+  }
+  clearWorkDir(options.work);
   const bench = new Bench(options);
   const stop = (): void => {
     killRunning();
@@ -889,18 +870,21 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  if (!existsSync(LUNR_SCRIPT) && options.baselines) {
-    process.stderr.write(`bench: ${LUNR_SCRIPT} is missing: run \`npm run build\` first\n`);
-    process.exit(2);
-  }
   await bench.run();
+  if (options.prepare) {
+    bench.say(`corpus and clause files ready in ${options.corpus ?? options.work}`);
+    return;
+  }
   const text = report(bench);
   process.stdout.write(text + '\n');
   if (options.out) {
     writeOut(options.out, text);
     bench.say(`results written to ${options.out}`);
   }
-  if (!options.keep) removeWorkDir(options.work);
+  if (!options.keep) {
+    // The corpus stays when it lives in its own --corpus folder.
+    removeWorkDir(options.work);
+  }
   bench.say(`total ${((Date.now() - bench.started) / 1000).toFixed(0)} s`);
 }
 

@@ -38,15 +38,19 @@ def index(path, db):
     con.execute('DROP TABLE IF EXISTS clauses')
     con.execute("CREATE VIRTUAL TABLE clauses USING fts5(id UNINDEXED, text, notes, tokenize = 'unicode61 remove_diacritics 2')")
     count = 0
-    with open(path, encoding='utf-8') as f:
-        rows = []
+
+    def rows(f):
+        # Streamed: a corpus of millions of clauses is never held in memory whole.
+        nonlocal count
         for line in f:
             if not line.strip():
                 continue
             r = json.loads(line)
-            rows.append((r['id'], r['text'], r.get('notes', '')))
             count += 1
-    con.executemany('INSERT INTO clauses (id, text, notes) VALUES (?, ?, ?)', rows)
+            yield (r['id'], r['text'], r.get('notes', ''))
+
+    with open(path, encoding='utf-8') as f:
+        con.executemany('INSERT INTO clauses (id, text, notes) VALUES (?, ?, ?)', rows(f))
     con.commit()
     con.close()
     print('indexed %d %d' % (count, (time.perf_counter() - start) * 1000))

@@ -60,6 +60,11 @@ function compiled(jars: string[]): string {
   return [out, ...jars].join(':');
 }
 
+/** The classpath that runs LuceneBaseline (installing and compiling on first use): for measuring it as whole processes. */
+export function luceneClasspath(log: (line: string) => void = () => {}): string {
+  return compiled(ensureLucene(log));
+}
+
 const flat = (text: string) => text.replace(/[\t\r\n]+/g, ' ');
 
 /**

@@ -32,6 +32,8 @@ export interface RunOptions {
   pollMs?: number;
   /** How much of stdout to keep in `stdoutHead` (default 64 KiB). */
   keepStdout?: number;
+  /** Written to the process's standard input (else it reads nothing). */
+  input?: string;
 }
 
 const GNU_TIME = '/usr/bin/time';
@@ -92,9 +94,13 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     const child = spawn(cmd, argv, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       detached: true, // its own process group, so a time limit kills everything it started
     });
+    if (options.input !== undefined && child.stdin) {
+      child.stdin.on('error', () => undefined); // a process that exits without reading
+      child.stdin.end(options.input);
+    }
     if (child.pid !== undefined) running.add(child.pid);
     let stdoutBytes = 0;
     const head: Buffer[] = [];
@@ -102,14 +108,14 @@ export function runMeasured(command: string, args: string[], options: RunOptions
     let stderr = '';
     let timedOut = false;
     let polledHwm: number | null = null;
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       stdoutBytes += chunk.length;
       if (headBytes < (options.keepStdout ?? 65536)) {
         head.push(chunk);
         headBytes += chunk.length;
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
       stderr = (stderr + chunk.toString('utf8')).slice(-4000);
     });
     const killGroup = (): void => {

@@ -6,17 +6,20 @@ import { parseOptions } from '../../scripts/bench.js';
 import { median, runMeasured, spread } from '../../scripts/bench/measure.js';
 
 describe('bench options', () => {
-  it('defaults to the three sizes, five runs, a budget under ten minutes', () => {
+  it('defaults to 1,000 and 10,000 documents, five runs, the baselines and the crash check', () => {
     const o = parseOptions([]);
-    expect(o.sizes).toEqual([100, 1000, 5000]);
+    expect(o.sizes).toEqual([1000, 10000]);
     expect(o.runs).toBe(5);
-    expect(o.budgetS).toBeLessThan(600);
     expect(o.out).toBeNull();
+    expect(o.corpus).toBeNull();
+    expect(o.baselines).toBe(true);
+    expect(o.crashCheck).toBe(true);
   });
 
   it('reads --sizes, --runs, --seed, --out in both spellings', () => {
-    const o = parseOptions(['--sizes', '1000,100', '--runs=3', '--seed', '9', '--out', 'x.md']);
-    expect(o.sizes).toEqual([100, 1000]);
+    const o = parseOptions(['--sizes', '100000,1000,10000', '--runs=3', '--seed', '9', '--out', 'x.md', '--corpus', '/tmp/c']);
+    expect(o.sizes).toEqual([1000, 10000, 100000]);
+    expect(o.corpus).toBe('/tmp/c');
     expect(o.runs).toBe(3);
     expect(o.seed).toBe(9);
     expect(o.out).toBe('x.md');
