@@ -169,6 +169,19 @@ export class ByteReader {
 }
 
 export function utf8(bytes: Uint8Array): string {
+  // Ids, hashes, file names, kinds, symbols and dates are short ASCII: decoded
+  // here without a call into TextDecoder (a catalog of 100,000 documents
+  // decodes hundreds of thousands of them).
+  if (bytes.length <= 64) {
+    let ascii = true;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) return String.fromCharCode.apply(null, bytes as unknown as number[]);
+  }
   try {
     return decoder.decode(bytes);
   } catch {
