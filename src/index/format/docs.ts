@@ -15,6 +15,7 @@ import type { StoredRef } from './stored.js';
 
 export const DOC_ROW_BYTES = 44;
 const ROWS_PER_PAGE = 93; // ~4 KiB of rows per read
+const STRINGS_PAGE = 16 * 1024;
 
 /** Everything the index keeps about a document outside its stored JSON. */
 export interface DocEntry {
@@ -213,8 +214,28 @@ export class DocTableReader {
   private readEntry(d: number): DocEntry {
     const row = this.row(d);
     if (this.stringsBase + row.stringsOffset + row.stringsBytes > this.file.dataLength) throw this.bad();
-    const bytes = this.file.read(this.stringsBase + row.stringsOffset, row.stringsBytes);
-    return this.decodeStrings(row, bytes, 0);
+    const { bytes, at } = this.stringsAt(row.stringsOffset, row.stringsBytes);
+    return this.decodeStrings(row, bytes, at);
+  }
+
+  private readonly stringPages = new Map<number, Uint8Array>();
+
+  /**
+   * The strings of one document, from a cached 16 KiB page of the strings area
+   * (a search that breaks ties reads the ids of thousands of documents, most
+   * of them neighbours): one verified read per page, not one per document.
+   */
+  private stringsAt(offset: number, length: number): { bytes: Uint8Array; at: number } {
+    const page = Math.floor(offset / STRINGS_PAGE);
+    if (offset + length > (page + 1) * STRINGS_PAGE) return { bytes: this.file.read(this.stringsBase + offset, length), at: 0 };
+    let bytes = this.stringPages.get(page);
+    if (!bytes) {
+      const from = this.stringsBase + page * STRINGS_PAGE;
+      bytes = this.file.read(from, Math.min(STRINGS_PAGE, this.file.dataLength - from));
+      if (this.stringPages.size > 256) this.stringPages.clear();
+      this.stringPages.set(page, bytes);
+    }
+    return { bytes, at: offset - page * STRINGS_PAGE };
   }
 
   /** Every entry, read in two reads (catalogs, merges). */
