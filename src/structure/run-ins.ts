@@ -24,7 +24,10 @@ const MIN_RUN_IN_LINE = 40;
 
 const ORGAN =
   '(?:الجمعية|المجلس|مجلس|لجنة|اللجنة|مؤتمر|المؤتمر|الدول الاطراف|الاطراف|الهيئة)';
-const ENACTING_INSIDE = new RegExp(`(?<=\\S\\s)(?=ان\\s+${ORGAN}[^.؛:،,]{0,120}[،,]\\s+(?:و?اذ|${'[0-9]'}{1,3}\\s*-)\\s)`, 'g');
+// Starts with its literal words, so the engine finds candidates fast; the
+// character before ("a word, then a space") is checked on the match.
+const ENACTING_INSIDE = new RegExp(`ان\\s+${ORGAN}[^.؛:،,]{0,120}[،,]\\s+(?:و?اذ|${'[0-9]'}{1,3}\\s*-)\\s`, 'g');
+const SPACE = /\s/;
 const NUMBER_INSIDE = /(?<=[؛;.:،,]\s)(?=[0-9]{1,3}\s*[-\u2013]\s+[\u0621-\u064a])/g;
 
 export function splitRunIns(tree: LinesRoot): void {
@@ -49,7 +52,7 @@ export function splitRunIns(tree: LinesRoot): void {
 
 function cutPoints(value: string): number[] {
   const folded = Folded.of(value);
-  const enacting = [...folded.text.matchAll(ENACTING_INSIDE)].map((match) => folded.printedOffset(match.index));
+  const enacting = enactingInside(folded.text).map((at) => folded.printedOffset(at));
   // A line that holds an enacting formula after other text, a run of formulas or
   // far more than a paragraph is a whole text that lost its line breaks.
   const flattened = enacting.length > 0 || value.length >= FLATTENED_LINE || commaFormulaCount(value) >= FLATTENED_FORMULAS;
@@ -58,6 +61,19 @@ function cutPoints(value: string): number[] {
     for (const match of folded.text.matchAll(NUMBER_INSIDE)) cuts.add(folded.printedOffset(match.index));
   }
   return [...cuts].filter((at) => at >= MIN_PIECE && at <= value.length - MIN_PIECE).sort((a, b) => a - b);
+}
+
+/** Offsets of enacting formulas after other text: "... ان الجمعية العامة، اذ ..." (folded). */
+function enactingInside(text: string): number[] {
+  const found: number[] = [];
+  ENACTING_INSIDE.lastIndex = 0;
+  for (let match = ENACTING_INSIDE.exec(text); match; match = ENACTING_INSIDE.exec(text)) {
+    const at = match.index;
+    if (at >= 2 && SPACE.test(text[at - 1]!) && !SPACE.test(text[at - 2]!)) found.push(at);
+    // Every start is tried, as the zero-width pattern did: a match never hides one inside it.
+    ENACTING_INSIDE.lastIndex = at + 1;
+  }
+  return found;
 }
 
 function pieceOf(line: LineNode, from: number, to: number): LineNode | null {
