@@ -6,8 +6,10 @@ import { INVISIBLE_CONTROLS, ODD_SPACES, PRESENTATION_FORMS } from './arabic.js'
 
 const LINE_ENDS = /\r\n?|[\u2028\u2029\u0085]/g;
 const SPACE_RUNS = / {2,}/g;
-const TRAILING_SPACE = / +$/gm;
-const LEADING_SPACE = /^ +/gm;
+// After SPACE_RUNS a space next to a line end is a single one: two literal
+// searches (a pattern anchored with `$` per line is tried at every space).
+const SPACE_BEFORE_LINE_END = / \n/g;
+const SPACE_AFTER_LINE_END = /\n /g;
 
 /** Text extracted from PDFs carries presentation forms and ligatures: NFKC maps them to letters. */
 export function unshapePresentationForms(text: string): string {
@@ -15,11 +17,14 @@ export function unshapePresentationForms(text: string): string {
 }
 
 export function repairText(text: string): string {
-  return unshapePresentationForms(text)
+  const repaired = unshapePresentationForms(text)
     .replace(LINE_ENDS, '\n')
     .replace(INVISIBLE_CONTROLS, '')
     .replace(ODD_SPACES, ' ')
     .replace(SPACE_RUNS, ' ')
-    .replace(TRAILING_SPACE, '')
-    .replace(LEADING_SPACE, '');
+    .replace(SPACE_BEFORE_LINE_END, '\n')
+    .replace(SPACE_AFTER_LINE_END, '\n');
+  const start = repaired.startsWith(' ') ? 1 : 0;
+  const end = repaired.endsWith(' ') && repaired.length > start ? repaired.length - 1 : repaired.length;
+  return start === 0 && end === repaired.length ? repaired : repaired.slice(start, end);
 }

@@ -90,3 +90,13 @@ describe('folding for comparison (the gold matching rule)', () => {
     expect(foldForMatch('أإآ ة')).toBe('أإآ ة');
   });
 });
+
+describe('spaces at line ends', () => {
+  it.each([
+    ['  أ  \n  ب  ', 'أ\nب'],
+    [' \n \n', '\n\n'],
+    ['أ \t\u00a0\nب', 'أ\nب'],
+    ['\nأ\n', '\nأ\n'],
+    [' ', ''],
+  ])('%j -> %j', (input, expected) => expect(repairText(input)).toBe(expected));
+});
