@@ -108,18 +108,27 @@ export function findCitations(text: string, enactingOrgan: string | null, contex
 }
 
 const ANY_DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
+// What every candidate shape needs in the printed text: a number pair's slash
+// between digits, a printed symbol's "RES/" or "DEC/", or the bracket of
+// "(د-15)", "(XV)", "(1967)" (marks, which folding drops, may stand in the
+// gaps). Folding changes none of these, so the test is exact; month pairs
+// ("آذار/مارس") and item labels ("(أ)") do not pass it.
+const GAP = '[\\s\\u0610-\\u061a\\u0640\\u064b-\\u065f\\u0670\\u06d6-\\u06ed\\u08ca-\\u08ff]*';
+const ANY_D = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
+const MAY_HOLD_CANDIDATE = new RegExp(`${ANY_D}${GAP}\\/${GAP}${ANY_D}|RES\\/|DEC\\/|\\(${GAP}[\\u062fIVXL0-9\\u0660-\\u0669\\u06f0-\\u06f9]`);
 
 export function findCitationCandidates(text: string, enactingOrgan: string | null): CitationCandidate[] {
-  // Every form holds a digit: most lines have none.
-  if (!ANY_DIGIT.test(text)) return [];
+  // Most texts hold no candidate at all, and are not folded.
+  if (!ANY_DIGIT.test(text) || !MAY_HOLD_CANDIDATE.test(text)) return [];
   const folded = new Folded(text);
+  const candidates = collectCandidates(folded.text);
+  if (candidates.length === 0) return [];
   const events: Event[] = [];
   for (const [pattern, organ] of ORGAN_WORDS) for (const m of folded.text.matchAll(pattern)) events.push({ at: m.index, organ });
   for (const [pattern, series] of SERIES_WORDS) for (const m of folded.text.matchAll(pattern)) events.push({ at: m.index, series });
   events.sort((a, b) => a.at - b.at);
 
   const enacting = organNamed(enactingOrgan)?.key ?? null;
-  const candidates = collectCandidates(folded.text);
 
   // Words and candidates are walked together in text order, so the nearest
   // word before a candidate is known without scanning back (linear).

@@ -66,6 +66,8 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   { name: '100,000 lines of one unstructured paragraph', build: (size) => repeat('سطر\n', 100_000, size) },
   { name: '100,000 preamble clauses', build: (size) => `إن الجمعية العامة،\n${repeat('وإذ تشير إلى الإعلان،\n', 100_000, size)}` },
   { name: '100,000 citations in one clause', build: (size) => `${RESOLUTION_START}١ - تشير إلى قراراتها ${repeat('1/70 ', 100_000, size)}؛` },
+  // The citation gate: digits, marks and spaces before a slash that never comes, brackets that never open on a digit.
+  { name: '100,000 near-citations in one clause', build: (size) => `${RESOLUTION_START}١ - تشير إلى قراراتها ${repeat('1 َ ( َ x ', 100_000, size)}؛` },
   {
     name: '100,000 footnote markers and bodies',
     build: (size) => {
