@@ -1,9 +1,11 @@
 // The preface: what the document prints above its text (symbol, organ,
 // agenda item, title, sponsors, dates), each in the inline element the
-// schema has for it.
+// schema has for it, and the resolutions its header lines cite
+// (`اعتمد ... بموجب قرار الجمعية العامة رقم 61/295`) as `ref`s.
 
 import type { UnresDocument } from '../types.js';
-import { element, type XmlElement } from './xml.js';
+import { workUriForSymbol } from './akn-uris.js';
+import { element, type XmlElement, type XmlNode } from './xml.js';
 
 /** Null when the document has none of it (the schema makes the preface optional). */
 export function aknPreface(doc: UnresDocument, claimEId: (base: string) => string): XmlElement | null {
@@ -20,8 +22,23 @@ export function aknPreface(doc: UnresDocument, claimEId: (base: string) => strin
     const names = doc.sponsors.flatMap((name, i) => [...(i > 0 ? ['، '] : []), element('docProponent', {}, [name])]);
     blocks.push(element('p', { class: 'sponsors' }, names));
   }
+  const cited = headerCitations(doc);
+  if (cited.length > 0) blocks.push(element('p', { class: 'citations' }, cited));
   if (doc.adopted) blocks.push(element('p', { class: 'adopted' }, [element('docDate', { date: doc.adopted }, [doc.adopted])]));
   if (doc.distributed) blocks.push(element('p', { class: 'distributed' }, [element('docDate', { date: doc.distributed }, [doc.distributed])]));
   if (blocks.length === 0) return null;
   return element('preface', { eId: claimEId('preface'), 'xml:lang': 'ar' }, blocks);
+}
+
+/** The header's citations, each once, as printed, linked to the resolution, with Arabic commas between. */
+function headerCitations(doc: UnresDocument): XmlNode[] {
+  const seen = new Set<string>();
+  const nodes: XmlNode[] = [];
+  for (const citation of doc.citations) {
+    if (citation.clause !== 'header' || seen.has(citation.symbol)) continue;
+    seen.add(citation.symbol);
+    if (nodes.length > 0) nodes.push('، ');
+    nodes.push(element('ref', { href: workUriForSymbol(citation.symbol) }, [citation.text]));
+  }
+  return nodes;
 }
