@@ -1,6 +1,6 @@
-// Where each footnote goes. The Document JSON says which footnotes a clause
-// references but not where in its text the marker stood, so a footnote is
-// placed at the end of a clause. Its body appears once, at the first clause
+// Which clause holds each footnote. (Where in the clause: at its marker, from
+// the clause's footnoteRefs, else at the end of the clause; see akn.ts.) Its
+// body appears once, at the first clause
 // (in document order) that references it; later clauses get a `noteRef` to
 // that body. Footnotes no clause references are gathered at the end of the
 // main body, so no footnote text is ever lost.

@@ -17,7 +17,7 @@ import { aknPreface } from './akn-preface.js';
 import { type NotePlan, noteEId, planNotes } from './akn-notes.js';
 import { type BodyNode, type Container, type ContainerLevel, groupBody } from './akn-sections.js';
 import { aknDocumentType, workUriForSymbol } from './akn-uris.js';
-import { element, serializeXml, type XmlElement } from './xml.js';
+import { element, serializeXml, type XmlElement, type XmlNode } from './xml.js';
 import { fileStem } from './file-names.js';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
@@ -181,12 +181,62 @@ class AknBuilder {
     return clause.number === null ? [] : [element('num', {}, [this.digits(clause.number)])];
   }
 
+  /**
+   * One paragraph of a clause's text (the whole clause, its intro, an item or
+   * its wrap-up, written in that order). Notes whose marker stood inside it
+   * (the clause's footnoteRefs) are placed where the marker stood.
+   */
   private paragraph(text: string, clause: Clause): XmlElement {
-    return element('p', {}, linkCitations(text, this.clauseLinks.get(clause.id) ?? []));
+    const links = this.clauseLinks.get(clause.id) ?? [];
+    const notes = this.notesWithin(text, clause);
+    if (notes.length === 0) return element('p', {}, linkCitations(text, links));
+    const children: XmlNode[] = [];
+    let from = 0;
+    for (const note of notes) {
+      children.push(...linkCitations(text.slice(from, note.at), links), note.node);
+      from = note.at;
+    }
+    children.push(...linkCitations(text.slice(from), links));
+    return element('p', {}, children);
+  }
+
+  /** The notes of `clause` still to place, with where their marker stood in its text (null: not known). */
+  private pending: Array<{ number: number; at: number | null; body: boolean }> = [];
+  /** Where the next paragraph of the clause is looked for in its text. */
+  private cursor = 0;
+
+  /** Before writing a clause: its notes (planNotes says body or reference), at their first marker. */
+  private beginNotes(clause: Clause): void {
+    const notes = this.notes.byClause.get(clause.id);
+    this.cursor = 0;
+    this.pending = [];
+    if (!notes) return;
+    const firstAt = (number: number): number | null => clause.footnoteRefs?.find((r) => r.number === number)?.at ?? null;
+    for (const footnote of notes.bodies) this.pending.push({ number: footnote.number, at: firstAt(footnote.number), body: true });
+    for (const number of notes.references) this.pending.push({ number, at: firstAt(number), body: false });
+  }
+
+  /** The pending notes whose marker stands within `text` (found in the clause from the cursor on), in text order; they are placed. */
+  private notesWithin(text: string, clause: Clause): Array<{ at: number; node: XmlElement }> {
+    if (text === '' || this.pending.every((n) => n.at === null)) return [];
+    const start = clause.text.indexOf(text, this.cursor);
+    if (start < 0) return [];
+    this.cursor = start + text.length;
+    const inside = this.pending.filter((n) => n.at !== null && n.at >= start && n.at <= start + text.length);
+    this.pending = this.pending.filter((n) => !inside.includes(n));
+    return inside
+      .sort((a, b) => a.at! - b.at!)
+      .map((n) => ({ at: n.at! - start, node: this.noteNode(n.number, n.body) }));
+  }
+
+  private noteNode(number: number, body: boolean): XmlElement {
+    const footnote = body ? this.doc.footnotes.find((f) => f.number === number) : undefined;
+    return footnote ? this.noteBody(footnote) : element('noteRef', { marker: this.digits(number), href: `#${noteEId(number)}` });
   }
 
   /** A body clause: num and content, or num and a list of its lettered items. */
   private hierarchy(name: string, attributes: Record<string, string>, eId: string, clause: Clause): XmlElement {
+    this.beginNotes(clause);
     const parts = splitClause(clause);
     if (!parts || parts.items.length === 0) {
       const p = this.paragraph(parts?.intro ?? clause.text, clause);
@@ -216,6 +266,7 @@ class AknBuilder {
   /** A preamble clause: recitals hold blocks only, so lettered items become a blockList. */
   private recital(clause: Clause, preambleEId: string): XmlElement {
     const eId = this.eIds.claim(`${preambleEId}__recital_${clauseSuffix(clause)}`);
+    this.beginNotes(clause);
     const parts = splitClause(clause);
     const blocks: XmlElement[] = [];
     let last: XmlElement;
@@ -242,13 +293,12 @@ class AknBuilder {
     return element('recital', { eId }, [...this.num(clause), ...blocks]);
   }
 
-  private attachNotes(p: XmlElement, clause: Clause): void {
-    const notes = this.notes.byClause.get(clause.id);
-    if (!notes) return;
-    for (const footnote of notes.bodies) p.children.push(this.noteBody(footnote));
-    for (const number of notes.references) {
-      p.children.push(element('noteRef', { marker: this.digits(number), href: `#${noteEId(number)}` }));
-    }
+  /** Notes whose marker's place is not known (or not in any paragraph) go at the end of the clause's last paragraph. */
+  private attachNotes(p: XmlElement, _clause: Clause): void {
+    const rest = this.pending;
+    this.pending = [];
+    for (const note of rest.filter((n) => n.body)) p.children.push(this.noteNode(note.number, true));
+    for (const note of rest.filter((n) => !n.body)) p.children.push(this.noteNode(note.number, false));
   }
 
   private noteBody(footnote: Footnote): XmlElement {

@@ -35,3 +35,31 @@ describe('header citations in AKN', () => {
   });
   it.runIf(!hasXmllint)(XMLLINT_MISSING, () => {});
 });
+
+describe('footnotes in AKN stand where their marker stood', () => {
+  const doc = parseLines(
+    'إن الجمعية العامة،',
+    'إذ تشير إلى الاتفاقية^(١) وإلى البروتوكول الملحق بها،',
+    '١ - تطلب إلى الدول ما يلي:',
+    '(أ) أن تنفذ البرنامج^(٢) تنفيذا كاملا؛',
+    '(ب) أن تقدم تقريرا عن ذلك^(١).',
+    '(١) A/1.',
+    '(٢) A/2.',
+  );
+  const xml = documentToAkn(doc);
+
+  it('in a recital: right after the word, the rest of the text after the note', () => {
+    expect(xml).toMatch(/الاتفاقية<authorialNote marker="[١1]"[^]*?<\/authorialNote> وإلى البروتوكول/);
+  });
+
+  it('in an item: inside that item; a later marker of the same footnote is a noteRef', () => {
+    expect(xml).toMatch(/البرنامج<authorialNote marker="[٢2]"[^]*?<\/authorialNote> تنفيذا كاملا؛/);
+    expect(xml).toMatch(/ذلك<noteRef marker="[١1]" href="#note_1"\/>\./);
+  });
+
+  it.skipIf(!hasXmllint)('stays valid Akoma Ntoso', () => {
+    const result = validateAkn(xml);
+    expect(result.output).toBe(result.ok ? result.output : '');
+    expect(result.ok).toBe(true);
+  });
+});
