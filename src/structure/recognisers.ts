@@ -72,8 +72,10 @@ export function preambleFormula(line: string): string | null {
 
 // A preamble formula standing inside a line, after the end of a sentence or a
 // comma: where run-together preamble paragraphs part.
-const FORMULA_INSIDE = /(?<=[.؛;،,])\s*(?=(?:و(?:اذ|لما كان|حيث ان)|وقد)\s)/g;
-const FORMULA_AFTER_STOP = /(?<=[.؛;])\s*(?=(?:و?اذ|و(?:لما كان|حيث ان)|وقد)\s)/g;
+// Each starts with the punctuation itself (not a lookbehind tried at every
+// position); the paragraph starts at the end of the match.
+const FORMULA_INSIDE = /[.؛;،,]\s*(?=(?:و(?:اذ|لما كان|حيث ان)|وقد)\s)/g;
+const FORMULA_AFTER_STOP = /[.؛;]\s*(?=(?:و?اذ|و(?:لما كان|حيث ان)|وقد)\s)/g;
 
 /** Printed offsets where a run-together preamble paragraph starts inside `line`.
  * After a full stop always; after a comma only when `commas` (a line holding a
