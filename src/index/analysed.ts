@@ -5,21 +5,23 @@
 // document is indexed the same wherever it was analysed.
 //
 //   terms: the document's distinct terms, in first-seen order
-//   data:  per clause, for each of text, lead and section:
+//   data:  per clause, for each analysed clause field in the order of
+//          ANALYSED_CLAUSE_FIELDS (src/search/fields.ts: text, lead, section, notes):
 //            length (printed words that gave a term), n, then n times
 //            term index, tf, tf word positions (increasing)
 //          then the same for the document's title.
 
 import { analyseText } from '../search/analysis/pipeline.js';
+import { ANALYSED_CLAUSE_FIELDS, analysedFieldTexts } from '../search/fields.js';
 import type { UnresDocument } from '../types.js';
+
+export { ANALYSED_CLAUSE_FIELDS };
 
 export interface AnalysedDocument {
   terms: string[];
   data: Int32Array;
 }
 
-/** The clause fields analysed per clause, in the order `data` holds them. */
-export const ANALYSED_CLAUSE_FIELDS = ['text', 'lead', 'section'] as const;
 
 class Encoder {
   readonly terms: string[] = [];
@@ -104,9 +106,8 @@ class Encoder {
 export function analyseDocument(doc: UnresDocument): AnalysedDocument {
   const encoder = new Encoder();
   for (const clause of doc.clauses) {
-    encoder.text(clause.text);
-    encoder.text(clause.lead);
-    encoder.text(clause.section);
+    const texts = analysedFieldTexts(doc, clause);
+    for (const field of ANALYSED_CLAUSE_FIELDS) encoder.text(texts[field]);
   }
   encoder.text(doc.title);
   return encoder.finish();

@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import { citeKeys } from '../search/analysis/symbols.js';
-import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field, clauseKindCode } from '../search/fields.js';
+import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field, clauseKindCode, referenceTerms } from '../search/fields.js';
 import type { UnresDocument } from '../types.js';
 import { ANALYSED_CLAUSE_FIELDS, type AnalysedDocument, analyseDocument } from './analysed.js';
 import { ChunkedWriter, MemorySink } from './format/chunked.js';
@@ -85,7 +85,7 @@ export class SegmentBuilder {
   private readonly lengths = new Map<ClauseField, number[]>(CLAUSE_FIELDS.map((f) => [f, []]));
   private readonly kinds: number[] = [];
   private readonly titleLengths: number[] = [];
-  private readonly totals = { text: 0, lead: 0, section: 0, cites: 0, title: 0 } as Record<Field, number>;
+  private readonly totals = Object.fromEntries(ALL_FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   /** Bytes held (approximately): the caller cuts a segment before memory grows. */
   heldBytes = 0;
 
@@ -146,6 +146,11 @@ export class SegmentBuilder {
         this.lengths.get(field)!.push(capped);
         sums[CLAUSE_FIELDS.indexOf(field)]! += capped;
       }
+      const refs = referenceTerms(clause);
+      this.post('ref', ordinal, new Set(refs));
+      const refLength = Math.min(refs.length, MAX_LENGTH);
+      this.lengths.get('ref')!.push(refLength);
+      sums[CLAUSE_FIELDS.indexOf('ref')]! += refLength;
       const citedHere = cited.get(clause.id) ?? new Set<string>();
       this.post('cites', ordinal, citedHere);
       const citesLength = Math.min(citedHere.size, MAX_LENGTH);

@@ -61,7 +61,7 @@ export async function mergeSegments(
   const stored = new ChunkedWriter(open('stored'));
   const renumberings: Renumbering[] = [];
   const titleLengths: number[] = [];
-  const totals = { text: 0, lead: 0, section: 0, cites: 0, title: 0 } as Record<Field, number>;
+  const totals = Object.fromEntries(ALL_FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   let clauseCount = 0;
   for (const source of sources) {
     const clauses = new Int32Array(source.clauseCount).fill(-1);

@@ -1,7 +1,17 @@
 // What a clause is indexed under. Clause fields are scored per clause; the
 // title is a document field that every clause of the document shares.
+//   text     the clause text (analysed, with word positions)
+//   lead     its opening formula (analysed)
+//   section  the heading it stands under (analysed)
+//   cites    symbols it cites, itself or in its footnotes (exact keys, src/index/builder.ts)
+//   notes    the text of the footnotes it references (analysed, with word positions)
+//   ref      the reference keys of its kind and number (`art:51`, `op:3`; src/un/clause-references.ts)
+//   title    the document's title (analysed; per document)
 
-export const CLAUSE_FIELDS = ['text', 'lead', 'section', 'cites'] as const;
+import { referenceKeysOfClause } from '../un/clause-references.js';
+import type { Clause, UnresDocument } from '../types.js';
+
+export const CLAUSE_FIELDS = ['text', 'lead', 'section', 'cites', 'notes', 'ref'] as const;
 export const DOC_FIELDS = ['title'] as const;
 export const ALL_FIELDS = [...CLAUSE_FIELDS, ...DOC_FIELDS] as const;
 
@@ -9,16 +19,58 @@ export type ClauseField = (typeof CLAUSE_FIELDS)[number];
 export type DocField = (typeof DOC_FIELDS)[number];
 export type Field = (typeof ALL_FIELDS)[number];
 
+/** Clause fields whose text goes through the analysis chain (positions are word positions there). */
+export const ANALYSED_CLAUSE_FIELDS = ['text', 'lead', 'section', 'notes'] as const;
+export type AnalysedClauseField = (typeof ANALYSED_CLAUSE_FIELDS)[number];
+
 /**
- * A term without `field:` looks in the clause text and in the symbols the
- * clause cites (directly or in its footnotes): `64/293` should find a clause
- * whose footnote cites the resolution. Titles and headings are only searched
- * when named, or every clause of a document would match its title.
+ * A term without `field:` looks in the clause text, in the symbols the clause
+ * cites (directly or in its footnotes) and in its footnotes' text: `64/293`
+ * should find a clause whose footnote cites the resolution, a word printed
+ * only in a footnote finds the clause that references it. Titles and headings
+ * are only searched when named, or every clause of a document would match its
+ * title. `ref` is searched when the query names a clause (`المادة 51`,
+ * `art51`; see query.ts).
  */
-export const DEFAULT_FIELDS: readonly Field[] = ['text', 'cites'];
+export const DEFAULT_FIELDS: readonly Field[] = ['text', 'cites', 'notes'];
+
+/** Fields a quoted phrase and proximity are looked for in (both hold word positions). */
+export const POSITIONAL_FIELDS: readonly Field[] = ['text', 'notes'];
+
+/**
+ * Weight of a match in each field, times the term's idf (BM25 per field, the
+ * best field of a word counting once). A word found only in a footnote counts
+ * for less than one in the clause; the clause a query names by its reference
+ * counts for more than a clause that merely mentions the number.
+ */
+export const FIELD_WEIGHTS: Readonly<Record<Field, number>> = {
+  text: 1,
+  lead: 1,
+  section: 1,
+  cites: 1,
+  notes: 0.5,
+  ref: 2,
+  title: 1,
+};
 
 export function isField(name: string): name is Field {
   return (ALL_FIELDS as readonly string[]).includes(name);
+}
+
+/** The text of each analysed field of a clause (null: the field is empty). */
+export function analysedFieldTexts(doc: UnresDocument, clause: Clause): Record<AnalysedClauseField, string | null> {
+  let notes: string | null = null;
+  if ((clause.footnotes ?? []).length > 0 && (doc.footnotes ?? []).length > 0) {
+    const byNumber = new Map(doc.footnotes.map((f) => [f.number, f.text]));
+    const texts = clause.footnotes.map((n) => byNumber.get(n)).filter((t): t is string => t !== undefined);
+    if (texts.length > 0) notes = texts.join('\n');
+  }
+  return { text: clause.text, lead: clause.lead, section: clause.section, notes };
+}
+
+/** The reference keys a clause is indexed under (field `ref`). */
+export function referenceTerms(clause: Clause): string[] {
+  return referenceKeysOfClause(clause.kind, clause.number, clause.index);
 }
 
 export const CLAUSE_KINDS = ['preamble', 'operative', 'paragraph', 'recommendation', 'article'] as const;

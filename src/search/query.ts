@@ -13,14 +13,25 @@
 //     pasted paragraph fits, a runaway pipe does not.
 //   - wildcards need two literal characters (`ط*` would read every term);
 //     fuzzy distance is at most 2.
+//   - "quoted words" are a phrase: every clause found holds them one after
+//     the other, after analysis, in its text or in its footnotes (word
+//     positions in the index; a stop word keeps its place, any word may fill
+//     it, as in Lucene). `+"..."` is the same; `-"..."` is a usage error
+//     (exclude single words instead); an unbalanced quote is ignored. Quotes
+//     « » “ ” work like ". Inside quotes, lunr syntax (+ - : * ~ ^) is plain text.
+//   - a clause named by number (`المادة 51`, `الفقرة 3`, `art51`, `op3`) is
+//     also looked for in the `ref` field (src/un/clause-references.ts), so the
+//     clause itself ranks first, then the clauses that mention it.
 
 import { createRequire } from 'node:module';
 import type lunrModule from 'lunr';
 import { UsageError } from '../errors.js';
-import { analyseQueryTerm } from './analysis/pipeline.js';
+import { analyseQueryTerm, analyseQueryWords } from './analysis/pipeline.js';
 import { normaliseToken } from './analysis/normalise.js';
 import { stemVariants } from './analysis/stemmer.js';
-import { ALL_FIELDS, DEFAULT_FIELDS, type Field } from './fields.js';
+import { tokenize } from './analysis/tokenizer.js';
+import { ALL_FIELDS, DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
+import { referenceKey, referenceKeyOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
 
 // lunr is CommonJS: required directly, Node does not scan its source for ES
 // named exports, which cost every search's start-up ~10 ms.
@@ -49,8 +60,16 @@ export interface QueryGroup {
   matcher: TermMatcher;
 }
 
+/** One word of a quoted phrase: its group, and its place among the phrase's printed tokens. */
+export interface PhraseWord {
+  group: number;
+  offset: number;
+}
+
 export interface QueryPlan {
   groups: QueryGroup[];
+  /** Quoted phrases of two or more words, each word's group and offset in order. */
+  phrases: PhraseWord[][];
 }
 
 interface LunrClause {
@@ -112,24 +131,120 @@ function wildcardMatcher(term: string): TermMatcher {
   return { kind: 'prefix', prefixes: [...prefixes].filter((p) => p.length >= MIN_WILDCARD_LITERAL) };
 }
 
+/** Opening and closing quote characters users type for a phrase. */
+const QUOTES = new Map([
+  ['"', '"'],
+  ['\u00ab', '\u00bb'], // « »
+  ['\u201c', '\u201d'], // “ ”
+]);
+
+interface QuerySegment {
+  text: string;
+  phrase: boolean;
+}
+
+/** The query cut into plain text and quoted phrases (an unbalanced quote is plain text, read as a space). Linear. */
+export function splitPhrases(query: string): QuerySegment[] {
+  const segments: QuerySegment[] = [];
+  let plain = '';
+  let i = 0;
+  while (i < query.length) {
+    const close = QUOTES.get(query[i]!);
+    const end = close === undefined ? -1 : query.indexOf(close, i + 1);
+    if (end < 0) {
+      plain += close === undefined ? query[i] : ' ';
+      i++;
+      continue;
+    }
+    segments.push({ text: plain, phrase: false });
+    plain = '';
+    segments.push({ text: query.slice(i + 1, end), phrase: true });
+    i = end + 1;
+  }
+  segments.push({ text: plain, phrase: false });
+  return segments.filter((s) => s.text.trim() !== '');
+}
+
+const NUMBER_ONLY = /^[0-9\u0660-\u0669\u06f0-\u06f9]{1,5}$/;
+
+/** The number a query term stands for, if it is only digits (any script). */
+function numberOf(term: string): number | null {
+  if (!NUMBER_ONLY.test(term)) return null;
+  return Number(normaliseToken(term));
+}
+
+/** Reference keys named by a word followed by a number (`المادة` `51`), or null. */
+function referenceKeys(word: string, next: string | undefined): string[] | null {
+  const prefixes = referencePrefixesOfWord(normaliseToken(word));
+  const n = next === undefined ? null : numberOf(next);
+  if (!prefixes || n === null) return null;
+  return prefixes.map((p) => referenceKey(p, n));
+}
+
+const TRAILING_SIGN = /[+-]\s*$/;
+
 export function planQuery(query: string): QueryPlan {
   if (query.trim() === '') throw new UsageError('empty query: give at least one word to search for');
   if (query.length > MAX_QUERY_CHARS) {
     throw new UsageError(`query too long: ${query.length} characters, the limit is ${MAX_QUERY_CHARS}`);
   }
-  const { clauses, allFields } = parseWithLunr(query);
   const groups: QueryGroup[] = [];
-  const seen = new Set<string>();
-  const addGroup = (group: QueryGroup): void => {
+  const phrases: PhraseWord[][] = [];
+  const seen = new Map<string, number>();
+  const addGroup = (group: QueryGroup): number => {
     const key = JSON.stringify([group.fields, group.presence, group.matcher]);
-    if (seen.has(key)) return;
-    seen.add(key);
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    seen.set(key, groups.length);
     groups.push(group);
+    return groups.length - 1;
   };
 
-  for (const clause of clauses) {
+  const segments = splitPhrases(query);
+  segments.forEach((segment, s) => {
+    if (segment.phrase) {
+      // A + or - written just before the quote belongs to the phrase.
+      const before = s > 0 ? segments[s - 1]! : null;
+      const sign = before && !before.phrase ? TRAILING_SIGN.exec(before.text)?.[0].trim() : undefined;
+      if (sign === '-') throw new UsageError('bad query: a quoted phrase cannot be excluded; exclude single words with -word');
+      addPhrase(segment.text, addGroup, phrases);
+      return;
+    }
+    // A sign that belongs to the next quoted phrase is not a word.
+    const text = segments[s + 1]?.phrase ? segment.text.replace(TRAILING_SIGN, '') : segment.text;
+    if (text.trim() !== '') addPlain(text, addGroup);
+  });
+
+  if (groups.length > 0 && groups.every((g) => g.presence === 'prohibited')) {
+    throw new UsageError('bad query: only excluded words (-word); add at least one word to look for');
+  }
+  return { groups, phrases };
+}
+
+/** A quoted phrase: each analysed word a required group, with its place; two or more words make a phrase to check. */
+function addPhrase(text: string, addGroup: (g: QueryGroup) => number, phrases: PhraseWord[][]): void {
+  const words: PhraseWord[] = [];
+  for (const word of analyseQueryWords(text)) {
+    const group = addGroup({
+      source: text.trim(),
+      fields: [...POSITIONAL_FIELDS],
+      presence: 'required',
+      boost: 1,
+      matcher: { kind: 'exact', terms: word.terms },
+    });
+    words.push({ group, offset: word.word });
+  }
+  if (words.length >= 2) phrases.push(words);
+}
+
+/** Plain query text, read with lunr's syntax. */
+function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
+  const { clauses, allFields } = parseWithLunr(text);
+  for (let c = 0; c < clauses.length; c++) {
+    const clause = clauses[c]!;
     // lunr gives an unfielded clause the very array of all fields.
-    const fields = (clause.fields === allFields ? DEFAULT_FIELDS : clause.fields) as Field[];
+    const unfielded = clause.fields === allFields;
+    const fields = (unfielded ? DEFAULT_FIELDS : clause.fields) as Field[];
     const presence = PRESENCE[clause.presence as 1 | 2 | 3] ?? 'optional';
     const boost = clause.boost > 0 ? clause.boost : 1;
     const base = { source: clause.term, fields: [...fields], presence, boost };
@@ -141,13 +256,41 @@ export function planQuery(query: string): QueryPlan {
     if (distance > MAX_EDIT_DISTANCE) {
       throw new UsageError(`bad query: edit distance ${distance} in '${oneLine(clause.term)}~${distance}' is above ${MAX_EDIT_DISTANCE}`);
     }
+    const plainWord = unfielded && distance === 0 && clause.presence !== 3;
+    // A clause id typed as a word (art51): only its reference.
+    const idKey = plainWord ? referenceKeyOfClauseId(clause.term) : null;
+    if (idKey) {
+      addGroup({ ...base, fields: ['ref'], matcher: { kind: 'exact', terms: [idKey] } });
+      continue;
+    }
+    // A reference word and its number, in one term (المادة51) or in this term and the next (المادة 51).
+    let refs: string[] | null = null;
+    if (plainWord) {
+      const parts = tokenize(clause.term);
+      if (parts.length === 2 && parts[0]!.type === 'word' && parts[1]!.type === 'number') {
+        refs = referenceKeys(parts[0]!.text, parts[1]!.text);
+      } else {
+        const next = clauses[c + 1];
+        const nextPlain = next !== undefined && next.fields === allFields && (next.editDistance ?? 0) === 0 && next.presence !== 3;
+        const pairRefs = nextPlain ? referenceKeys(clause.term, next.term) : null;
+        if (pairRefs) {
+          // Both words answer to the reference: the named clause holds "all the words".
+          for (const term of [clause.term, next!.term]) {
+            for (const terms of analyseQueryTerm(term)) {
+              addGroup({ ...base, fields: [...fields, 'ref'], matcher: { kind: 'exact', terms: [...terms, ...pairRefs] } });
+            }
+          }
+          c++;
+          continue;
+        }
+      }
+    }
     for (const terms of analyseQueryTerm(clause.term)) {
-      addGroup({ ...base, matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : { kind: 'exact', terms } });
+      addGroup({
+        ...base,
+        fields: refs ? [...fields, 'ref'] : fields,
+        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : { kind: 'exact', terms: refs ? [...terms, ...refs] : terms },
+      });
     }
   }
-
-  if (groups.length > 0 && groups.every((g) => g.presence === 'prohibited')) {
-    throw new UsageError('bad query: only excluded words (-word); add at least one word to look for');
-  }
-  return { groups };
 }

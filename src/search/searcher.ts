@@ -14,6 +14,12 @@
 // and smallest field length: block-max) stays below it is skipped without
 // decoding. Pruning only drops clauses that cannot rank, so the hits and their
 // scores are exactly those of scoring every posting.
+//
+// Phrases and proximity (proximity.ts) read the word positions the postings
+// keep, at the clause the walk stands on: a clause lacking a quoted phrase is
+// never kept; a clause entering the best RERANK_DEPTH gets its closeness,
+// which re-ranks those candidates at the end (BM25 raised by how close the
+// query's words stand). Each match counts FIELD_WEIGHTS[field] times.
 
 import { UsageError } from '../errors.js';
 import { documentKindCode } from '../index/format/docs.js';
@@ -23,7 +29,8 @@ import type { TermInfo } from '../index/format/terms.js';
 import type { SegmentReader } from '../index/segment-reader.js';
 import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
 import { expandInDictionary } from './expand.js';
-import { CLAUSE_FIELDS, CLAUSE_KINDS, DOCUMENT_KINDS, type Field, clauseKindCode } from './fields.js';
+import { ALL_FIELDS, CLAUSE_FIELDS, CLAUSE_KINDS, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode } from './fields.js';
+import { PROXIMITY_WEIGHT, RERANK_DEPTH, closenessOf, holdsPhrases, needsProximity } from './proximity.js';
 import type { QueryGroup, QueryPlan } from './query.js';
 
 const K1 = 1.2;
@@ -98,7 +105,7 @@ function loadState(source: SegmentSource): SegmentState {
 
 /** Live clauses and average field lengths over all segments: totals from each segment, minus its deleted documents. */
 function collectStats(states: SegmentState[]): FieldStats {
-  const totals = { text: 0, lead: 0, section: 0, cites: 0, title: 0 } as Record<Field, number>;
+  const totals = Object.fromEntries(ALL_FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   let live = 0;
   for (const { source } of states) {
     live += source.clauseCount;
@@ -182,6 +189,8 @@ interface TermIterator {
   blockBound(): number;
   /** Best possible score anywhere. */
   maxScore: number;
+  /** Word positions at the current posting (fields without positions: none). */
+  positions(): ArrayLike<number>;
 }
 
 function bm25Of(weight: number, tf: number, length: number, average: number): number {
@@ -240,6 +249,10 @@ class CursorIterator implements TermIterator {
   blockBound(): number {
     return this.blockScores[this.cursor.block]!;
   }
+
+  positions(): ArrayLike<number> {
+    return this.cursor.positions();
+  }
 }
 
 /** A materialised list (titles): one block. */
@@ -289,6 +302,10 @@ class ArrayIterator implements TermIterator {
   blockBound(): number {
     return this.maxScore;
   }
+
+  positions(): ArrayLike<number> {
+    return [];
+  }
 }
 
 interface Scored {
@@ -296,6 +313,8 @@ interface Scored {
   ordinal: number;
   matched: number;
   bm25: number;
+  /** How close the query's words stand in the clause, in [0, 1] (proximity.ts); 0 when not asked. */
+  closeness?: number;
 }
 
 /** Which clauses the filters let through, as a predicate on (segment, ordinal). Values of one filter are alternatives; filters all apply. */
@@ -408,6 +427,10 @@ class TopClauses {
   compare(a: Scored, b: Scored): number {
     if (a.matched !== b.matched) return b.matched - a.matched;
     if (a.bm25 !== b.bm25) return b.bm25 - a.bm25;
+    return this.tieBreak(a, b);
+  }
+
+  tieBreak(a: Scored, b: Scored): number {
     const [docA, clauseA] = this.tieKey(a);
     const [docB, clauseB] = this.tieKey(b);
     if (docA !== docB) return docA < docB ? -1 : 1;
@@ -416,6 +439,11 @@ class TopClauses {
 
   get full(): boolean {
     return this.heap.length >= this.limit;
+  }
+
+  /** Would this candidate be kept? */
+  wouldKeep(candidate: Scored): boolean {
+    return this.heap.length < this.limit || this.compare(candidate, this.heap[0]!) < 0;
   }
 
   /** The worst kept clause (the threshold), when full. */
@@ -495,6 +523,8 @@ interface GroupRun {
   g: number;
   required: boolean;
   iterators: TermIterator[];
+  /** The field of each iterator. */
+  fields: Field[];
   maxScore: number;
 }
 
@@ -523,13 +553,14 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         });
         if (df === 0) continue;
         if (group.presence !== 'prohibited' && !matchedTerms.has(term)) matchedTerms.set(term, groupIndex);
-        refs.push({ field, bySegment, weight: idf(df, stats.live) * group.boost });
+        refs.push({ field, bySegment, weight: idf(df, stats.live) * group.boost * FIELD_WEIGHTS[field] });
       }
     }
     return refs;
   });
   const requiredCount = plan.groups.filter((g) => g.presence === 'required').length;
-  const top = new TopClauses(limit, states);
+  const proximity = needsProximity(plan);
+  const top = new TopClauses(proximity ? Math.max(limit, RERANK_DEPTH) : limit, states);
 
   states.forEach((state, segment) => {
     const { source, deletedClause } = state;
@@ -546,15 +577,36 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     };
     const positive: GroupRun[] = [];
     const prohibited: TermIterator[] = [];
+    const byGroup: Array<GroupRun | null> = plan.groups.map(() => null);
     plan.groups.forEach((group, g) => {
-      const iterators = groupTerms[g]!.map(iteratorOf).filter((it): it is TermIterator => it !== null);
+      const iterators: TermIterator[] = [];
+      const fields: Field[] = [];
+      for (const ref of groupTerms[g]!) {
+        const it = iteratorOf(ref);
+        if (!it) continue;
+        iterators.push(it);
+        fields.push(ref.field);
+      }
       if (group.presence === 'prohibited') {
         prohibited.push(...iterators);
         return;
       }
       const maxScore = iterators.reduce((m, it) => Math.max(m, it.maxScore), 0);
-      positive.push({ g, required: group.presence === 'required', iterators, maxScore });
+      const run = { g, required: group.presence === 'required', iterators, fields, maxScore };
+      positive.push(run);
+      byGroup[g] = run;
     });
+    // Word positions of a group at the clause the walk stands on, in a positional field (its iterators were advanced there).
+    const positionsAt = (g: number, field: Field, o: number): ArrayLike<number> => {
+      const run = byGroup[g];
+      if (!run) return [];
+      const lists: ArrayLike<number>[] = [];
+      for (let i = 0; i < run.iterators.length; i++) {
+        const it = run.iterators[i]!;
+        if (run.fields[i] === field && it.doc === o) lists.push(it.positions());
+      }
+      return mergePositions(lists);
+    };
     // A required word this segment lacks: nothing here can match.
     if (positive.some((r) => r.required && r.iterators.length === 0)) return;
     const runs = positive.filter((r) => r.iterators.length > 0).sort((a, b) => a.maxScore - b.maxScore);
@@ -649,12 +701,23 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
             break;
           }
         }
-        if (!pruned && required >= requiredCount && matched > 0 && !isProhibited(prohibited, o) && (!filter || filter(segment, o))) {
+        if (
+          !pruned &&
+          required >= requiredCount &&
+          matched > 0 &&
+          !isProhibited(prohibited, o) &&
+          (!filter || filter(segment, o)) &&
+          (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))
+        ) {
           // Summed in plan order, as every index layout does: scores are bit-identical.
           let bm25 = 0;
           for (let g = 0; g < best.length; g++) bm25 += best[g]!;
-          top.offer({ segment, ordinal: o, matched, bm25 });
-          updateEssential();
+          const candidate: Scored = { segment, ordinal: o, matched, bm25 };
+          if (top.wouldKeep(candidate)) {
+            if (proximity) candidate.closeness = closenessOf(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o));
+            top.offer(candidate);
+            updateEssential();
+          }
         }
         best.fill(0);
       }
@@ -663,11 +726,35 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     }
   });
 
-  const ranked = top.sorted().map((r): RankedClause => {
+  // Proximity re-ranks the best candidates: BM25 raised by closeness, still within the same count of matched words.
+  let best: Scored[] = top.sorted();
+  if (proximity) {
+    best = best
+      .map((r) => ({ ...r, bm25: r.bm25 * (1 + PROXIMITY_WEIGHT * (r.closeness ?? 0)) }))
+      .sort((a, b) => b.matched - a.matched || b.bm25 - a.bm25 || top.tieBreak(a, b))
+      .slice(0, limit);
+  }
+  const ranked = best.map((r): RankedClause => {
     const source = states[r.segment]!.source;
-    return { ...r, docOrdinal: source.docOfClause(r.ordinal), score: r.matched + r.bm25 / (r.bm25 + 1) };
+    return {
+      segment: r.segment,
+      ordinal: r.ordinal,
+      matched: r.matched,
+      bm25: r.bm25,
+      docOrdinal: source.docOfClause(r.ordinal),
+      score: r.matched + r.bm25 / (r.bm25 + 1),
+    };
   });
   return { ranked, matchedTerms };
+}
+
+/** Sorted union of a few sorted position lists. */
+function mergePositions(lists: ArrayLike<number>[]): ArrayLike<number> {
+  if (lists.length === 0) return [];
+  if (lists.length === 1) return lists[0]!;
+  const all: number[] = [];
+  for (const list of lists) for (let i = 0; i < list.length; i++) all.push(list[i]!);
+  return all.sort((a, b) => a - b);
 }
 
 /** Sum of the group scores evaluated so far (runs r..end). */

@@ -14,8 +14,9 @@ export const INDEX_FORMAT = 'unres-index';
  * Bump when the layout or any segment file changes meaning; older or newer indexes must be rebuilt.
  * 2: index format 2 (src/index/format). 3: the analysis chain changed (stemmer, folded letters,
  * document symbols as whole tokens), so terms written by version 2 no longer meet the query's terms.
+ * 4: clause fields notes (footnote text) and ref (clause references), segment format 3.
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';

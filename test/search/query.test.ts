@@ -21,7 +21,7 @@ describe('planQuery', () => {
       { kind: 'exact', terms: ['طفل'] },
       { kind: 'exact', terms: ['وتهريب', 'تهريب'] },
     ]);
-    expect(plan.groups.every((g) => g.presence === 'optional' && g.fields.join() === 'text,cites')).toBe(true);
+    expect(plan.groups.every((g) => g.presence === 'optional' && g.fields.join() === 'text,cites,notes')).toBe(true);
   });
 
   it('reads lunr syntax: presence, fields, boosts, wildcards, fuzzy', () => {
@@ -48,6 +48,43 @@ describe('planQuery', () => {
     expect(planQuery('E/2017/30').groups.map((g) => g.matcher)).toEqual([{ kind: 'exact', terms: ['e/2017/30'] }]);
     expect(planQuery('CEDAW/C/EGY/CO/7').groups.map((g) => g.matcher)).toEqual([{ kind: 'exact', terms: ['cedaw/c/egy/co/7'] }]);
     expect(planQuery('E/CN.15/2006/10').groups.map((g) => g.matcher)).toEqual([{ kind: 'exact', terms: ['e/cn.15/2006/10'] }]);
+  });
+
+  it('reads a quoted phrase as groups in order, all required, with their places', () => {
+    const plan = planQuery('"الاتجار بالأطفال" الإنترنت');
+    expect(plan.phrases).toEqual([[{ group: 0, offset: 0 }, { group: 1, offset: 1 }]]);
+    expect(plan.groups.map((g) => g.presence)).toEqual(['required', 'required', 'optional']);
+    expect(plan.groups[0]!.fields).toEqual(['text', 'notes']);
+    // A stop word keeps its place in the phrase.
+    expect(planQuery('"الدفاع عن النفس"').phrases).toEqual([[{ group: 0, offset: 0 }, { group: 1, offset: 2 }]]);
+    expect(planQuery('«مجلس الوصاية»').phrases).toHaveLength(1);
+    expect(planQuery('“مجلس الوصاية”').phrases).toHaveLength(1);
+    expect(planQuery('+"مجلس الوصاية"').phrases).toHaveLength(1);
+    expect(planQuery('+"مجلس الوصاية"').groups).toHaveLength(2);
+    // Lunr syntax inside quotes is plain text.
+    expect(planQuery('"title:مجلس الوصاية"').groups.every((g) => g.fields.join() === 'text,notes')).toBe(true);
+    // An unbalanced quote is no phrase; one quoted word is just a required word.
+    expect(planQuery('"مجلس الوصاية').phrases).toEqual([]);
+    expect(planQuery('"الوصاية"').groups.map((g) => g.presence)).toEqual(['required']);
+    expect(usageError('-"مجلس الوصاية"').message).toMatch(/phrase cannot be excluded/);
+  });
+
+  it('looks for a clause named by number in the ref field too', () => {
+    const article = planQuery('المادة 51').groups;
+    expect(article).toHaveLength(2);
+    for (const g of article) {
+      expect(g.fields).toContain('ref');
+      expect(g.matcher).toMatchObject({ kind: 'exact' });
+      expect((g.matcher as { terms: string[] }).terms).toContain('art:51');
+    }
+    expect(planQuery('art51').groups).toEqual([
+      expect.objectContaining({ fields: ['ref'], matcher: { kind: 'exact', terms: ['art:51'] } }),
+    ]);
+    expect((planQuery('الفقرة ٣').groups[0]!.matcher as { terms: string[] }).terms).toEqual(expect.arrayContaining(['op:3', 'para:3']));
+    expect((planQuery('للمادة33').groups[0]!.matcher as { terms: string[] }).terms).toContain('art:33');
+    // A number without a reference word, or a field-qualified word, is not a reference.
+    expect(planQuery('الأطفال 51').groups.every((g) => !g.fields.includes('ref'))).toBe(true);
+    expect(planQuery('text:المادة 51').groups.every((g) => !g.fields.includes('ref'))).toBe(true);
   });
 
   it('rejects an empty or blank query', () => {

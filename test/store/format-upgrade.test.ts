@@ -33,7 +33,7 @@ describe('an index of the previous format', () => {
     const index = await UnresIndex.open(previousFormatIndex());
     const error = await index.search('طفل').then(() => null, (err: unknown) => err);
     expect(error).toBeInstanceOf(IndexError);
-    expect((error as Error).message).toMatch(/has format version 1, older than this unres reads \(3\): run `unres ingest --rebuild`/);
+    expect((error as Error).message).toMatch(/has format version 1, older than this unres reads \(4\): run `unres ingest --rebuild`/);
     expect((error as Error).message).not.toContain('\n');
   });
 
@@ -48,9 +48,10 @@ describe('an index of the previous format', () => {
   });
 });
 
-describe('an index of format 2 written with the previous analysis chain', () => {
-  // Its terms were analysed by the previous chain (stemmer, folded letters,
-  // symbols), so a query analysed now would silently miss them: refused, rebuilt.
+describe.each([2, 3])('an index of version %i (previous analysis chain or fields)', (version) => {
+  // Version 2: terms analysed by the previous chain (stemmer, folded letters,
+  // symbols), so a query analysed now would silently miss them. Version 3: no
+  // notes or ref fields. Refused, rebuilt.
   async function formatTwoIndex(): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'unres-v2-'));
     dirs.push(dir);
@@ -58,7 +59,7 @@ describe('an index of format 2 written with the previous analysis chain', () => 
     await index.ingest([doc('A/RES/1', ops(['يحث الدول على حماية الأطفال'])), doc('A/RES/2', ops(['يدعو إلى مكافحة التصحر']))]);
     const path = join(dir, 'manifest.json');
     const file = JSON.parse(readFileSync(path, 'utf8')) as { version: number; sha256: string; body: unknown };
-    file.version = 2;
+    file.version = version;
     writeFileSync(path, JSON.stringify(file) + '\n');
     return dir;
   }
@@ -67,7 +68,7 @@ describe('an index of format 2 written with the previous analysis chain', () => 
     const dir = await formatTwoIndex();
     const index = await UnresIndex.open(dir);
     const error = await index.search('طفل').then(() => null, (err: unknown) => err);
-    expect((error as Error).message).toMatch(/has format version 2, older than this unres reads \(3\): run `unres ingest --rebuild`/);
+    expect((error as Error).message).toContain(`has format version ${version}, older than this unres reads (4): run \`unres ingest --rebuild\``);
     expect(await index.rebuild()).toBe(2);
     const reopened = await UnresIndex.open(dir);
     expect((await reopened.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/1']);

@@ -1,10 +1,10 @@
 // The document table of a segment, fixed-width where a search needs speed:
 //   u32 document count
 //   u32 clause start per document, and one past the last (the clause ranges)
-//   one 44-byte row per document: stored frame offset f64, stored bytes u32,
+//   one row per document (52 bytes): stored frame offset f64, stored bytes u32,
 //     strings offset f64, strings bytes u32, title length u16, kind code u8,
-//     flags u8, then the summed lengths of its clauses' text, lead, section
-//     and cites fields (u32 each: BM25 statistics without the deleted ones)
+//     flags u8, then the summed lengths of its clauses' fields in CLAUSE_FIELDS
+//     order (u32 each: BM25 statistics without the deleted ones)
 //   the strings: per document id, sha256, source name, kind, symbol, title,
 //     adoption date (varint length + 1 and UTF-8, 0 for null)
 
@@ -13,8 +13,8 @@ import { ByteReader, ByteWriter, MalformedError } from './bytes.js';
 import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
 import type { StoredRef } from './stored.js';
 
-export const DOC_ROW_BYTES = 44;
-const ROWS_PER_PAGE = 93; // ~4 KiB of rows per read
+export const DOC_ROW_BYTES = 28 + 4 * CLAUSE_FIELDS.length;
+const ROWS_PER_PAGE = Math.floor(4096 / DOC_ROW_BYTES); // ~4 KiB of rows per read
 const STRINGS_PAGE = 16 * 1024;
 
 /** Everything the index keeps about a document outside its stored JSON. */
@@ -55,7 +55,7 @@ export function documentKindCode(kind: string): number {
   return code < 0 ? 255 : code;
 }
 
-/** Collects rows in memory (44 bytes and the strings per document), written at the end. */
+/** Collects rows in memory (DOC_ROW_BYTES and the strings per document), written at the end. */
 export class DocTableWriter {
   private readonly rows = new ByteWriter(4096);
   private readonly strings = new ByteWriter(4096);

@@ -11,7 +11,8 @@ import { ALL_FIELDS, type Field } from '../../search/fields.js';
 import { ByteReader, ByteWriter, MalformedError } from './bytes.js';
 import type { FieldTermsInfo } from './terms.js';
 
-export const SEGMENT_FORMAT_VERSION = 2;
+/** 3: the clause fields notes and ref (more field totals, terms, norms and document-row sums). */
+export const SEGMENT_FORMAT_VERSION = 3;
 const MAGIC = 'UNRESSEG';
 
 export interface SegmentHeader {

@@ -176,18 +176,29 @@ export function analyseText(text: string): AnalysedTerm[] {
  * finds `٢٩٣/٦٤`).
  */
 export function analyseQueryTerm(term: string): string[][] {
-  const raws = tokenize(term);
+  return analyseQueryWords(term).map((w) => w.terms);
+}
+
+/** One printed token of a query, analysed: its terms and its index among the tokens (the position the index records). */
+export interface QueryWord {
+  terms: string[];
+  word: number;
+}
+
+/** analyseQueryTerm with each group's token index, so a phrase knows how far apart its words stand (a stop word keeps its place). */
+export function analyseQueryWords(text: string): QueryWord[] {
+  const raws = tokenize(text);
   const symbols = raws.filter((t) => t.type === 'symbol');
   const insideSymbol = (t: RawToken): boolean => symbols.some((s) => t !== s && t.start >= s.start && t.end <= s.end);
-  const groups: string[][] = [];
-  for (const raw of raws) {
-    if (raw.type !== 'symbol' && insideSymbol(raw)) continue;
+  const words: QueryWord[] = [];
+  raws.forEach((raw, word) => {
+    if (raw.type !== 'symbol' && insideSymbol(raw)) return;
     const terms = [...analyseToken(raw.text, raw.type)];
     if (raw.type === 'symbol' && isDecisionOrResolutionSymbol(raw.text)) {
       const pair = pairKeyOfSymbol(raw.text);
       if (pair) terms.push(pair);
     }
-    if (terms.length > 0) groups.push(terms);
-  }
-  return groups;
+    if (terms.length > 0) words.push({ terms, word });
+  });
+  return words;
 }

@@ -1,0 +1,92 @@
+// End to end through bin/unres.js: quoted phrases, proximity ranking,
+// references to clauses by number, document symbols as whole tokens, and
+// words printed only in footnotes (README "Search"). The index holds the
+// seeds and two real documents: the UN Charter (articles) and a CEDAW report.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackage, removePackage, ROOT, SEEDS, unres } from './run-bin.js';
+
+interface Hit {
+  doc: string;
+  source: string;
+  clause: string;
+  kind: string;
+  number: number | null;
+  text: string;
+}
+
+let scratch: string;
+let index: string;
+
+async function search(...args: string[]): Promise<Hit[]> {
+  const result = await unres(['search', ...args, '--json', '--index', index], { home: scratch });
+  expect(result.stderr).toBe('');
+  expect([0, 1]).toContain(result.code);
+  return JSON.parse(result.stdout) as Hit[];
+}
+
+/** Letters only, without diacritics or tatweel: to look for a phrase in a hit's text. */
+const bare = (text: string) => text.replace(/[\u064b-\u0652\u0640]/g, '');
+
+beforeAll(async () => {
+  buildPackage();
+  scratch = mkdtempSync(join(tmpdir(), 'unres-search-features-'));
+  index = join(scratch, 'index');
+  const real = join(ROOT, 'fixtures', 'real');
+  const ingest = await unres(['ingest', SEEDS, join(real, 'r-000.txt'), join(real, 'r-040.txt'), '--index', index], { home: scratch });
+  expect(ingest.code, ingest.stderr).toBe(0);
+}, 240_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  removePackage();
+});
+
+describe('search features through bin/unres.js', () => {
+  it('finds only clauses holding a quoted phrase, and fewer than the same words unquoted', async () => {
+    const phrase = await search('"الاتجار بالأطفال"', '--limit', '100');
+    const words = await search('الاتجار بالأطفال', '--limit', '100');
+    expect(phrase.length).toBeGreaterThan(0);
+    expect(phrase.length).toBeLessThan(words.length);
+    for (const hit of phrase) expect(bare(hit.text), `${hit.doc}#${hit.clause}`).toMatch(/اتجار ب(ال)?[أا]طفال/);
+  });
+
+  it('ranks clauses where the words stand together above clauses where they are scattered', async () => {
+    const hits = await search('الاتجار بالأطفال', '--limit', '5');
+    const together = hits.map((h) => /اتجار ب(ال)?[أا]طفال/.test(bare(h.text)));
+    expect(together).toEqual([true, true, true, true, true]);
+  });
+
+  it('reaches an article by its number, in words or as a clause id', async () => {
+    for (const query of ['المادة 51', 'art51', 'المادة ٥١']) {
+      const [first] = await search(query, '--limit', '3');
+      expect(first, query).toMatchObject({ source: 'r-000.txt', kind: 'article', number: 51 });
+    }
+    // Clauses that cite the article come after it.
+    const cited = await search('المادة 33', '--limit', '3');
+    expect(cited[0]).toMatchObject({ kind: 'article', number: 33 });
+    for (const hit of cited.slice(1)) expect(hit.text).toMatch(/المادة 33/);
+  });
+
+  it('reaches a numbered paragraph by "الفقرة N"', async () => {
+    const [first] = await search('الفقرة 4', '--doc', 'E/RES/2017/18', '--limit', '1');
+    expect(first).toMatchObject({ kind: 'operative', number: 4 });
+  });
+
+  it('matches a document symbol whole, never its bare numbers', async () => {
+    const hits = await search('E/2017/30', '--limit', '50');
+    expect(hits.map((h) => `${h.doc}#${h.clause}`)).toEqual(['E-RES-2019-20#pp19']);
+    const cedaw = await search('CEDAW/C/EGY/7', '--limit', '50');
+    expect(cedaw.map((h) => h.source)).toEqual(['r-040.txt']);
+  });
+
+  it('finds a word printed only in a footnote, on the clause that references the footnote', async () => {
+    const [survivors] = await search('الناجون', '--limit', '1');
+    expect(survivors).toMatchObject({ doc: 'E-RES-2019-20', clause: 'pp1' });
+    expect(survivors!.text).not.toMatch(/الناجون/);
+    const [study] = await search('Council of Europe', '--limit', '1');
+    expect(study!.text).toMatch(/مجلس أوروبا/);
+  });
+});
