@@ -36,9 +36,13 @@ function section(title: string, lines: string[]): string {
 
 export function querySyntaxLines(): string[] {
   return [
-    'word word    clauses with all the words rank above those with some',
+    'word word    clauses with all the words rank above those with some, words standing close together first',
+    '"two words"  a phrase: the words one after the other (also «…» “…”); quote the whole query in the shell: \'"الاتجار بالأطفال"\'',
     '+word        must appear;  -word  must not (-الأطفال works as is; an ASCII -word goes after --)',
-    `field:word   in one field: ${ALL_FIELDS.join(', ')} (default: text and cited symbols)`,
+    `field:word   in one field: ${ALL_FIELDS.join(', ')} (default: text, cited symbols, footnotes)`,
+    'weights      text, lead, section, cites, title 1;  notes (footnote text) 0.5;  ref (clause number) 2',
+    'المادة 51    a clause by number (also الفقرة 3, التوصية 4, art51, op3, pp2): that clause first, then those citing it',
+    'E/2017/30    a document symbol matches whole, never its bare numbers',
     'word*        any word starting so;  word~1  up to one letter different',
     'Arabic forms match: طفل finds الأطفال, hamza/alef, ى/ي, ة/ه and diacritics never stop a match',
     'digits of any script match: 2017 finds ٢٠١٧;  64/293 finds clauses citing ٢٩٣/٦٤',

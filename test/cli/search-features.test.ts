@@ -89,4 +89,21 @@ describe('search features through bin/unres.js', () => {
     const [study] = await search('Council of Europe', '--limit', '1');
     expect(study!.text).toMatch(/مجلس أوروبا/);
   });
+
+  it("keeps a stop word's place in a phrase", async () => {
+    const hits = await search('"الدفاع عن النفس"', '--limit', '100');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits[0]).toMatchObject({ source: 'r-000.txt', kind: 'article', number: 51 });
+    for (const hit of hits) expect(bare(hit.text)).toMatch(/الدفاع عن [أا]?(ال)?نفس/);
+    // Without the stop word the two words are not next to each other anywhere.
+    expect(await search('"الدفاع النفس"', '--limit', '100')).toEqual([]);
+  });
+
+  it('says the phrase syntax, the fields and their weights in search --help', async () => {
+    const result = await unres(['search', '--help'], { home: scratch });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/"two words" +a phrase: the words one after the other/);
+    expect(result.stdout).toMatch(/field:word +in one field: text, lead, section, cites, notes, ref, title/);
+    expect(result.stdout).toMatch(/notes \(footnote text\) 0\.5/);
+  });
 });
