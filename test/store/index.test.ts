@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IndexError, UsageError } from '../../src/errors.js';
 import { UnresIndex } from '../../src/store/index.js';
+import { INDEX_VERSION } from '../../src/store/layout.js';
 import { clause, doc, ops } from '../search/helpers/docs.js';
 
 const dirs: string[] = [];
@@ -178,8 +179,8 @@ describe('damage', () => {
   it('detects a future format version and says how to recover', async () => {
     const { dir } = await builtIndex();
     const path = join(dir, 'manifest.json');
-    writeFileSync(path, readFileSync(path, 'utf8').replace('"version":3', '"version":7'));
-    await expectDamage(dir, /format version 7, newer than this unres reads \(3\): upgrade unres, or run/);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(`"version":${INDEX_VERSION}`, '"version":7'));
+    await expectDamage(dir, new RegExp(`format version 7, newer than this unres reads \\(${INDEX_VERSION}\\): upgrade unres, or run`));
   });
 
   it('detects a missing segment', async () => {

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { INDEX_VERSION } from '../../../src/store/layout.js';
 import { SEEDS, expectOneLineFailure, listIds, unres } from './cli.js';
 
 const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
@@ -59,8 +60,8 @@ export const DAMAGE_CASES: DamageCase[] = [
   },
   {
     name: 'future format version',
-    damage: (d) => editManifest(d, (t) => t.replace('"version":3', '"version":99')),
-    says: /has format version 99, newer than this unres reads \(3\): upgrade unres, or run `unres ingest --rebuild`/,
+    damage: (d) => editManifest(d, (t) => t.replace(`"version":${INDEX_VERSION}`, '"version":99')),
+    says: new RegExp(`has format version 99, newer than this unres reads \\(${INDEX_VERSION}\\): upgrade unres, or run \`unres ingest --rebuild\``),
     listWorks: false,
     recovered: 4,
   },
