@@ -20,7 +20,7 @@ import type { Field } from './fields.js';
 import type { QueryPlan } from './query.js';
 
 /** How many of the best candidates (by words matched, then BM25) proximity re-ranks. */
-export const RERANK_DEPTH = 200;
+export const RERANK_DEPTH = 50;
 export const PROXIMITY_WEIGHT = 1;
 
 /** Sorted word positions of a plan's group in a field of the clause at hand (empty: not there). */
