@@ -43,7 +43,7 @@ function valueOf(option: Option): ValueKind | null {
 
 function argsOf(name: string): CommandInfo['args'] {
   if (name === 'ingest' || name === 'parse') return 'files';
-  if (name === 'show' || name === 'export') return 'docs';
+  if (name === 'show' || name === 'export' || name === 'remove') return 'docs';
   if (name === 'completion') return 'shells';
   return 'none';
 }

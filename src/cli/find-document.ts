@@ -1,6 +1,7 @@
 // Finds a stored document by what a user is likely to type: its id, its UN
-// symbol, or the name of the file it was ingested from.
+// symbol, or the name (or path) of any file recorded as holding its text.
 
+import { resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { normaliseSymbol } from '../search/analysis/symbols.js';
 import type { UnresIndex } from '../store/index.js';
@@ -10,31 +11,54 @@ interface Listed {
   id: string;
   symbol?: string | null;
   source?: string | { path: string };
+  paths?: string[];
 }
 
-function baseName(source: Listed['source']): string {
-  if (source === undefined) return '';
-  const path = typeof source === 'string' ? source : source.path;
+function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function sourcePath(source: Listed['source']): string {
+  if (source === undefined) return '';
+  return typeof source === 'string' ? source : source.path;
 }
 
 function noDocument(reference: string): UsageError {
   return new UsageError(`no document "${reference}" in the index (see 'unres list')`);
 }
 
-function matches(d: Listed, wanted: string): boolean {
+/** The document a reference names, most specific first; undefined when none. */
+function lookUp(all: Listed[], reference: string): Listed | undefined {
+  const wanted = reference.trim();
   const lower = wanted.toLowerCase();
-  if (d.id.toLowerCase() === lower || baseName(d.source).toLowerCase() === lower) return true;
-  return d.symbol !== undefined && d.symbol !== null && normaliseSymbol(d.symbol) === normaliseSymbol(wanted);
+  const absolute = resolve(wanted);
+  const symbol = normaliseSymbol(wanted);
+  // Id, then symbol, then a file recorded as holding the text, then the name it was first read from.
+  const tiers: ((d: Listed) => boolean)[] = [
+    (d) => d.id === wanted,
+    (d) => d.id.toLowerCase() === lower,
+    (d) => d.symbol !== undefined && d.symbol !== null && normaliseSymbol(d.symbol) === symbol,
+    (d) => (d.paths ?? []).some((p) => p === absolute),
+    (d) => (d.paths ?? []).some((p) => baseName(p).toLowerCase() === lower),
+    (d) => baseName(sourcePath(d.source)).toLowerCase() === lower,
+  ];
+  for (const tier of tiers) {
+    const found = all.find(tier);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The id of the document a reference names, or undefined. */
+export async function findDocumentId(index: UnresIndex, reference: string, listed?: Listed[]): Promise<string | undefined> {
+  return lookUp(listed ?? ((await index.list()) as Listed[]), reference)?.id;
 }
 
 /** The id of the document a user named, or a UsageError `no document "x"`. */
 export async function resolveDocumentId(index: UnresIndex, reference: string, listed?: Listed[]): Promise<string> {
-  const wanted = reference.trim();
-  const all = listed ?? ((await index.list()) as Listed[]);
-  const match = all.find((d) => d.id === wanted) ?? all.find((d) => matches(d, wanted));
-  if (!match) throw noDocument(reference);
-  return match.id;
+  const id = await findDocumentId(index, reference, listed);
+  if (id === undefined) throw noDocument(reference);
+  return id;
 }
 
 export async function findDocument(index: UnresIndex, reference: string): Promise<UnresDocument> {

@@ -12,7 +12,8 @@ export const EXAMPLES: Record<string, string[]> = {
     'unres show E-RES-2017-18#op4',
     'unres search --help',
   ],
-  ingest: ['unres ingest seeds/', 'unres ingest ~/un-texts/ another.txt', 'cat doc.txt | unres ingest -', 'unres ingest --rebuild'],
+  ingest: ['unres ingest seeds/', 'unres ingest ~/un-texts/ another.txt', 'cat doc.txt | unres ingest -', 'unres ingest --rebuild', 'unres ingest --prune ~/un-texts/', 'unres ingest ~/un-texts/ --json'],
+  remove: ['unres remove E-RES-2017-18', 'unres remove ~/un-texts/old-draft.txt'],
   search: [
     'unres search طفل --kind operative --limit 5',
     'unres search الاتجار --doc E-RES-2017-18 --doc E-RES-2019-20',
@@ -58,6 +59,7 @@ export const EXIT_CODE_LINES = [
   '1  search ran and found nothing',
   '2  bad usage or bad input (one line on stderr says what and where); `unres` alone in a script',
   '3  index missing, locked past the wait, damaged or of another version (the line says how to recover)',
+  '130  ingest interrupted (Ctrl-C): what was read is kept',
 ];
 
 export const ENVIRONMENT_LINES = [
@@ -66,6 +68,7 @@ export const ENVIRONMENT_LINES = [
   'UNRES_SHAPE=1        as --shape: shape and order Arabic for terminals that cannot',
   'PAGER                pager for long show and list output on a terminal (default: less -FRX; empty or cat: none)',
   'UNRES_LOCK_WAIT_MS   how long ingest waits for another writer (default 10000)',
+  'UNRES_MAX_INPUT_MB   largest file ingest reads, in MB (default 64)',
   'UNRES_DEBUG=1        add the stack trace to an error',
 ];
 

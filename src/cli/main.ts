@@ -13,6 +13,7 @@ import { registerExport } from './commands/export.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerList } from './commands/list.js';
 import { registerParse } from './commands/parse.js';
+import { registerRemove } from './commands/remove.js';
 import { registerSearch } from './commands/search.js';
 import { registerShow } from './commands/show.js';
 import { SHELLS, type Shell, completionScript } from './completion.js';
@@ -58,6 +59,7 @@ function buildProgram(ctx: CommandContext): Command {
   registerShow(program, ctx);
   registerList(program, ctx);
   registerExport(program, ctx);
+  registerRemove(program, ctx);
   registerCompletion(program, ctx);
   registerVersion(program, ctx);
   addHelpSections(program, 'unres');

@@ -7,11 +7,12 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeSegments } from '../index/merge.js';
 import { isTempFileOf } from './atomic.js';
-import { MANIFEST_FILE, SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
+import { MANIFEST_FILE, PATHS_NAME, SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
 import { commitClaimed } from './claim.js';
 import { type HeldLock, lockWaitMs } from './lock.js';
 import { type ManifestBody, type ManifestSegment, writeManifest } from './manifest.js';
 import { type MergePolicyOptions, nextMerge } from './merge-policy.js';
+import { type PathTable, writePathTable } from './paths.js';
 import { DiskSegment, streamSegment } from './segment-files.js';
 import { randomTag } from './writer.js';
 
@@ -20,11 +21,12 @@ export const YIELD_EVERY_MS = 50;
 
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Merges what the policy asks for (or everything), commits the manifest, sweeps what it no longer names. */
 /**
  * Merges as the policy says, then replaces the manifest: a compare-and-swap on
  * its generation under the commit claim (src/store/claim.ts), `expected` being
- * the generation the work started from (null: none readable).
+ * the generation the work started from (null: none readable). `paths`, when
+ * given, is the new table of source paths, written beside the manifest and
+ * named by it (otherwise the body's table stays).
  */
 export async function commit(
   dir: string,
@@ -32,8 +34,9 @@ export async function commit(
   lock: HeldLock,
   policy: MergePolicyOptions,
   expected: number | null,
-  mergeAll = false,
+  options: { mergeAll?: boolean; paths?: PathTable } = {},
 ): Promise<void> {
+  let mergeAll = options.mergeAll === true;
   let next = body;
   for (;;) {
     const candidates = next.segments.map((s) => ({ name: s.name, clauses: s.clauses, liveClauses: liveClauses(dir, s, next.identity) }));
@@ -47,10 +50,12 @@ export async function commit(
     next = await mergeInto(dir, next, names);
     mergeAll = false;
   }
+  const generation = next.generation + 1;
+  if (options.paths) next = { ...next, paths: writePathTable(dir, options.paths, generation, randomTag()) };
   lock.assertHeld();
-  const committed = { ...next, generation: next.generation + 1 };
+  const committed = { ...next, generation };
   commitClaimed(dir, expected, lockWaitMs(), () => writeManifest(dir, committed));
-  sweep(dir, new Set(next.segments.map((s) => s.name)));
+  sweep(dir, new Set(next.segments.map((s) => s.name)), next.paths?.name);
 }
 
 async function mergeInto(dir: string, body: ManifestBody, names: string[]): Promise<ManifestBody> {
@@ -72,10 +77,13 @@ async function mergeInto(dir: string, body: ManifestBody, names: string[]): Prom
 }
 
 /** Removes segment directories the manifest no longer names, and staging leftovers of crashed writers. */
-function sweep(dir: string, keep: ReadonlySet<string>): void {
-  // Under the lock no one else is replacing the manifest: any temporary copy of it is a dead writer's.
+function sweep(dir: string, keep: ReadonlySet<string>, pathsFile: string | undefined): void {
+  // Under the lock no one else is replacing the manifest: any temporary copy of it is a dead writer's,
+  // and a paths file it does not name is an old one or a dead writer's.
   for (const name of readdirSync(dir)) {
-    if (isTempFileOf(MANIFEST_FILE, name) || deadClaimFile(name)) rmSync(join(dir, name), { force: true });
+    if (isTempFileOf(MANIFEST_FILE, name) || deadClaimFile(name) || (PATHS_NAME.test(name) && name !== pathsFile)) {
+      rmSync(join(dir, name), { force: true });
+    }
   }
   let names: string[];
   try {

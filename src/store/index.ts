@@ -9,7 +9,8 @@
 // This module must never import the parser (src/structure) or unified: the
 // search path stays light.
 
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { IndexError, UnresError, UsageError } from '../errors.js';
 import type { EngineHit } from '../search/hits.js';
 import { planQuery } from '../search/query.js';
@@ -17,8 +18,10 @@ import type { SearchFilters } from '../search/searcher.js';
 import type { UnresDocument } from '../types.js';
 import { YIELD_EVERY_MS, commit, nextTurn } from './commit.js';
 import { LostCommitError, currentGeneration, lostCommit } from './claim.js';
+import { Identity, type KnownDocument, type Outcome } from './identity.js';
 import { type HeldLock, notWritableHint, withWriteLock } from './lock.js';
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './merge-policy.js';
+import type { PathTable } from './paths.js';
 import { IndexSnapshot, type DocumentListing } from './reader.js';
 import { rebuildUnderLock } from './rebuild.js';
 import { documentProblem } from './validate.js';
@@ -31,9 +34,36 @@ export interface IngestSummary {
   added: number;
   updated: number;
   unchanged: number;
+  /** Files whose text another file already brought: one document, one more path. */
+  duplicate: number;
   failed: number;
-  /** One line per failed document. */
+  /** Documents removed (by prune or remove). */
+  removed: number;
+  /** One line per failed document, and warnings. */
   problems: string[];
+  /** One line per stored text replaced by another file's: `<id>: replaced (was a.txt, now b.txt)`. */
+  replaced: string[];
+}
+
+/** One file to ingest: where it is, its bytes' sha256, and its document (parsed now, or on demand). */
+export interface IngestEntry {
+  /** The file's absolute path; null for standard input. */
+  path: string | null;
+  sha256: string;
+  doc?: UnresDocument;
+  /** Parses the file, when the store needs the document it was not given (its text was thought stored). */
+  load?: () => Promise<UnresDocument>;
+}
+
+export interface IngestFilesOptions extends IngestOptions {
+  /** Files in the whole run, for onProgress. */
+  total?: number;
+  /** Afterwards, forget every recorded file that is gone, and documents no file holds any more. */
+  prune?: boolean;
+  /** Afterwards, remove these documents. */
+  remove?: readonly string[];
+  /** Whether a recorded file is still there (tests replace it). */
+  exists?: (path: string) => boolean;
 }
 
 export interface OpenOptions {
@@ -54,6 +84,20 @@ export interface IngestOptions {
 }
 
 const DEFAULT_SEGMENT_CLAUSES = 50_000;
+
+function fileExists(path: string): boolean {
+  return isAbsolute(path) ? existsSync(path) : true;
+}
+
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+function knownDocuments(snap: IndexSnapshot): KnownDocument[] {
+  const out: KnownDocument[] = [];
+  for (const { entry } of snap.catalog.values()) out.push({ id: entry.id, sha256: entry.sha256, symbol: entry.symbol, source: entry.source });
+  return out;
+}
 
 function asIndexError(err: unknown, dir: string): Error {
   if (err instanceof UnresError) return err;
@@ -83,6 +127,8 @@ export class UnresIndex {
   private readonly snapshot: IndexSnapshot;
   /** Stored documents the last rebuild() could not read back (their files must be ingested again). */
   unreadableOnRebuild = 0;
+  /** Ids of stored documents the last rebuild() dropped because their records fail their checksums. */
+  damagedOnRebuild: string[] = [];
   private readonly mergePolicy: MergePolicyOptions;
   private readonly segmentClauses: number;
 
@@ -109,6 +155,28 @@ export class UnresIndex {
       throw new IndexError(`no index at ${index.dir}: run \`unres ingest <files>\` first`);
     }
     return index;
+  }
+
+  /** Every document's recorded paths. */
+  paths(): PathTable {
+    return this.snapshot.paths();
+  }
+
+  /**
+   * Is this file (absolute path, null for standard input) with these bytes
+   * stored as it is, its record sound? Then ingesting it again changes
+   * nothing, and needs no lock.
+   */
+  unchanged(sha256: string, path: string | null): boolean {
+    const snap = this.snapshot;
+    snap.usable();
+    const id = snap.sources.get(sha256);
+    if (id === undefined) return false;
+    if (path !== null) {
+      const recorded = snap.paths().get(id);
+      if (recorded ? !recorded.includes(path) : snap.catalog.get(id)?.entry.source !== baseName(path)) return false;
+    }
+    return snap.verify(id);
   }
 
   /** Has a document from a file with these bytes been stored? Lets the CLI skip parsing unchanged files. */
@@ -154,29 +222,46 @@ export class UnresIndex {
     return this.snapshot.search(plan, filters, limit);
   }
 
-  /** Adds or replaces documents (the id is the key; same id and same source sha256 is a no-op). */
-  async ingest(
-    docs: Iterable<UnresDocument> | AsyncIterable<UnresDocument>,
-    opts: IngestOptions = {},
-  ): Promise<IngestSummary> {
+  /** Adds documents, each keyed by its `source.path` and `source.sha256` (see ingestFiles). */
+  async ingest(docs: Iterable<UnresDocument> | AsyncIterable<UnresDocument>, opts: IngestOptions = {}): Promise<IngestSummary> {
+    const entry = (doc: UnresDocument): IngestEntry => {
+      const source = (doc as Partial<UnresDocument> | null)?.source;
+      return { path: typeof source?.path === 'string' && isAbsolute(source.path) ? source.path : null, sha256: String(source?.sha256), doc };
+    };
+    if (Array.isArray(docs)) return this.ingestFiles((docs as UnresDocument[]).map(entry), { ...opts, total: docs.length });
+    const entries = async function* (): AsyncIterable<IngestEntry> {
+      for await (const doc of docs as AsyncIterable<UnresDocument>) yield entry(doc);
+    };
+    return this.ingestFiles(entries(), opts);
+  }
+
+  /**
+   * Adds files' texts under the identity rule of src/store/identity.ts, in
+   * one commit: a file whose text is stored is unchanged (or a duplicate of
+   * another file), a new text is added, a changed file updates. `prune`
+   * then forgets every recorded file that is gone, `remove` drops documents.
+   * A stored record that fails its checksum is never trusted: its text is
+   * parsed and stored again.
+   */
+  async ingestFiles(entries: Iterable<IngestEntry> | AsyncIterable<IngestEntry>, opts: IngestFilesOptions = {}): Promise<IngestSummary> {
     // A batch given as a list can be replayed: when another writer committed while this one was paused or
     // slow (its lock taken over), it is done again on top of what that writer committed.
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.ingestOnce(docs, opts);
+        return await this.ingestOnce(entries, opts);
       } catch (err) {
-        if (!(err instanceof LostCommitError) || !Array.isArray(docs) || attempt >= LOST_COMMIT_RETRIES) throw err;
+        if (!(err instanceof LostCommitError) || !Array.isArray(entries) || attempt >= LOST_COMMIT_RETRIES) throw err;
       }
     }
   }
 
-  private async ingestOnce(docs: Iterable<UnresDocument> | AsyncIterable<UnresDocument>, opts: IngestOptions): Promise<IngestSummary> {
-    const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, failed: 0, problems: [] };
+  private async ingestOnce(entries: Iterable<IngestEntry> | AsyncIterable<IngestEntry>, opts: IngestFilesOptions): Promise<IngestSummary> {
+    const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0, removed: 0, problems: [], replaced: [] };
     try {
       await withWriteLock(this.dir, async (lock) => {
         const expected = currentGeneration(this.dir);
         try {
-          await this.writeUnderLock(docs, opts, summary, lock, expected);
+          await this.writeUnderLock(entries, opts, summary, lock, expected);
         } catch (err) {
           // A writer that took the lock over may have swept this one's unfinished segments: that is a lost commit too.
           if (!(err instanceof LostCommitError) && currentGeneration(this.dir) !== expected) throw lostCommit(this.dir, (err as Error).message);
@@ -190,52 +275,96 @@ export class UnresIndex {
   }
 
   private async writeUnderLock(
-    docs: Iterable<UnresDocument> | AsyncIterable<UnresDocument>,
-    opts: IngestOptions,
+    entries: Iterable<IngestEntry> | AsyncIterable<IngestEntry>,
+    opts: IngestFilesOptions,
     summary: IngestSummary,
     lock: HeldLock,
     expected: number | null,
   ): Promise<void> {
-    const total = Array.isArray(docs) ? docs.length : 0;
     const snap = this.snapshot;
+    const exists = opts.exists ?? fileExists;
     // Under the lock, the index on disk is the truth: another process may have committed since open().
     snap.load();
     snap.usable();
     const writer = new BatchWriter(this.dir, snap.body, this.segmentClauses);
-    const catalog = new Map(snap.catalog);
+    const committed = new Map(snap.catalog);
     const segments = snap.segments;
+    const identity = new Identity(knownDocuments(snap), snap.paths(), (id) => {
+      const old = committed.get(id);
+      if (old) {
+        writer.deleteCommitted(segments[old.segment]!.name, old.doc);
+        committed.delete(id);
+      } else writer.removePending(id);
+    });
     let done = 0;
     let lastYield = Date.now();
-    for await (const doc of docs as AsyncIterable<UnresDocument>) {
+    for await (const entry of entries as AsyncIterable<IngestEntry>) {
       done++;
-      const problem = documentProblem(doc);
-      if (problem) {
+      try {
+        const outcome = await this.ingestOne(entry, identity, writer, committed, exists, summary);
+        summary[outcome]++;
+      } catch (err) {
+        if (err instanceof IndexError) throw err;
         summary.failed++;
-        summary.problems.push(problem);
-      } else {
-        const pending = writer.pendingSha(doc.id);
-        const old = catalog.get(doc.id);
-        const oldSha = old?.entry.sha256;
-        if (pending === doc.source.sha256 || (pending === undefined && oldSha === doc.source.sha256)) {
-          summary.unchanged++;
-        } else {
-          if (pending !== undefined || old) summary.updated++;
-          else summary.added++;
-          if (old && pending === undefined) writer.deleteCommitted(segments[old.segment]!.name, old.doc);
-          writer.add(doc);
-        }
+        summary.problems.push(`${entry.path ?? 'standard input'}: ${(err as Error).message}`);
       }
-      opts.onProgress?.(done, total);
+      opts.onProgress?.(done, opts.total ?? 0);
       if (Date.now() - lastYield > YIELD_EVERY_MS) {
         await nextTurn();
         lastYield = Date.now();
       }
     }
+    if (opts.prune) summary.removed += identity.prune(exists).length;
+    for (const id of opts.remove ?? []) {
+      if (identity.has(id)) {
+        identity.remove(id);
+        summary.removed++;
+      }
+    }
     holdForTests();
-    if (writer.changed) {
-      await commit(this.dir, writer.finish(), lock, this.mergePolicy, expected);
+    if (writer.changed || identity.changed) {
+      await commit(this.dir, writer.finish(), lock, this.mergePolicy, expected, { paths: identity.table() });
       snap.load();
     }
+  }
+
+  private async ingestOne(
+    entry: IngestEntry,
+    identity: Identity,
+    writer: BatchWriter,
+    committed: ReadonlyMap<string, unknown>,
+    exists: (path: string) => boolean,
+    summary: IngestSummary,
+  ): Promise<Outcome | 'failed'> {
+    const storedId = identity.idOfText(entry.sha256);
+    // Never trust a stored hash over a record that fails verification: drop the record, store the text again.
+    if (storedId !== undefined && committed.has(storedId) && !this.snapshot.verify(storedId)) {
+      summary.problems.push(`warning: stored document ${storedId} failed its checksum; stored again from ${entry.path ?? 'standard input'}`);
+      identity.remove(storedId);
+    }
+    const known = identity.known(entry.sha256, entry.path);
+    if (known) return known.outcome;
+    const doc = entry.doc ?? (await entry.load?.());
+    if (doc === undefined) throw new Error('its text is no longer stored: ingest it again');
+    const problem = documentProblem(doc);
+    if (problem) {
+      summary.problems.push(problem);
+      return 'failed';
+    }
+    const placed = identity.place(
+      { id: doc.id, sha256: doc.source.sha256, symbol: doc.symbol ?? null, source: baseName(doc.source.path) },
+      entry.path,
+      exists,
+    );
+    if (placed.replaced) summary.replaced.push(placed.replaced);
+    writer.add(placed.id === doc.id ? doc : { ...doc, id: placed.id });
+    return placed.outcome;
+  }
+
+  /** Removes documents by id (unknown ids are ignored); returns how many went. */
+  async remove(ids: readonly string[]): Promise<number> {
+    const summary = await this.ingestFiles([], { remove: ids });
+    return summary.removed;
   }
 
   /**
@@ -257,6 +386,7 @@ export class UnresIndex {
             throw err;
           }
           this.unreadableOnRebuild = result.unreadable;
+          this.damagedOnRebuild = result.damaged;
           this.snapshot.load();
           return result.documents;
         });
@@ -277,7 +407,7 @@ export class UnresIndex {
         snap.load();
         snap.usable();
         if (snap.body.segments.length > 0) {
-          await commit(this.dir, snap.body, lock, this.mergePolicy, expected, true);
+          await commit(this.dir, snap.body, lock, this.mergePolicy, expected, { mergeAll: true });
           snap.load();
         }
       });

@@ -3,6 +3,8 @@
 //                          file checksums; replaced atomically to commit a change
 //   segments/<name>/       one immutable segment (see src/index/format/):
 //     segment.bin terms.bin postings.bin norms.bin docs.bin stored.bin
+//   paths-<n>-<tag>.json   every document's source paths (src/store/paths.ts;
+//                          named by the manifest, immutable, replaced on each commit)
 //   commit.claim           held for the instant of a commit (src/store/claim.ts)
 //   write.lock             held by the one process writing (proper-lockfile)
 // Readers never lock: they read the manifest, then files no writer changes.
@@ -53,3 +55,10 @@ export function segmentName(counter: number, tag: string): string {
 }
 
 export const SEGMENT_NAME = /^s\d{8}-[0-9a-f]{6}$/;
+
+/** The source-paths file of one commit: named by the manifest, swept when it no longer is. */
+export function pathsFileName(generation: number, tag: string): string {
+  return `paths-${String(generation).padStart(8, '0')}-${tag}.json`;
+}
+
+export const PATHS_NAME = /^paths-\d{8}-[0-9a-f]{6}\.json$/;

@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { IndexError } from '../errors.js';
 import { NotAFileError, readRegularFile } from '../files.js';
 import { replaceFileAtomic } from './atomic.js';
-import { INDEX_FORMAT, INDEX_VERSION, REBUILD_HINT, SEGMENT_FILES, SEGMENT_NAME, type SegmentFileKey, manifestPath } from './layout.js';
+import { INDEX_FORMAT, INDEX_VERSION, PATHS_NAME, REBUILD_HINT, SEGMENT_FILES, SEGMENT_NAME, type SegmentFileKey, manifestPath } from './layout.js';
 
 export interface FileCheck {
   bytes: number;
@@ -31,6 +31,12 @@ export interface ManifestBody {
   /** Next segment counter: names sort in creation order. */
   nextSegment: number;
   segments: ManifestSegment[];
+  /** The file naming every document's source paths (src/store/paths.ts); absent in an index that records none. */
+  paths?: PathsFileRef;
+}
+
+export interface PathsFileRef extends FileCheck {
+  name: string;
 }
 
 interface ManifestFile {
@@ -79,7 +85,8 @@ function checkBody(dir: string, body: ManifestBody): void {
         typeof s.files === 'object' &&
         s.files !== null &&
         (Object.keys(SEGMENT_FILES) as SegmentFileKey[]).every((k) => isFileCheck(s.files[k])),
-    );
+    ) &&
+    (body.paths === undefined || (isFileCheck(body.paths) && typeof body.paths.name === 'string' && PATHS_NAME.test(body.paths.name)));
   if (!ok) throw damaged(dir, 'manifest.json does not describe an index');
 }
 

@@ -14,6 +14,7 @@ import type { DocEntry } from '../index/format/docs.js';
 import type { UnresDocument } from '../types.js';
 import { SEGMENT_NAME, segmentsPath } from './layout.js';
 import { type ManifestBody, emptyManifest, readManifest } from './manifest.js';
+import { type PathTable, PathsMissingError, readPathTable } from './paths.js';
 import { DiskSegment, SegmentMissingError } from './segment-files.js';
 
 export interface CatalogEntry {
@@ -25,6 +26,8 @@ export interface CatalogEntry {
 export interface DocumentListing {
   id: string;
   source: string;
+  /** Every file recorded as holding the document's text (absolute paths; none for standard input). */
+  paths: string[];
   kind: string;
   symbol: string | null;
   title: string | null;
@@ -39,7 +42,8 @@ export class IndexSnapshot {
   segments: DiskSegment[] = [];
   /** Live documents by id and the sha256 of their sources: built when first needed (search does not need them). */
   private catalogCache: Map<string, CatalogEntry> | null = null;
-  private sourcesCache: Set<string> | null = null;
+  private sourcesCache: Map<string, string> | null = null;
+  private pathTable: PathTable | null = null;
   /** Document tables of segments read so far (segments never change; only their deletions do). */
   private readonly entriesBySegment = new Map<string, DocEntry[]>();
   /** Set when the index is damaged or of another version: every use but rebuild throws it. */
@@ -79,6 +83,7 @@ export class IndexSnapshot {
     this.segments = segments;
     this.catalogCache = null;
     this.sourcesCache = null;
+    this.pathTable = null;
     const names = new Set(segments.map((s) => s.name));
     for (const name of this.entriesBySegment.keys()) if (!names.has(name)) this.entriesBySegment.delete(name);
   }
@@ -100,8 +105,8 @@ export class IndexSnapshot {
     }
   }
 
-  /** sha256 of every live document's source. */
-  get sources(): Set<string> {
+  /** sha256 of every live document's source -> the document's id. */
+  get sources(): Map<string, string> {
     if (!this.sourcesCache) void this.catalog;
     return this.sourcesCache!;
   }
@@ -109,7 +114,7 @@ export class IndexSnapshot {
   private buildCatalog(): Map<string, CatalogEntry> {
     if (!this.catalogCache) {
       const catalog = new Map<string, CatalogEntry>();
-      const sources = new Set<string>();
+      const sources = new Map<string, string>();
       this.segments.forEach((segment, s) => {
         let entries = this.entriesBySegment.get(segment.name);
         if (!entries) {
@@ -119,7 +124,7 @@ export class IndexSnapshot {
         entries.forEach((entry, d) => {
           if (segment.deletedDocs.has(d)) return;
           catalog.set(entry.id, { segment: s, doc: d, entry });
-          sources.add(entry.sha256);
+          sources.set(entry.sha256, entry.id);
         });
       });
       this.catalogCache = catalog;
@@ -140,11 +145,38 @@ export class IndexSnapshot {
     if (this.damage) throw this.damage;
   }
 
+  /** Every document's recorded paths (read on first use: searches never need them). */
+  paths(): PathTable {
+    for (let attempt = 0; ; attempt++) {
+      this.usable();
+      try {
+        this.pathTable ??= readPathTable(this.dir, this.body.paths);
+        return this.pathTable;
+      } catch (err) {
+        if (!(err instanceof PathsMissingError)) throw err;
+        // A writer committed and swept the file since we read the manifest: read the new index.
+        if (attempt >= RETRIES || !this.manifestChanged()) {
+          throw new IndexError(`the index at ${this.dir} is damaged (its paths file ${this.body.paths?.name ?? ''} is missing): run \`unres ingest --rebuild\``);
+        }
+        this.load();
+      }
+    }
+  }
+
   list(): DocumentListing[] {
     this.usable();
+    const paths = this.paths();
     const out: DocumentListing[] = [];
     for (const { entry } of this.catalog.values()) {
-      out.push({ id: entry.id, source: entry.source, kind: entry.kind, symbol: entry.symbol, title: entry.title, clauses: entry.clauseCount });
+      out.push({
+        id: entry.id,
+        source: entry.source,
+        paths: paths.get(entry.id) ?? [],
+        kind: entry.kind,
+        symbol: entry.symbol,
+        title: entry.title,
+        clauses: entry.clauseCount,
+      });
     }
     return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   }
@@ -166,6 +198,21 @@ export class IndexSnapshot {
         if (err instanceof IndexError) throw err;
         throw new IndexError(`the index at ${this.dir} is damaged (stored document ${id} unreadable): run \`unres ingest --rebuild\``);
       }
+    }
+  }
+
+  /**
+   * Whether the stored record of `id` reads back sound: its frame passes the
+   * CRCs of its chunks (a changed byte anywhere in it is found).
+   */
+  verify(id: string): boolean {
+    const found = this.catalog.get(id);
+    if (!found) return false;
+    try {
+      this.segments[found.segment]!.storedRaw(found.entry);
+      return true;
+    } catch {
+      return false;
     }
   }
 

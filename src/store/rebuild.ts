@@ -11,6 +11,7 @@ import type { HeldLock } from './lock.js';
 import { manifestPath } from './layout.js';
 import { emptyManifest } from './manifest.js';
 import type { MergePolicyOptions } from './merge-policy.js';
+import { type PathTable, salvagePathTable } from './paths.js';
 import { salvageDocuments } from './salvage.js';
 import { BatchWriter } from './writer.js';
 
@@ -19,6 +20,8 @@ export interface RebuildResult {
   documents: number;
   /** Stored documents that could not be read back (their files must be ingested again). */
   unreadable: number;
+  /** Ids of stored documents dropped because their record fails its checksum. */
+  damaged: string[];
 }
 
 /** A manifest.json that is not a file (a folder, a named pipe) cannot be renamed over: it is moved aside, under a name that says why. */
@@ -40,9 +43,14 @@ export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClaus
   writer.startCounterAt(salvage.nextSegment);
   let lastYield = Date.now();
   let count = 0;
+  // The recorded paths of the documents kept (a table that cannot be read is lost: paths come back on the next ingest).
+  const known = salvagePathTable(dir, salvage.paths);
+  const paths: PathTable = new Map();
   const docs: Iterable<UnresDocument> = salvage.documents();
   for (const doc of docs) {
     writer.add(doc);
+    const recorded = known.get(doc.id);
+    if (recorded) paths.set(doc.id, recorded);
     count++;
     if (Date.now() - lastYield > YIELD_EVERY_MS) {
       await nextTurn();
@@ -51,6 +59,6 @@ export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClaus
   }
   const body = writer.finish();
   body.generation = salvage.generation;
-  await commit(dir, body, lock, policy, expected);
-  return { documents: count, unreadable: salvage.unreadable };
+  await commit(dir, body, lock, policy, expected, { paths });
+  return { documents: count, unreadable: salvage.unreadable, damaged: salvage.damaged };
 }

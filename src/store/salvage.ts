@@ -13,10 +13,12 @@ import { IndexError } from '../errors.js';
 import { readRegularFile } from '../files.js';
 import { ChunkedReader, FileAccess } from '../index/format/chunked.js';
 import { decodeHeader } from '../index/format/header.js';
-import { walkStored } from '../index/format/stored.js';
+import { readStored, walkStored } from '../index/format/stored.js';
+import { SegmentReader } from '../index/segment-reader.js';
+import type { DocEntry } from '../index/format/docs.js';
 import type { UnresDocument } from '../types.js';
 import { SEGMENT_NAME, segmentFilePath, segmentPath, segmentsPath } from './layout.js';
-import { readManifest } from './manifest.js';
+import { type PathsFileRef, readManifest } from './manifest.js';
 import { documentProblem } from './validate.js';
 
 export interface Salvage {
@@ -38,6 +40,10 @@ export interface Salvage {
    * docs.jsonl); without one, the lines that could not be read.
    */
   unreadable: number;
+  /** Ids of stored documents dropped because their record fails its checksum (named, unlike the unreadable). */
+  damaged: string[];
+  /** The manifest's source-paths file, when there is a sound manifest. */
+  paths: PathsFileRef | undefined;
 }
 
 interface SegmentToRead {
@@ -55,8 +61,20 @@ function identityOf(dir: string, name: string): string | null {
   }
 }
 
-/** The stored documents of a segment, one per document ordinal (an unreadable one as a line that does not parse), streamed. */
-function* readLines(dir: string, name: string): Generator<string> {
+interface StoredLine {
+  text: string;
+  /** Set when the document table names the record and the record fails its checksum: it is damaged. */
+  damagedId?: string;
+}
+
+/**
+ * The stored documents of a segment, one per document ordinal, streamed. With
+ * a sound document table and stored-documents footer, each record is read
+ * through the table and checked by its chunks' CRCs: one that fails is
+ * yielded as damaged, with its id. Otherwise the frames are walked as far as
+ * they make sense (an unreadable one as a line that does not parse).
+ */
+function* readLines(dir: string, name: string): Generator<StoredLine> {
   const legacy = join(segmentPath(dir, name), 'docs.jsonl');
   if (existsSync(legacy)) {
     let lines: string[] = [];
@@ -65,7 +83,24 @@ function* readLines(dir: string, name: string): Generator<string> {
     } catch {
       lines = [];
     }
-    yield* lines;
+    for (const text of lines) yield { text };
+    return;
+  }
+  const table = openThroughTable(dir, name);
+  if (table) {
+    try {
+      for (const entry of table.entries) {
+        let text: string | null = null;
+        try {
+          text = readStored(table.stored, entry.stored);
+        } catch {
+          text = null;
+        }
+        yield text === null ? { text: '', damagedId: entry.id } : { text };
+      }
+    } finally {
+      table.close();
+    }
     return;
   }
   let access: FileAccess;
@@ -81,9 +116,35 @@ function* readLines(dir: string, name: string): Generator<string> {
     } catch {
       reader = null;
     }
-    for (const text of walkStored(access, reader)) yield text ?? '\u0000';
+    for (const text of walkStored(access, reader)) yield { text: text ?? '\u0000' };
   } finally {
     access.close();
+  }
+}
+
+interface TableRead {
+  entries: DocEntry[];
+  stored: ChunkedReader;
+  close(): void;
+}
+
+/** A segment's document table and stored documents opened for checked reads, or null when either is unsound. */
+function openThroughTable(dir: string, name: string): TableRead | null {
+  const damage = (problem: string) => new IndexError(problem);
+  let segment: SegmentReader | null = null;
+  let access: FileAccess | null = null;
+  try {
+    segment = new SegmentReader(name, { open: (key) => new FileAccess(segmentFilePath(dir, name, key)), damaged: damage });
+    const entries = segment.docs().all();
+    segment.close();
+    access = new FileAccess(segmentFilePath(dir, name, 'stored'));
+    const stored = new ChunkedReader(access, 'stored.bin', damage);
+    const opened = access;
+    return { entries, stored, close: () => opened.close() };
+  } catch {
+    segment?.close();
+    access?.close();
+    return null;
   }
 }
 
@@ -136,6 +197,7 @@ export function salvageDocuments(dir: string): Salvage {
 
   // First pass: which line holds the version of each id to keep.
   const winners = new Map<string, [number, number]>();
+  const damaged = new Set<string>();
   let skipped = 0;
   segments.forEach((segment, s) => {
     const owner = identityOf(dir, segment.name);
@@ -146,8 +208,13 @@ export function salvageDocuments(dir: string): Salvage {
     let i = -1;
     for (const line of readLines(dir, segment.name)) {
       i++;
-      if (segment.deleted?.has(i) || line.trim() === '') continue;
-      const doc = parseDocument(line);
+      if (segment.deleted?.has(i)) continue;
+      if (line.damagedId !== undefined) {
+        damaged.add(line.damagedId);
+        continue;
+      }
+      if (line.text.trim() === '') continue;
+      const doc = parseDocument(line.text);
       if (!doc) {
         skipped++;
         continue;
@@ -156,6 +223,8 @@ export function salvageDocuments(dir: string): Salvage {
     }
   });
 
+  // A damaged record whose id has a sound version elsewhere (an older one, without a manifest) lost nothing.
+  for (const id of winners.keys()) damaged.delete(id);
   const live = body ? body.segments.reduce((n, s) => n + s.docs - s.deleted.length, 0) : 0;
   const foreignSet = new Set(foreign);
   return {
@@ -164,6 +233,8 @@ export function salvageDocuments(dir: string): Salvage {
     generation,
     nextSegment,
     skipped,
+    damaged: [...damaged].sort(),
+    paths: body?.paths,
     unreadable: body ? Math.max(0, live - winners.size) : skipped,
     *documents() {
       for (const [s, segment] of segments.entries()) {
@@ -171,7 +242,8 @@ export function salvageDocuments(dir: string): Salvage {
         let i = -1;
         for (const line of readLines(dir, segment.name)) {
           i++;
-          const doc = parseDocument(line);
+          if (line.damagedId !== undefined) continue;
+          const doc = parseDocument(line.text);
           if (!doc) continue;
           const winner = winners.get(doc.id);
           if (winner && winner[0] === s && winner[1] === i) yield doc;

@@ -49,12 +49,20 @@ export class BatchWriter {
     this.changed = true;
   }
 
+  /** Drops the version of `id` written or buffered in this batch, if any. */
+  removePending(id: string): void {
+    const previous = this.pending.get(id);
+    if (!previous) return;
+    if (previous.written < 0) {
+      this.builderDeleted.add(previous.doc);
+      this.builderIds.delete(id);
+    } else this.written[previous.written]!.deleted.push(previous.doc);
+    this.pending.delete(id);
+    this.changed = true;
+  }
+
   add(doc: UnresDocument): void {
-    const previous = this.pending.get(doc.id);
-    if (previous) {
-      if (previous.written < 0) this.builderDeleted.add(previous.doc);
-      else this.written[previous.written]!.deleted.push(previous.doc);
-    }
+    this.removePending(doc.id);
     const ordinal = this.builder.add(doc);
     this.pending.set(doc.id, { written: -1, doc: ordinal, sha256: doc.source.sha256 });
     this.builderIds.set(doc.id, ordinal);
@@ -87,6 +95,8 @@ export class BatchWriter {
       })
       .filter((s) => s.deleted.length < s.docs);
     const fresh = this.written.filter((s) => s.deleted.length < s.docs);
-    return { identity: this.base.identity, generation: this.base.generation, nextSegment: this.counter, segments: [...kept, ...fresh] };
+    const body: ManifestBody = { identity: this.base.identity, generation: this.base.generation, nextSegment: this.counter, segments: [...kept, ...fresh] };
+    if (this.base.paths) body.paths = this.base.paths;
+    return body;
   }
 }

@@ -72,7 +72,7 @@ describe('a folder of texts mixed with files that are not text', () => {
   it('indexes the texts, counts each bad file as failed, exits 2', () => {
     expect(first.code).toBe(2);
     // 4 seeds + the .md in the subfolder + the half-downloaded seed + letter.docx; scan.pdf fails too
-    expect(first.stdout).toBe(`7 added, 0 updated, 0 unchanged, ${NOT_TEXT.length + 1} failed\n`);
+    expect(first.stdout).toBe(`7 added, 0 updated, 0 unchanged, ${NOT_TEXT.length + 1} failed; 1 skipped: not a format unres reads\n`);
   });
 
   it('says on one stderr line per bad file which file it is and what it looks like', () => {
@@ -113,7 +113,7 @@ describe('a folder of texts mixed with files that are not text', () => {
   it('is a no-op the second time (bad files fail again, the warning is not repeated)', async () => {
     const again = await unres(['ingest', mixed, '--index', index]);
     expect(again.code).toBe(2);
-    expect(again.stdout).toBe(`0 added, 0 updated, 7 unchanged, ${NOT_TEXT.length + 1} failed\n`);
+    expect(again.stdout).toBe(`0 added, 0 updated, 7 unchanged, ${NOT_TEXT.length + 1} failed; 1 skipped: not a format unres reads\n`);
     expect(again.stderr).not.toContain('warning');
     expect(await listIds(index)).toHaveLength(7);
   });

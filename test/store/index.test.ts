@@ -39,8 +39,8 @@ describe('UnresIndex', () => {
     expect(hits.map((h) => `${h.doc}#${h.clause}`)).toEqual(['A/RES/10#op1']);
     expect((await index.search('64/293'))[0]).toMatchObject({ doc: 'A/RES/11', clause: 'pp1', source: 'A_RES_11.txt' });
     expect(await index.list()).toEqual([
-      { id: 'A/RES/10', source: 'A_RES_10.txt', kind: 'resolution', symbol: null, title: 'حقوق الطفل', clauses: 2 },
-      { id: 'A/RES/11', source: 'A_RES_11.txt', kind: 'resolution', symbol: null, title: null, clauses: 2 },
+      { id: 'A/RES/10', source: 'A_RES_10.txt', paths: ['/data/A_RES_10.txt'], kind: 'resolution', symbol: null, title: 'حقوق الطفل', clauses: 2 },
+      { id: 'A/RES/11', source: 'A_RES_11.txt', paths: ['/data/A_RES_11.txt'], kind: 'resolution', symbol: null, title: null, clauses: 2 },
     ]);
     expect(await index.get('A/RES/11')).toEqual(trafficking);
     expect(await index.get('nope')).toBeNull();

@@ -1,12 +1,16 @@
-// `unres ingest <path...>`: read, skip what the index already holds (same
-// sha256), parse the rest, add them. A bad file is reported on one line and
-// counted; it never stops the others. Exit 2 if any failed, else 0.
+// `unres ingest <path...>`: read, parse what the index does not hold yet,
+// store under the identity rule (src/store/identity.ts). A bad file is
+// reported on one line and counted; it never stops the others. Every input
+// file is counted once: added, updated, unchanged, duplicate, failed, skipped.
+// Exit 2 if any failed, 130 when interrupted (Ctrl-C: what was read is kept),
+// else 0.
 
 import { createHash } from 'node:crypto';
 import type { Command } from 'commander';
 import { IndexError, UsageError } from '../../errors.js';
 import { ProgressBar } from '../../render/progress.js';
-import { formatIngestSummary, type IngestCounts } from '../../render/summary.js';
+import { formatIngestSummary } from '../../render/summary.js';
+import type { IngestEntry, IngestSummary, UnresIndex } from '../../store/index.js';
 import type { UnresDocument } from '../../types.js';
 import type { CommandContext } from '../context.js';
 import { CUT_SHORT_ENCODING, CUT_SHORT_WARNING } from '../../text/cut-short.js';
@@ -25,63 +29,116 @@ const PROGRESS_MIN_FILES = 20;
  */
 const BATCH_MAX_DOCUMENTS = 500;
 const BATCH_MAX_BYTES = 64 * 1024 * 1024;
+/** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
+const INTERRUPTED_EXIT = 130;
 
 interface IngestOptions {
   index?: string;
   rebuild?: boolean;
+  prune?: boolean;
+  quiet?: boolean;
+  json?: boolean;
   stdinName: string;
   /** The format of standard input; files are judged by their content. */
   format?: SourceFormat;
+}
+
+interface RunCounts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  duplicate: number;
+  failed: number;
+  skipped: number;
+  removed: number;
 }
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
+function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+async function rebuild(index: UnresIndex, ctx: CommandContext, quiet: boolean): Promise<void> {
+  const { stdout, stderr } = ctx.io;
+  const count = await index.rebuild();
+  if (!quiet) stdout.write(`rebuilt index: ${count} document${count === 1 ? '' : 's'}\n`);
+  for (const id of index.damagedOnRebuild) {
+    stderr.write(`unres: warning: stored document ${id} fails its checksum and was dropped: ingest its file again\n`);
+  }
+  const lost = index.unreadableOnRebuild - index.damagedOnRebuild.length;
+  if (lost > 0) {
+    stderr.write(
+      `unres: warning: ${lost} stored document${lost === 1 ? '' : 's'} could not be read (damaged or missing segment files): ingest their files again\n`,
+    );
+  }
+}
+
+/** Ctrl-C once: stop reading, keep what was read (committed as usual). Twice: leave now (a commit is atomic). */
+function watchInterrupt(): { stopped: () => boolean; dispose: () => void } {
+  let stopped = false;
+  const onSignal = (): void => {
+    if (stopped) process.exit(INTERRUPTED_EXIT);
+    stopped = true;
+  };
+  process.on('SIGINT', onSignal);
+  return { stopped: () => stopped, dispose: () => void process.off('SIGINT', onSignal) };
+}
+
 async function ingest(paths: string[], options: IngestOptions, ctx: CommandContext): Promise<void> {
   const { stdout, stderr, stdin } = ctx.io;
-  if (paths.length === 0 && !options.rebuild) {
-    throw new UsageError("ingest needs at least one path (a file, a folder or '-' for standard input), or --rebuild");
+  const quiet = options.quiet === true || options.json === true;
+  if (paths.length === 0 && !options.rebuild && !options.prune) {
+    throw new UsageError("ingest needs at least one path (a file, a folder or '-' for standard input), --rebuild or --prune");
   }
-  // --rebuild alone repairs an index that must be there; paths may start a new one.
+  // --rebuild or --prune alone work on an index that must be there; paths may start a new one.
   const index = await openIndex(useIndexDir(ctx, options.index), paths.length > 0);
 
   if (options.rebuild) {
-    const rebuilt = await index.rebuild();
-    const count = typeof rebuilt === 'number' ? rebuilt : (await index.list()).length;
-    stdout.write(`rebuilt index: ${count} document${count === 1 ? '' : 's'}\n`);
-    const lost = index.unreadableOnRebuild;
-    if (lost > 0) {
-      stderr.write(
-        `unres: warning: ${lost} stored document${lost === 1 ? '' : 's'} could not be read (damaged or missing segment files): ingest their files again\n`,
-      );
-    }
-    if (paths.length === 0) return;
+    await rebuild(index, ctx, quiet);
+    if (paths.length === 0 && !options.prune) return;
   }
 
-  const { inputs, problems, notices } = await collectInputs(paths, stdin, options.stdinName, ctx.io.env);
-  const progress = stderr.isTTY && inputs.length > PROGRESS_MIN_FILES ? new ProgressBar(stderr) : undefined;
-  const reportProblem = (message: string): void => {
+  const { inputs, problems, skipped, notices } = await collectInputs(paths, stdin, options.stdinName, ctx.io.env);
+  const progress = !quiet && stderr.isTTY && inputs.length > PROGRESS_MIN_FILES ? new ProgressBar(stderr) : undefined;
+  const say = (message: string): void => {
     progress?.clear();
     stderr.write(`unres: ${message}\n`);
   };
-  for (const problem of problems) reportProblem(problem.message);
-  for (const notice of notices) reportProblem(notice);
-  if (inputs.length === 0 && problems.length === 0) reportProblem('no .txt or .md files found in the given paths');
+  for (const problem of problems) say(problem.message);
+  for (const notice of notices) say(notice);
+  if (paths.length > 0 && inputs.length === 0 && problems.length === 0 && skipped === 0) say('no files of a format unres reads found in the given paths');
 
-  const counts: IngestCounts = { added: 0, updated: 0, unchanged: 0, failed: problems.length };
-  let batch: UnresDocument[] = [];
-  let batchBytes = 0;
-  const writeBatch = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const result = await index.ingest(batch, {
-      onProgress: (done: number, total: number) => progress?.update(done, total, 'indexing'),
-    });
+  const counts: RunCounts = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: problems.length, skipped, removed: 0 };
+  // One bar for the whole run, with an estimate of the time left.
+  const started = Date.now();
+  let done = 0;
+  const showProgress = (label: string): void => {
+    if (!progress) return;
+    const elapsed = (Date.now() - started) / 1000;
+    const eta = done > 0 && done < inputs.length ? `, ETA ${clock((elapsed / done) * (inputs.length - done))}` : '';
+    progress.update(done, inputs.length, `${label}${eta}`);
+  };
+  const add = (result: IngestSummary): void => {
     counts.added += result.added;
     counts.updated += result.updated;
     counts.unchanged += result.unchanged;
+    counts.duplicate += result.duplicate;
     counts.failed += result.failed;
-    for (const problem of result.problems ?? []) reportProblem(problem);
+    counts.removed += result.removed;
+    for (const line of result.replaced) say(line);
+    for (const problem of result.problems) say(problem);
+  };
+
+  let batch: IngestEntry[] = [];
+  let batchBytes = 0;
+  const writeBatch = async (last: boolean): Promise<void> => {
+    if (batch.length === 0 && !(last && options.prune)) return;
+    showProgress('writing');
+    add(await index.ingestFiles(batch, { prune: last && options.prune === true }));
     batch = [];
     batchBytes = 0;
   };
@@ -94,34 +151,58 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
   const pool = inputs.length >= POOL_MIN_FILES && workersAvailable() ? new ParsePool() : null;
   // Standard input (which may name its --format) is parsed here; files on the workers.
   const ahead = pool ? new ParseAhead(inputs, sha256, (sha) => index.hasSource(sha), pool) : null;
-  for (const [done, input] of inputs.entries()) {
-    progress?.update(done, inputs.length, 'reading');
-    try {
-      const { bytes, sha } = ahead ? await ahead.read(done) : await input.read().then((b) => ({ bytes: b, sha: sha256(b) }));
-      if (await index.hasSource(sha)) {
-        ahead?.skip(done);
-        counts.unchanged++;
-        continue;
+  const interrupt = watchInterrupt();
+  try {
+    for (const [i, input] of inputs.entries()) {
+      if (interrupt.stopped()) break;
+      showProgress('reading');
+      try {
+        const { bytes, sha } = ahead ? await ahead.read(i) : await input.read().then((b) => ({ bytes: b, sha: sha256(b) }));
+        const path = input.location ?? null;
+        const parse = async (): Promise<UnresDocument> => {
+          const parsed = ahead && !input.fromStdin ? await ahead.parse(i) : null;
+          const doc = parsed
+            ? withPrepared(parsed.doc, parsed)
+            : await parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined);
+          if (doc.source.encoding === CUT_SHORT_ENCODING) say(`warning: ${input.path}: ${CUT_SHORT_WARNING}`);
+          return doc;
+        };
+        // A text the index holds is not parsed again unless the store finds it needs it (a copy, a damaged record).
+        if (index.unchanged(sha, path)) {
+          ahead?.skip(i);
+          counts.unchanged++;
+        } else if (index.hasSource(sha)) {
+          ahead?.skip(i);
+          batch.push({ path, sha256: sha, load: () => parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined) });
+        } else batch.push({ path, sha256: sha, doc: await parse() });
+        batchBytes += bytes.length;
+      } catch (err) {
+        if (err instanceof IndexError) throw err; // the index itself is the problem: stop, exit 3
+        counts.failed++;
+        const { message } = describeFailure(err);
+        say(message.startsWith(input.path) ? message : `${input.path}: ${message}`);
       }
-      const parsed = ahead && !input.fromStdin ? await ahead.parse(done) : null;
-      const doc = parsed
-        ? withPrepared(parsed.doc, parsed)
-        : await parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined);
-      if (doc.source.encoding === CUT_SHORT_ENCODING) reportProblem(`warning: ${input.path}: ${CUT_SHORT_WARNING}`);
-      batch.push(doc);
-      batchBytes += bytes.length;
-    } catch (err) {
-      if (err instanceof IndexError) throw err; // the index itself is the problem: stop, exit 3
-      counts.failed++;
-      const { message } = describeFailure(err);
-      reportProblem(message.startsWith(input.path) ? message : `${input.path}: ${message}`);
+      done++;
+      if (batch.length >= BATCH_MAX_DOCUMENTS || batchBytes >= BATCH_MAX_BYTES) await writeBatch(false);
     }
-    if (batch.length >= BATCH_MAX_DOCUMENTS || batchBytes >= BATCH_MAX_BYTES) await writeBatch();
+    // Interrupted: what was read is kept; --prune waits for a complete run.
+    if (interrupt.stopped()) options.prune = false;
+    await writeBatch(true);
+  } finally {
+    interrupt.dispose();
+    await pool?.close();
+    progress?.clear();
   }
-  await writeBatch();
-  await pool?.close();
-  progress?.clear();
-  stdout.write(formatIngestSummary(counts) + '\n');
+  const interrupted = interrupt.stopped();
+  if (options.json) stdout.write(JSON.stringify({ ...counts, interrupted }) + '\n');
+  else if (!quiet) stdout.write(formatIngestSummary(counts) + '\n');
+  if (interrupted) {
+    const kept = counts.added + counts.updated + counts.unchanged + counts.duplicate;
+    const left = inputs.length - done;
+    stderr.write(`unres: interrupted: ${kept} document${kept === 1 ? '' : 's'} kept, ${left} file${left === 1 ? '' : 's'} not read\n`);
+    ctx.exitCode = INTERRUPTED_EXIT;
+    return;
+  }
   ctx.exitCode = counts.failed > 0 ? 2 : 0;
 }
 
@@ -131,8 +212,11 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
     .description('parse files, folders (.txt, .md, .html, .htm, .pdf, .docx, .doc, recursively) or - (standard input) and add them to the index')
     .argument('[path...]', "files, folders, or '-' for standard input")
     .option('--rebuild', 'rebuild the index from the documents it stores (then ingest any paths given)')
+    .option('--prune', 'afterwards, forget files that are gone, and remove documents no file holds any more')
     .option('--stdin-name <name>', 'file name to record for standard input', 'stdin.txt')
     .addOption(formatOption())
+    .option('-q, --quiet', 'print no summary and no progress (problems still go to stderr)')
+    .option('--json', 'print the summary as one JSON object')
     .addOption(indexOption())
     .action((paths: string[], options: IngestOptions) => ingest(paths, options, ctx));
 }

@@ -62,23 +62,20 @@ async function listed(index: string): Promise<Listed[]> {
 
 /** Base: seeds 0-2. Next: seeds 0-2 changed (a line appended), and seeds 3-4 new. */
 export async function prepareCrashCorpus(work: string): Promise<CrashCorpus> {
-  const base = join(work, 'base');
+  // The base index is ingested from the same folder before its files change: a changed file, same path.
   const next = join(work, 'next');
-  mkdirSync(base, { recursive: true });
   mkdirSync(next, { recursive: true });
   const seeds = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
-  for (const [i, name] of seeds.entries()) {
-    copyFileSync(join(SEEDS, name), join(next, name));
-    if (i < CHANGED_SEEDS) {
-      copyFileSync(join(SEEDS, name), join(base, name));
-      appendFileSync(join(next, name), '\nملاحظة: هذه نسخة معدلة من الوثيقة.\n');
-    }
-  }
+  for (const name of seeds.slice(0, CHANGED_SEEDS)) copyFileSync(join(SEEDS, name), join(next, name));
 
   const baseIndex = join(work, 'base-index');
-  const first = await unres(['ingest', base, '--index', baseIndex]);
+  const first = await unres(['ingest', next, '--index', baseIndex]);
   expect(first.stdout, first.stderr).toBe(`${CHANGED_SEEDS} added, 0 updated, 0 unchanged, 0 failed\n`);
-  const oldSha = new Map((await listed(baseIndex)).map((d) => [d.id, sha256(readFileSync(join(base, d.source)))]));
+  const oldSha = new Map((await listed(baseIndex)).map((d) => [d.id, sha256(readFileSync(join(next, d.source)))]));
+  for (const [i, name] of seeds.entries()) {
+    if (i < CHANGED_SEEDS) appendFileSync(join(next, name), '\nملاحظة: هذه نسخة معدلة من الوثيقة.\n');
+    else copyFileSync(join(SEEDS, name), join(next, name));
+  }
 
   // One unkilled run: the new state, and when its steps happen.
   const nextIndex = join(work, 'next-index');
