@@ -129,6 +129,8 @@ export class UnresIndex {
   unreadableOnRebuild = 0;
   /** Ids of stored documents the last rebuild() dropped because their records fail their checksums. */
   damagedOnRebuild: string[] = [];
+  /** Segments the last rebuild() did not import because they belong to another index. */
+  foreignOnRebuild: string[] = [];
   private readonly mergePolicy: MergePolicyOptions;
   private readonly segmentClauses: number;
 
@@ -387,6 +389,7 @@ export class UnresIndex {
           }
           this.unreadableOnRebuild = result.unreadable;
           this.damagedOnRebuild = result.damaged;
+          this.foreignOnRebuild = result.foreign;
           this.snapshot.load();
           return result.documents;
         });

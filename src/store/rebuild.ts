@@ -22,6 +22,8 @@ export interface RebuildResult {
   unreadable: number;
   /** Ids of stored documents dropped because their record fails its checksum. */
   damaged: string[];
+  /** Segments not imported because they belong to another index. */
+  foreign: string[];
 }
 
 /** A manifest.json that is not a file (a folder, a named pipe) cannot be renamed over: it is moved aside, under a name that says why. */
@@ -60,5 +62,5 @@ export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClaus
   const body = writer.finish();
   body.generation = salvage.generation;
   await commit(dir, body, lock, policy, expected, { paths });
-  return { documents: count, unreadable: salvage.unreadable, damaged: salvage.damaged };
+  return { documents: count, unreadable: salvage.unreadable, damaged: salvage.damaged, foreign: salvage.foreign };
 }

@@ -66,6 +66,7 @@ async function rebuild(index: UnresIndex, ctx: CommandContext, quiet: boolean): 
   const { stdout, stderr } = ctx.io;
   const count = await index.rebuild();
   if (!quiet) stdout.write(`rebuilt index: ${count} document${count === 1 ? '' : 's'}\n`);
+  for (const name of index.foreignOnRebuild) stderr.write(`unres: warning: segment ${name} belongs to another index: not imported\n`);
   for (const id of index.damagedOnRebuild) {
     stderr.write(`unres: warning: stored document ${id} fails its checksum and was dropped: ingest its file again\n`);
   }
