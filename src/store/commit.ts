@@ -12,6 +12,7 @@ import { commitClaimed } from './claim.js';
 import { type HeldLock, lockWaitMs } from './lock.js';
 import { type ManifestBody, type ManifestSegment, writeManifest } from './manifest.js';
 import { type MergePolicyOptions, nextMerge } from './merge-policy.js';
+import { tightenTree } from './modes.js';
 import { type PathTable, writePathTable } from './paths.js';
 import { DiskSegment, streamSegment } from './segment-files.js';
 import { randomTag } from './writer.js';
@@ -56,6 +57,8 @@ export async function commit(
   const committed = { ...next, generation };
   commitClaimed(dir, expected, lockWaitMs(), () => writeManifest(dir, committed));
   sweep(dir, new Set(next.segments.map((s) => s.name)), next.paths?.name);
+  // Nothing inside the index is wider than its folder, whose mode the sources narrowed (src/store/modes.ts).
+  tightenTree(dir);
 }
 
 async function mergeInto(dir: string, body: ManifestBody, names: string[]): Promise<ManifestBody> {

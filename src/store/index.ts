@@ -21,6 +21,7 @@ import { LostCommitError, currentGeneration, lostCommit } from './claim.js';
 import { Identity, type KnownDocument, type Outcome } from './identity.js';
 import { type HeldLock, notWritableHint, withWriteLock } from './lock.js';
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './merge-policy.js';
+import { deniedBy, restrictFolder } from './modes.js';
 import type { PathTable } from './paths.js';
 import { IndexSnapshot, type DocumentListing } from './reader.js';
 import { rebuildUnderLock } from './rebuild.js';
@@ -53,6 +54,8 @@ export interface IngestEntry {
   doc?: UnresDocument;
   /** Parses the file, when the store needs the document it was not given (its text was thought stored). */
   load?: () => Promise<UnresDocument>;
+  /** The file's mode: the index folder is narrowed to what the file allows before its text is written. */
+  mode?: number;
 }
 
 export interface IngestFilesOptions extends IngestOptions {
@@ -300,8 +303,13 @@ export class UnresIndex {
     });
     let done = 0;
     let lastYield = Date.now();
+    let denied = 0;
     for await (const entry of entries as AsyncIterable<IngestEntry>) {
       done++;
+      if (entry.mode !== undefined && (deniedBy(entry.mode) & ~denied) !== 0) {
+        denied |= deniedBy(entry.mode);
+        restrictFolder(this.dir, denied);
+      }
       try {
         const outcome = await this.ingestOne(entry, identity, writer, committed, exists, summary);
         summary[outcome]++;

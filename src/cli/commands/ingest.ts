@@ -6,6 +6,7 @@
 // else 0.
 
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { IndexError, UsageError } from '../../errors.js';
 import { ProgressBar } from '../../render/progress.js';
@@ -55,6 +56,16 @@ interface RunCounts {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A file's mode (what it lets others read bounds the index: src/store/modes.ts); undefined for standard input. */
+function fileMode(path: string | null): number | undefined {
+  if (path === null) return undefined;
+  try {
+    return statSync(path).mode;
+  } catch {
+    return undefined;
+  }
 }
 
 function clock(seconds: number): string {
@@ -160,6 +171,7 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
       try {
         const { bytes, sha } = ahead ? await ahead.read(i) : await input.read().then((b) => ({ bytes: b, sha: sha256(b) }));
         const path = input.location ?? null;
+        const mode = fileMode(path);
         const parse = async (): Promise<UnresDocument> => {
           const parsed = ahead && !input.fromStdin ? await ahead.parse(i) : null;
           const doc = parsed
@@ -174,8 +186,8 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
           counts.unchanged++;
         } else if (index.hasSource(sha)) {
           ahead?.skip(i);
-          batch.push({ path, sha256: sha, load: () => parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined) });
-        } else batch.push({ path, sha256: sha, doc: await parse() });
+          batch.push({ path, sha256: sha, mode, load: () => parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined) });
+        } else batch.push({ path, sha256: sha, mode, doc: await parse() });
         batchBytes += bytes.length;
       } catch (err) {
         if (err instanceof IndexError) throw err; // the index itself is the problem: stop, exit 3
