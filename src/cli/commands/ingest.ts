@@ -101,7 +101,6 @@ function watchInterrupt(): { stopped: () => boolean; dispose: () => void } {
 }
 
 async function ingest(paths: string[], options: IngestOptions, ctx: CommandContext): Promise<void> {
-  const { stdout, stderr, stdin } = ctx.io;
   const quiet = options.quiet === true || options.json === true;
   if (paths.length === 0 && !options.rebuild && !options.prune) {
     throw new UsageError("ingest needs at least one path (a file, a folder or '-' for standard input), --rebuild or --prune");
@@ -114,6 +113,24 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
     if (paths.length === 0 && !options.prune) return;
   }
 
+  // Ctrl-C is watched from here on, folder walking included.
+  const interrupt = watchInterrupt();
+  try {
+    await ingestInputs(paths, options, ctx, index, interrupt);
+  } finally {
+    interrupt.dispose();
+  }
+}
+
+async function ingestInputs(
+  paths: string[],
+  options: IngestOptions,
+  ctx: CommandContext,
+  index: UnresIndex,
+  interrupt: { stopped: () => boolean },
+): Promise<void> {
+  const { stdout, stderr, stdin } = ctx.io;
+  const quiet = options.quiet === true || options.json === true;
   const { inputs, problems, skipped, notices } = await collectInputs(paths, stdin, options.stdinName, ctx.io.env);
   const progress = !quiet && stderr.isTTY && inputs.length > PROGRESS_MIN_FILES ? new ProgressBar(stderr) : undefined;
   const say = (message: string): void => {
@@ -163,7 +180,6 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
   const pool = inputs.length >= POOL_MIN_FILES && workersAvailable() ? new ParsePool() : null;
   // Standard input (which may name its --format) is parsed here; files on the workers.
   const ahead = pool ? new ParseAhead(inputs, sha256, (sha) => index.hasSource(sha), pool) : null;
-  const interrupt = watchInterrupt();
   try {
     for (const [i, input] of inputs.entries()) {
       if (interrupt.stopped()) break;
@@ -202,7 +218,6 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
     if (interrupt.stopped()) options.prune = false;
     await writeBatch(true);
   } finally {
-    interrupt.dispose();
     await pool?.close();
     progress?.clear();
   }

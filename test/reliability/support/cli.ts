@@ -44,6 +44,8 @@ export interface RunOptions {
   stdoutPath?: string;
   /** `ulimit -f` for the process (in the shell's blocks): writes past it fail with EFBIG, as on a full disk. */
   fileSizeLimit?: number;
+  /** Leave standard input open (the test writes and ends it through `child.stdin`). */
+  keepStdinOpen?: boolean;
 }
 
 export interface Running {
@@ -155,7 +157,7 @@ export function start(args: string[], options: RunOptions = {}): Running {
     child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr }));
   });
   child.stdin!.on('error', () => undefined); // a child killed before reading its stdin
-  child.stdin!.end(options.stdin ?? '');
+  if (!options.keepStdinOpen) child.stdin!.end(options.stdin ?? '');
   return { child, done };
 }
 
