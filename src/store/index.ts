@@ -308,7 +308,7 @@ export class UnresIndex {
       done++;
       if (entry.mode !== undefined && (deniedBy(entry.mode) & ~denied) !== 0) {
         denied |= deniedBy(entry.mode);
-        restrictFolder(this.dir, denied);
+        restrictFolder(this.dir, denied, entry.path ?? 'standard input');
       }
       try {
         const outcome = await this.ingestOne(entry, identity, writer, committed, exists, summary);

@@ -9,6 +9,7 @@
 
 import { chmodSync, lstatSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { IndexError } from '../errors.js';
 
 const GROUP = 0o070;
 const OTHER = 0o007;
@@ -21,11 +22,23 @@ export function deniedBy(sourceMode: number): number {
   return denied;
 }
 
-/** Takes `denied` off the index folder's mode (at once, before the source's text is written). */
-export function restrictFolder(dir: string, denied: number): void {
+/**
+ * Takes `denied` off the index folder's mode (at once, before the source's
+ * text is written). A folder the user cannot narrow (not its owner) is an
+ * IndexError naming the source: its text is not written there.
+ */
+export function restrictFolder(dir: string, denied: number, source: string): void {
   if (denied === 0) return;
   const mode = statSync(dir).mode & 0o7777;
-  if ((mode & denied) !== 0) chmodSync(dir, mode & ~denied);
+  if ((mode & denied) === 0) return;
+  try {
+    chmodSync(dir, mode & ~denied);
+  } catch (err) {
+    throw new IndexError(
+      `cannot narrow the index at ${dir} to what ${source} allows (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}): ` +
+        'others could read its text there; give another --index, or make the index folder yours',
+    );
+  }
 }
 
 /** Brings every file and folder under the index folder down to the folder's own mode (files lose the execute bits). */
