@@ -8,9 +8,9 @@
 // like a segment file, so a change of paths commits atomically with the rest,
 // and a search (which never needs paths) never reads it.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../errors.js';
+import { NotAFileError, readRegularFile } from '../files.js';
 import { writeDurable } from './atomic.js';
 import { REBUILD_HINT, pathsFileName } from './layout.js';
 import { type PathsFileRef, sha256 } from './manifest.js';
@@ -25,8 +25,10 @@ export function readPathTable(dir: string, ref: PathsFileRef | undefined): PathT
   if (!ref) return table;
   let bytes: Buffer;
   try {
-    bytes = readFileSync(join(dir, ref.name));
+    // Opened without blocking and checked regular: a FIFO put there must not hang a reader.
+    bytes = readRegularFile(join(dir, ref.name));
   } catch (err) {
+    if (err instanceof NotAFileError) throw new IndexError(`the index at ${dir} is damaged (${ref.name} is ${err.what}, not a file): ${REBUILD_HINT}`);
     // A writer committed and swept it since the manifest was read: the reader reads the new manifest.
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new PathsMissingError(`the index at ${dir} moved on while it was read`);
     throw new IndexError(`the index at ${dir} is damaged (${ref.name}: ${(err as Error).message}): ${REBUILD_HINT}`);
