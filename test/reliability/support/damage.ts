@@ -105,8 +105,9 @@ export const DAMAGE_CASES: DamageCase[] = [
   },
   {
     name: 'older format version',
-    damage: (d) => editManifest(d, (t) => t.replace('"version":3', '"version":1')),
-    says: /has format version 1, older than this unres reads \(3\): run `unres ingest --rebuild`/,
+    // Whatever the current version is: the manifest says 1, older than any this unres reads.
+    damage: (d) => editManifest(d, (t) => t.replace(/"version":\d+/, '"version":1')),
+    says: /has format version 1, older than this unres reads \(\d+\): run `unres ingest --rebuild`/,
     listWorks: false,
     recovered: 4,
   },
