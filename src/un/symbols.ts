@@ -4,7 +4,7 @@
 //                      lettered parts A/RES/37/120A, A/RES/2200(XXI)A
 //   Security Council   S/RES/242 (1967)
 //   Human Rights Council A/HRC/RES/40/7
-//   ECOSOC             E/RES/2017/18, E/DEC/2016/241 (year/number), E/RES/1296(XLIV)
+//   ECOSOC             E/RES/2011/33, E/DEC/2016/241 (year/number), E/RES/1296(XLIV)
 // and the keys under which the index files a cited symbol, so `--cites` finds
 // a citation whichever of its printed forms the user types.
 

@@ -57,7 +57,7 @@ export function registerShow(program: Command, ctx: CommandContext): void {
   const command = program
     .command('show')
     .description('print a stored document, or one clause with <doc>#<clause>')
-    .argument('<doc>', 'document id (or symbol, or file name), optionally #clause: E-RES-2017-18#op3')
+    .argument('<doc>', 'document id (or symbol, or file name), optionally #clause: A-RES-70-1#op3')
     .option('--json', 'print the Document (or Clause) JSON')
     .addOption(noPagerOption());
   addHumanOptions(command).addOption(indexOption());
