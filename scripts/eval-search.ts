@@ -32,7 +32,7 @@ import { type Baseline, type ClauseRecord, clauseRecordsOf } from './baselines/c
 import { BASELINES } from './baselines/registry.js';
 import { normaliseToken } from '../src/search/analysis/normalise.js';
 import { tokenize } from '../src/search/analysis/tokenizer.js';
-import { baseName } from '../src/index/builder.js';
+import { baseName } from '../src/files.js';
 import { UnresIndex } from '../src/store/index.js';
 import { parseFile } from '../src/structure/parse.js';
 import type { UnresDocument } from '../src/types.js';

@@ -6,6 +6,14 @@
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
+/**
+ * The last part of a file's path as the user gave it, whichever separator it
+ * used (a path recorded on Windows keeps its backslashes).
+ */
+export function baseName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
 /** A path that names something other than a regular file where one is needed. */
 export class NotAFileError extends Error {
   readonly code = 'ENOTREGULAR';
@@ -38,14 +46,28 @@ export class FolderError extends Error {
   }
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'the file system does not allow a folder there',
+/** What a file-system error code means, in words for a one-line message (src/cli/failure.ts, makeDirectories). */
+export const FILE_PROBLEMS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
-  EROFS: 'read-only file system',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'not a directory',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
   ENOSPC: 'no space left on device',
+  EROFS: 'read-only file system',
+  EFBIG: 'file too large (a file size limit was reached)',
+  ENAMETOOLONG: 'file name too long',
+  EIO: 'input/output error',
+  ENXIO: 'no such device',
+};
+
+/** mkdir's codes, where they mean something more precise than FILE_PROBLEMS says. */
+const FOLDER_REASONS: Record<string, string> = {
+  ...FILE_PROBLEMS,
+  ENOENT: 'the file system does not allow a folder there',
   ENOTDIR: 'a part of the path is not a folder',
-  ENAMETOOLONG: 'the name is too long',
 };
 
 /**
@@ -61,7 +83,7 @@ export function makeDirectories(path: string): void {
       stats = statSync(at);
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') throw new FolderError(path, REASONS[code ?? ''] ?? String(code));
+      if (code !== 'ENOENT') throw new FolderError(path, FOLDER_REASONS[code ?? ''] ?? String(code));
       if (dirname(at) === at) throw new FolderError(path, 'no such file system root');
       missing.push(at);
       continue;
@@ -76,7 +98,7 @@ export function makeDirectories(path: string): void {
       const code = (err as NodeJS.ErrnoException).code;
       // Another process made it meanwhile: fine, if it is a folder.
       if (code === 'EEXIST' && statSync(dir).isDirectory()) continue;
-      throw new FolderError(path, REASONS[code ?? ''] ?? String(code));
+      throw new FolderError(path, FOLDER_REASONS[code ?? ''] ?? String(code));
     }
   }
 }

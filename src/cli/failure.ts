@@ -11,28 +11,13 @@
 
 import { sep } from 'node:path';
 import { UnresError } from '../errors.js';
-import { FolderError, NotAFileError } from '../files.js';
+import { FILE_PROBLEMS, FolderError, NotAFileError } from '../files.js';
 
 export interface Failure {
   exitCode: number;
   message: string;
 }
 
-const FILE_PROBLEMS: Record<string, string> = {
-  ENOENT: 'no such file or directory',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'is a directory',
-  ENOTDIR: 'not a directory',
-  ELOOP: 'too many symbolic links',
-  EMFILE: 'too many open files',
-  ENOSPC: 'no space left on device',
-  EROFS: 'read-only file system',
-  EFBIG: 'file too large (a file size limit was reached)',
-  ENAMETOOLONG: 'file name too long',
-  EIO: 'input/output error',
-  ENXIO: 'no such device',
-};
 
 const LINE_BREAKS = /\s*[\r\n]+\s*/g;
 

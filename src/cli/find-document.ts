@@ -6,16 +6,13 @@ import { UsageError } from '../errors.js';
 import { normaliseSymbol } from '../search/analysis/symbols.js';
 import type { UnresIndex } from '../store/index.js';
 import type { UnresDocument } from '../types.js';
+import { baseName } from '../files.js';
 
 interface Listed {
   id: string;
   symbol?: string | null;
   source?: string | { path: string };
   paths?: string[];
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function sourcePath(source: Listed['source']): string {

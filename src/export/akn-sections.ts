@@ -25,7 +25,8 @@ export interface Heading {
 }
 
 /** The AKN hierarchical element a container is written as. */
-export type ContainerLevel = 'part' | 'chapter' | 'section' | 'subsection' | 'annex';
+/** The parser's heading levels are the AKN containers' names. */
+export type ContainerLevel = HeadingLevel;
 
 export interface Container {
   type: 'container';
@@ -118,14 +119,6 @@ export function groupBySection(clauses: readonly Clause[]): BodyNode[] {
   return top;
 }
 
-const CONTAINER_LEVEL: Record<HeadingLevel, ContainerLevel> = {
-  annex: 'annex',
-  part: 'part',
-  chapter: 'chapter',
-  section: 'section',
-  subsection: 'subsection',
-};
-
 /**
  * Main-body clauses as a tree of the containers the parser found: each clause
  * goes in its heading, inside that heading's parents. Headings with no clause
@@ -147,7 +140,7 @@ export function groupByHeadings(clauses: readonly Clause[], headings: readonly P
     while (keep < open.length && keep < chain.length && open[keep]!.id === chain[keep]!.id) keep++;
     open.length = keep;
     for (const h of chain.slice(keep)) {
-      const node = container(CONTAINER_LEVEL[h.level], { level: h.level === 'chapter' ? 'chapter' : 'section', num: h.label, heading: h.title ?? (h.label === null ? h.text : ''), rank: h.number });
+      const node = container(h.level, { level: h.level === 'chapter' ? 'chapter' : 'section', num: h.label, heading: h.title ?? (h.label === null ? h.text : ''), rank: h.number });
       (open.length > 0 ? open[open.length - 1]!.node.children : top).push(node);
       open.push({ id: h.id, node });
     }

@@ -240,7 +240,7 @@ class AknBuilder {
     const parts = splitClause(clause);
     if (!parts || parts.items.length === 0) {
       const p = this.paragraph(parts?.intro ?? clause.text, clause);
-      this.attachNotes(p, clause);
+      this.attachNotes(p);
       return element(name, { ...attributes, eId }, [...this.num(clause), element('content', {}, [p])]);
     }
     const listEId = this.eIds.claim(`${eId}__list_1`);
@@ -259,7 +259,7 @@ class AknBuilder {
       last = this.paragraph(parts.wrapUp, clause);
       listChildren.push(element('wrapUp', {}, [last]));
     }
-    this.attachNotes(last!, clause);
+    this.attachNotes(last!);
     return element(name, { ...attributes, eId }, [...this.num(clause), element('list', { eId: listEId }, listChildren)]);
   }
 
@@ -289,12 +289,12 @@ class AknBuilder {
         blocks.push(last);
       }
     }
-    this.attachNotes(last!, clause);
+    this.attachNotes(last!);
     return element('recital', { eId }, [...this.num(clause), ...blocks]);
   }
 
   /** Notes whose marker's place is not known (or not in any paragraph) go at the end of the clause's last paragraph. */
-  private attachNotes(p: XmlElement, _clause: Clause): void {
+  private attachNotes(p: XmlElement): void {
     const rest = this.pending;
     this.pending = [];
     for (const note of rest.filter((n) => n.body)) p.children.push(this.noteNode(note.number, true));

@@ -4,6 +4,7 @@
 // index, text), so a script written against `search --ndjson` reads these too.
 
 import type { Citation, ClauseItem, DocumentKind, UnresDocument } from '../types.js';
+import { baseName } from '../files.js';
 
 export interface ClauseRecord {
   doc: string;
@@ -31,10 +32,6 @@ export interface ClauseRecord {
   notes: { number: number; text: string }[];
   /** Citations standing in the clause, or in a footnote it references (`clause` says which). */
   citations: Citation[];
-}
-
-function baseName(path: string): string {
-  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
 }
 
 export function clauseRecords(doc: UnresDocument): ClauseRecord[] {

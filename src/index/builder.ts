@@ -4,7 +4,6 @@
 // with positions, and encodes the segment's files (format/). A segment is cut
 // every few tens of thousands of clauses, so this stays small.
 
-import { createHash } from 'node:crypto';
 import { citeKeys } from '../search/analysis/symbols.js';
 import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field, clauseKindCode, referenceTerms } from '../search/fields.js';
 import type { UnresDocument } from '../types.js';
@@ -17,13 +16,9 @@ import { type ClauseNorms, writeNorms } from './format/norms.js';
 import { PostingsListWriter } from './format/postings.js';
 import { compressDocument, writeStored } from './format/stored.js';
 import { type FieldTermsInfo, TermsWriter } from './format/terms.js';
+import { baseName } from '../files.js';
 
 const MAX_LENGTH = 0xffff;
-
-export function baseName(path: string): string {
-  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return path.slice(cut + 1);
-}
 
 /** A segment's files, encoded. */
 export interface SegmentData {
@@ -127,10 +122,10 @@ export class SegmentBuilder {
   }
 
   /**
-   * Adds a document; returns its ordinal in this segment. `compressed` is its
-   * JSON already compressed (compressDocument), when a worker did it.
+   * Adds a document; returns its ordinal in this segment. What a parse worker
+   * already did for it (withPrepared) is used, not done again.
    */
-  add(doc: UnresDocument, compressed?: Uint8Array): number {
+  add(doc: UnresDocument): number {
     const docOrdinal = this.table.count;
     const work = prepared.get(doc);
     const analysed = work?.analysed ?? analyseDocument(doc);
@@ -163,7 +158,7 @@ export class SegmentBuilder {
     CLAUSE_FIELDS.forEach((f, i) => (this.totals[f] += sums[i]!));
     this.totals.title += titleLength * doc.clauses.length;
 
-    const body = compressed ?? work?.compressed ?? compressDocument(JSON.stringify(doc));
+    const body = work?.compressed ?? compressDocument(JSON.stringify(doc));
     const ref = writeStored(this.stored, body);
     this.heldBytes += body.length + 200;
     this.table.add({
@@ -236,10 +231,6 @@ export class SegmentBuilder {
       },
     };
   }
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 export { SEGMENT_FILES };

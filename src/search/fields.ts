@@ -58,10 +58,19 @@ export function isField(name: string): name is Field {
 }
 
 /** The text of each analysed field of a clause (null: the field is empty). */
+// A document's footnote texts by number, made once per document, not once per clause.
+const footnotesByNumber = new WeakMap<UnresDocument, Map<number, string>>();
+
+function footnoteTexts(doc: UnresDocument): Map<number, string> {
+  let byNumber = footnotesByNumber.get(doc);
+  if (!byNumber) footnotesByNumber.set(doc, (byNumber = new Map(doc.footnotes.map((f) => [f.number, f.text]))));
+  return byNumber;
+}
+
 export function analysedFieldTexts(doc: UnresDocument, clause: Clause): Record<AnalysedClauseField, string | null> {
   let notes: string | null = null;
   if ((clause.footnotes ?? []).length > 0 && (doc.footnotes ?? []).length > 0) {
-    const byNumber = new Map(doc.footnotes.map((f) => [f.number, f.text]));
+    const byNumber = footnoteTexts(doc);
     const texts = clause.footnotes.map((n) => byNumber.get(n)).filter((t): t is string => t !== undefined);
     if (texts.length > 0) notes = texts.join('\n');
   }

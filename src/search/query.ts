@@ -32,6 +32,7 @@ import { stemVariants } from './analysis/stemmer.js';
 import { tokenize } from './analysis/tokenizer.js';
 import { ALL_FIELDS, DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
 import { referenceKey, referenceKeyOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
+import { parseDigits } from '../text/digits.js';
 
 // lunr is CommonJS: required directly, Node does not scan its source for ES
 // named exports, which cost every search's start-up ~10 ms.
@@ -165,12 +166,9 @@ export function splitPhrases(query: string): QuerySegment[] {
   return segments.filter((s) => s.text.trim() !== '');
 }
 
-const NUMBER_ONLY = /^[0-9\u0660-\u0669\u06f0-\u06f9]{1,5}$/;
-
-/** The number a query term stands for, if it is only digits (any script). */
+/** The number a query term stands for, if it is only digits (any script), at most five of them. */
 function numberOf(term: string): number | null {
-  if (!NUMBER_ONLY.test(term)) return null;
-  return Number(normaliseToken(term));
+  return term.length <= 5 ? parseDigits(term) : null;
 }
 
 /** Reference keys named by a word followed by a number (`المادة` `51`), or null. */

@@ -706,14 +706,14 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           required >= requiredCount &&
           matched > 0 &&
           !isProhibited(prohibited, o) &&
-          (!filter || filter(segment, o)) &&
-          (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))
+          (!filter || filter(segment, o))
         ) {
           // Summed in plan order, as every index layout does: scores are bit-identical.
           let bm25 = 0;
           for (let g = 0; g < best.length; g++) bm25 += best[g]!;
           const candidate: Scored = { segment, ordinal: o, matched, bm25 };
-          if (top.wouldKeep(candidate)) {
+          // Phrases are checked only for a clause the top would keep: the check reads positions.
+          if (top.wouldKeep(candidate) && (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))) {
             if (proximity) candidate.closeness = closenessOf(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o));
             top.offer(candidate);
             updateEssential();

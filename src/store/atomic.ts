@@ -40,9 +40,14 @@ export function isTempFileOf(base: string, name: string): boolean {
   return name.startsWith(`.${base}.`) && /\.\d+\.[0-9a-f]{8}\.tmp$/.test(name);
 }
 
+/** A new temporary name beside `path`, in the shape isTempFileOf knows. */
+export function tempPathBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+}
+
 /** Replace a file atomically: temp file beside it, fsync, rename, fsync the directory. */
 export function replaceFileAtomic(path: string, data: Uint8Array | string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathBeside(path);
   try {
     writeDurable(temp, data);
     renameSync(temp, path);

@@ -16,7 +16,7 @@
 // paused one) is waited for, up to the lock wait.
 
 import { randomBytes } from 'node:crypto';
-import { linkSync, readFileSync, renameSync, rmSync, unlinkSync } from 'node:fs';
+import { linkSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../errors.js';
 import { readRegularFile } from '../files.js';
@@ -75,7 +75,7 @@ export function commitClaimed(dir: string, expected: number | null, waitMs: numb
       }
       let holder = NaN;
       try {
-        holder = Number.parseInt(readFileSync(claim, 'utf8'), 10);
+        holder = Number.parseInt(readRegularFile(claim, 'utf8'), 10);
       } catch {
         continue; // dropped meanwhile: try again
       }

@@ -71,10 +71,6 @@ export class Identity {
     return this.byId.has(id);
   }
 
-  pathsOf(id: string): string[] {
-    return [...(this.byId.get(id)?.paths ?? [])].sort();
-  }
-
   /** Every document id and its paths, as the index records them. */
   table(): PathTable {
     const table: PathTable = new Map();

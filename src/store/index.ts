@@ -27,6 +27,7 @@ import { IndexSnapshot, type DocumentListing } from './reader.js';
 import { rebuildUnderLock } from './rebuild.js';
 import { documentProblem } from './validate.js';
 import { BatchWriter } from './writer.js';
+import { baseName } from '../files.js';
 
 export type { EngineHit } from '../search/hits.js';
 export type { DocumentListing } from './reader.js';
@@ -90,10 +91,6 @@ const DEFAULT_SEGMENT_CLAUSES = 50_000;
 
 function fileExists(path: string): boolean {
   return isAbsolute(path) ? existsSync(path) : true;
-}
-
-function baseName(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1);
 }
 
 function knownDocuments(snap: IndexSnapshot): KnownDocument[] {
@@ -162,11 +159,6 @@ export class UnresIndex {
     return index;
   }
 
-  /** Every document's recorded paths. */
-  paths(): PathTable {
-    return this.snapshot.paths();
-  }
-
   /**
    * Is this file (absolute path, null for standard input) with these bytes
    * stored as it is, its record sound? Then ingesting it again changes
@@ -177,10 +169,9 @@ export class UnresIndex {
     snap.usable();
     const id = snap.sources.get(sha256);
     if (id === undefined) return false;
-    if (path !== null) {
-      const recorded = snap.paths().get(id);
-      if (recorded ? !recorded.includes(path) : snap.catalog.get(id)?.entry.source !== baseName(path)) return false;
-    }
+    // A path the index has not recorded (a copy, or an index rebuilt without its
+    // paths table) goes the slow way, through Identity.known, which records it.
+    if (path !== null && !snap.paths().get(id)?.includes(path)) return false;
     return snap.verify(id);
   }
 

@@ -56,12 +56,13 @@ export async function withWriteLock<T>(dir: string, work: (lock: HeldLock) => Pr
   let release: (() => Promise<void>) | null = null;
   for (let attempt = 0; ; attempt++) {
     try {
+      const staleMs = lockStaleMs();
       release = await lockfile.lock(dir, {
         lockfilePath: join(dir, LOCK_FILE),
         realpath: false,
         retries: 0,
-        stale: lockStaleMs(),
-        update: lockStaleMs() / 4,
+        stale: staleMs,
+        update: staleMs / 4,
         onCompromised: (err) => {
           compromised = err;
         },

@@ -13,6 +13,7 @@
 // and GA decisions ("مقررها ٤/٤") are not cited: they have no symbol of the forms
 // above. Which number of a pair is the session is decided in symbols.ts.
 
+import { ANY_DIGIT } from '../text/digits.js';
 import { fromRoman } from '../un/numbering.js';
 import { organNamed, type OrganKey } from '../un/organs.js';
 import {
@@ -107,19 +108,18 @@ export function findCitations(text: string, enactingOrgan: string | null, contex
   }).map(({ symbol, text, basis }) => ({ symbol, text, basis }));
 }
 
-const ANY_DIGIT = /[0-9\u0660-\u0669\u06f0-\u06f9]/;
+const HAS_DIGIT = new RegExp(ANY_DIGIT);
 // What every candidate shape needs in the printed text: a number pair's slash
 // between digits, a printed symbol's "RES/" or "DEC/", or the bracket of
 // "(د-15)", "(XV)", "(1967)" (marks, which folding drops, may stand in the
 // gaps). Folding changes none of these, so the test is exact; month pairs
 // ("آذار/مارس") and item labels ("(أ)") do not pass it.
 const GAP = '[\\s\\u0610-\\u061a\\u0640\\u064b-\\u065f\\u0670\\u06d6-\\u06ed\\u08ca-\\u08ff]*';
-const ANY_D = '[0-9\\u0660-\\u0669\\u06f0-\\u06f9]';
-const MAY_HOLD_CANDIDATE = new RegExp(`${ANY_D}${GAP}\\/${GAP}${ANY_D}|RES\\/|DEC\\/|\\(${GAP}[\\u062fIVXL0-9\\u0660-\\u0669\\u06f0-\\u06f9]`);
+const MAY_HOLD_CANDIDATE = new RegExp(`${ANY_DIGIT}${GAP}\\/${GAP}${ANY_DIGIT}|RES\\/|DEC\\/|\\(${GAP}[\\u062fIVXL0-9\\u0660-\\u0669\\u06f0-\\u06f9]`);
 
 export function findCitationCandidates(text: string, enactingOrgan: string | null): CitationCandidate[] {
   // Most texts hold no candidate at all, and are not folded.
-  if (!ANY_DIGIT.test(text) || !MAY_HOLD_CANDIDATE.test(text)) return [];
+  if (!HAS_DIGIT.test(text) || !MAY_HOLD_CANDIDATE.test(text)) return [];
   const folded = new Folded(text);
   const candidates = collectCandidates(folded.text);
   if (candidates.length === 0) return [];

@@ -13,14 +13,8 @@ import type { FurnitureFacts } from './furniture.js';
 import { metadataLineCount, readHeader, type HeaderFacts } from './header.js';
 import { majorityOrder, readPair, type PairContext, type PairOrder } from './symbols.js';
 import type { LineNode, LinesRoot } from './tree.js';
+import { CLAUSE_ID_PREFIX } from '../un/clause-references.js';
 
-const ID_PREFIX: Record<ClauseKind, string> = {
-  preamble: 'pp',
-  operative: 'op',
-  paragraph: 'para',
-  recommendation: 'rec',
-  article: 'art',
-};
 
 const RES_OR_DEC_SYMBOL = /^[AE]\/(?:[A-Z0-9.]+\/)*(?:RES|DEC)\/[0-9A-Z./-]+$/;
 
@@ -126,7 +120,7 @@ function numberClauses(drafts: DraftClause[], headingIds: Map<HeadingNode, strin
   return drafts.map((draft) => {
     const index = (perKind.get(draft.kind) ?? 0) + 1;
     perKind.set(draft.kind, index);
-    let id = ID_PREFIX[draft.kind] + (draft.kind === 'preamble' ? index : (draft.number ?? index));
+    let id = CLAUSE_ID_PREFIX[draft.kind] + (draft.kind === 'preamble' ? index : (draft.number ?? index));
     if (used.has(id)) id = `${id}-${index}`;
     used.add(id);
     const { text, footnoteRefs } = joinSegments(draft.segments);

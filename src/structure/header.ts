@@ -13,6 +13,7 @@ import {
   MAX_RESOLUTIONS_PER_SESSION,
   PRINTED_RESOLUTION_SYMBOL,
   gaOldStyleSymbol,
+  gaSessionAt,
   scSymbol,
 } from '../un/symbols.js';
 import { findArabicDate, findNumericDate, isDateOnly } from './dates.js';
@@ -234,13 +235,14 @@ function numberLine(value: string, match: RegExpExecArray, facts: HeaderFacts, e
   if (date) facts.adopted ??= date;
   const organ: OrganKey | null = organNamed(match[1]!.trim())?.key ?? organNamed(enactingBodies[0] ?? null)?.key ?? null;
   // The year of "القرار 242 (1967)", else of the date on the line.
-  const bracketed = /^\s*\(\s*(\d{4})\s*\)/.exec(toAsciiDigits(value).slice(toAsciiDigits(value).indexOf(match[2]!) + match[2]!.length));
+  const ascii = toAsciiDigits(value);
+  const bracketed = /^\s*\(\s*(\d{4})\s*\)/.exec(ascii.slice(ascii.indexOf(match[2]!) + match[2]!.length));
   const year = bracketed ? Number(bracketed[1]) : date ? Number(date.slice(0, 4)) : null;
   if (organ === 'sc' && year !== null) facts.symbol ??= scSymbol(Number(match[2]), year);
   // A General Assembly resolution before the 31st session, by its number and date: "الرقم 1514، في 14 ديسمبر 1960".
   const number = Number(match[2]);
   if (organ === 'ga' && date !== null && !bracketed && number > MAX_RESOLUTIONS_PER_SESSION) {
-    const session = Number(date.slice(0, 4)) - (Number(date.slice(5, 7)) >= 9 ? 1945 : 1946);
+    const session = gaSessionAt(new Date(date));
     if (session >= 1 && session < FIRST_NUMBERED_GA_SESSION) facts.symbol ??= gaOldStyleSymbol(number, session);
   }
 }

@@ -19,8 +19,21 @@ const SPACE_RUNS = /\s{2,}/g;
 // links, BBCode tags, wiki bold and links, wiki headings. Each bracket pattern
 // excludes its own brackets, so a run of brackets is read in linear time.
 const MAY_HOLD_WEB_MARKUP = /[|[\]'{=!]/;
-const EDGE_PIPES = /^\|+\s*|\s*\|+$/g;
+const LEADING_PIPES = /^\|+\s*/;
 const INNER_PIPES = /\s*\|\s*/g;
+
+/**
+ * A table row's closing pipes and the spaces before them, cut by a scan from
+ * the end: the pattern /\s*\|+$/ retries at every pipe of a long inner run
+ * (quadratic on a line of pipes), a scan reads each character once.
+ */
+function withoutTrailingPipes(line: string): string {
+  let end = line.length;
+  while (end > 0 && line[end - 1] === '|') end--;
+  if (end === line.length) return line;
+  while (end > 0 && /\s/.test(line[end - 1]!)) end--;
+  return line.slice(0, end);
+}
 const IMAGE = /!\[[^[\]\n]{0,300}\]\([^()\s]{0,1000}(?:\s+"[^"]{0,200}")?\)/g;
 const LINK = /\[([^[\]\n]{1,300})\]\((?:https?:|\/|www\.|#)[^()\s]{0,1000}\)/g;
 const BBCODE = /\[\/?(?:b|i|u|s|url|img|quote|center|right|left|justify|size|color|font|code|list|li|h[1-6]|\*)(?:=[^[\]\n]{0,200})?\]/gi;
@@ -33,7 +46,7 @@ const WIKI_HEADING = /^(={2,6})\s*([^=]{1,300}?)\s*={2,6}$/;
 function stripWebMarkup(line: string): { value: string; heading: boolean } {
   if (!MAY_HOLD_WEB_MARKUP.test(line)) return { value: line, heading: false };
   let value = line;
-  if (value.startsWith('|') || value.endsWith('|')) value = value.replace(EDGE_PIPES, '').replace(INNER_PIPES, ' ');
+  if (value.startsWith('|') || value.endsWith('|')) value = withoutTrailingPipes(value.replace(LEADING_PIPES, '')).replace(INNER_PIPES, ' ');
   value = value.replace(IMAGE, '').replace(LINK, '$1').replace(BBCODE, '').replace(WIKI_LINK, '$1').replace(WIKI_TEMPLATE, '').replace(WIKI_EMPHASIS, '');
   const wiki = WIKI_HEADING.exec(value.trim());
   return wiki ? { value: wiki[2]!, heading: true } : { value: value.trim(), heading: false };

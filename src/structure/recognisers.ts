@@ -112,7 +112,7 @@ export function verbLead(text: string): string | null {
 // Present-tense verbs that open operative paragraphs when no number is printed
 // (Security Council texts, "- يقرر ..."), in the third person of either gender.
 const OPERATIVE_VERBS =
-  'قرر|دعو|طلب|حث|هيب|رحب|ؤكد|دين|شجع|عرب|حيط|كرر|شدد|اذن|علن|وصي|ناشد|عيد|لاحظ|قر|ؤيد|عتمد|كلف|مدد|عترف|طالب|حذر|رفض|ذكر|شير|قبل|عتبر|ناشد|لتمس|عتزم|وافق|ستنكر|شجب|عرب|بقي|سلم|دعم|ثني|شيد|ؤيد|حض';
+  'قرر|دعو|طلب|حث|هيب|رحب|ؤكد|دين|شجع|عرب|حيط|كرر|شدد|اذن|علن|وصي|ناشد|عيد|لاحظ|قر|ؤيد|عتمد|كلف|مدد|عترف|طالب|حذر|رفض|ذكر|شير|قبل|عتبر|لتمس|عتزم|وافق|ستنكر|شجب|بقي|سلم|دعم|ثني|شيد|حض';
 const OPERATIVE_VERB = new RegExp(`^(?:و|ف)?[يت](?:${OPERATIVE_VERBS})(?=[\\s،,:.]|$)`);
 
 /** The line opens with an operative verb ("يقرر", "وتطلب"). */
@@ -360,5 +360,3 @@ export function closingLine(line: string): boolean {
   return line.length <= MAX_CLOSING_LINE && (VOTE_TALLY.test(text) || MEETING_LINE.test(text));
 }
 
-/** Roman numerals of English headings, read by the same table as the export. */
-export { romanValue };

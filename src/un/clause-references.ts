@@ -6,6 +6,15 @@
 
 import type { ClauseKind } from '../types.js';
 
+/** The prefix of a clause's id, by kind (`op3`, `art51`): compile writes ids with it, search reads them back. */
+export const CLAUSE_ID_PREFIX: Readonly<Record<ClauseKind, string>> = {
+  preamble: 'pp',
+  operative: 'op',
+  paragraph: 'para',
+  recommendation: 'rec',
+  article: 'art',
+};
+
 /** Reference key: clause-id prefix and number, `art:51`. Never produced by the text tokenizer (no `:` in a token). */
 export function referenceKey(prefix: string, n: number): string {
   return `${prefix}:${n}`;
@@ -52,7 +61,7 @@ export function referencePrefixesOfWord(normalisedWord: string): readonly string
   return REFERENCE_WORDS[bare] ?? null;
 }
 
-const CLAUSE_ID = /^(art|op|pp|para|rec)(\d{1,5})$/i;
+const CLAUSE_ID = new RegExp(`^(${Object.values(CLAUSE_ID_PREFIX).join('|')})(\\d{1,5})$`, 'i');
 
 /** A clause id typed as a query word (`art51`, `OP3`): its key, or null. */
 export function referenceKeyOfClauseId(word: string): string | null {

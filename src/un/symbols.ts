@@ -178,3 +178,10 @@ export function citeQueryKey(value: string): string | null {
   // A UN symbol: series letters, then slash-separated parts, one of them with a digit ("S/RES/242(1967)", "A/RES/1514(XV)").
   return /^[A-Z]{1,6}(?:\/[A-Z0-9.()-]{1,16}){1,7}$/.test(symbol) && /\d/.test(symbol) ? symbol.toLowerCase() : null;
 }
+
+/** Does a document symbol name a resolution or a decision (a `RES` or `DEC` part: A/RES/64/293, E/DEC/2017/5)? */
+export function isDecisionOrResolutionSymbol(symbol: string): boolean {
+  return normaliseSymbol(symbol)
+    .split('/')
+    .some((part) => part === 'RES' || part === 'DEC');
+}

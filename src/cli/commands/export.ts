@@ -9,14 +9,14 @@
 //   no --out    jsonl and the opensearch bulk lines go to stdout; akn only when
 //               exactly one document is named (a file per document needs a folder).
 
-import { randomBytes } from 'node:crypto';
 import { type Stats, lstatSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { InputError, UsageError } from '../../errors.js';
 import { ExportNames } from '../../export/file-names.js';
 import { describeFileType, makeDirectories } from '../../files.js';
+import { tempPathBeside } from '../../store/atomic.js';
 import type { UnresIndex } from '../../store/index.js';
 import type { UnresDocument } from '../../types.js';
 import type { CommandContext } from '../context.js';
@@ -77,7 +77,7 @@ function stdoutSink(stdout: OutStream): Sink {
  */
 async function writeFileWhole(path: string, fill: (sink: Sink) => Promise<void>): Promise<void> {
   refuseNonFileTarget(path);
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathBeside(path);
   const file = await open(temp, 'wx', 0o644);
   try {
     await fill({

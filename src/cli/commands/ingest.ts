@@ -10,7 +10,7 @@ import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { IndexError, UsageError } from '../../errors.js';
 import { ProgressBar } from '../../render/progress.js';
-import { formatIngestSummary } from '../../render/summary.js';
+import { type IngestCounts, formatIngestSummary } from '../../render/summary.js';
 import type { IngestEntry, IngestSummary, UnresIndex } from '../../store/index.js';
 import type { UnresDocument } from '../../types.js';
 import type { CommandContext } from '../context.js';
@@ -44,15 +44,7 @@ interface IngestOptions {
   format?: SourceFormat;
 }
 
-interface RunCounts {
-  added: number;
-  updated: number;
-  unchanged: number;
-  duplicate: number;
-  failed: number;
-  skipped: number;
-  removed: number;
-}
+type RunCounts = Required<IngestCounts>;
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
@@ -116,7 +108,7 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
   // Ctrl-C is watched from here on, folder walking included.
   const interrupt = watchInterrupt();
   try {
-    await ingestInputs(paths, options, ctx, index, interrupt);
+    await ingestInputs(paths, options, ctx, index, interrupt, quiet);
   } finally {
     interrupt.dispose();
   }
@@ -128,9 +120,9 @@ async function ingestInputs(
   ctx: CommandContext,
   index: UnresIndex,
   interrupt: { stopped: () => boolean },
+  quiet: boolean,
 ): Promise<void> {
   const { stdout, stderr, stdin } = ctx.io;
-  const quiet = options.quiet === true || options.json === true;
   const { inputs, problems, skipped, notices } = await collectInputs(paths, stdin, options.stdinName, ctx.io.env);
   const progress = !quiet && stderr.isTTY && inputs.length > PROGRESS_MIN_FILES ? new ProgressBar(stderr) : undefined;
   const say = (message: string): void => {
@@ -187,14 +179,17 @@ async function ingestInputs(
       try {
         const { bytes, sha } = ahead ? await ahead.read(i) : await input.read().then((b) => ({ bytes: b, sha: sha256(b) }));
         const path = input.location ?? null;
-        const mode = fileMode(path);
-        const parse = async (): Promise<UnresDocument> => {
-          const parsed = ahead && !input.fromStdin ? await ahead.parse(i) : null;
-          const doc = parsed
-            ? withPrepared(parsed.doc, parsed)
-            : await parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined);
+        // Parsed here (standard input, a text re-read because its record failed its check) or taken from the workers.
+        const parseHere = async (): Promise<UnresDocument> => {
+          const doc = await parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined);
           if (doc.source.encoding === CUT_SHORT_ENCODING) say(`warning: ${input.path}: ${CUT_SHORT_WARNING}`);
           return doc;
+        };
+        const parse = async (): Promise<UnresDocument> => {
+          const parsed = ahead && !input.fromStdin ? await ahead.parse(i) : null;
+          if (!parsed) return parseHere();
+          if (parsed.doc.source.encoding === CUT_SHORT_ENCODING) say(`warning: ${input.path}: ${CUT_SHORT_WARNING}`);
+          return withPrepared(parsed.doc, parsed);
         };
         // A text the index holds is not parsed again unless the store finds it needs it (a copy, a damaged record).
         if (index.unchanged(sha, path)) {
@@ -202,8 +197,8 @@ async function ingestInputs(
           counts.unchanged++;
         } else if (index.hasSource(sha)) {
           ahead?.skip(i);
-          batch.push({ path, sha256: sha, mode, load: () => parseDocumentBytes(bytes, input.path, input.fromStdin ? options.format : undefined) });
-        } else batch.push({ path, sha256: sha, mode, doc: await parse() });
+          batch.push({ path, sha256: sha, mode: fileMode(path), load: parseHere });
+        } else batch.push({ path, sha256: sha, mode: fileMode(path), doc: await parse() });
         batchBytes += bytes.length;
       } catch (err) {
         if (err instanceof IndexError) throw err; // the index itself is the problem: stop, exit 3

@@ -7,7 +7,7 @@
 // reports, checked by reading. Entries:
 //   - `plural`           the singular follows from the shape (أطفال -> طفل);
 //   - `plural:singular`  an irregular plural, or one whose singular's stem the
-//                        shape does not give (أعضاء -> عضو, ضحايا -> ضحية, جناة -> جان).
+//                        shape does not give (أعضاء -> عضو, ضحايا -> ضحية, جناة -> جاني).
 // Words are written as printed; they go through the normaliser and the
 // stemmer's suffix rules, like any word. Left out on purpose: plurals that are
 // also a frequent verbal noun or particle (أعمال/إعمال is kept, أعداد/إعداد and
@@ -15,7 +15,7 @@
 
 const REGULAR = `
 أطفال أشخاص أطراف أحكام أسباب أشكال أعمال أفراد أغراض أفعال أهداف أنواع أوضاع
-أجزاء أضرار أقسام أجيال أفكار أنماط أوساط أسواق أدوار أعباء أبواب أقطار أجزاء
+أجزاء أضرار أقسام أجيال أفكار أنماط أوساط أسواق أدوار أعباء أبواب أقطار
 جرائم وسائل وثائق وظائف نتائج طرائق خرائط عرائض شرائط قبائل
 سلاسل تجارب مراحل مراكز مصادر مناطق مقاصد مواقع مواقف مدارس مذاهب محاكم مصالح
 مطالب مشاكل مظالم موارد معارف عناصر فهارس جمارك مكاتب مجالس مساجد منازل
