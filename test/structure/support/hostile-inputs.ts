@@ -44,6 +44,7 @@ export const HOSTILE_INPUTS: HostileInput[] = [
   { name: '100,000 "- " lines', build: (size) => repeat('- \n', 100_000, size) },
   { name: '100,000 "- - - x" lines', build: (size) => repeat('- - - x\n', 100_000, size) },
   { name: '100,000 "(" on one line', build: (size) => repeat('(', 100_000, size) },
+  { name: 'a 10 MB line of pipes inside letters, ending in a pipe', build: (size) => `a${fill('|', 10 * MB, size)}x|` },
   { name: '100,000 "(" lines', build: (size) => repeat('(\n', 100_000, size) },
   { name: 'brackets [[[...]]] nested 100,000 deep', build: (size) => repeat('[', 100_000, size) + repeat(']', 100_000, size) },
   { name: 'brackets ((((...)))) nested 100,000 deep', build: (size) => repeat('(', 100_000, size) + repeat(')', 100_000, size) },
