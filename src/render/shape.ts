@@ -41,6 +41,7 @@ const LAM = 0x0644;
 const ALEF_FORMS = new Set([0x0622, 0x0623, 0x0625, 0x0627]);
 const LAM_ALEF_LIGATURES = new Set([0xfef5, 0xfef6, 0xfef7, 0xfef8, 0xfef9, 0xfefa, 0xfefb, 0xfefc]);
 const NONSPACING_MARK = /\p{Mn}/u;
+const LETTER = /\p{L}/u;
 
 /** Text together with, for each of its UTF-16 units, the index in the original it came from. */
 export interface MappedText {
@@ -130,12 +131,32 @@ function keepClustersInLogicalOrder(text: string, order: number[]): number[] {
 }
 
 /**
+ * For a line cut short: the text would have gone on in the direction of its
+ * last letter, so what follows that letter (the ellipsis, punctuation) joins
+ * the letter's run instead of taking the paragraph's direction. A title in
+ * Arabic cut at the end of a left-to-right heading then shows its ellipsis
+ * at the Arabic's visual end, on its left, not beside its first word.
+ */
+function continueLastRun(text: string, levels: Uint8Array): void {
+  let last = text.length - 1;
+  while (last >= 0 && !LETTER.test(text[last] ?? '')) last--;
+  const level = levels[last] ?? 0;
+  if (last < 0 || level % 2 === 0) return;
+  for (let i = last + 1; i < text.length; i++) if ((levels[i] ?? 0) < level) levels[i] = level;
+}
+
+export interface ParagraphOptions {
+  /** The line was cut short (it ends in an ellipsis): see continueLastRun. */
+  cut?: boolean;
+}
+
+/**
  * Shapes one logical line of styled spans and returns it as visual lines,
  * wrapped to `width` cells when given, and whether the paragraph's direction
  * (UAX #9 rules P2-P3: its first strong letter) is right to left. Styles
  * follow their characters.
  */
-export function shapeStyledParagraph(line: Line, width?: number): { lines: Line[]; rtl: boolean } {
+export function shapeStyledParagraph(line: Line, width?: number, options: ParagraphOptions = {}): { lines: Line[]; rtl: boolean } {
   const logical = lineText(line);
   const styles: (Style | undefined)[] = [];
   for (const { text, style } of line) for (let k = 0; k < text.length; k++) styles.push(style);
@@ -143,6 +164,7 @@ export function shapeStyledParagraph(line: Line, width?: number): { lines: Line[
   const shaped = shapeLetters(logical);
   const text = shaped.text;
   const levels = bidi().getEmbeddingLevels(text, 'auto');
+  if (options.cut) continueLastRun(text, levels.levels);
   const mirrored = bidi().getMirroredCharactersMap(text, levels.levels);
   const rtl = (levels.paragraphs[0]?.level ?? 0) % 2 === 1;
 

@@ -5,7 +5,9 @@
 // (after the indentation and the left-hand gutter: a field label, a clause
 // id); a line marked with cutLine() is cut to the width instead, ending in
 // "…". With --shape, Arabic is shaped and reordered line by line after
-// wrapping, and right-to-left lines are aligned to the right margin.
+// wrapping, and right-to-left lines (cut ones too) are aligned to the right
+// margin; a cut line's ellipsis stands at the visual end of the text it
+// follows (on the left of Arabic).
 // Every span's text is neutralised first: no control character from a
 // document reaches the terminal.
 
@@ -131,8 +133,8 @@ function neutraliseLine(line: Line): Line {
 }
 
 /** The visual lines of a logical paragraph, and whether it reads right to left. */
-function layOut(rest: Line, room: number | undefined, shape: boolean): { lines: Line[]; rtl: boolean } {
-  if (shape) return shapeStyledParagraph(rest, room);
+function layOut(rest: Line, room: number | undefined, shape: boolean, cut = false): { lines: Line[]; rtl: boolean } {
+  if (shape) return shapeStyledParagraph(rest, room, { cut });
   if (room === undefined) return { lines: [rest], rtl: false };
   return { lines: wrapRanges(lineText(rest), room).map(([start, end]) => sliceLine(rest, start, end)), rtl: false };
 }
@@ -146,14 +148,18 @@ export function renderLine(raw: Line, style: HumanStyle): string {
   const gutterWidth = displayWidth(lineText(gutter));
   if (content.length === 0) return indent + paint(gutter, style.color);
   const room = style.width === undefined || KEPT_LINES.has(raw) ? undefined : Math.max(10, style.width - displayWidth(indent) - gutterWidth);
+  const rightAlign = (visual: Line, rtl: boolean): string => (rtl && room !== undefined ? ' '.repeat(Math.max(0, room - displayWidth(lineText(visual)))) : '');
   if (cut && room !== undefined) {
-    const { lines } = layOut(cutToWidth(content, room), undefined, style.shape);
-    return indent + paint(lines[0] ?? [], style.color);
+    const shortened = cutToWidth(content, room);
+    // The ellipsis stands at the visual end of the text it follows (shape.ts, continueLastRun).
+    const { lines, rtl } = layOut(shortened, undefined, style.shape, shortened !== content);
+    const visual = lines[0] ?? [];
+    return indent + rightAlign(visual, rtl) + paint(visual, style.color);
   }
   const { lines, rtl } = layOut(content, room, style.shape);
   return lines
     .map((visual, i) => {
-      const pad = rtl && room !== undefined ? ' '.repeat(Math.max(0, room - displayWidth(lineText(visual)))) : '';
+      const pad = rightAlign(visual, rtl);
       const left = i === 0 ? paint(gutter, style.color) : ' '.repeat(gutterWidth);
       return indent + left + pad + paint(visual, style.color);
     })

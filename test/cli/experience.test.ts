@@ -200,6 +200,49 @@ describe.runIf(hasScript)('on a real terminal', () => {
     });
   }
 
+  describe('cut lines with --shape', () => {
+    // A document named in Arabic, with no symbol and a long title: its heading reads right to left.
+    const TITLE = 'قرار بشأن حماية الأطفال من الاتجار بالأشخاص في جميع أنحاء العالم وتعزيز التعاون الدولي والإقليمي على مكافحة الاتجار بالأشخاص وحماية الضحايا ومساعدتهم';
+    let rtlIndex = '';
+    beforeAll(async () => {
+      const dir = mkdtempSync(join(scratch, 'rtl-'));
+      rtlIndex = join(dir, 'index');
+      writeFileSync(join(dir, 'حماية الأطفال.txt'), `${TITLE}\n\nإن الجمعية العامة،\n\nوإذ تشير إلى حماية الأطفال من الاتجار،\n\n١ - تحث الدول على حماية الأطفال من الاتجار بالأشخاص؛\n`);
+      expect((await unres(['ingest', dir, '--index', rtlIndex], { home: scratch })).code).toBe(0);
+    });
+    const SHAPED_LETTER = /[\ufe70-\ufefc]$/;
+
+    for (const columns of [80, 120]) {
+      it(`put the ellipsis at the visual end of an Arabic title (its left) at ${columns} columns`, () => {
+        const out = onTerminal(['search', 'الاتجار', '--limit', '8', '--shape', '--color=never', '--index', index], { columns });
+        const cut = out.split('\n').filter((l) => l.includes(' · ') && l.includes('…'));
+        expect(cut.length).toBeGreaterThan(0);
+        for (const line of cut) {
+          expect(displayWidth(line)).toBeLessThanOrEqual(columns);
+          // `id · …<title, reversed>`: the title's first word at the right end, the cut at its left.
+          expect(line).toMatch(/ · …[\ufe70-\ufefc]/);
+          expect(line).toMatch(SHAPED_LETTER);
+        }
+        const listed = onTerminal(['list', '--shape', '--color=never', '--no-pager', '--index', index], { columns });
+        for (const line of listed.split('\n').filter((l) => /[\ufe70-\ufefc]/.test(l) && l.includes('…'))) {
+          expect(line).toMatch(/ {2}…[\ufe70-\ufefc]/);
+          expect(line).toMatch(SHAPED_LETTER);
+        }
+      });
+
+      it(`right-aligns a cut right-to-left heading, its ellipsis on the left, at ${columns} columns`, () => {
+        for (const args of [['search', 'الاتجار'], ['list', '--no-pager']]) {
+          const out = onTerminal([...args, '--shape', '--color=never', '--index', rtlIndex], { columns });
+          const heading = out.split('\n').find((l) => l.includes(' · '));
+          expect(heading, out).toBeDefined();
+          expect(displayWidth(heading!)).toBe(columns);
+          expect(heading!.trimStart().startsWith('…')).toBe(true);
+          expect(heading!).toMatch(SHAPED_LETTER);
+        }
+      });
+    }
+  });
+
   it('pages long show output through $PAGER, not with --no-pager, not when it fits', () => {
     const pager = { PAGER: 'echo PAGED; cat' };
     expect(onTerminal(['show', 'E-RES-2017-18', '--index', index], { columns: 80, rows: 10, env: pager })).toMatch(/^PAGED\n/);

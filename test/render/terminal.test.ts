@@ -89,6 +89,36 @@ describe('wrapping on a terminal without --shape', () => {
   });
 });
 
+describe('cut lines with --shape', () => {
+  const title = 'تنفيذ خطة عمل الأمم المتحدة العالمية لمكافحة الاتجار بالأشخاص';
+  const ARABIC = /[\ufe70-\ufefc]/;
+
+  it('puts the ellipsis at the visual end of an Arabic title in a left-to-right heading: its left', () => {
+    const line = cutLine([{ text: 'E/RES/2017/18', style: 'heading' as const }, { text: ` · ${title}` }]);
+    const out = renderLines([line], { color: false, shape: true, width: 40 }).trimEnd();
+    expect(displayWidth(out)).toBeLessThanOrEqual(40);
+    expect(out.startsWith('E/RES/2017/18 · …')).toBe(true);
+    // The first word of the title, read from the right, is where the line ends.
+    expect(out.endsWith(toVisual('تنفيذ'))).toBe(true);
+    expect(out.slice(-1)).toMatch(ARABIC);
+  });
+
+  it('right-aligns a cut right-to-left line, its ellipsis on the left', () => {
+    const line = cutLine([{ text: 'حماية الأطفال', style: 'heading' as const }, { text: ` · ${title}` }]);
+    for (const width of [40, 60]) {
+      const out = renderLines([line], { color: false, shape: true, width }).replace(/\n$/, '');
+      expect(displayWidth(out)).toBe(width);
+      expect(out.trimStart().startsWith('…')).toBe(true);
+      expect(out.endsWith(toVisual('حماية'))).toBe(true);
+    }
+  });
+
+  it('leaves a line that fits alone: no ellipsis', () => {
+    const line = cutLine([{ text: 'E/RES/2017/18', style: 'heading' as const }, { text: ' · قرار' }]);
+    expect(renderLines([line], { color: false, shape: true, width: 40 })).toBe(`E/RES/2017/18 · ${toVisual('قرار')}\n`);
+  });
+});
+
 describe('colour choice', () => {
   it('auto: a terminal, unless NO_COLOR or TERM=dumb; always and never as said', () => {
     expect(humanStyleFor(tty, { TERM: 'dumb' }, {}).color).toBe(false);
