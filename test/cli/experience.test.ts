@@ -5,7 +5,7 @@
 // `script`) at 80 and 120 columns, word-boundary wrapping, grouping and the
 // right-aligned --shape output.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -241,6 +241,20 @@ describe.runIf(hasScript)('on a real terminal', () => {
         }
       });
     }
+  });
+
+  it('ingest draws one bar for the whole run, with an ETA, and clears it', () => {
+    const dir = mkdtempSync(join(scratch, 'eta-'));
+    const report = readFileSync(join(SEEDS, '004_8c5876052fc161d3.txt'), 'utf8');
+    // Forty different texts, each parsed: the run lasts long enough for the bar to be redrawn.
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `report-${i}.txt`), `${report}\n\n${i + 1} - تقرر أن تبقي المسألة رقم ${i + 1} قيد نظرها.\n`);
+    const out = onTerminal(['ingest', dir, '--index', join(dir, 'index')], { columns: 80 });
+    const draws = out.split('\r\x1b[K').filter(Boolean);
+    const bars = draws.filter((d) => /^\[[#-]+\] \d+\/40 /.test(d));
+    expect(bars.length, out).toBeGreaterThan(1);
+    expect(bars.some((d) => /^\[[#-]+\] ([1-9]|[1-3]\d)\/40 (reading|writing), ETA \d+:\d\d$/.test(d)), bars.join('\n')).toBe(true);
+    for (const d of bars) expect(displayWidth(d)).toBeLessThan(80);
+    expect(draws[draws.length - 1]).toBe('40 added, 0 updated, 0 unchanged, 0 failed\n');
   });
 
   it('pages long show output through $PAGER, not with --no-pager, not when it fits', () => {

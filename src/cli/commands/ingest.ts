@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { IndexError, UsageError } from '../../errors.js';
-import { ProgressBar } from '../../render/progress.js';
+import { ProgressBar, etaText } from '../../render/progress.js';
 import { type IngestCounts, formatIngestSummary } from '../../render/summary.js';
 import type { IngestEntry, IngestSummary, UnresIndex } from '../../store/index.js';
 import type { UnresDocument } from '../../types.js';
@@ -58,11 +58,6 @@ function fileMode(path: string | null): number | undefined {
   } catch {
     return undefined;
   }
-}
-
-function clock(seconds: number): string {
-  const s = Math.max(0, Math.round(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 async function rebuild(index: UnresIndex, ctx: CommandContext, quiet: boolean): Promise<void> {
@@ -139,9 +134,8 @@ async function ingestInputs(
   let done = 0;
   const showProgress = (label: string): void => {
     if (!progress) return;
-    const elapsed = (Date.now() - started) / 1000;
-    const eta = done > 0 && done < inputs.length ? `, ETA ${clock((elapsed / done) * (inputs.length - done))}` : '';
-    progress.update(done, inputs.length, `${label}${eta}`);
+    const eta = etaText(Date.now() - started, done, inputs.length);
+    progress.update(done, inputs.length, eta === null ? label : `${label}, ETA ${eta}`);
   };
   const add = (result: IngestSummary): void => {
     counts.added += result.added;
