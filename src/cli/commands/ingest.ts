@@ -76,15 +76,44 @@ async function rebuild(index: UnresIndex, ctx: CommandContext, quiet: boolean): 
   }
 }
 
-/** Ctrl-C once: stop reading, keep what was read (committed as usual). Twice: leave now (a commit is atomic). */
-function watchInterrupt(): { stopped: () => boolean; dispose: () => void } {
+interface Interrupt {
+  stopped(): boolean;
+  dispose(): void;
+  /** Said on stderr when a second Ctrl-C ends the run at once. */
+  lastWords: () => string;
+}
+
+/**
+ * Ctrl-C once: stop reading, write what was read (one commit, as usual), exit
+ * 130. Twice: leave at once, exit 130. A commit is one atomic rename: one cut
+ * short is simply not there, every one before it stays; the write lock goes
+ * with the process (proper-lockfile removes it on exit).
+ */
+function watchInterrupt(stderr: { write(chunk: string): unknown }): Interrupt {
   let stopped = false;
-  const onSignal = (): void => {
-    if (stopped) process.exit(INTERRUPTED_EXIT);
-    stopped = true;
+  const interrupt: Interrupt = {
+    stopped: () => stopped,
+    dispose: () => void process.off('SIGINT', onSignal),
+    lastWords: () => 'unres: interrupted again: stopped at once\n',
   };
+  function onSignal(): void {
+    if (stopped) {
+      stderr.write(interrupt.lastWords());
+      process.exit(INTERRUPTED_EXIT);
+    }
+    stopped = true;
+  }
   process.on('SIGINT', onSignal);
-  return { stopped: () => stopped, dispose: () => void process.off('SIGINT', onSignal) };
+  return interrupt;
+}
+
+/** Documents of this run the index holds: its committed batches, and the files it held already. */
+function keptCount(counts: RunCounts): number {
+  return counts.added + counts.updated + counts.unchanged + counts.duplicate;
+}
+
+function documents(n: number): string {
+  return `${n} document${n === 1 ? '' : 's'}`;
 }
 
 async function ingest(paths: string[], options: IngestOptions, ctx: CommandContext): Promise<void> {
@@ -101,7 +130,7 @@ async function ingest(paths: string[], options: IngestOptions, ctx: CommandConte
   }
 
   // Ctrl-C is watched from here on, folder walking included.
-  const interrupt = watchInterrupt();
+  const interrupt = watchInterrupt(ctx.io.stderr);
   try {
     await ingestInputs(paths, options, ctx, index, interrupt, quiet);
   } finally {
@@ -114,7 +143,7 @@ async function ingestInputs(
   options: IngestOptions,
   ctx: CommandContext,
   index: UnresIndex,
-  interrupt: { stopped: () => boolean },
+  interrupt: Interrupt,
   quiet: boolean,
 ): Promise<void> {
   const { stdout, stderr, stdin } = ctx.io;
@@ -129,6 +158,10 @@ async function ingestInputs(
   if (paths.length > 0 && inputs.length === 0 && problems.length === 0 && skipped === 0) say('no files of a format unres reads found in the given paths');
 
   const counts: RunCounts = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: problems.length, skipped, removed: 0 };
+  interrupt.lastWords = () => {
+    progress?.clear();
+    return `unres: interrupted again: stopped at once; ${documents(keptCount(counts))} kept\n`;
+  };
   // One bar for the whole run, with an estimate of the time left.
   const started = Date.now();
   let done = 0;
@@ -214,9 +247,8 @@ async function ingestInputs(
   if (options.json) stdout.write(JSON.stringify({ ...counts, interrupted }) + '\n');
   else if (!quiet) stdout.write(formatIngestSummary(counts) + '\n');
   if (interrupted) {
-    const kept = counts.added + counts.updated + counts.unchanged + counts.duplicate;
     const left = inputs.length - done;
-    stderr.write(`unres: interrupted: ${kept} document${kept === 1 ? '' : 's'} kept, ${left} file${left === 1 ? '' : 's'} not read\n`);
+    stderr.write(`unres: interrupted: ${documents(keptCount(counts))} kept, ${left} file${left === 1 ? '' : 's'} not read\n`);
     ctx.exitCode = INTERRUPTED_EXIT;
     return;
   }
