@@ -131,3 +131,55 @@ export function readRegularFile(path: string, encoding?: 'utf8'): Buffer | strin
     closeSync(fd);
   }
 }
+
+const LONE_ESCAPE = 0xdc80;
+
+/** Bytes a UTF-8 sequence starting with `lead` takes; 0 when no sequence starts so. */
+function sequenceLength(lead: number): number {
+  if (lead < 0x80) return 1;
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * A file name's bytes as a string that keeps every byte, so that a name that
+ * is not UTF-8 still names its own file (recorded paths, `ingest --prune`):
+ * valid UTF-8 decodes as usual; any other byte becomes the lone surrogate
+ * U+DC80 + (byte - 0x80), as Python's surrogateescape does. Valid UTF-8 never
+ * decodes to a lone surrogate, so two names never map to one string;
+ * `fsPath` gives the bytes back.
+ */
+export function pathFromBytes(bytes: Buffer): string {
+  const plain = bytes.toString('utf8');
+  if (Buffer.byteLength(plain, 'utf8') === bytes.length && Buffer.from(plain, 'utf8').equals(bytes)) return plain;
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const n = sequenceLength(bytes[i]!);
+    const slice = n > 0 ? bytes.subarray(i, i + n) : null;
+    const text = slice && slice.length === n ? slice.toString('utf8') : '';
+    if (slice && text !== '' && Buffer.from(text, 'utf8').equals(slice)) {
+      out += text;
+      i += n;
+    } else {
+      out += String.fromCharCode(LONE_ESCAPE + bytes[i]! - 0x80);
+      i++;
+    }
+  }
+  return out;
+}
+
+const ESCAPED_BYTE = /(?<![\ud800-\udbff])[\udc80-\udcff]/;
+
+/** The path to hand the file system: the bytes again when `pathFromBytes` escaped some, else the string. */
+export function fsPath(path: string): string | Buffer {
+  if (!ESCAPED_BYTE.test(path)) return path;
+  const parts: Buffer[] = [];
+  for (const ch of path) {
+    const code = ch.charCodeAt(0);
+    parts.push(ch.length === 1 && code >= LONE_ESCAPE && code <= 0xdcff ? Buffer.from([code - LONE_ESCAPE + 0x80]) : Buffer.from(ch, 'utf8'));
+  }
+  return Buffer.concat(parts);
+}

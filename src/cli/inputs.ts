@@ -11,7 +11,8 @@
 //  - an input larger than the cap (UNRES_MAX_INPUT_MB, default 64) is refused
 //    before it is read whole; standard input is cut off at the cap too;
 //  - folder entries are read as bytes, so a file name that is not UTF-8 is
-//    still opened (its name is shown with replacement characters).
+//    still opened (its name is shown with replacement characters, and
+//    recorded with every byte kept: src/files.ts, pathFromBytes).
 
 import { constants } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
@@ -20,6 +21,7 @@ import type { Readable } from 'node:stream';
 import { DOCUMENT_EXTENSIONS } from '../decode/detect.js';
 import { InputError, UsageError } from '../errors.js';
 import { describeFailure } from './failure.js';
+import { pathFromBytes } from '../files.js';
 
 export interface Input {
   /** How the input is named in messages and given to the parser. */
@@ -161,7 +163,8 @@ async function walk(dir: Buffer, shown: string, w: Walk): Promise<void> {
     if (isDir) await walk(path, shownPath, w);
     else if (isDocument && isFile) {
       const cap = w.cap;
-      w.out.inputs.push({ path: shownPath, location: resolve(shownPath), read: () => readRegularFile(path, shownPath, cap) });
+      // Recorded with every byte of its name: a name that is not UTF-8 still names its own file (--prune).
+      w.out.inputs.push({ path: shownPath, location: resolve(pathFromBytes(path)), read: () => readRegularFile(path, shownPath, cap) });
     } else if (isDocument) {
       w.out.problems.push({ path: shownPath, message: `${shownPath}: is not a regular file (a device, FIFO or socket): skipped` });
     } else w.out.skipped++;

@@ -27,7 +27,7 @@ import { IndexSnapshot, type DocumentListing } from './reader.js';
 import { rebuildUnderLock } from './rebuild.js';
 import { documentProblem } from './validate.js';
 import { BatchWriter } from './writer.js';
-import { baseName } from '../files.js';
+import { baseName, fsPath } from '../files.js';
 
 export type { EngineHit } from '../search/hits.js';
 export type { DocumentListing } from './reader.js';
@@ -90,7 +90,7 @@ export interface IngestOptions {
 const DEFAULT_SEGMENT_CLAUSES = 50_000;
 
 function fileExists(path: string): boolean {
-  return isAbsolute(path) ? existsSync(path) : true;
+  return isAbsolute(path) ? existsSync(fsPath(path)) : true;
 }
 
 function knownDocuments(snap: IndexSnapshot): KnownDocument[] {
