@@ -163,15 +163,18 @@ export class IndexSnapshot {
     }
   }
 
+  /** The documents; each one's `paths` reads the paths table on first use (human `list`, a lookup by id or symbol never need it). */
   list(): DocumentListing[] {
     this.usable();
-    const paths = this.paths();
     const out: DocumentListing[] = [];
+    const table = (): PathTable => this.paths();
     for (const { entry } of this.catalog.values()) {
       out.push({
         id: entry.id,
         source: entry.source,
-        paths: paths.get(entry.id) ?? [],
+        get paths() {
+          return table().get(entry.id) ?? [];
+        },
         kind: entry.kind,
         symbol: entry.symbol,
         title: entry.title,

@@ -5,7 +5,7 @@
 // `script`) at 80 and 120 columns, word-boundary wrapping, grouping and the
 // right-aligned --shape output.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -263,6 +263,34 @@ describe.runIf(hasScript)('on a real terminal', () => {
     expect(onTerminal(['show', 'E-RES-2017-18', '--no-pager', '--index', index], { columns: 80, rows: 10, env: pager })).not.toContain('PAGED');
     expect(onTerminal(['list', '--index', index], { columns: 80, rows: 10, env: pager })).not.toContain('PAGED');
     expect(onTerminal(['list', '--index', index], { columns: 80, rows: 3, env: pager })).toMatch(/^PAGED\n/);
+  });
+});
+
+describe('the paths table is read only when a path is shown or looked up', () => {
+  // Its file spoiled: whatever reads it says the index is damaged (exit 3); what does not need it works.
+  let spoiled = '';
+  beforeAll(async () => {
+    spoiled = join(mkdtempSync(join(scratch, 'lazy-')), 'index');
+    expect((await unres(['ingest', SEEDS, '--index', spoiled], { home: scratch })).code).toBe(0);
+    const file = readdirSync(spoiled).find((f) => /^paths-.*\.json$/.test(f));
+    expect(file).toBeDefined();
+    writeFileSync(join(spoiled, file!), '{"garbage": true}');
+  });
+  const run = (args: string[]) => unres([...args, '--index', spoiled], { home: scratch });
+
+  it('human list, show by id or symbol and search --doc by id or symbol do not read it', async () => {
+    for (const args of [['list'], ['show', 'E/RES/2017/18'], ['show', 'e-res-2017-18#op2'], ['search', 'الاتجار', '--doc', 'E/RES/2017/18', '--doc', 'E-RES-2019-20']]) {
+      const result = await run(args);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+    }
+  });
+
+  it('list --json, and a lookup by file name, do', async () => {
+    for (const args of [['list', '--json'], ['show', '003_c328bc31ea94c91f.txt'], ['search', 'الاتجار', '--doc', join(SEEDS, '003_c328bc31ea94c91f.txt')]]) {
+      const result = await run(args);
+      expect(result.code, args.join(' ')).toBe(3);
+      expect(result.stderr).toMatch(/^unres: the index at .* is damaged \(paths-.*\.json fails its checksum\)/);
+    }
   });
 });
 
