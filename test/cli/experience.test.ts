@@ -61,6 +61,38 @@ afterAll(() => {
   removePackage();
 });
 
+describe('first contact, through bin/unres.js', () => {
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+  it('unres alone prints the help: exit 2 on stderr in a script, exit 0 on stdout at a terminal', async () => {
+    const inScript = await unres([], { home: scratch });
+    expect(inScript.code).toBe(2);
+    expect(inScript.stdout).toBe('');
+    expect(inScript.stderr).toMatch(/^Usage: unres/);
+    expect(inScript.stderr).toContain('Exit codes:');
+    // script -e fails (execFileSync throws) unless unres exits 0.
+    if (hasScript) expect(onTerminal([], { columns: 80 })).toMatch(/^Usage: unres/);
+  });
+
+  it('--version, -V and version print the version', async () => {
+    for (const args of [['--version'], ['-V'], ['version']]) expect(await unres(args, { home: scratch })).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('every --help has examples, the query syntax, the kinds, the exit codes and the environment; --kind lists every kind', async () => {
+    const { CLAUSE_KINDS, DOCUMENT_KINDS } = await import('../../src/search/fields.js');
+    for (const command of [[], ['ingest'], ['search'], ['parse'], ['show'], ['list'], ['remove'], ['export'], ['completion'], ['version']]) {
+      const result = await unres([...command, '--help'], { home: scratch });
+      expect(result.code).toBe(0);
+      for (const heading of ['Examples:', 'Query syntax', 'Kinds', 'Exit codes:', 'Environment:']) expect(result.stdout, command.join(' ')).toContain(heading);
+      for (const variable of ['UNRES_INDEX', 'NO_COLOR', 'UNRES_SHAPE']) expect(result.stdout).toContain(variable);
+      expect(result.stdout).toMatch(/\n {2}\$ unres /);
+    }
+    const search = (await unres(['search', '--help'], { home: scratch })).stdout;
+    const kindOption = search.slice(search.indexOf('--kind'), search.indexOf('--doc'));
+    for (const kind of [...CLAUSE_KINDS, ...DOCUMENT_KINDS]) expect(kindOption).toContain(kind);
+  });
+});
+
 describe('search results for people', () => {
   it('groups hits under one heading per document and ends with a summary line on stderr', async () => {
     const result = await inIndex(['search', 'الاتجار', '--limit', '6']);
@@ -255,6 +287,14 @@ describe.runIf(hasScript)('on a real terminal', () => {
     expect(bars.some((d) => /^\[[#-]+\] ([1-9]|[1-3]\d)\/40 (reading|writing), ETA \d+:\d\d$/.test(d)), bars.join('\n')).toBe(true);
     for (const d of bars) expect(displayWidth(d)).toBeLessThan(80);
     expect(draws[draws.length - 1]).toBe('40 added, 0 updated, 0 unchanged, 0 failed\n');
+  });
+
+  it('pages through less -FRX when PAGER is not set', () => {
+    const tools = mkdtempSync(join(scratch, 'tools-'));
+    writeFileSync(join(tools, 'less'), '#!/bin/sh\necho "less $* (LESS=$LESS)"\ncat\n', { mode: 0o755 });
+    const out = onTerminal(['show', 'E-RES-2017-18', '--index', index], { columns: 80, rows: 10, env: { PATH: `${tools}:${process.env.PATH}` } });
+    expect(out).toMatch(/^less -FRX \(LESS=FRX\)\n/);
+    expect(out).toContain('E/RES/2017/18');
   });
 
   it('pages long show output through $PAGER, not with --no-pager, not when it fits', () => {
