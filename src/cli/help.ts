@@ -59,7 +59,7 @@ export const EXIT_CODE_LINES = [
   '1  search ran and found nothing',
   '2  bad usage or bad input (one line on stderr says what and where); `unres` alone in a script',
   '3  index missing, locked past the wait, damaged or of another version (the line says how to recover)',
-  '130  ingest interrupted (Ctrl-C): what was read is kept; Ctrl-C again: stopped at once, what was committed is kept',
+  '130  ingest interrupted (Ctrl-C): what was read is kept; Ctrl-C again: stopped at once (after a write under way), what was committed is kept',
 ];
 
 export const ENVIRONMENT_LINES = [

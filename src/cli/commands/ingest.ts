@@ -79,29 +79,47 @@ async function rebuild(index: UnresIndex, ctx: CommandContext, quiet: boolean): 
 interface Interrupt {
   stopped(): boolean;
   dispose(): void;
-  /** Said on stderr when a second Ctrl-C ends the run at once. */
-  lastWords: () => string;
+  /** Documents of this run kept so far, for the line said when a later Ctrl-C ends the run. */
+  kept: () => number;
+  /** Around each write to the index: a second Ctrl-C waits for the write under way (and leaves when it ends, unless it failed). */
+  writing(during: boolean, mayLeave?: boolean): void;
 }
 
 /**
  * Ctrl-C once: stop reading, write what was read (one commit, as usual), exit
- * 130. Twice: leave at once, exit 130. A commit is one atomic rename: one cut
- * short is simply not there, every one before it stays; the write lock goes
- * with the process (proper-lockfile removes it on exit).
+ * 130. Twice: leave at once, exit 130; during a write to the index, as soon
+ * as that write ends (a commit is one atomic rename, and the write lock is
+ * released as the write ends: leaving in the middle could leave the lock to
+ * go stale, delaying the next writer by seconds). A third Ctrl-C leaves at
+ * once even then: nothing committed is lost, the next writer may wait for the
+ * lock to go stale, as after a kill.
  */
 function watchInterrupt(stderr: { write(chunk: string): unknown }): Interrupt {
-  let stopped = false;
+  let signals = 0;
+  let inWrite = false;
+  let leaveAfterWrite = false;
+  const leave = (how: string): never => {
+    stderr.write(`unres: interrupted again: stopped ${how}; ${documents(interrupt.kept())} kept\n`);
+    process.exit(INTERRUPTED_EXIT);
+  };
   const interrupt: Interrupt = {
-    stopped: () => stopped,
+    stopped: () => signals > 0,
     dispose: () => void process.off('SIGINT', onSignal),
-    lastWords: () => 'unres: interrupted again: stopped at once\n',
+    kept: () => 0,
+    writing(during: boolean, mayLeave = true) {
+      inWrite = during;
+      if (!during && leaveAfterWrite && mayLeave) leave('after the write under way');
+    },
   };
   function onSignal(): void {
-    if (stopped) {
-      stderr.write(interrupt.lastWords());
-      process.exit(INTERRUPTED_EXIT);
+    signals++;
+    if (signals === 1) return;
+    if (inWrite && signals === 2) {
+      leaveAfterWrite = true;
+      stderr.write('unres: interrupted again: stopping when the write under way ends (Ctrl-C again: at once)\n');
+      return;
     }
-    stopped = true;
+    leave('at once');
   }
   process.on('SIGINT', onSignal);
   return interrupt;
@@ -158,9 +176,9 @@ async function ingestInputs(
   if (paths.length > 0 && inputs.length === 0 && problems.length === 0 && skipped === 0) say('no files of a format unres reads found in the given paths');
 
   const counts: RunCounts = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: problems.length, skipped, removed: 0 };
-  interrupt.lastWords = () => {
+  interrupt.kept = () => {
     progress?.clear();
-    return `unres: interrupted again: stopped at once; ${documents(keptCount(counts))} kept\n`;
+    return keptCount(counts);
   };
   // One bar for the whole run, with an estimate of the time left.
   const started = Date.now();
@@ -186,7 +204,16 @@ async function ingestInputs(
   const writeBatch = async (last: boolean): Promise<void> => {
     if (batch.length === 0 && !(last && options.prune)) return;
     showProgress('writing');
-    add(await index.ingestFiles(batch, { prune: last && options.prune === true }));
+    interrupt.writing(true);
+    let result: IngestSummary;
+    try {
+      result = await index.ingestFiles(batch, { prune: last && options.prune === true });
+    } catch (err) {
+      interrupt.writing(false, false); // the failure is said, not swallowed by a leave
+      throw err;
+    }
+    add(result);
+    interrupt.writing(false);
     batch = [];
     batchBytes = 0;
   };
