@@ -269,7 +269,7 @@ function attachMarks(glyphs: Glyph[]): Glyph[] {
     let bestDistance = Infinity;
     for (let j = Math.max(0, i - MARK_REACH); j < Math.min(glyphs.length, i + MARK_REACH); j++) {
       const g = glyphs[j]!;
-      if (j === i || gone.has(j) || g.space || ARABIC_MARK.test(g.text) || !RTL_CHAR.test(g.text)) continue;
+      if (j === i || gone.has(j) || g.space || ARABIC_MARK.test(g.text) || !ARABIC_BASE.test(g.text)) continue;
       if (Math.abs(g.y - mark.y) > 0.6 * g.size || mark.x < g.x - 0.3 * g.size || mark.x > g.x + g.width) continue;
       const distance = Math.abs(g.x - mark.x);
       if (distance < bestDistance) {
@@ -291,6 +291,8 @@ type Script = 'rtl' | 'ltr' | 'number' | 'neutral' | 'mark';
 
 const ARABIC_MARK = /^[\u064b-\u065f\u0670\u06d6-\u06ed]+$/;
 const RTL_CHAR = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/;
+/** A letter a mark can stand on (not Arabic punctuation or digits, which share the block). */
+const ARABIC_BASE = /[\u0620-\u064a\u066e-\u06d3\u06d5\u06ee\u06ef\u06fa-\u06ff\ufb50-\ufd3d\ufd50-\ufdfb\ufe70-\ufefc]/;
 const ARABIC_INDIC_DIGIT = /^[\u0660-\u0669\u06f0-\u06f9]+$/;
 const LTR_CHAR = /[A-Za-z0-9\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff]/;
 

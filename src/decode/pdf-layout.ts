@@ -54,6 +54,8 @@ const SPACE_BEFORE_MARK = / +(?=[\u064b-\u065f\u0670])/g;
 
 /** Lines in the top or bottom this share of a page may be running heads and feet. */
 const MARGIN_SHARE = 0.12;
+/** How far (points) a running head or foot may move from page to page. */
+const FURNITURE_DRIFT = 3;
 
 export function layOutPages(pages: PageText[]): string {
   const rtl = documentIsRtl(pages);
@@ -314,16 +316,37 @@ function inMargin(line: Line, page: PageText): 'head' | 'foot' | null {
   return null;
 }
 
-/** Lines in the top or bottom margin whose text (digits aside) recurs on other pages, and bare page numbers. */
+/**
+ * Lines in the top or bottom margin whose text (digits aside) recurs on other
+ * pages in the same margin at the same height, and bare page numbers. (A
+ * sentence of the text may well recur: a running head also keeps its place.)
+ */
 function dropRunningHeadsAndFeet(pageLines: Line[][], pages: PageText[]): void {
-  const seen = new Map<string, number>();
+  const placeOf = (line: Line, page: PageText): string | null => {
+    const zone = inMargin(line, page);
+    return zone === null ? null : `${zone}|${furnitureKey(line.text)}`;
+  };
+  const heights = new Map<string, number[]>();
   for (const [i, lines] of pageLines.entries()) {
-    const keys = new Set(lines.filter((l) => inMargin(l, pages[i]!)).map((l) => furnitureKey(l.text)));
-    for (const key of keys) seen.set(key, (seen.get(key) ?? 0) + 1);
+    const onPage = new Map<string, number>();
+    for (const line of lines) {
+      const key = placeOf(line, pages[i]!);
+      if (key !== null && !onPage.has(key)) onPage.set(key, line.y);
+    }
+    for (const [key, y] of onPage) {
+      const list = heights.get(key);
+      if (list) list.push(y);
+      else heights.set(key, [y]);
+    }
   }
-  const recurring = (key: string): boolean => pageLines.length >= 2 && (seen.get(key) ?? 0) >= Math.max(2, Math.ceil(pageLines.length * 0.4));
+  const needed = Math.max(2, Math.ceil(pageLines.length * 0.4));
+  const recurring = (key: string, y: number): boolean =>
+    pageLines.length >= 2 && (heights.get(key) ?? []).filter((other) => Math.abs(other - y) <= FURNITURE_DRIFT).length >= needed;
   for (const [i, lines] of pageLines.entries()) {
-    const kept = lines.filter((l) => !(inMargin(l, pages[i]!) && (recurring(furnitureKey(l.text)) || PAGE_NUMBER.test(l.text))));
+    const kept = lines.filter((l) => {
+      const key = placeOf(l, pages[i]!);
+      return key === null || !(recurring(key, l.y) || PAGE_NUMBER.test(l.text));
+    });
     lines.splice(0, lines.length, ...kept);
   }
 }
