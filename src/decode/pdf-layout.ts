@@ -41,14 +41,19 @@ interface Line {
   note: number | null;
   /** The column the line stands in (0 full width, 1 first read, 2 second read). */
   column: number;
+  /** Width of the line's first word in reading order. */
+  firstWord: number;
 }
 
 const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc]/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9\u00c0-\u024f]/;
 const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/g;
+const LATIN_LETTER_ONE = /[A-Za-z\u00c0-\u024f]/;
 const ARABIC_LETTERS = /[\u0621-\u064a\u0671-\u06d3]/g;
 const DIGITS_ONLY = /^\s*([0-9\u0660-\u0669\u06f0-\u06f9]{1,3})\s*$/;
 const LEADING_NUMBER = /^\s*\(?([0-9\u0660-\u0669\u06f0-\u06f9]{1,3})\)?(?:\s+|(?=[^\s0-9\u0660-\u0669\u06f0-\u06f9.,/-]))/;
+const BLOCK_OPENING =
+  /^(?:[-–—•·*]\s*)?(?:[0-9\u0660-\u0669]{1,3}\s*[-–—.)]|\(\s*(?:[0-9\u0660-\u0669]{1,3}|[a-zA-Z]{1,4}|[\u0621-\u064a]{1,3})\s*\)|[-–—•·](?:\s|$))/;
 /** Arabic marks that follow their letter: a space before one is a gap pdf.js mistook for a word space. */
 const SPACE_BEFORE_MARK = / +(?=[\u064b-\u065f\u0670])/g;
 
@@ -80,18 +85,18 @@ export function layOutPages(pages: PageText[]): string {
     const margins = columnMargins(ordered);
     let previous: Line | null = null;
     for (const line of ordered) {
-      const wrapped = lastLine !== null && wrapsInto(lastLine, line, margins.get(lastLine.column) ?? lastMargin!, rtl);
+      const wrapped = lastLine !== null && wrapsInto(lastLine, line, margins.get(lastLine.column) ?? lastMargin!);
       if (current === '') current = line.text;
       else if (previous === null) {
         // First line of a page: the paragraph runs on if the last line of the page before was wrapped.
-        current = wrapped ? joinWrapped(current, line.text) : (paragraphs.push(current), line.text);
+        current = wrapped ? joinAcrossBreak(current, line.text) : (paragraphs.push(current), line.text);
       } else if (previous.column !== line.column || previous.y - line.y > spacing * 1.25 || previous.y < line.y) {
-        if (wrapped && previous.column !== line.column) current = joinWrapped(current, line.text);
+        if (wrapped && previous.column !== line.column) current = joinAcrossBreak(current, line.text);
         else {
           paragraphs.push(current);
           current = line.text;
         }
-      } else current = wrapped ? joinWrapped(current, line.text) : `${current}\n${line.text}`;
+      } else current = wrapped && !opensBlock(line.text) ? joinWrapped(current, line.text) : `${current}\n${line.text}`;
       previous = line;
       lastLine = line;
       lastMargin = margins.get(line.column)!;
@@ -103,17 +108,93 @@ export function layOutPages(pages: PageText[]): string {
 }
 
 function tidy(text: string): string {
-  return text
+  return unmirrorBrackets(unmirrorBrackets(text, '(', ')'), '[', ']')
     .split('\n')
     .map((line) => line.replace(SPACE_BEFORE_MARK, '').replace(/[ \t]+/g, ' ').trim())
     .filter((line) => line !== '')
     .join('\n');
 }
 
-/** A wrapped line joins the next with a space, or without its hyphen when a Latin word was split. */
+/**
+ * A bracket drawn mirrored (a closing bracket set in a right-to-left run, or
+ * the reverse) can carry its mirror's code, so that a pair reads inside out:
+ * ")Strasbourg, 2009(". A closing bracket that no opening one precedes, which
+ * starts a word, followed by an opening bracket that no closing one follows,
+ * which ends a word, are such a pair: both are turned round. One pass.
+ */
+function unmirrorBrackets(text: string, open: string, close: string): string {
+  if (!text.includes(open) || !text.includes(close)) return text;
+  // Unmatched brackets, in order: at depth > 0 the last one is the opening bracket a closing one matches.
+  const unmatched: number[] = [];
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === open) {
+      unmatched.push(i);
+      depth++;
+    } else if (c === close) {
+      if (depth > 0) {
+        unmatched.pop();
+        depth--;
+      } else unmatched.push(i);
+    }
+  }
+  if (unmatched.length < 2) return text;
+  const word = /[\p{L}\p{N}]/u;
+  let changed = false;
+  const units = text.split('');
+  for (let k = 0; k + 1 < unmatched.length; k++) {
+    const c = unmatched[k]!;
+    const o = unmatched[k + 1]!;
+    if (units[c] !== close || units[o] !== open) continue;
+    const startsWord = (c === 0 || /\s/.test(units[c - 1]!)) && word.test(units[c + 1] ?? '');
+    const endsWord = o > 0 && !/\s/.test(units[o - 1]!) && (o + 1 === units.length || !word.test(units[o + 1]!));
+    if (!startsWord || !endsWord) continue;
+    units[c] = open;
+    units[o] = close;
+    changed = true;
+    k++;
+  }
+  return changed ? units.join('') : text;
+}
+
+/**
+ * A wrapped line joins the next with a space; across a hyphen that ends a
+ * Latin word, without the space, and without the hyphen when it split a plain
+ * word ("inter-\nnational"), keeping it in a compound, a number or an address
+ * ("working-group-on-trafficking-\n2021.html"). After an opening bracket or
+ * quotation mark nothing is added.
+ */
 function joinWrapped(before: string, after: string): string {
-  if (/[A-Za-z]-$/.test(before) && /^[a-z]/.test(after)) return before.slice(0, -1) + after;
+  if (/[A-Za-z0-9]-$/.test(before) && /^[A-Za-z0-9]/.test(after)) {
+    const word = before.slice(before.lastIndexOf(' ') + 1, -1);
+    const compound = /[-/.0-9]/.test(word) || !/^[a-z]/.test(after);
+    return compound ? before + after : before.slice(0, -1) + after;
+  }
+  if (/[([{«“‘]$/.test(before)) return before + after;
   return `${before} ${after}`;
+}
+
+/**
+ * Across a page or column break the layout cannot tell a wrapped line from a
+ * new line that opens with a heading or a number (the line before may have
+ * filled its measure by chance): the line break stays, and the structure
+ * stage, which knows headings and numbering sequences, decides. A Latin word
+ * split by a hyphen is still joined.
+ */
+function joinAcrossBreak(before: string, after: string): string {
+  if (/[A-Za-z0-9]-$/.test(before) && /^[A-Za-z0-9]/.test(after)) return joinWrapped(before, after);
+  return `${before}\n${after}`;
+}
+
+/**
+ * A line that opens the way a numbered paragraph, a lettered item or a bullet
+ * does ("12 -", "- 3 -", "(b)", "(ج)", "•"). A full line before it may have
+ * been ended by hand rather than wrapped: the break is kept for the structure
+ * stage, which knows the numbering sequence.
+ */
+function opensBlock(text: string): boolean {
+  return BLOCK_OPENING.test(text);
 }
 
 function documentIsRtl(pages: PageText[]): boolean {
@@ -229,7 +310,7 @@ function makeLine(allRuns: Run[], rtl: boolean, bodySize: number): Line {
   let note: number | null = null;
   let text = '';
   let previous: Run | null = null;
-  for (const run of ordered) {
+  for (const { run, gap } of ordered) {
     const digits = run.superscript ? DIGITS_ONLY.exec(run.text)?.[1] : undefined;
     let piece: string;
     if (digits !== undefined && text.trim() === '' && size < bodySize * 0.9) {
@@ -239,13 +320,19 @@ function makeLine(allRuns: Run[], rtl: boolean, bodySize: number): Line {
     } else if (digits !== undefined) piece = `^(${digits})`;
     else piece = run.text;
     const punctuation = !/[\p{L}\p{N}]/u.test(run.text) || !/[\p{L}\p{N}]/u.test(previous?.text ?? '');
-    if (previous && piece !== '' && !/\s$/.test(text) && !/^\s/.test(piece) && !piece.startsWith('^(') && gapBetween(previous, run) > (punctuation ? 0.3 : 0.2) * run.size) {
+    if (previous && piece !== '' && !/\s$/.test(text) && !/^\s/.test(piece) && !piece.startsWith('^(') && gap > (punctuation ? 0.25 : 0.2) * run.size) {
       text += ' ';
     }
     text += piece;
     previous = run;
   }
   text = text.replace(/\s+/g, ' ').trim();
+  // The first word: the first run in reading order, with the runs that touch it.
+  let firstWord = 0;
+  for (const [i, { run, gap }] of ordered.filter((p) => !p.run.superscript).entries()) {
+    if (i > 0 && gap > 0.2 * run.size) break;
+    firstWord += run.width;
+  }
   if (note === null && size < bodySize * 0.9) {
     const lead = LEADING_NUMBER.exec(text);
     if (lead) {
@@ -253,7 +340,7 @@ function makeLine(allRuns: Run[], rtl: boolean, bodySize: number): Line {
       text = text.slice(lead[0].length);
     }
   }
-  return { runs, y, size, x0, x1, text, note, column: 0 };
+  return { runs, y, size, x0, x1, text, note, column: 0, firstWord };
 }
 
 /** Horizontal distance between two runs' boxes (negative when they overlap). */
@@ -262,44 +349,140 @@ function gapBetween(a: Run, b: Run): number {
 }
 
 /**
- * A run read left to right inside a right-to-left line: Latin words (and what
- * touches them). A number standing alone between spaces is a unit of its own:
- * the bidirectional algorithm keeps such numbers apart ("31 / 52" is drawn
- * "52 / 31" in an Arabic line).
+ * A line of Latin letters (no Arabic) in a right-to-left document: producers
+ * write its runs in reading order, but for the punctuation after its last
+ * word, which belongs to the right-to-left paragraph around it and is written
+ * as drawn, left to right ("(CTOC/COP/WG.4/2021/2)؛" is written "... ؛)"): that
+ * tail is read right to left. The space before a run is the gap to its
+ * nearest neighbour on the line as drawn (its neighbour in reading order may
+ * be drawn at the other end).
  */
-const isLtrRun = (r: Run): boolean => !r.superscript && LATIN_OR_DIGIT.test(r.text) && !ARABIC_LETTER.test(r.text) && /[A-Za-z\u00c0-\u024f]/.test(r.text);
-const isNeutralRun = (r: Run): boolean => !r.superscript && !LATIN_OR_DIGIT.test(r.text) && !ARABIC_LETTER.test(r.text) && !/[\u0660-\u0669]/.test(r.text);
+function writtenOrder(runs: Run[]): Placed[] {
+  const written = [...runs].sort((a, b) => a.order - b.order);
+  let tail = written.length;
+  while (tail > 0 && classOf(written[tail - 1]!) === 'N') tail--;
+  const ordered = [...written.slice(0, tail), ...written.slice(tail).sort((a, b) => b.x + b.width - (a.x + a.width))];
+  const visual = [...runs].sort((a, b) => a.x - b.x);
+  const at = new Map(visual.map((r, i) => [r, i]));
+  return ordered.map((run, i) => {
+    if (i === 0) return { run, gap: 0 };
+    const previous = ordered[i - 1]!;
+    const k = at.get(run)!;
+    if (Math.abs(k - at.get(previous)!) === 1) return { run, gap: gapBetween(previous, run) };
+    const near = [visual[k - 1], visual[k + 1]].filter((r): r is Run => r !== undefined).map((r) => gapBetween(r, run));
+    return { run, gap: Math.min(...near) };
+  });
+}
+
+/** A run in reading order, with the visual gap that stands for the space before it (if any). */
+interface Placed {
+  run: Run;
+  gap: number;
+}
+
+/** Bidirectional classes of runs, as far as reordering a drawn line needs them. */
+type RunClass = 'R' | 'L' | 'EN' | 'N' | 'other';
+
+function classOf(r: Run): RunClass {
+  if (r.superscript) return 'other';
+  if (ARABIC_LETTER.test(r.text)) return 'R';
+  if (LATIN_LETTER_ONE.test(r.text)) return 'L';
+  if (/[0-9]/.test(r.text) && !/[\u0660-\u0669\u06f0-\u06f9]/.test(r.text)) return 'EN';
+  if (!/[\p{L}\p{N}]/u.test(r.text)) return 'N';
+  return 'other';
+}
+
+const ROUND = /[()]/g;
+const SQUARE = /[[\]]/g;
+const QUOTE = /["\u201c\u201d]/g;
+
+/** A bracket or quotation mark (either way round: a drawn bracket may carry its mirror's code). */
+function pairKind(text: string): RegExp | null {
+  const t = text.trim();
+  if (t.length !== 1) return null;
+  if (/[()]/.test(t)) return ROUND;
+  if (/[[\]]/.test(t)) return SQUARE;
+  if (/["\u201c\u201d]/.test(t)) return QUOTE;
+  return null;
+}
+
+/** Does a block of runs hold an odd number of marks of this kind (one waiting for its partner)? */
+function unpairedInside(runs: Run[], kind: RegExp): boolean {
+  let count = 0;
+  for (const r of runs) count += r.text.match(kind)?.length ?? 0;
+  return count % 2 === 1;
+}
 
 /**
- * Runs of one line in reading order. A line holding Arabic reads right to
- * left, with each stretch of Latin/ASCII-digit runs (and the neutral runs
- * between them) read left to right. A line without Arabic is read in the order
- * the PDF wrote it in an Arabic document (producers write runs in logical
- * order), left to right in another.
+ * Runs of one line in reading order. A line of a right-to-left document is
+ * read right to left, but for its left-to-right blocks, read left to right:
+ * the inverse of the bidirectional algorithm, as far as a drawn line allows.
+ * A block runs from Latin word to Latin word over what lies between them;
+ * digits to the right of its last Latin word (after it, in reading order)
+ * belong to it ("Liberi (2018-2025)", "No. 39574."); so does punctuation that
+ * touches its right end, and a bracket or quotation mark touching either end
+ * whose partner is inside. Digits that stand alone are units of their own
+ * ("31 / 52" is drawn "52 / 31" in an Arabic line). A left-to-right document
+ * reads its lines left to right.
  */
-function logicalOrder(runs: Run[], rtl: boolean): Run[] {
-  const hasLatin = runs.some((r) => /[A-Za-z]/.test(r.text));
-  if (!runs.some((r) => ARABIC_LETTER.test(r.text)) && (hasLatin || !rtl)) {
-    return [...runs].sort(rtl ? (a, b) => a.order - b.order : (a, b) => a.x - b.x);
+function logicalOrder(runs: Run[], rtl: boolean): Placed[] {
+  if (!rtl) {
+    const sorted = [...runs].sort((a, b) => a.x - b.x);
+    return sorted.map((run, i) => ({ run, gap: i === 0 ? 0 : gapBetween(sorted[i - 1]!, run) }));
   }
+  if (!runs.some((r) => ARABIC_LETTER.test(r.text)) && runs.some((r) => LATIN_LETTER_ONE.test(r.text))) return writtenOrder(runs);
   const visual = [...runs].sort((a, b) => b.x + b.width - (a.x + a.width));
-  const out: Run[] = [];
+  const n = visual.length;
+  const cls = visual.map(classOf);
+  const touching = (a: Run, b: Run): boolean => gapBetween(a, b) <= 0.15 * Math.max(a.size, b.size);
+  /** Blocks as [rightmost, leftmost] indexes into the visual order. */
+  const blockEnd = new Map<number, number>();
   let i = 0;
-  while (i < visual.length) {
-    if (!isLtrRun(visual[i]!)) {
-      out.push(visual[i]!);
+  while (i < n) {
+    if (cls[i] !== 'L') {
       i++;
       continue;
     }
-    // Extend the stretch over neutral runs only when another LTR run follows them.
-    let end = i + 1;
-    let last = i;
-    while (end < visual.length && (isLtrRun(visual[end]!) || isNeutralRun(visual[end]!))) {
-      if (isLtrRun(visual[end]!)) last = end;
-      end++;
+    let left = i;
+    for (let j = i + 1; j < n && (cls[j] === 'L' || cls[j] === 'N' || cls[j] === 'EN'); j++) if (cls[j] === 'L') left = j;
+    let right = i;
+    const previousEnd = Math.max(-1, ...[...blockEnd.values()]);
+    for (let k = i - 1; k > previousEnd && (cls[k] === 'N' || cls[k] === 'EN'); k--) {
+      if (cls[k] !== 'EN') continue;
+      // Only between the block and Arabic text: a number opening the line reads first ("(3) CT0C/COP/2010/5").
+      if (cls.slice(0, k).includes('R')) right = k;
+      break;
     }
-    out.push(...visual.slice(i, last + 1).reverse());
-    i = last + 1;
+    const inside = (): Run[] => visual.slice(right, left + 1);
+    // Punctuation touching the right end (the end in reading order); brackets only with their partner inside.
+    while (right - 1 > previousEnd && cls[right - 1] === 'N' && touching(visual[right - 1]!, visual[right]!)) {
+      const kind = pairKind(visual[right - 1]!.text);
+      if (kind && !unpairedInside(inside(), kind)) break;
+      right--;
+    }
+    while (left + 1 < n && cls[left + 1] === 'N' && touching(visual[left]!, visual[left + 1]!)) {
+      const kind = pairKind(visual[left + 1]!.text);
+      if (!kind || !unpairedInside(inside(), kind)) break;
+      left++;
+    }
+    blockEnd.set(right, left);
+    i = left + 1;
+  }
+  const out: Placed[] = [];
+  let previousLeft: Run | null = null;
+  for (let k = 0; k < n; k++) {
+    const end = blockEnd.get(k);
+    if (end === undefined) {
+      out.push({ run: visual[k]!, gap: previousLeft ? gapBetween(previousLeft, visual[k]!) : 0 });
+      previousLeft = visual[k]!;
+      continue;
+    }
+    for (let m = end; m >= k; m--) {
+      const gap = m === end ? (previousLeft ? gapBetween(previousLeft, visual[k]!) : 0) : gapBetween(visual[m + 1]!, visual[m]!);
+      out.push({ run: visual[m]!, gap });
+    }
+    previousLeft = visual[end]!;
+    k = end;
   }
   return out;
 }
@@ -457,15 +640,8 @@ function columnMargins(lines: Line[]): Map<number, { x0: number; x1: number }> {
  * for the next line's first word: a typesetter would have put the word there
  * otherwise. A line that stops short, or a centred one, ends a line of its own.
  */
-function wrapsInto(line: Line, next: Line, margin: { x0: number; x1: number }, rtl: boolean): boolean {
+function wrapsInto(line: Line, next: Line, margin: { x0: number; x1: number }): boolean {
   const free = margin.x1 - margin.x0 - (line.x1 - line.x0);
-  return free < firstWord(next, rtl) + line.size * 0.6;
+  return free < next.firstWord + line.size * 0.6;
 }
 
-/** Width of a line's first word: its first run in reading order (runs end at spaces). */
-function firstWord(line: Line, rtl: boolean): number {
-  const runs = line.runs.filter((r) => !r.superscript);
-  if (runs.length === 0) return 0;
-  const first = runs.reduce((a, b) => (rtl ? (b.x + b.width > a.x + a.width ? b : a) : b.x < a.x ? b : a));
-  return first.width;
-}
