@@ -233,7 +233,34 @@ function mainSize(runs: TextRun[]): number {
 function linesOf(page: PageText, rtl: boolean, bodySize: number): Line[] {
   // Runs of white space only: pdf.js marks wide gaps with them; gaps are measured instead.
   const runs: Run[] = page.runs.map((r, order) => ({ ...r, order, superscript: false })).filter((r) => r.text.trim() !== '');
-  // Baselines, top to bottom; runs within a fraction of their size share a line.
+  const groups = baselines(runs);
+  const gutter = findGutter(groups, bodySize);
+  if (!gutter) return withMarkers(groups).map((group) => makeLine(group, rtl, bodySize));
+  // Two columns: a baseline with a run across the gutter is a full-width line; the others are cut
+  // at the gutter, and each column's lines are made on their own (markers stay in their column).
+  const rtlFirst = runs.filter((r) => ARABIC_LETTER.test(r.text)).length * 2 >= runs.length;
+  const crosses = (r: Run): boolean => r.x < gutter.x1 - 1 && r.x + r.width > gutter.x0 + 1;
+  const full: Run[] = [];
+  const left: Run[] = [];
+  const right: Run[] = [];
+  for (const group of groups) {
+    if (group.some(crosses)) full.push(...group);
+    else for (const r of group) (r.x + r.width / 2 < (gutter.x0 + gutter.x1) / 2 ? left : right).push(r);
+  }
+  const lines: Line[] = [];
+  for (const [part, column] of [
+    [full, 0],
+    [left, rtlFirst ? 2 : 1],
+    [right, rtlFirst ? 1 : 2],
+  ] as const) {
+    for (const group of withMarkers(baselines(part))) lines.push({ ...makeLine(group, rtl, bodySize), column });
+  }
+  // Top to bottom, as one column would give them (the reading order is made later).
+  return lines.sort((a, b) => b.y - a.y);
+}
+
+/** Runs grouped by baseline, top to bottom; runs within a fraction of their size share a line. */
+function baselines(runs: Run[]): Run[][] {
   const sorted = [...runs].sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: Run[][] = [];
   for (const run of sorted) {
@@ -242,6 +269,11 @@ function linesOf(page: PageText, rtl: boolean, bodySize: number): Line[] {
     if (group && head && Math.abs(head.y - run.y) <= 0.3 * Math.max(head.size, run.size)) group.push(run);
     else groups.push([run]);
   }
+  return groups;
+}
+
+/** Footnote markers: small digits raised above a line, or inside it, go with that line's runs. */
+function withMarkers(groups: Run[][]): Run[][] {
   // A group of small digits just above a line of larger type: footnote markers raised above that line.
   const merged: Run[][] = [];
   for (let i = 0; i < groups.length; i++) {
@@ -265,7 +297,7 @@ function linesOf(page: PageText, rtl: boolean, bodySize: number): Line[] {
     const base = group.find((r) => r.size === size)!.y;
     for (const r of group) if (r.size < size * 0.85 && r.y - base > size * 0.15 && DIGITS_ONLY.test(r.text)) r.superscript = true;
   }
-  return merged.map((group) => makeLine(group, rtl, bodySize));
+  return merged;
 }
 
 /**
@@ -554,9 +586,12 @@ function splitFootnotes(lines: Line[], bodySize: number): { body: Line[]; foot: 
 function lineSpacing(pageLines: Line[][], bodySize: number): number {
   const counts = new Map<number, number>();
   for (const lines of pageLines) {
-    for (let i = 1; i < lines.length; i++) {
-      const a = lines[i - 1]!;
-      const b = lines[i]!;
+    // Consecutive lines of one column.
+    const last = new Map<number, Line>();
+    for (const b of lines) {
+      const a = last.get(b.column);
+      last.set(b.column, b);
+      if (!a) continue;
       if (Math.abs(a.size - bodySize) > 0.5 || Math.abs(b.size - bodySize) > 0.5) continue;
       const gap = Math.round(a.y - b.y);
       if (gap > 0) counts.set(gap, (counts.get(gap) ?? 0) + 1);
@@ -573,19 +608,12 @@ function lineSpacing(pageLines: Line[][], bodySize: number): number {
 }
 
 /**
- * Lines in reading order. A page whose lines fall on either side of an empty
- * gutter down its middle is read column by column (right first in an Arabic
- * document), full-width lines keeping their place between the column blocks.
+ * Lines in reading order. On a page set in two columns (see linesOf) each
+ * column is read in turn (right first in an Arabic document), full-width
+ * lines keeping their place between the column blocks.
  */
 function readingOrder(lines: Line[]): Line[] {
-  const gutter = findGutter(lines);
-  if (!gutter) return lines;
-  const rtlFirst = lines.filter((l) => ARABIC_LETTER.test(l.text)).length * 2 >= lines.length;
-  for (const line of lines) {
-    if (line.x1 <= gutter.x0 + 1) line.column = rtlFirst ? 2 : 1;
-    else if (line.x0 >= gutter.x1 - 1) line.column = rtlFirst ? 1 : 2;
-    else line.column = 0;
-  }
+  if (lines.every((l) => l.column === 0)) return lines;
   const out: Line[] = [];
   let block: Line[] = [];
   const flush = (): void => {
@@ -602,23 +630,66 @@ function readingOrder(lines: Line[]): Line[] {
   return out;
 }
 
-/** An x-range in the middle of the page crossed by no line, with enough lines on each side. */
-function findGutter(lines: Line[]): { x0: number; x1: number } | null {
-  if (lines.length < 8) return null;
-  const left = Math.min(...lines.map((l) => l.x0));
-  const right = Math.max(...lines.map((l) => l.x1));
+/**
+ * A gutter: an x-range in the middle of the text that the runs of (nearly)
+ * no baseline cross, with enough baselines wholly on each side of it. Found
+ * from the runs, before lines are made: a baseline shared by both columns
+ * holds two lines.
+ */
+function findGutter(groups: Run[][], bodySize: number): { x0: number; x1: number } | null {
+  if (groups.length < 8) return null;
+  let left = Infinity;
+  let right = -Infinity;
+  for (const g of groups) {
+    for (const r of g) {
+      left = Math.min(left, r.x);
+      right = Math.max(right, r.x + r.width);
+    }
+  }
   const width = right - left;
-  if (width <= 0) return null;
-  // Lines crossing the middle are full-width lines; the others must leave a gap there.
-  const halves = lines.filter((l) => l.x1 < left + width * 0.55 || l.x0 > left + width * 0.45);
-  const leftSide = halves.filter((l) => l.x1 < left + width * 0.55);
-  const rightSide = halves.filter((l) => l.x0 > left + width * 0.45);
-  if (leftSide.length < 4 || rightSide.length < 4 || halves.length < lines.length * 0.6) return null;
-  const x0 = Math.max(...leftSide.map((l) => l.x1));
-  const x1 = Math.min(...rightSide.map((l) => l.x0));
-  if (x1 - x0 < 8) return null;
-  // Split runs of a line that straddles the gutter are two lines; pages rarely do this, and the lines stay whole.
-  return { x0, x1 };
+  if (!(width > 0)) return null;
+  // How many baselines cover each point-wide slice of the middle half (a difference array: linear).
+  const from = Math.floor(left + width * 0.25);
+  const to = Math.ceil(left + width * 0.75);
+  const bins = new Int32Array(to - from + 2);
+  for (const g of groups) {
+    for (const r of g) {
+      const a = Math.max(from, Math.floor(r.x)) - from;
+      const b = Math.min(to, Math.ceil(r.x + r.width)) - from;
+      if (b <= a) continue;
+      bins[a]! += 1;
+      bins[b]! -= 1;
+    }
+  }
+  const allowed = Math.floor(groups.length * 0.1);
+  let best: { x0: number; x1: number } | null = null;
+  let covered = 0;
+  let start = -1;
+  for (let i = 0; i <= to - from; i++) {
+    covered += bins[i]!;
+    const open = covered <= allowed && i < to - from;
+    if (open && start < 0) start = i;
+    if (!open && start >= 0) {
+      if (!best || i - start > best.x1 - best.x0) best = { x0: from + start, x1: from + i };
+      start = -1;
+    }
+  }
+  if (!best) return null;
+  // The gutter is as wide as the columns' nearest edges leave it (a few lines across it allowed for).
+  const centre = (best.x0 + best.x1) / 2;
+  const gutter = { x0: -Infinity, x1: Infinity };
+  for (const g of groups) {
+    for (const r of g) {
+      if (r.x + r.width <= centre) gutter.x0 = Math.max(gutter.x0, r.x + r.width);
+      else if (r.x >= centre) gutter.x1 = Math.min(gutter.x1, r.x);
+    }
+  }
+  if (!(gutter.x1 - gutter.x0 >= Math.max(8, bodySize * 0.8))) return null;
+  const leftSide = groups.filter((g) => g.every((r) => r.x + r.width <= gutter.x0 + 1)).length;
+  const rightSide = groups.filter((g) => g.every((r) => r.x >= gutter.x1 - 1)).length;
+  const split = groups.filter((g) => g.every((r) => r.x + r.width <= gutter.x0 + 1 || r.x >= gutter.x1 - 1)).length;
+  if (leftSide < 4 || rightSide < 4 || split < groups.length * 0.6) return null;
+  return gutter;
 }
 
 function columnMargins(lines: Line[]): Map<number, { x0: number; x1: number }> {
