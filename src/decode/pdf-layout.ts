@@ -43,6 +43,8 @@ interface Line {
   column: number;
   /** Width of the line's first word in reading order. */
   firstWord: number;
+  /** The text read as the continuation of a Latin word (when that reads otherwise: see logicalOrder). */
+  afterLatin?: string;
 }
 
 const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc\ufb50-\ufdff\ufe70-\ufefc]/;
@@ -86,6 +88,8 @@ export function layOutPages(pages: PageText[]): string {
     let previous: Line | null = null;
     for (const line of ordered) {
       const wrapped = lastLine !== null && wrapsInto(lastLine, line, margins.get(lastLine.column) ?? lastMargin!);
+      // A line that runs on from a Latin word reads its opening number with that word.
+      if (wrapped && line.afterLatin !== undefined && lastLetterIsLatin(current)) line.text = line.afterLatin;
       if (current === '') current = line.text;
       else if (previous === null) {
         // First line of a page: the paragraph runs on if the last line of the page before was wrapped.
@@ -105,6 +109,16 @@ export function layOutPages(pages: PageText[]): string {
   if (current !== '') paragraphs.push(current);
   for (const note of notes) paragraphs.push(note.n > 0 ? `(${note.n}) ${note.text}` : note.text);
   return paragraphs.map(tidy).filter((p) => p !== '').join('\n\n') + '\n';
+}
+
+/** Is the last letter of the text (digits and punctuation aside) a Latin one? */
+function lastLetterIsLatin(text: string): boolean {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (LATIN_LETTER_ONE.test(c)) return true;
+    if (/\p{L}/u.test(c)) return false;
+  }
+  return false;
 }
 
 function tidy(text: string): string {
@@ -159,31 +173,42 @@ function unmirrorBrackets(text: string, open: string, close: string): string {
 }
 
 /**
- * A wrapped line joins the next with a space; across a hyphen that ends a
- * Latin word, without the space, and without the hyphen when it split a plain
- * word ("inter-\nnational"), keeping it in a compound, a number or an address
- * ("working-group-on-trafficking-\n2021.html"). After an opening bracket or
- * quotation mark nothing is added.
+ * A wrapped line joins the next with a space, but where the line was broken
+ * inside a word: after a hyphen that ends a word (no space: the hyphen is kept
+ * in a compound, a number, an address or an Arabic word, "جمهورية-\nالإسلامية",
+ * and dropped where it split a plain Latin word, "inter-\nnational"); after a
+ * slash that ends a word ("treaties/\nCTOC", "الأول/\nأكتوبر"); after an
+ * opening bracket or quotation mark.
  */
 function joinWrapped(before: string, after: string): string {
-  if (/[A-Za-z0-9]-$/.test(before) && /^[A-Za-z0-9]/.test(after)) {
+  if (brokenInWord(before, after)) {
+    if (!before.endsWith('-')) return before + after;
     const word = before.slice(before.lastIndexOf(' ') + 1, -1);
-    const compound = /[-/.0-9]/.test(word) || !/^[a-z]/.test(after);
-    return compound ? before + after : before.slice(0, -1) + after;
+    const plainLatin = /^[A-Za-z]+$/.test(word) && /^[a-z]/.test(after);
+    return plainLatin ? before.slice(0, -1) + after : before + after;
   }
-  if (/[([{«“‘]$/.test(before)) return before + after;
   return `${before} ${after}`;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Does the line end inside a word: a hyphen or slash right after a letter or digit, or an opening bracket? */
+function brokenInWord(before: string, after: string): boolean {
+  if (/[([{«“‘]$/.test(before)) return true;
+  const last = before.at(-1);
+  if ((last === '-' || last === '/') && WORD_CHAR.test(before.at(-2) ?? '')) return WORD_CHAR.test(after[0] ?? '');
+  return false;
 }
 
 /**
  * Across a page or column break the layout cannot tell a wrapped line from a
  * new line that opens with a heading or a number (the line before may have
  * filled its measure by chance): the line break stays, and the structure
- * stage, which knows headings and numbering sequences, decides. A Latin word
- * split by a hyphen is still joined.
+ * stage, which knows headings and numbering sequences, decides. A line that
+ * ends inside a word is still joined.
  */
 function joinAcrossBreak(before: string, after: string): string {
-  if (/[A-Za-z0-9]-$/.test(before) && /^[A-Za-z0-9]/.test(after)) return joinWrapped(before, after);
+  if (brokenInWord(before, after)) return joinWrapped(before, after);
   return `${before}\n${after}`;
 }
 
@@ -336,9 +361,34 @@ function makeLine(allRuns: Run[], rtl: boolean, bodySize: number): Line {
   const sizeRuns = main.length > 0 ? main : runs;
   const size = Math.max(...sizeRuns.map((r) => r.size));
   const y = sizeRuns.find((r) => r.size === size)!.y;
-  const ordered = logicalOrder(runs, rtl);
+  const ordered = logicalOrder(runs, rtl, false);
   const x0 = Math.min(...runs.map((r) => r.x));
   const x1 = Math.max(...runs.map((r) => r.x + r.width));
+  let { text, note } = compose(ordered, size, bodySize);
+  // Read again as the continuation of a line that ended in a Latin word (only kept when it reads otherwise).
+  let afterLatin: string | undefined;
+  if (rtl && note === null && size >= bodySize * 0.9) {
+    const again = compose(logicalOrder(runs, rtl, true), size, bodySize).text;
+    if (again !== text) afterLatin = again;
+  }
+  // The first word: the first run in reading order, with the runs that touch it.
+  let firstWord = 0;
+  for (const [i, { run, gap }] of ordered.filter((p) => !p.run.superscript).entries()) {
+    if (i > 0 && gap > 0.2 * run.size) break;
+    firstWord += run.width;
+  }
+  if (note === null && size < bodySize * 0.9) {
+    const lead = LEADING_NUMBER.exec(text);
+    if (lead) {
+      note = Number(lead[1]!.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)));
+      text = text.slice(lead[0].length);
+    }
+  }
+  return { runs, y, size, x0, x1, text, note, column: 0, firstWord, afterLatin };
+}
+
+/** The text of a line's runs in reading order: a space where the drawn gap is one; raised digits as markers. */
+function compose(ordered: Placed[], size: number, bodySize: number): { text: string; note: number | null } {
   let note: number | null = null;
   let text = '';
   let previous: Run | null = null;
@@ -358,21 +408,7 @@ function makeLine(allRuns: Run[], rtl: boolean, bodySize: number): Line {
     text += piece;
     previous = run;
   }
-  text = text.replace(/\s+/g, ' ').trim();
-  // The first word: the first run in reading order, with the runs that touch it.
-  let firstWord = 0;
-  for (const [i, { run, gap }] of ordered.filter((p) => !p.run.superscript).entries()) {
-    if (i > 0 && gap > 0.2 * run.size) break;
-    firstWord += run.width;
-  }
-  if (note === null && size < bodySize * 0.9) {
-    const lead = LEADING_NUMBER.exec(text);
-    if (lead) {
-      note = Number(lead[1]!.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)));
-      text = text.slice(lead[0].length);
-    }
-  }
-  return { runs, y, size, x0, x1, text, note, column: 0, firstWord };
+  return { text: text.replace(/\s+/g, ' ').trim(), note };
 }
 
 /** Horizontal distance between two runs' boxes (negative when they overlap). */
@@ -454,10 +490,11 @@ function unpairedInside(runs: Run[], kind: RegExp): boolean {
  * belong to it ("Liberi (2018-2025)", "No. 39574."); so does punctuation that
  * touches its right end, and a bracket or quotation mark touching either end
  * whose partner is inside. Digits that stand alone are units of their own
- * ("31 / 52" is drawn "52 / 31" in an Arabic line). A left-to-right document
+ * ("31 / 52" is drawn "52 / 31" in an Arabic line). The paragraph's text
+ * before the line counts (latinBefore: it ended in a Latin word). A left-to-right document
  * reads its lines left to right.
  */
-function logicalOrder(runs: Run[], rtl: boolean): Placed[] {
+function logicalOrder(runs: Run[], rtl: boolean, latinBefore: boolean): Placed[] {
   if (!rtl) {
     const sorted = [...runs].sort((a, b) => a.x - b.x);
     return sorted.map((run, i) => ({ run, gap: i === 0 ? 0 : gapBetween(sorted[i - 1]!, run) }));
@@ -481,8 +518,9 @@ function logicalOrder(runs: Run[], rtl: boolean): Placed[] {
     const previousEnd = Math.max(-1, ...[...blockEnd.values()]);
     for (let k = i - 1; k > previousEnd && (cls[k] === 'N' || cls[k] === 'EN'); k--) {
       if (cls[k] !== 'EN') continue;
-      // Only between the block and Arabic text: a number opening the line reads first ("(3) CT0C/COP/2010/5").
-      if (cls.slice(0, k).includes('R')) right = k;
+      // Only between the block and Arabic text, or at the start of a line that continues a Latin one: a
+      // number opening a line otherwise reads first ("(3) CT0C/COP/2010/5").
+      if (latinBefore || cls.slice(0, k).includes('R')) right = k;
       break;
     }
     const inside = (): Run[] => visual.slice(right, left + 1);
@@ -685,8 +723,8 @@ function findGutter(groups: Run[][], bodySize: number): { x0: number; x1: number
     }
   }
   if (!(gutter.x1 - gutter.x0 >= Math.max(8, bodySize * 0.8))) return null;
-  const leftSide = groups.filter((g) => g.every((r) => r.x + r.width <= gutter.x0 + 1)).length;
-  const rightSide = groups.filter((g) => g.every((r) => r.x >= gutter.x1 - 1)).length;
+  const leftSide = groups.filter((g) => g.some((r) => r.x + r.width <= gutter.x0 + 1)).length;
+  const rightSide = groups.filter((g) => g.some((r) => r.x >= gutter.x1 - 1)).length;
   const split = groups.filter((g) => g.every((r) => r.x + r.width <= gutter.x0 + 1 || r.x >= gutter.x1 - 1)).length;
   if (leftSide < 4 || rightSide < 4 || split < groups.length * 0.6) return null;
   return gutter;
