@@ -248,7 +248,26 @@ export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string
         break;
     }
   }
-  return attachMarks(glyphs);
+  return attachMarks(dropCodelessMarks(glyphs));
+}
+
+/**
+ * A glyph that takes no room among glyphs that do, and is neither a mark nor
+ * a space, is a mark whose Unicode the file does not give (a producer that
+ * puts a letter and its mark in one ActualText span leaves the mark's glyph
+ * unmapped, and pdf.js then falls back on a Latin letter of the same code:
+ * "أ m عد" for "أُعد"). It is dropped: the word stays whole, without its mark.
+ */
+function dropCodelessMarks(glyphs: Glyph[]): Glyph[] {
+  const codeless = (i: number): boolean => {
+    const g = glyphs[i]!;
+    if (g.width > 0 || g.space || ARABIC_MARK.test(g.text) || !/^[\p{L}\p{N}]+$/u.test(g.text)) return false;
+    const before = glyphs[i - 1];
+    const after = glyphs[i + 1];
+    return (before === undefined || before.width > 0) && (after === undefined || after.width > 0) && (before !== undefined || after !== undefined);
+  };
+  const kept = glyphs.filter((_, i) => !codeless(i));
+  return kept.length === glyphs.length ? glyphs : kept;
 }
 
 /** How far along the content stream a mark's letter is looked for. */

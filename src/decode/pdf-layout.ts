@@ -474,13 +474,6 @@ function pairKind(text: string): RegExp | null {
   return null;
 }
 
-/** Does a block of runs hold an odd number of marks of this kind (one waiting for its partner)? */
-function unpairedInside(runs: Run[], kind: RegExp): boolean {
-  let count = 0;
-  for (const r of runs) count += r.text.match(kind)?.length ?? 0;
-  return count % 2 === 1;
-}
-
 /**
  * Runs of one line in reading order. A line of a right-to-left document is
  * read right to left, but for its left-to-right blocks, read left to right:
@@ -506,6 +499,8 @@ function logicalOrder(runs: Run[], rtl: boolean, latinBefore: boolean): Placed[]
   const touching = (a: Run, b: Run): boolean => gapBetween(a, b) <= 0.15 * Math.max(a.size, b.size);
   /** Blocks as [rightmost, leftmost] indexes into the visual order. */
   const blockEnd = new Map<number, number>();
+  const firstArabic = cls.indexOf('R');
+  let previousEnd = -1;
   let i = 0;
   while (i < n) {
     if (cls[i] !== 'L') {
@@ -515,27 +510,35 @@ function logicalOrder(runs: Run[], rtl: boolean, latinBefore: boolean): Placed[]
     let left = i;
     for (let j = i + 1; j < n && (cls[j] === 'L' || cls[j] === 'N' || cls[j] === 'EN'); j++) if (cls[j] === 'L') left = j;
     let right = i;
-    const previousEnd = Math.max(-1, ...[...blockEnd.values()]);
     for (let k = i - 1; k > previousEnd && (cls[k] === 'N' || cls[k] === 'EN'); k--) {
       if (cls[k] !== 'EN') continue;
       // Only between the block and Arabic text, or at the start of a line that continues a Latin one: a
       // number opening a line otherwise reads first ("(3) CT0C/COP/2010/5").
-      if (latinBefore || cls.slice(0, k).includes('R')) right = k;
+      if (latinBefore || (firstArabic >= 0 && firstArabic < k)) right = k;
       break;
     }
-    const inside = (): Run[] => visual.slice(right, left + 1);
+    // Brackets and quotation marks inside the block, by kind, kept up to date as it grows.
+    const marks = new Map<RegExp, number>();
+    const count = (r: Run): void => {
+      for (const kind of [ROUND, SQUARE, QUOTE]) marks.set(kind, (marks.get(kind) ?? 0) + (r.text.match(kind)?.length ?? 0));
+    };
+    for (let k = right; k <= left; k++) count(visual[k]!);
+    const waiting = (kind: RegExp): boolean => (marks.get(kind) ?? 0) % 2 === 1;
     // Punctuation touching the right end (the end in reading order); brackets only with their partner inside.
     while (right - 1 > previousEnd && cls[right - 1] === 'N' && touching(visual[right - 1]!, visual[right]!)) {
       const kind = pairKind(visual[right - 1]!.text);
-      if (kind && !unpairedInside(inside(), kind)) break;
+      if (kind && !waiting(kind)) break;
       right--;
+      count(visual[right]!);
     }
     while (left + 1 < n && cls[left + 1] === 'N' && touching(visual[left]!, visual[left + 1]!)) {
       const kind = pairKind(visual[left + 1]!.text);
-      if (!kind || !unpairedInside(inside(), kind)) break;
+      if (!kind || !waiting(kind)) break;
       left++;
+      count(visual[left]!);
     }
     blockEnd.set(right, left);
+    previousEnd = left;
     i = left + 1;
   }
   const out: Placed[] = [];
