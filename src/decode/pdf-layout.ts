@@ -330,14 +330,34 @@ function withMarkers(groups: Run[][]): Run[][] {
  * box: pdf.js gives the run with a space where the glyph stands and the glyph
  * as a run of its own. It goes back in its place.
  */
+/** How many runs starting before a small one are tried as its holder, and how many glyphs one run takes back. */
+const HOLDER_REACH = 8;
+const MAX_SPLICES = 16;
+
 function spliceInnerRuns(runs: Run[]): Run[] {
+  const small = (r: Run): boolean => r.text.trim().length > 0 && r.text.trim().length <= 2 && !/[\p{L}\p{N}]/u.test(r.text);
   const inner = (r: Run, o: Run): boolean =>
-    r !== o && r.text.trim().length > 0 && r.text.trim().length <= 2 && !/[\p{L}\p{N}]/u.test(r.text) &&
-    o.text.trim().length > r.text.trim().length && r.x >= o.x - 0.5 && r.x + r.width <= o.x + o.width + 0.5 && !o.superscript;
+    r !== o && o.text.trim().length > r.text.trim().length && r.x >= o.x - 0.5 && r.x + r.width <= o.x + o.width + 0.5 && !o.superscript;
+  // Runs that may hold another, by left edge: a small run's holder is among the few that start just before it.
+  const holders = runs.filter((o) => !o.superscript && o.text.trim().length > 1).sort((a, b) => a.x - b.x);
+  const splices = new Map<Run, number>();
   const dropped = new Set<Run>();
   for (const r of runs) {
-    const outer = runs.find((o) => !dropped.has(o) && inner(r, o));
+    if (!small(r)) continue;
+    let lo = 0;
+    let hi = holders.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (holders[mid]!.x <= r.x + 0.5) lo = mid + 1;
+      else hi = mid;
+    }
+    let outer: Run | undefined;
+    for (let k = lo - 1; k >= Math.max(0, lo - HOLDER_REACH) && !outer; k--) {
+      const o = holders[k]!;
+      if (!dropped.has(o) && inner(r, o) && (splices.get(o) ?? 0) < MAX_SPLICES) outer = o;
+    }
     if (!outer) continue;
+    splices.set(outer, (splices.get(outer) ?? 0) + 1);
     const centre = r.x + r.width / 2;
     // pdf.js reads a run of Arabic-Indic numbers right to left; drawn, each number (with its "/") reads left to right.
     const numbers = !/\p{L}/u.test(outer.text) && /[\u0660-\u0669]/.test(outer.text);
