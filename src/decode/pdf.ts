@@ -3,16 +3,23 @@
 // glyphs and their positions are read from its operator list (pdf-glyphs.ts)
 // and the page is rebuilt from them (pdf-layout.ts):
 //   - lines: runs on one baseline; raised small digits are footnote markers;
-//   - order on a line: right to left when it holds Arabic, with the runs of
-//     Latin letters and digits inside it read left to right;
-//   - columns: a gutter free of text down the middle of a page splits it;
-//   - furniture: lines at the top or foot of the page that repeat on other
-//     pages (symbol, job number, page number) are dropped;
+//     a glyph that takes no room and has no mark's code is an unmapped mark;
+//   - order on a line: right to left when the document is Arabic, with its
+//     Latin blocks (and a number after a Latin word, and the punctuation and
+//     brackets that close them) read left to right; bracket pairs drawn with
+//     their mirrors' codes are turned round;
+//   - columns: a gutter that (nearly) no run crosses down the middle of a page
+//     splits it, before lines are made (two columns share baselines);
+//   - furniture: lines at the top or foot of the page that recur on other
+//     pages at the same height (symbol, job number, page number) are dropped;
 //   - footnotes: lines in a smaller type below the text, starting with a
 //     number, become "(N) text" bodies at the end of the document;
-//   - paragraphs: a line that reaches the far margin runs on into the next
-//     (joined by a space, or without its hyphen); a line that stops short ends
-//     a line; a wider gap than the line spacing ends the paragraph.
+//   - paragraphs: a line that leaves no room for the next line's first word
+//     runs on into it (joined by a space, or with nothing where the line ended
+//     inside a word); a line that stops short ends a line; a wider gap than
+//     the line spacing ends the paragraph. Where the layout cannot tell (a
+//     page or column break, a full line before a numbered one) the line break
+//     stays for the structure stage, which knows headings and numbering.
 // A PDF with no text at all (scanned pages) is refused: OCR is out of scope.
 
 import { InputError } from '../errors.js';
