@@ -8,6 +8,7 @@
 // furniture cut. Numbering continuity decides whether a numbered line is the
 // next paragraph or a list inside the current one.
 
+import { LINE_OPENERS, alternation } from '../un/formulas.js';
 import type { ClauseKind, FootnoteRef } from '../types.js';
 import {
   articleHeading,
@@ -464,7 +465,7 @@ function weakFormula(formula: string): boolean {
   return !HEADER_FORMULA.test(fold(formula));
 }
 
-const HEADER_FORMULA = /^(?:و?اذ|و?لما كان|و?حيث ان|و?اذا)\s/;
+const HEADER_FORMULA = new RegExp(`^${alternation(LINE_OPENERS)}\\s`);
 
 function strongFormula(formula: string): boolean {
   return STRONG_FORMULA.test(fold(formula));

@@ -3,6 +3,7 @@
 // recogniser reads the start of one line; all patterns are anchored and use
 // bounded repetition, so they run in linear time.
 
+import { ENACTING_SUBJECTS, INSIDE_OPENERS, LINE_OPENERS, PERFECT_OPENER, alternation } from '../un/formulas.js';
 import { parseDigits } from '../text/digits.js';
 import type { HeadingLevel } from '../types.js';
 import {
@@ -58,7 +59,7 @@ const LEAD_WORD = '[^\\s،,؛;:.]+';
 // "وإذ تشير", "لما كان", "وحيث إن", "وقد نظرت", "واقتناعاً منها", "ورغبة منه",
 // and the Charter's "أن ننقذ" / "وأن نؤكد" (a first-person plural verb after "أن").
 const PREAMBLE_FORMULA = new RegExp(
-  `^(?:(?:و?اذ|و?لما كان|و?حيث ان|و?اذا|وقد)\\s+${LEAD_WORD}${LEAD_COMPLEMENTS}` +
+  `^(?:${alternation([...LINE_OPENERS, PERFECT_OPENER])}\\s+${LEAD_WORD}${LEAD_COMPLEMENTS}` +
     `|و?${LETTER}{3,10}[اة]\\s+من(?:ها|ه|هم|نا)(?=[\\s،,]|$)` +
     `|و?ان\\s+ن${LETTER}{2,12}(?=[\\s،,]|$))`,
 );
@@ -74,8 +75,9 @@ export function preambleFormula(line: string): string | null {
 // comma: where run-together preamble paragraphs part.
 // Each starts with the punctuation itself (not a lookbehind tried at every
 // position); the paragraph starts at the end of the match.
-const FORMULA_INSIDE = /[.؛;،,]\s*(?=(?:و(?:اذ|لما كان|حيث ان)|وقد)\s)/g;
-const FORMULA_AFTER_STOP = /[.؛;]\s*(?=(?:و?اذ|و(?:لما كان|حيث ان)|وقد)\s)/g;
+const FORMULA_INSIDE = new RegExp(`[.؛;،,]\\s*(?=${alternation(INSIDE_OPENERS)}\\s)`, 'g');
+// After a full stop a bare "إذ" opens a paragraph too.
+const FORMULA_AFTER_STOP = new RegExp(`[.؛;]\\s*(?=${alternation(['اذ', ...INSIDE_OPENERS])}\\s)`, 'g');
 
 /** Printed offsets where a run-together preamble paragraph starts inside `line`.
  * After a full stop always; after a comma only when `commas` (a line holding a
@@ -91,7 +93,7 @@ export function preambleRunIns(line: string, commas: boolean): number[] {
   return cuts;
 }
 
-const COMMA_FORMULA = /[،,]\s*(?:و(?:اذ|لما كان|حيث ان)|وقد)\s/g;
+const COMMA_FORMULA = new RegExp(`[،,]\\s*${alternation(INSIDE_OPENERS)}\\s`, 'g');
 
 /** How many preamble formulas stand inside `line` right after a comma. */
 export function commaFormulaCount(line: string): number {
@@ -120,8 +122,7 @@ export function operativeVerb(line: string): boolean {
   return OPERATIVE_VERB.test(Folded.of(line).text);
 }
 
-const ORGAN_START =
-  '(?:الجمعية|جمعية|المجلس|مجلس|لجنة|اللجنة|مؤتمر|المؤتمر|الفريق|فريق|الهيئة|هيئة|المنتدى|الدول|دول|الاطراف|الحكومات|حكومات|اجتماع|ممثلي|ممثلو|رؤساء|وزراء|الوزراء)';
+const ORGAN_START = alternation(ENACTING_SUBJECTS);
 const ENACTING = new RegExp(`^ان\\s+(${ORGAN_START}[^.؛:،,]{0,160}?)\\s*[،,]?$`);
 // "إن الجمعية العامة، إذ تشير ...": the formula and the first clause on one line.
 const ENACTING_RUN_ON = new RegExp(`^ان\\s+(${ORGAN_START}[^.؛:،,]{0,160}?)\\s*[،,]?\\s+(?=(?:و?اذ|لما كان|حيث ان|وقد|${D}{1,3}\\s*[-\u2013.])\\s)`);

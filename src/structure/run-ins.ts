@@ -10,6 +10,7 @@
 // would a line of a well-kept text. Runs before footnote markers are removed,
 // so markers travel with their piece.
 
+import { ENACTING_SUBJECTS, alternation } from '../un/formulas.js';
 import { Folded } from './folded.js';
 import { commaFormulaCount, preambleRunIns } from './recognisers.js';
 import type { LineNode, LinesRoot } from './tree.js';
@@ -22,8 +23,7 @@ const MIN_PIECE = 2;
 /** Shorter lines hold no two paragraphs. */
 const MIN_RUN_IN_LINE = 40;
 
-const ORGAN =
-  '(?:الجمعية|المجلس|مجلس|لجنة|اللجنة|مؤتمر|المؤتمر|الدول الاطراف|الاطراف|الهيئة)';
+const ORGAN = alternation(ENACTING_SUBJECTS);
 // Starts with its literal words, so the engine finds candidates fast; the
 // character before ("a word, then a space") is checked on the match.
 const ENACTING_INSIDE = new RegExp(`ان\\s+${ORGAN}[^.؛:،,]{0,120}[،,]\\s+(?:و?اذ|${'[0-9]'}{1,3}\\s*-)\\s`, 'g');

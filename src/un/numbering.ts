@@ -59,6 +59,12 @@ export function ordinalPrefix(words: readonly string[]): { value: number; words:
     if ((w1 === 'عشر' || w1 === 'عشرة') && unit < 10) return { value: unit + 10, words: 2 };
     const tens = TENS[w1];
     if (tens !== undefined && unit < 10) return { value: unit + tens, words: 2 };
+    // "الثاني و العشرون": the و printed apart from its tens.
+    const third = words[2];
+    if (second === 'و' && third !== undefined && unit < 10) {
+      const tensApart = TENS[bare(third)];
+      if (tensApart !== undefined) return { value: unit + tensApart, words: 3 };
+    }
   }
   // "حادي" alone is no ordinal.
   if (w0 === 'حادي' || w0 === 'حادية' || w0 === 'واحد' || w0 === 'واحدة') return null;

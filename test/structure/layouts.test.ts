@@ -211,6 +211,17 @@ describe('7. text that lost its layout', () => {
     expect(clause(doc, 'pp2').text).toBe('وإذ تلاحظ مع القلق انتشار الأمراض المعدية،');
     expect(clause(doc, 'op2').text).toBe('تطلب إلى الأمين العام أن يقدم تقريرا عن تنفيذ هذا القرار؛');
   });
+
+  it('knows the same formula subjects on a flattened line as on a line of its own (src/un/formulas.ts)', () => {
+    // A working group, a meeting of ministers: subjects the run-in splitter once lacked.
+    for (const subject of ['الفريق العامل', 'اجتماع الوزراء', 'مؤتمر الأطراف']) {
+      const doc = parseString(
+        `مقرر بشأن التعاون في مجال المياه إن ${subject}، إذ يشير إلى مقرراته السابقة بشأن المياه، وإذ يلاحظ مع القلق ندرة المياه في مناطق كثيرة، 1 - يحث الدول على تعزيز إدارة مواردها المائية؛ 2 - يقرر أن يبقي المسألة قيد نظره.\n`,
+      );
+      expect(shape(doc).map(([id]) => id), subject).toEqual(['pp1', 'pp2', 'op1', 'op2']);
+      expect(clause(doc, 'pp1').text, subject).toBe('إذ يشير إلى مقرراته السابقة بشأن المياه،');
+    }
+  });
 });
 
 describe('8. furniture of every origin', () => {

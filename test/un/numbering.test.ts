@@ -2,7 +2,7 @@
 // citations and export read the same tables.
 
 import { describe, expect, it } from 'vitest';
-import { fromRoman, letterRank, romanValue, toRoman } from '../../src/un/numbering.js';
+import { fromRoman, letterRank, ordinalValue, romanValue, toRoman } from '../../src/un/numbering.js';
 import { ARABIC_PART_NAMES, partLetter } from '../../src/un/symbols.js';
 
 describe('roman numerals', () => {
@@ -32,5 +32,16 @@ describe('letter names: section numbering and resolution parts are one table', (
     expect(partLetter('سين')).toBe('O');
     expect(partLetter('ظاء')).toBeNull();
     expect(partLetter('B')).toBe('B');
+  });
+});
+
+describe('ordinal words', () => {
+  it('read a tens ordinal whether its و is joined or printed apart', () => {
+    expect(ordinalValue('الثاني والعشرون')).toBe(22);
+    expect(ordinalValue('الثاني و العشرون')).toBe(22);
+    expect(ordinalValue('الخامسة و الثلاثون')).toBe(35);
+    expect(ordinalValue('الحادي عشر')).toBe(11);
+    // A lone و with nothing after it is no ordinal.
+    expect(ordinalValue('الثاني و')).toBeNull();
   });
 });
