@@ -183,3 +183,34 @@ export function fsPath(path: string): string | Buffer {
   }
   return Buffer.concat(parts);
 }
+
+/** Arguments of this process already read back from /proc/self/cmdline (an argument given twice is read twice). */
+const argumentsTaken = new Set<number>();
+
+/**
+ * A command-line argument as the bytes it was given. Node decodes argv as UTF-8,
+ * so a file name that is not UTF-8 arrives with replacement characters and names
+ * no file. On Linux /proc/self/cmdline still holds the bytes: the first argument
+ * not yet taken whose decoding is `arg` is read back with `pathFromBytes`.
+ * Anywhere else, or for an argument without a replacement character, `arg` itself.
+ */
+export function argumentAsGiven(arg: string): string {
+  if (!arg.includes('\ufffd')) return arg;
+  let raw: Buffer;
+  try {
+    raw = readFileSync('/proc/self/cmdline');
+  } catch {
+    return arg;
+  }
+  let start = 0;
+  for (let index = 0; start < raw.length; index++) {
+    const end = raw.indexOf(0, start);
+    const part = raw.subarray(start, end < 0 ? raw.length : end);
+    start = end < 0 ? raw.length : end + 1;
+    if (!argumentsTaken.has(index) && part.toString('utf8') === arg) {
+      argumentsTaken.add(index);
+      return pathFromBytes(part);
+    }
+  }
+  return arg;
+}

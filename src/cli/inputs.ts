@@ -21,7 +21,7 @@ import type { Readable } from 'node:stream';
 import { DOCUMENT_EXTENSIONS } from '../decode/detect.js';
 import { InputError, UsageError } from '../errors.js';
 import { describeFailure } from './failure.js';
-import { pathFromBytes } from '../files.js';
+import { argumentAsGiven, fsPath, pathFromBytes } from '../files.js';
 
 export interface Input {
   /** How the input is named in messages and given to the parser. */
@@ -176,18 +176,21 @@ export async function collectInputs(paths: string[], stdin: Readable, stdinName:
   const out: CollectedInputs = { inputs: [], problems: [], skipped: 0, notices: [] };
   const seen = new Set<string>();
   let stdinTaken = false;
-  for (const path of paths) {
-    if (path === '-') {
+  for (const given of paths) {
+    if (given === '-') {
       if (stdinTaken) continue;
       stdinTaken = true;
       out.inputs.push({ path: stdinName, read: () => readStream(stdin, cap, stdinName), fromStdin: true });
       continue;
     }
+    // A name that is not UTF-8 is read back as given (it arrives mangled), and kept with every byte.
+    const path = argumentAsGiven(given);
+    const onDisk = fsPath(path);
     try {
-      const info = await stat(path);
+      const info = await stat(onDisk);
       // A file named explicitly is taken whatever its extension; the parser says if it is not text.
-      if (info.isDirectory()) await walk(Buffer.from(path), path, { root: await realpath(path), seen, out, cap });
-      else out.inputs.push({ path, location: resolve(path), read: () => readRegularFile(path, path, cap) });
+      if (info.isDirectory()) await walk(Buffer.from(onDisk), path, { root: await realpath(onDisk), seen, out, cap });
+      else out.inputs.push({ path, location: resolve(path), read: () => readRegularFile(onDisk, path, cap) });
     } catch (err) {
       out.problems.push(problemFor(path, err));
     }

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fsPath, pathFromBytes } from '../../src/files.js';
-import { SEEDS, type Listed, setUpCli, tearDownCli, unres } from './support/cli.js';
+import { SEEDS, type Listed, setUpCli, tearDownCli, unres, unresInShell } from './support/cli.js';
 
 let scratch = '';
 beforeAll(() => {
@@ -76,5 +76,24 @@ describe('ingest --prune with file names that are not UTF-8', { timeout: 300_000
     const last = await unres(['ingest', '--prune', '--index', index]);
     expect(last.stdout, last.stderr).toBe('0 added, 0 updated, 0 unchanged, 0 failed, 1 removed\n');
     expect((await listed(index)).map((d) => d.id)).toEqual(['E-RES-2017-18']);
+  });
+});
+
+describe('a file name that is not UTF-8 given on the command line', { timeout: 300_000 }, () => {
+  it('is read as given (Node hands it over mangled) and recorded with every byte', async () => {
+    const dir = join(scratch, 'named');
+    mkdirSync(dir);
+    writeFileSync(Buffer.concat([Buffer.from(dir + '/'), LATIN1_E_ACUTE]), readFileSync(join(SEEDS, '001_3b67e52e25d718f8.txt')));
+    // printf writes the byte 0xE9 into the argument; a shell passes it on untouched.
+    const ingest = await unresInShell(`"$UNRES_NODE" "$UNRES_BIN" ingest "$(printf 'q\\351.txt')" --index idx`, dir);
+    expect(ingest.stdout, ingest.stderr).toBe('1 added, 0 updated, 0 unchanged, 0 failed\n');
+    const list = await unres(['list', '--json', '--index', join(dir, 'idx')]);
+    const docs = JSON.parse(list.stdout) as Array<Listed & { paths?: string[] }>;
+    expect(docs.map((d) => d.id)).toEqual(['E-RES-2019-20']);
+    expect(Buffer.from(fsPath(docs[0]!.paths![0]!))).toEqual(Buffer.concat([Buffer.from(dir + '/'), LATIN1_E_ACUTE]));
+    // A name that is really missing still says so, naming it.
+    const missing = await unresInShell(`"$UNRES_NODE" "$UNRES_BIN" ingest "$(printf 'q\\351x.txt')" --index idx`, dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^unres: q.x\.txt: no such file or directory\n$/);
   });
 });

@@ -165,6 +165,26 @@ export function unres(args: string[], options: RunOptions = {}): Promise<Result>
   return start(args, options).done;
 }
 
+/**
+ * unres run by /bin/sh: `script` calls it as "$UNRES" and may build arguments
+ * Node cannot pass itself (a file name that is not UTF-8, from printf).
+ */
+export function unresInShell(script: string, cwd: string): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('/bin/sh', ['-c', script], {
+      env: { PATH: process.env.PATH, HOME: scratch || tmpdir(), LANG: 'C.UTF-8', UNRES_NODE: process.execPath, UNRES_BIN: BIN },
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code: code ?? -1, signal, stdout, stderr }));
+  });
+}
+
 /** Exit `code`, nothing on stdout, and exactly one line on stderr: `unres: ...`, no stack. */
 export function expectOneLineFailure(result: Result, code: number): string {
   expect(result.code, `stderr: ${result.stderr}`).toBe(code);
