@@ -5,32 +5,13 @@
 // documents, -C N adds neighbouring clauses. Scripts get exactly the
 // contract's keys, nothing engine-internal, in JSON.
 
-import type { Clause, SearchHit, UnresDocument } from '../types.js';
-import { jsonSafe } from './safe.js';
+import type { Clause, UnresDocument } from '../types.js';
+import type { EngineHit } from './hits-json.js';
 import { type Line, markRanges, span } from './styled.js';
 import { cutLine, keepLine } from './terminal.js';
 import { clip, flattenSameLength, oneLine } from './text.js';
 
-/** A hit as the engine returns it: `matches` are [start, end) ranges into `snippet`. */
-export type EngineHit = SearchHit & { matches?: ReadonlyArray<readonly [number, number]> };
-
-const HIT_KEYS = ['doc', 'source', 'title', 'clause', 'kind', 'number', 'index', 'score', 'text', 'snippet'] as const;
-
-/** The contract's search hit: its keys, in its order, and nothing else. */
-export function hitToJson(hit: EngineHit): SearchHit {
-  const out: Record<string, unknown> = {};
-  for (const key of HIT_KEYS) out[key] = hit[key] ?? null;
-  return out as unknown as SearchHit;
-}
-
-export function hitsToJsonArray(hits: EngineHit[]): string {
-  return jsonSafe(hits.map(hitToJson)) + '\n';
-}
-
-/** One hit per line; nothing at all when there are none. */
-export function hitsToNdjson(hits: EngineHit[]): string {
-  return hits.map((hit) => jsonSafe(hitToJson(hit)) + '\n').join('');
-}
+export type { EngineHit } from './hits-json.js';
 
 /** What grouping needs of a hit's document; the stored document fits. */
 export type HitDocument = Pick<UnresDocument, 'id' | 'symbol' | 'adopted' | 'title'> & { clauses?: Clause[] };

@@ -59,9 +59,16 @@ describe('start-up imports', () => {
     // The walk does see what main loads up front.
     expect(graph).toContain('commander');
     expect(graph.some((m) => m.endsWith(join('src', 'cli', 'commands', 'search.ts')))).toBe(true);
-    expect(graph.some((m) => m.endsWith(join('src', 'render', 'shape.ts')))).toBe(true);
+    expect(graph.some((m) => m.endsWith(join('src', 'render', 'hits-json.ts')))).toBe(true);
     expect(graph.filter((m) => m.includes(join('src', 'structure')))).toEqual([]);
     expect(graph.filter((m) => m === 'unified' || m.startsWith('remark') || m.startsWith('mdast'))).toEqual([]);
+  });
+
+  it('the CLI entry loads no terminal code up front: search --json never pays for it', () => {
+    const graph = [...staticGraph(join(ROOT, 'src', 'cli', 'main.ts'))];
+    const terminal = ['terminal.ts', 'width.ts', 'wrap.ts', 'shape.ts'].map((name) => join('src', 'render', name));
+    expect(graph.filter((m) => terminal.some((t) => m.endsWith(t)))).toEqual([]);
+    expect(graph.filter((m) => m === 'string-width' || m === 'bidi-js' || m === 'arabic-reshaper')).toEqual([]);
   });
 
   it('the engine behind search reaches neither the parser nor unified', () => {

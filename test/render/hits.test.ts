@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { type EngineHit, hitToJson, hitsToJsonArray, hitsToNdjson } from '../../src/render/hits-json.js';
 import {
-  type EngineHit,
   type HitDocument,
   groupHits,
-  hitToJson,
-  hitsToJsonArray,
-  hitsToNdjson,
   renderCounts,
   renderDocumentIds,
   renderFlatHits,

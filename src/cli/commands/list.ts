@@ -1,8 +1,7 @@
 // `unres list`: the documents in the index, one per line, or a JSON array.
 
+import type { DocumentListing } from '../../render/list.js';
 import type { Command } from 'commander';
-import { type DocumentListing, renderList } from '../../render/list.js';
-import { humanStyleFor, renderLines } from '../../render/terminal.js';
 import type { CommandContext } from '../context.js';
 import { openIndex } from '../index-access.js';
 import { type HumanOptions, addHumanOptions, indexOption, noPagerOption, useIndexDir } from '../options.js';
@@ -20,7 +19,11 @@ async function list(options: ListOptions, ctx: CommandContext): Promise<void> {
   const index = await openIndex(useIndexDir(ctx, options.index));
   const docs = (await index.list()) as DocumentListing[];
   if (options.json) stdout.write(jsonSafe(docs, 2) + '\n');
-  else await writePaged(ctx, renderLines(renderList(docs), humanStyleFor(stdout, env, options)), options.pager);
+  else {
+    // Terminal code is loaded for human output only (not for --json).
+    const [{ renderList }, { humanStyleFor, renderLines }] = await Promise.all([import('../../render/list.js'), import('../../render/terminal.js')]);
+    await writePaged(ctx, renderLines(renderList(docs), humanStyleFor(stdout, env, options)), options.pager);
+  }
 }
 
 export function registerList(program: Command, ctx: CommandContext): void {

@@ -3,8 +3,6 @@
 
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { renderOutline } from '../../render/outline.js';
-import { humanStyleFor, renderLines } from '../../render/terminal.js';
 import type { CommandContext } from '../context.js';
 import { CUT_SHORT_ENCODING, CUT_SHORT_WARNING } from '../../text/cut-short.js';
 import { readStream } from '../inputs.js';
@@ -29,7 +27,11 @@ async function parse(file: string, options: ParseOptions, ctx: CommandContext): 
   const doc = await parseDocumentBytes(bytes, name, options.format);
   if (doc.source.encoding === CUT_SHORT_ENCODING) ctx.io.stderr.write(`unres: warning: ${name}: ${CUT_SHORT_WARNING}\n`);
   if (options.json) stdout.write(jsonSafe(doc, 2) + '\n');
-  else stdout.write(renderLines(renderOutline(doc), humanStyleFor(stdout, env, options)));
+  else {
+    // Terminal code is loaded for human output only (not for --json).
+    const [{ renderOutline }, { humanStyleFor, renderLines }] = await Promise.all([import('../../render/outline.js'), import('../../render/terminal.js')]);
+    stdout.write(renderLines(renderOutline(doc), humanStyleFor(stdout, env, options)));
+  }
 }
 
 export function registerParse(program: Command, ctx: CommandContext): void {

@@ -8,20 +8,9 @@
 
 import { type Command, Option } from 'commander';
 import { UsageError } from '../../errors.js';
-import {
-  type EngineHit,
-  type HitDocument,
-  groupHits,
-  hitsToJsonArray,
-  hitsToNdjson,
-  renderCounts,
-  renderDocumentIds,
-  renderFlatHits,
-  renderGroupedHits,
-  resultSummary,
-} from '../../render/hits.js';
+import { type EngineHit, hitsToJsonArray, hitsToNdjson } from '../../render/hits-json.js';
+import type { HitDocument } from '../../render/hits.js';
 import { neutralise } from '../../render/safe.js';
-import { humanStyleFor, renderLines } from '../../render/terminal.js';
 import { citeQueryKey } from '../../search/analysis/symbols.js';
 import { CLAUSE_KINDS, DOCUMENT_KINDS } from '../../search/fields.js';
 import type { UnresIndex } from '../../store/index.js';
@@ -109,6 +98,9 @@ async function search(words: string[], options: SearchOptions, limitGiven: boole
     stderr.write(`unres: no clauses match '${neutralise(query)}'${filtered}\n`);
     return;
   }
+  // Human output only: the terminal code is not loaded for --json and --ndjson.
+  const { groupHits, renderCounts, renderDocumentIds, renderFlatHits, renderGroupedHits, resultSummary } = await import('../../render/hits.js');
+  const { humanStyleFor, renderLines } = await import('../../render/terminal.js');
   const context = options.context ?? 0;
   const groups = groupHits(hits, counting && context === 0 ? new Map() : await hitDocuments(index, hits));
   const lines = options.count

@@ -4,8 +4,6 @@
 
 import type { Command } from 'commander';
 import { UsageError } from '../../errors.js';
-import { renderClause, renderDocument } from '../../render/document.js';
-import { humanStyleFor, renderLines } from '../../render/terminal.js';
 import type { Clause, UnresDocument } from '../../types.js';
 import type { CommandContext } from '../context.js';
 import { findDocument } from '../find-document.js';
@@ -49,6 +47,8 @@ async function show(reference: string, options: ShowOptions, ctx: CommandContext
     stdout.write(jsonSafe(clause ?? doc, 2) + '\n');
     return;
   }
+  // Terminal code is loaded for human output only (not for --json).
+  const [{ renderClause, renderDocument }, { humanStyleFor, renderLines }] = await Promise.all([import('../../render/document.js'), import('../../render/terminal.js')]);
   const lines = clause ? renderClause(doc, clause) : renderDocument(doc);
   await writePaged(ctx, renderLines(lines, humanStyleFor(stdout, env, options)), options.pager);
 }
