@@ -10,18 +10,11 @@ import { IndexError } from '../errors.js';
 import { makeDirectories } from '../files.js';
 import { lostCommit } from './claim.js';
 import { LOCK_FILE } from './layout.js';
+import { lockStaleMs } from './lock-state.js';
+
+export { lockStaleMs } from './lock-state.js';
 
 const DEFAULT_WAIT_MS = 10_000;
-const STALE_MS = 8_000;
-/** proper-lockfile's floor for the stale time. */
-const MIN_STALE_MS = 2_000;
-
-/** The stale time: UNRES_LOCK_STALE_MS (at least 2000), else 8 s. The refresh runs at a quarter of it. */
-export function lockStaleMs(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.UNRES_LOCK_STALE_MS);
-  return Number.isFinite(value) && value >= MIN_STALE_MS ? value : STALE_MS;
-}
-
 export function lockWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   const raw = env.UNRES_LOCK_WAIT_MS;
   if (raw === undefined || raw.trim() === '') return DEFAULT_WAIT_MS;

@@ -13,6 +13,7 @@ import { type SearchFilters, searchSegments } from '../search/searcher.js';
 import type { DocEntry } from '../index/format/docs.js';
 import type { UnresDocument } from '../types.js';
 import { SEGMENT_NAME, segmentsPath } from './layout.js';
+import { lockHeldNow } from './lock-state.js';
 import { type ManifestBody, emptyManifest, readManifest } from './manifest.js';
 import { type PathTable, PathsMissingError, readPathTable } from './paths.js';
 import { DiskSegment, SegmentMissingError } from './segment-files.js';
@@ -59,7 +60,8 @@ export class IndexSnapshot {
       try {
         const body = readManifest(this.dir);
         if (body === null) {
-          if (this.segmentDirectories().length > 0) {
+          // Segments but no manifest: a first commit under way (its writer holds the lock), else damage.
+          if (this.segmentDirectories().length > 0 && !lockHeldNow(this.dir)) {
             throw new IndexError(`the index at ${this.dir} is damaged (manifest.json is missing): run \`unres ingest --rebuild\``);
           }
           this.setState(emptyManifest(), []);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -237,6 +237,22 @@ describe('damage', () => {
     expect(await index.rebuild()).toBe(2);
     expect((await index.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/10']);
     expect((await index.list()).map((d) => d.id)).toEqual(['A/RES/10', 'A/RES/11']);
+  });
+
+  it('takes segments without a manifest for a first commit under way while a writer holds the lock, and for damage once it is stale', async () => {
+    const index = await builtIndex();
+    rmSync(join(index.dir, 'manifest.json'));
+    // A writer at work: its lock folder, refreshed just now.
+    const lock = join(index.dir, 'write.lock');
+    mkdirSync(lock);
+    // A second writer opens it as the empty index it still is (and waits for the lock); a reader finds no index yet.
+    const writer = await UnresIndex.open(index.dir, { create: true });
+    expect(await writer.search('طفل')).toEqual([]);
+    await expect(UnresIndex.open(index.dir)).rejects.toThrow(/no index at/);
+    // The same lock left by a writer long gone: the manifest is missing, the index damaged.
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    await expectDamage(index.dir, /manifest.json is missing/);
   });
 
   it('rebuilds a replaced document in its newest version when the manifest is lost', async () => {
