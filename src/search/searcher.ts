@@ -15,6 +15,14 @@
 // decoding. Pruning only drops clauses that cannot rank, so the hits and their
 // scores are exactly those of scoring every posting.
 //
+// Exact ties (a corpus repeats clauses word for word) are broken by document
+// id, then clause order. A segment keeps its documents in id order
+// (src/index/builder.ts), so within a segment ordinal order is tie order: a
+// clause met later can only tie with the threshold and lose. A stretch whose
+// best possible score (computed exactly as a clause's score is, without the
+// rounding margin) only equals the threshold is skipped too, once the
+// stretch's first clause already loses the tie-break.
+//
 // Phrases and proximity (proximity.ts) read the word positions the postings
 // keep, at the clause the walk stands on: a clause lacking a quoted phrase is
 // never kept; a clause entering the best RERANK_DEPTH gets its closeness,
@@ -183,6 +191,8 @@ interface TermIterator {
   score(): number;
   /** Best possible score of any posting in [from, to], and whether the term can occur there at all (-1: it cannot). */
   bound(from: number, to: number): number;
+  /** As bound(), without the rounding margin: computed as score() is, so never below the score of a posting there. */
+  exactBound(from: number, to: number): number;
   /** Last ordinal of the block holding the current posting (the stretch its bound covers). */
   blockLast(): number;
   /** Best score of the current block. */
@@ -201,6 +211,7 @@ class CursorIterator implements TermIterator {
   doc = -1;
   maxScore = 0;
   private readonly blockScores: Float64Array;
+  private readonly exactScores: Float64Array;
 
   constructor(
     private readonly cursor: PostingsCursor,
@@ -209,8 +220,11 @@ class CursorIterator implements TermIterator {
     private readonly average: number,
   ) {
     this.blockScores = new Float64Array(cursor.blockCount);
+    this.exactScores = new Float64Array(cursor.blockCount);
     for (let b = 0; b < cursor.blockCount; b++) {
-      const s = bm25Of(weight, cursor.maxTfs[b]!, cursor.minNorms[b]!, average) * BOUND_SLACK;
+      const exact = bm25Of(weight, cursor.maxTfs[b]!, cursor.minNorms[b]!, average);
+      this.exactScores[b] = exact;
+      const s = exact * BOUND_SLACK;
       this.blockScores[b] = s;
       if (s > this.maxScore) this.maxScore = s;
     }
@@ -231,12 +245,20 @@ class CursorIterator implements TermIterator {
   }
 
   bound(from: number, to: number): number {
+    return this.bestOf(this.blockScores, from, to);
+  }
+
+  exactBound(from: number, to: number): number {
+    return this.bestOf(this.exactScores, from, to);
+  }
+
+  private bestOf(scores: Float64Array, from: number, to: number): number {
     const c = this.cursor;
     if (this.doc > to) return -1;
     let b = c.blockOf(Math.max(from, this.doc));
     let best = -1;
     while (b < c.blockCount && c.firsts[b]! <= to) {
-      if (this.blockScores[b]! > best) best = this.blockScores[b]!;
+      if (scores[b]! > best) best = scores[b]!;
       b++;
     }
     return best;
@@ -259,6 +281,7 @@ class CursorIterator implements TermIterator {
 class ArrayIterator implements TermIterator {
   doc: number;
   maxScore = 0;
+  private exactMax = 0;
   private i = 0;
 
   constructor(
@@ -269,7 +292,9 @@ class ArrayIterator implements TermIterator {
     private readonly average: number,
   ) {
     for (let k = 0; k < ordinals.length; k++) {
-      const s = bm25Of(weight, tfs[k]!, norms[k]!, average) * BOUND_SLACK;
+      const exact = bm25Of(weight, tfs[k]!, norms[k]!, average);
+      if (exact > this.exactMax) this.exactMax = exact;
+      const s = exact * BOUND_SLACK;
       if (s > this.maxScore) this.maxScore = s;
     }
     this.doc = ordinals.length > 0 ? ordinals[0]! : NO_MORE;
@@ -293,6 +318,10 @@ class ArrayIterator implements TermIterator {
     if (this.doc > to || this.doc === NO_MORE) return -1;
     const last = this.ordinals[this.ordinals.length - 1]!;
     return last < from ? -1 : this.maxScore;
+  }
+
+  exactBound(from: number, to: number): number {
+    return this.bound(from, to) < 0 ? -1 : this.exactMax;
   }
 
   blockLast(): number {
@@ -410,7 +439,7 @@ class TopClauses {
   ) {}
 
   /** Document id and clause index of a clause (ties only; one document read per document). */
-  private tieKey(r: Scored): [string, number] {
+  private tieKey(r: Pick<Scored, 'segment' | 'ordinal'>): [string, number] {
     const source = this.states[r.segment]!.source;
     const d = source.docOfClause(r.ordinal);
     const key = `${r.segment}:${d}`;
@@ -430,7 +459,9 @@ class TopClauses {
     return this.tieBreak(a, b);
   }
 
-  tieBreak(a: Scored, b: Scored): number {
+  tieBreak(a: Pick<Scored, 'segment' | 'ordinal'>, b: Pick<Scored, 'segment' | 'ordinal'>): number {
+    // Within a segment, ordinal order is tie order (documents by id, then clauses: src/index/builder.ts).
+    if (a.segment === b.segment) return a.ordinal - b.ordinal;
     const [docA, clauseA] = this.tieKey(a);
     const [docB, clauseB] = this.tieKey(b);
     if (docA !== docB) return docA < docB ? -1 : 1;
@@ -612,6 +643,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     const runs = positive.filter((r) => r.iterators.length > 0).sort((a, b) => a.maxScore - b.maxScore);
     if (runs.length === 0) return;
     const best = new Float64Array(plan.groups.length);
+    const exact = new Float64Array(plan.groups.length);
 
     // Groups [0, essentialFrom) cannot reach the threshold on their own: they do not drive the walk.
     let essentialFrom = 0;
@@ -629,6 +661,28 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       essentialFrom = k;
     };
     updateEssential();
+    /**
+     * Can clauses in [o, upto] at best tie with `worst`, and would every one of
+     * them lose the tie-break? The exact bounds are summed in plan order, as a
+     * clause's score is: IEEE addition and bm25Of are monotone, so no clause
+     * there scores above that sum. Later ordinals of a segment lose ties to
+     * earlier ones, so the stretch's first clause decides for all of it.
+     */
+    const onlyTies = (o: number, upto: number, worst: Scored): boolean => {
+      if (top.tieBreak({ segment, ordinal: o }, worst) <= 0) return false;
+      exact.fill(0);
+      for (const run of runs) {
+        let m = -1;
+        for (const it of run.iterators) {
+          const b = it.exactBound(o, upto);
+          if (b > m) m = b;
+        }
+        if (m > 0) exact[run.g] = m;
+      }
+      let sum = 0;
+      for (let g = 0; g < exact.length; g++) sum += exact[g]!;
+      return sum <= worst.bm25;
+    };
     // The stretch [.., checkedUpto] was found able to hold a ranking clause under `checkedAgainst`: not checked again.
     let checkedUpto = -1;
     let checkedAgainst: Scored | null = null;
@@ -661,7 +715,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
             sum += m;
           }
         }
-        if (below(count, sum * BOUND_SLACK, worst)) {
+        if (below(count, sum * BOUND_SLACK, worst) || (count === worst.matched && onlyTies(o, upto, worst))) {
           for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc <= upto) it.advance(upto + 1);
           continue;
         }
