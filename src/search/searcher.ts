@@ -10,8 +10,8 @@
 // clauses kept in a heap. Once the heap is full, its worst entry is a
 // threshold (matched words, then BM25): groups of words too weak to reach it
 // on their own no longer drive the walk (MaxScore), and a stretch of clauses
-// whose blocks' best possible score (from each block's largest term frequency
-// and smallest field length: block-max) stays below it is skipped without
+// whose blocks' best possible score (from each block's competitive pairs of
+// term frequency and field length: block-max) stays below it is skipped without
 // decoding. Pruning only drops clauses that cannot rank, so the hits and their
 // scores are exactly those of scoring every posting.
 //
@@ -195,6 +195,8 @@ interface TermIterator {
   exactBound(from: number, to: number): number;
   /** Last ordinal of the block holding the current posting (the stretch its bound covers). */
   blockLast(): number;
+  /** Last ordinal of the first block with postings at or after `from` (from the skip data, nothing decoded); -1 when none. */
+  stretchEnd(from: number): number;
   /** Best score of the current block. */
   blockBound(): number;
   /** Best possible score anywhere. */
@@ -222,7 +224,12 @@ class CursorIterator implements TermIterator {
     this.blockScores = new Float64Array(cursor.blockCount);
     this.exactScores = new Float64Array(cursor.blockCount);
     for (let b = 0; b < cursor.blockCount; b++) {
-      const exact = bm25Of(weight, cursor.maxTfs[b]!, cursor.minNorms[b]!, average);
+      // The best of the block's competitive pairs: no posting there scores more, one scores that.
+      let exact = 0;
+      for (let k = cursor.impactStarts[b]!; k < cursor.impactStarts[b + 1]!; k++) {
+        const score = bm25Of(weight, cursor.impactTfs[k]!, cursor.impactNorms[k]!, average);
+        if (score > exact) exact = score;
+      }
       this.exactScores[b] = exact;
       const s = exact * BOUND_SLACK;
       this.blockScores[b] = s;
@@ -266,6 +273,13 @@ class CursorIterator implements TermIterator {
 
   blockLast(): number {
     return this.cursor.lasts[this.cursor.block]!;
+  }
+
+  stretchEnd(from: number): number {
+    const c = this.cursor;
+    if (this.doc === NO_MORE) return -1;
+    const b = c.blockOf(Math.max(from, this.doc));
+    return b < c.blockCount ? c.lasts[b]! : -1;
   }
 
   blockBound(): number {
@@ -326,6 +340,12 @@ class ArrayIterator implements TermIterator {
 
   blockLast(): number {
     return this.ordinals.length > 0 ? this.ordinals[this.ordinals.length - 1]! : NO_MORE;
+  }
+
+  stretchEnd(from: number): number {
+    if (this.doc === NO_MORE) return -1;
+    const last = this.ordinals[this.ordinals.length - 1]!;
+    return last >= from ? last : -1;
   }
 
   blockBound(): number {
@@ -683,6 +703,23 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       for (let g = 0; g < exact.length; g++) sum += exact[g]!;
       return sum <= worst.bm25;
     };
+    /** Block-max: can no clause in [o, upto] rank, by the best the blocks there allow? */
+    const cannotRank = (o: number, upto: number, worst: Scored): boolean => {
+      let count = 0;
+      let sum = 0;
+      for (const run of runs) {
+        let m = -1;
+        for (const it of run.iterators) {
+          const b = it.bound(o, upto);
+          if (b > m) m = b;
+        }
+        if (m >= 0) {
+          count++;
+          sum += m;
+        }
+      }
+      return below(count, sum * BOUND_SLACK, worst) || (count === worst.matched && onlyTies(o, upto, worst));
+    };
     // The stretch [.., checkedUpto] was found able to hold a ranking clause under `checkedAgainst`: not checked again.
     let checkedUpto = -1;
     let checkedAgainst: Scored | null = null;
@@ -702,21 +739,26 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         for (let r = essentialFrom; r < runs.length; r++) {
           for (const it of runs[r]!.iterators) if (it.doc !== NO_MORE) upto = Math.min(upto, it.blockLast());
         }
-        let count = 0;
-        let sum = 0;
-        for (const run of runs) {
-          let m = -1;
-          for (const it of run.iterators) {
-            const b = it.bound(o, upto);
-            if (b > m) m = b;
+        if (cannotRank(o, upto, worst)) {
+          // The stretches after it, as far as the skip data alone shows they cannot rank either, are passed
+          // without decoding a block: the cursors then move once, past all of them.
+          let from = upto + 1;
+          for (;;) {
+            let end = NO_MORE;
+            for (let r = essentialFrom; r < runs.length; r++) {
+              for (const it of runs[r]!.iterators) {
+                const e = it.stretchEnd(from);
+                if (e >= 0 && e < end) end = e;
+              }
+            }
+            if (end === NO_MORE) {
+              from = NO_MORE;
+              break;
+            }
+            if (!cannotRank(from, end, worst)) break;
+            from = end + 1;
           }
-          if (m >= 0) {
-            count++;
-            sum += m;
-          }
-        }
-        if (below(count, sum * BOUND_SLACK, worst) || (count === worst.matched && onlyTies(o, upto, worst))) {
-          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc <= upto) it.advance(upto + 1);
+          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc < from) it.advance(from);
           continue;
         }
         checkedUpto = upto;
