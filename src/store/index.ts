@@ -18,11 +18,11 @@ import type { EngineHit } from '../search/hits.js';
 import { planQuery } from '../search/query.js';
 import type { SearchFilters } from '../search/searcher.js';
 import type { UnresDocument } from '../types.js';
-import type { Identity, KnownDocument, Outcome } from './identity.js';
+import type { Identity, KnownDocument, KnownLookup, Outcome } from './identity.js';
 import type { HeldLock } from './lock.js';
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './merge-policy.js';
 import type { PathTable } from './paths.js';
-import { IndexSnapshot, type DocumentListing } from './reader.js';
+import { type CatalogEntry, IndexSnapshot, type DocumentListing } from './reader.js';
 import type { BatchWriter } from './writer.js';
 import { baseName, fsPath } from '../files.js';
 
@@ -104,10 +104,36 @@ function fileExists(path: string): boolean {
   return isAbsolute(path) ? existsSync(fsPath(path)) : true;
 }
 
-function knownDocuments(snap: IndexSnapshot): KnownDocument[] {
-  const out: KnownDocument[] = [];
-  for (const { entry } of snap.catalog.values()) out.push({ id: entry.id, sha256: entry.sha256, symbol: entry.symbol, source: entry.source });
-  return out;
+/**
+ * The documents committed when a write began, less those it replaced so far:
+ * each looked up when a file names it (src/store/reader.ts find/idOfSource),
+ * never all read.
+ */
+class CommittedDocuments implements KnownLookup {
+  private readonly gone = new Set<string>();
+
+  constructor(private readonly snap: IndexSnapshot) {}
+
+  get(id: string): CatalogEntry | undefined {
+    return this.gone.has(id) ? undefined : this.snap.find(id);
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  delete(id: string): void {
+    this.gone.add(id);
+  }
+
+  byId(id: string): KnownDocument | undefined {
+    const found = this.snap.find(id);
+    return found && { id: found.entry.id, sha256: found.entry.sha256, symbol: found.entry.symbol, source: found.entry.source };
+  }
+
+  idOfText(sha256: string): string | undefined {
+    return this.snap.idOfSource(sha256);
+  }
 }
 
 function asIndexError(err: unknown, dir: string): Error {
@@ -178,7 +204,7 @@ export class UnresIndex {
   unchanged(sha256: string, path: string | null): boolean {
     const snap = this.snapshot;
     snap.usable();
-    const id = snap.sources.get(sha256);
+    const id = snap.idOfSource(sha256);
     if (id === undefined) return false;
     // A path the index has not recorded (a copy, or an index rebuilt without its
     // paths table) goes the slow way, through Identity.known, which records it.
@@ -189,7 +215,13 @@ export class UnresIndex {
   /** Has a document from a file with these bytes been stored? Lets the CLI skip parsing unchanged files. */
   hasSource(sha256: string): boolean {
     this.snapshot.usable();
-    return this.snapshot.sources.has(sha256);
+    return this.snapshot.idOfSource(sha256) !== undefined;
+  }
+
+  /** Does the index hold a document with exactly this id? (A lookup: no document is listed.) */
+  holds(id: string): boolean {
+    this.snapshot.usable();
+    return this.snapshot.find(id) !== undefined;
   }
 
   async list(): Promise<DocumentListing[]> {
@@ -295,9 +327,9 @@ export class UnresIndex {
     snap.load();
     snap.usable();
     const writer = new (writeSide().BatchWriter)(this.dir, snap.body, this.segmentClauses);
-    const committed = new Map(snap.catalog);
+    const committed = new CommittedDocuments(snap);
     const segments = snap.segments;
-    const identity = new (writeSide().Identity)(knownDocuments(snap), snap.paths(), (id) => {
+    const identity = new (writeSide().Identity)(committed, snap.paths(), (id) => {
       const old = committed.get(id);
       if (old) {
         writer.deleteCommitted(segments[old.segment]!.name, old.doc);
@@ -345,7 +377,7 @@ export class UnresIndex {
     entry: IngestEntry,
     identity: Identity,
     writer: BatchWriter,
-    committed: ReadonlyMap<string, unknown>,
+    committed: { has(id: string): boolean },
     exists: (path: string) => boolean,
     summary: IngestSummary,
   ): Promise<Outcome | 'failed'> {
