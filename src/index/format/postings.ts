@@ -37,6 +37,7 @@ export interface BlockMeta {
 
 /** The pairs of (tfs[i], norms[i]) no other pair beats on both counts, by tf ascending, flat. */
 export function competitivePairs(tfs: ArrayLike<number>, norms: ArrayLike<number>, n: number): number[] {
+  if (n === 1) return [tfs[0]!, norms[0]!];
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => tfs[b]! - tfs[a]! || norms[a]! - norms[b]!);
   const out: number[] = [];
   let shortest = Infinity;
