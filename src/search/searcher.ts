@@ -367,8 +367,15 @@ interface Scored {
 }
 
 /** Which clauses the filters let through, as a predicate on (segment, ordinal). Values of one filter are alternatives; filters all apply. */
-function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment: number, ordinal: number) => boolean) | null {
+interface Filter {
+  (segment: number, ordinal: number): boolean;
+  /** The smallest ordinal >= `ordinal` the filter may let through (a filter that is a list of clauses: the walk jumps there); NO_MORE when none. */
+  from?: (segment: number, ordinal: number) => number;
+}
+
+function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | null {
   const tests: Array<(segment: number, ordinal: number) => boolean> = [];
+  let from: Filter['from'];
   /** Per segment, a test on document ordinals, answered once per document. */
   const perDocument = (test: (source: SegmentSource, d: number) => boolean): ((s: number, o: number) => boolean) => {
     const known = states.map(() => new Map<number, boolean>());
@@ -430,6 +437,19 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment:
       });
     }
     tests.push((s, o) => allowed[s]!.has(o));
+    // The cited clauses, sorted: the walk goes from one to the next.
+    const sorted = allowed.map((set) => Uint32Array.from(set).sort());
+    from = (s, o) => {
+      const list = sorted[s]!;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]! < o) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < list.length ? list[lo]! : NO_MORE;
+    };
   }
   if (filters.since !== undefined || filters.until !== undefined) {
     const since = filters.since ?? '';
@@ -442,7 +462,9 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment:
     );
   }
   if (tests.length === 0) return null;
-  return (s, o) => tests.every((test) => test(s, o));
+  const filter: Filter = (s, o) => tests.every((test) => test(s, o));
+  if (from) filter.from = from;
+  return filter;
 }
 
 /**
@@ -731,6 +753,14 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         for (const it of runs[r]!.iterators) if (it.doc < o) o = it.doc;
       }
       if (o === NO_MORE) break;
+      if (filter?.from) {
+        // A filter that lists its clauses: nothing before the next one listed can be a hit.
+        const allowed = filter.from(segment, o);
+        if (allowed > o) {
+          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc < allowed) it.advance(allowed);
+          continue;
+        }
+      }
 
       const worst = top.worst;
       if (worst && !(o <= checkedUpto && worst === checkedAgainst)) {
