@@ -419,7 +419,7 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
     const symbols = new Set(wanted.map((d) => normaliseSymbol(d)));
     tests.push(
       perDocument((source, d) => {
-        const doc = source.doc(d);
+        const doc = source.docs().names(d);
         return ids.has(doc.id) || ids.has(doc.source) || (doc.symbol !== null && symbols.has(normaliseSymbol(doc.symbol)));
       }),
     );

@@ -232,6 +232,26 @@ export class DocTableReader {
     }
   }
 
+  /** A document's id, source name and symbol only (its title is not decoded). */
+  names(d: number): { id: string; source: string; symbol: string | null } {
+    const known = this.entries.get(d);
+    if (known) return known;
+    const row = this.row(d);
+    if (this.stringsBase + row.stringsOffset + row.stringsBytes > this.file.dataLength) throw this.bad();
+    const { bytes, at } = this.stringsAt(row.stringsOffset, row.stringsBytes);
+    try {
+      const r = new ByteReader(bytes, at, at + row.stringsBytes);
+      const id = r.string();
+      r.bytes(r.varint());
+      const source = r.string();
+      r.bytes(r.varint());
+      return { id, source, symbol: r.nullableString() };
+    } catch (err) {
+      if (err instanceof MalformedError) throw this.bad();
+      throw err;
+    }
+  }
+
   /** The k-th document in sha256 order. */
   private byHash(k: number): number {
     const perPage = 1024;
