@@ -48,6 +48,8 @@ function lookUp(all: Listed[], reference: string): Listed | undefined {
 
 /** The id of the document a reference names, or undefined. */
 export async function findDocumentId(index: UnresIndex, reference: string, listed?: Listed[]): Promise<string | undefined> {
+  // An exact id is the first tier: found without listing every document.
+  if (!listed && index.holds(reference.trim())) return reference.trim();
   return lookUp(listed ?? ((await index.list()) as Listed[]), reference)?.id;
 }
 

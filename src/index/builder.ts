@@ -3,13 +3,20 @@
 // memoised per word, see search/analysis/pipeline.ts), accumulates postings
 // with positions, and encodes the segment's files (format/). A segment is cut
 // every few tens of thousands of clauses, so this stays small.
+//
+// Documents are written in id order (then their clauses in order), whatever
+// order they came in: within a segment, ordinal order is then the order in
+// which the search breaks exact score ties (document id, then clause), so a
+// tie met later in a walk can never enter the top and block-max can skip
+// blocks that could only tie (src/search/searcher.ts). finish() renumbers;
+// `documentOrder` then maps the ordinals add() returned to the written ones.
 
 import { citeKeys } from '../search/analysis/symbols.js';
 import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field, clauseKindCode, referenceTerms } from '../search/fields.js';
 import type { UnresDocument } from '../types.js';
 import { ANALYSED_CLAUSE_FIELDS, type AnalysedDocument, analyseDocument } from './analysed.js';
 import { ChunkedWriter, MemorySink } from './format/chunked.js';
-import { DocTableWriter } from './format/docs.js';
+import { type DocEntry, DocTableWriter } from './format/docs.js';
 import { SEGMENT_FILES, type SegmentFileKey } from './format/files.js';
 import { type SegmentHeader, encodeHeader } from './format/header.js';
 import { type ClauseNorms, writeNorms } from './format/norms.js';
@@ -71,8 +78,19 @@ export function withPrepared(doc: UnresDocument, work: PreparedDocument): UnresD
   return doc;
 }
 
+/** Rows of the document table, kept until finish() writes them in id order. */
+type PendingEntry = Omit<DocEntry, 'clauseStart'> & { clauseStart: number };
+
+/** Ordinals of `ids` in the order the segment stores them: by id (JavaScript string order, as the search's tie-break), then as added. */
+export function idOrder(ids: readonly string[]): Int32Array {
+  const order = Array.from(ids.keys()).sort((a, b) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b));
+  return Int32Array.from(order);
+}
+
 export class SegmentBuilder {
-  private readonly table = new DocTableWriter();
+  private readonly entries: PendingEntry[] = [];
+  /** After finish(): the ordinal add() returned -> the document's ordinal in the written segment. */
+  documentOrder: Int32Array | null = null;
   private readonly storedSink = new MemorySink();
   private readonly stored = new ChunkedWriter(this.storedSink);
   /** Per field: term -> flat [ordinal, tf, position × tf, ...], ordinals increasing. */
@@ -89,7 +107,7 @@ export class SegmentBuilder {
   }
 
   get docCount(): number {
-    return this.table.count;
+    return this.entries.length;
   }
 
   /** Files one text's terms (from `data` at `at`, see analysed.ts) under `ordinal`; returns where the next text starts. */
@@ -126,7 +144,8 @@ export class SegmentBuilder {
    * already did for it (withPrepared) is used, not done again.
    */
   add(doc: UnresDocument): number {
-    const docOrdinal = this.table.count;
+    const docOrdinal = this.entries.length;
+    const clauseStart = this.kinds.length;
     const work = prepared.get(doc);
     const analysed = work?.analysed ?? analyseDocument(doc);
     const cited = citedTerms(doc);
@@ -161,7 +180,8 @@ export class SegmentBuilder {
     const body = work?.compressed ?? compressDocument(JSON.stringify(doc));
     const ref = writeStored(this.stored, body);
     this.heldBytes += body.length + 200;
-    this.table.add({
+    this.entries.push({
+      clauseStart,
       id: doc.id,
       sha256: doc.source.sha256,
       source: baseName(doc.source.path),
@@ -180,10 +200,30 @@ export class SegmentBuilder {
   /** Encodes the segment for the index `identity`. The builder is spent afterwards. */
   finish(identity = ''): SegmentData {
     const clauseCount = this.clauseCount;
-    const norms: ClauseNorms = {
-      lengths: Object.fromEntries(CLAUSE_FIELDS.map((f) => [f, Uint16Array.from(this.lengths.get(f)!)])) as Record<ClauseField, Uint16Array>,
-      kinds: Uint8Array.from(this.kinds),
+    // Documents in id order: new ordinals for documents and clauses.
+    const order = idOrder(this.entries.map((e) => e.id));
+    const newDoc = new Int32Array(order.length);
+    const newClause = new Int32Array(clauseCount);
+    const table = new DocTableWriter();
+    let next = 0;
+    order.forEach((old, d) => {
+      newDoc[old] = d;
+      const entry = this.entries[old]!;
+      for (let c = 0; c < entry.clauseCount; c++) newClause[entry.clauseStart + c] = next + c;
+      next += entry.clauseCount;
+      table.add(entry);
+    });
+    this.documentOrder = newDoc;
+    const permute = <T extends Uint16Array | Uint8Array>(from: ArrayLike<number>, to: T): T => {
+      for (let c = 0; c < clauseCount; c++) to[newClause[c]!] = from[c]!;
+      return to;
     };
+    const norms: ClauseNorms = {
+      lengths: Object.fromEntries(CLAUSE_FIELDS.map((f) => [f, permute(this.lengths.get(f)!, new Uint16Array(clauseCount))])) as Record<ClauseField, Uint16Array>,
+      kinds: permute(this.kinds, new Uint8Array(clauseCount)),
+    };
+    const titleLengths = new Array<number>(order.length);
+    order.forEach((old, d) => (titleLengths[d] = this.titleLengths[old]!));
     const postingsSink = new MemorySink();
     const termsSink = new MemorySink();
     const postingsOut = new ChunkedWriter(postingsSink);
@@ -193,15 +233,23 @@ export class SegmentBuilder {
     const list = new PostingsListWriter();
     for (const field of ALL_FIELDS) {
       const table = this.postings.get(field)!;
-      const normOf = field === 'title' ? this.titleLengths : norms.lengths[field];
+      const normOf = field === 'title' ? titleLengths : norms.lengths[field];
+      const renumber = field === 'title' ? newDoc : newClause;
+      const starts: number[] = [];
       for (const term of [...table.keys()].sort()) {
         const flat = table.get(term)!;
         list.reset();
-        for (let i = 0; i < flat.length; ) {
-          const ordinal = flat[i]!;
-          const tf = flat[i + 1]!;
-          list.add(ordinal, tf, flat, i + 2, normOf[ordinal]!);
-          i += 2 + tf;
+        // Postings in the new ordinals' order (each was filed in the order documents came).
+        starts.length = 0;
+        let sorted = true;
+        for (let i = 0; i < flat.length; i += 2 + flat[i + 1]!) {
+          if (starts.length > 0 && renumber[flat[i]!]! < renumber[flat[starts[starts.length - 1]!]!]!) sorted = false;
+          starts.push(i);
+        }
+        if (!sorted) starts.sort((a, b) => renumber[flat[a]!]! - renumber[flat[b]!]!);
+        for (const i of starts) {
+          const ordinal = renumber[flat[i]!]!;
+          list.add(ordinal, flat[i + 1]!, flat, i + 2, normOf[ordinal]!);
         }
         const encoded = list.finish();
         const offset = postingsOut.position;
@@ -216,7 +264,7 @@ export class SegmentBuilder {
     writeNorms(normsOut, norms);
     const docsSink = new MemorySink();
     const docsOut = new ChunkedWriter(docsSink);
-    this.table.write(docsOut);
+    table.write(docsOut);
     for (const out of [postingsOut, termsOut, normsOut, docsOut, this.stored]) out.finish();
     const header: SegmentHeader = { identity, docCount: this.docCount, clauseCount, fieldTotals: { ...this.totals }, terms };
     return {

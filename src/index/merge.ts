@@ -1,12 +1,14 @@
 // Merges segments into one, streaming: the documents' stored frames are
 // copied as they are, the dictionaries are merged k-way in term order, and
-// each term's postings are copied block by block (whole blocks unchanged when
-// nothing in them was deleted, their ordinals shifted in the skip table;
-// otherwise decoded, renumbered and re-encoded). Nothing is analysed again
-// and no segment is read whole: memory holds one term's postings, plus the
-// merged segment's clause norms and document rows (a few bytes per clause).
-// Documents keep their order (segments in the order given, documents in
-// segment order), so the result holds exactly the sources minus deletions.
+// each term's postings are merged k-way over the sources in the new ordinals'
+// order (decoded, renumbered and re-encoded; a term only one source holds,
+// with nothing deleted and nothing of another source between, keeps its
+// blocks as they are, their ordinals shifted in the skip table). Nothing is
+// analysed again and no segment is read whole: memory holds one term's
+// postings, plus the merged segment's clause norms and document rows (a few
+// bytes per clause). Documents are in id order in every segment (builder.ts),
+// so the merged one interleaves its sources' documents by id, and holds
+// exactly the sources minus deletions.
 
 import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field } from '../search/fields.js';
 import { type ByteSink, ChunkedWriter, type WrittenFile } from './format/chunked.js';
@@ -14,17 +16,52 @@ import { DocTableWriter } from './format/docs.js';
 import type { SegmentFileKey } from './format/files.js';
 import { type SegmentHeader, encodeHeader } from './format/header.js';
 import { type ClauseNorms, writeNorms } from './format/norms.js';
-import { BLOCK, type PostingsCursor, PostingsListWriter } from './format/postings.js';
-import { writeStored } from './format/stored.js';
+import { type PostingsCursor, PostingsListWriter } from './format/postings.js';
+import { type StoredRef, writeStored } from './format/stored.js';
 import { type FieldTermsInfo, type TermInfo, TermsWriter } from './format/terms.js';
 import type { SegmentReader } from './segment-reader.js';
+
+/** One source's postings of a term, live ones only, with their new ordinals. */
+class SourceWalk {
+  private b = -1;
+  i = 0;
+  /** New ordinal of the current posting; -1 when done. */
+  target = -1;
+
+  constructor(
+    readonly cursor: PostingsCursor,
+    private readonly map: Int32Array,
+  ) {
+    this.i = -1;
+    this.step();
+  }
+
+  step(): void {
+    const c = this.cursor;
+    for (;;) {
+      this.i++;
+      if (this.b < 0 || this.i >= c.blockSize) {
+        this.b++;
+        if (this.b >= c.blockCount) {
+          this.target = -1;
+          return;
+        }
+        c.loadBlock(this.b);
+        this.i = 0;
+      }
+      const target = this.map[c.ordinals[this.i]!]!;
+      if (target >= 0) {
+        this.target = target;
+        return;
+      }
+    }
+  }
+}
 
 /** Lets the event loop run (a lock keeps itself fresh there) during long merges. */
 export type Pause = () => Promise<void>;
 
 const PAUSE_EVERY_MS = 50;
-/** Fewest pending postings a merge ends as a short block so that whole blocks after them are copied. */
-const MIN_CUT = 16;
 const nextTurn: Pause = () => new Promise((resolve) => setImmediate(resolve));
 
 interface Renumbering {
@@ -63,26 +100,67 @@ export async function mergeSegments(
   const titleLengths: number[] = [];
   const totals = Object.fromEntries(ALL_FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   let clauseCount = 0;
-  for (const source of sources) {
-    const clauses = new Int32Array(source.clauseCount).fill(-1);
-    const docs = new Int32Array(source.docCount).fill(-1);
-    const clauseShift = clauseCount;
-    const docShift = table.count;
+  // Live documents of every source, then all of them in id order (a source's own are in id order already).
+  const live = sources.map((source) => {
     const entries = source.docs().all();
-    for (const [d, entry] of entries.entries()) {
-      if (source.deletedDocs.has(d)) continue;
-      docs[d] = table.count;
-      for (let c = 0; c < entry.clauseCount; c++) clauses[entry.clauseStart + c] = clauseCount + c;
-      const ref = writeStored(stored, source.storedRaw(entry));
-      table.add({ ...entry, stored: ref });
-      titleLengths.push(entry.titleLength);
-      CLAUSE_FIELDS.forEach((f, i) => (totals[f] += entry.sums[i]!));
-      totals.title += entry.titleLength * entry.clauseCount;
-      clauseCount += entry.clauseCount;
+    return { entries, docs: [...entries.keys()].filter((d) => !source.deletedDocs.has(d)) };
+  });
+  const merged: Array<{ s: number; d: number }> = [];
+  {
+    const at = sources.map(() => 0);
+    for (;;) {
+      let pick = -1;
+      for (let s = 0; s < sources.length; s++) {
+        const { entries, docs } = live[s]!;
+        if (at[s]! >= docs.length) continue;
+        if (pick < 0 || entries[docs[at[s]!]!]!.id < live[pick]!.entries[live[pick]!.docs[at[pick]!]!]!.id) pick = s;
+      }
+      if (pick < 0) break;
+      merged.push({ s: pick, d: live[pick]!.docs[at[pick]!]! });
+      at[pick]!++;
+    }
+  }
+  sources.forEach((source) => renumberings.push({
+    clauses: new Int32Array(source.clauseCount).fill(-1),
+    docs: new Int32Array(source.docCount).fill(-1),
+    shiftOnly: true,
+    clauseShift: 0,
+    docShift: 0,
+  }));
+  for (const { s, d } of merged) {
+    const entry = live[s]!.entries[d]!;
+    const r = renumberings[s]!;
+    const docTarget = titleLengths.length;
+    // Shift-only while this source's documents stay together and in order with nothing deleted before them.
+    if (r.shiftOnly) {
+      if (d === 0 && !sources[s]!.deletedDocs.has(0)) {
+        r.docShift = docTarget;
+        r.clauseShift = clauseCount - entry.clauseStart;
+      }
+      if (docTarget - d !== r.docShift || clauseCount - entry.clauseStart !== r.clauseShift) r.shiftOnly = false;
+    }
+    r.docs[d] = docTarget;
+    for (let c = 0; c < entry.clauseCount; c++) r.clauses[entry.clauseStart + c] = clauseCount + c;
+    titleLengths.push(entry.titleLength);
+    CLAUSE_FIELDS.forEach((f, i) => (totals[f] += entry.sums[i]!));
+    totals.title += entry.titleLength * entry.clauseCount;
+    clauseCount += entry.clauseCount;
+  }
+  sources.forEach((source, s) => {
+    if (live[s]!.docs.length !== source.docCount) renumberings[s]!.shiftOnly = false;
+  });
+  // Stored frames copied in each source's file order (their order in the new file does not matter), rows in id order.
+  const refs = sources.map((source) => new Array<StoredRef | undefined>(source.docCount));
+  for (let s = 0; s < sources.length; s++) {
+    const source = sources[s]!;
+    const { entries, docs } = live[s]!;
+    const inFileOrder = [...docs].sort((a, b) => entries[a]!.stored.offset - entries[b]!.stored.offset);
+    for (const d of inFileOrder) {
+      refs[s]![d] = writeStored(stored, source.storedRaw(entries[d]!));
       await maybePause();
     }
-    renumberings.push({ clauses, docs, shiftOnly: source.deletedDocs.size === 0, clauseShift, docShift });
   }
+  for (const { s, d } of merged) table.add({ ...live[s]!.entries[d]!, stored: refs[s]![d]! });
 
   const norms: ClauseNorms = {
     lengths: Object.fromEntries(CLAUSE_FIELDS.map((f) => [f, new Uint16Array(clauseCount)])) as Record<ClauseField, Uint16Array>,
@@ -118,31 +196,35 @@ export async function mergeSegments(
       for (const h of heads) if (h && (term === null || h.term < term)) term = h.term;
       if (term === null) break;
       list.reset();
+      const holders: number[] = [];
       for (let s = 0; s < sources.length; s++) {
         const head = heads[s];
         if (!head || head.term !== term) continue;
+        holders.push(s);
+        cursors[s] = cursors[s]?.reopen(head) ?? sources[s]!.postings(field, head);
+      }
+      if (holders.length === 1 && renumberings[holders[0]!]!.shiftOnly) {
+        // One source, its documents together in the merged order: its blocks are copied as they are.
+        const s = holders[0]!;
         const r = renumberings[s]!;
-        const map = isTitle ? r.docs : r.clauses;
         const shift = isTitle ? r.docShift : r.clauseShift;
-        const cursor = cursors[s]?.reopen(head) ?? (cursors[s] = sources[s]!.postings(field, head));
-        // Where this source's full blocks could be copied as they are, the postings pending from the sources
-        // before (their last, partial block) become a block of their own, unless they are very few.
-        if (r.shiftOnly && list.pendingCount >= MIN_CUT && cursor.counts[0] === BLOCK) list.cut();
+        const cursor = cursors[s]!;
         for (let b = 0; b < cursor.blockCount; b++) {
           const meta = cursor.meta(b);
-          if (r.shiftOnly && list.pendingCount === 0 && meta.count === BLOCK) {
-            list.addBlock({ ...meta, first: meta.first + shift, last: meta.last + shift }, cursor.rawBlock(b));
-            continue;
-          }
-          cursor.loadBlock(b);
-          for (let i = 0; i < cursor.blockSize; i++) {
-            const target = map[cursor.ordinals[i]!]!;
-            if (target < 0) continue;
-            list.add(target, cursor.tfs[i]!, cursor.positionsAt(i), 0, normOf[target]!);
-          }
+          list.addBlock({ ...meta, first: meta.first + shift, last: meta.last + shift }, cursor.rawBlock(b));
         }
-        heads[s] = iterators[s]!.next().value ?? null;
+      } else {
+        // k-way over the sources' lists by new ordinal (each source's renumbering keeps its own order).
+        const walks = holders.map((s) => new SourceWalk(cursors[s]!, isTitle ? renumberings[s]!.docs : renumberings[s]!.clauses));
+        for (;;) {
+          let pick: SourceWalk | null = null;
+          for (const w of walks) if (w.target >= 0 && (pick === null || w.target < pick.target)) pick = w;
+          if (pick === null) break;
+          list.add(pick.target, pick.cursor.tfs[pick.i]!, pick.cursor.positionsAt(pick.i), 0, normOf[pick.target]!);
+          pick.step();
+        }
       }
+      for (const s of holders) heads[s] = iterators[s]!.next().value ?? null;
       if (list.df > 0) {
         const encoded = list.finish();
         const offset = postingsOut.position;

@@ -10,10 +10,18 @@
 // clauses kept in a heap. Once the heap is full, its worst entry is a
 // threshold (matched words, then BM25): groups of words too weak to reach it
 // on their own no longer drive the walk (MaxScore), and a stretch of clauses
-// whose blocks' best possible score (from each block's largest term frequency
-// and smallest field length: block-max) stays below it is skipped without
+// whose blocks' best possible score (from each block's competitive pairs of
+// term frequency and field length: block-max) stays below it is skipped without
 // decoding. Pruning only drops clauses that cannot rank, so the hits and their
 // scores are exactly those of scoring every posting.
+//
+// Exact ties (a corpus repeats clauses word for word) are broken by document
+// id, then clause order. A segment keeps its documents in id order
+// (src/index/builder.ts), so within a segment ordinal order is tie order: a
+// clause met later can only tie with the threshold and lose. A stretch whose
+// best possible score (computed exactly as a clause's score is, without the
+// rounding margin) only equals the threshold is skipped too, once the
+// stretch's first clause already loses the tie-break.
 //
 // Phrases and proximity (proximity.ts) read the word positions the postings
 // keep, at the clause the walk stands on: a clause lacking a quoted phrase is
@@ -183,8 +191,12 @@ interface TermIterator {
   score(): number;
   /** Best possible score of any posting in [from, to], and whether the term can occur there at all (-1: it cannot). */
   bound(from: number, to: number): number;
+  /** As bound(), without the rounding margin: computed as score() is, so never below the score of a posting there. */
+  exactBound(from: number, to: number): number;
   /** Last ordinal of the block holding the current posting (the stretch its bound covers). */
   blockLast(): number;
+  /** Last ordinal of the first block with postings at or after `from` (from the skip data, nothing decoded); -1 when none. */
+  stretchEnd(from: number): number;
   /** Best score of the current block. */
   blockBound(): number;
   /** Best possible score anywhere. */
@@ -201,6 +213,7 @@ class CursorIterator implements TermIterator {
   doc = -1;
   maxScore = 0;
   private readonly blockScores: Float64Array;
+  private readonly exactScores: Float64Array;
 
   constructor(
     private readonly cursor: PostingsCursor,
@@ -209,8 +222,16 @@ class CursorIterator implements TermIterator {
     private readonly average: number,
   ) {
     this.blockScores = new Float64Array(cursor.blockCount);
+    this.exactScores = new Float64Array(cursor.blockCount);
     for (let b = 0; b < cursor.blockCount; b++) {
-      const s = bm25Of(weight, cursor.maxTfs[b]!, cursor.minNorms[b]!, average) * BOUND_SLACK;
+      // The best of the block's competitive pairs: no posting there scores more, one scores that.
+      let exact = 0;
+      for (let k = cursor.impactStarts[b]!; k < cursor.impactStarts[b + 1]!; k++) {
+        const score = bm25Of(weight, cursor.impactTfs[k]!, cursor.impactNorms[k]!, average);
+        if (score > exact) exact = score;
+      }
+      this.exactScores[b] = exact;
+      const s = exact * BOUND_SLACK;
       this.blockScores[b] = s;
       if (s > this.maxScore) this.maxScore = s;
     }
@@ -231,12 +252,20 @@ class CursorIterator implements TermIterator {
   }
 
   bound(from: number, to: number): number {
+    return this.bestOf(this.blockScores, from, to);
+  }
+
+  exactBound(from: number, to: number): number {
+    return this.bestOf(this.exactScores, from, to);
+  }
+
+  private bestOf(scores: Float64Array, from: number, to: number): number {
     const c = this.cursor;
     if (this.doc > to) return -1;
     let b = c.blockOf(Math.max(from, this.doc));
     let best = -1;
     while (b < c.blockCount && c.firsts[b]! <= to) {
-      if (this.blockScores[b]! > best) best = this.blockScores[b]!;
+      if (scores[b]! > best) best = scores[b]!;
       b++;
     }
     return best;
@@ -244,6 +273,13 @@ class CursorIterator implements TermIterator {
 
   blockLast(): number {
     return this.cursor.lasts[this.cursor.block]!;
+  }
+
+  stretchEnd(from: number): number {
+    const c = this.cursor;
+    if (this.doc === NO_MORE) return -1;
+    const b = c.blockOf(Math.max(from, this.doc));
+    return b < c.blockCount ? c.lasts[b]! : -1;
   }
 
   blockBound(): number {
@@ -259,6 +295,7 @@ class CursorIterator implements TermIterator {
 class ArrayIterator implements TermIterator {
   doc: number;
   maxScore = 0;
+  private exactMax = 0;
   private i = 0;
 
   constructor(
@@ -269,7 +306,9 @@ class ArrayIterator implements TermIterator {
     private readonly average: number,
   ) {
     for (let k = 0; k < ordinals.length; k++) {
-      const s = bm25Of(weight, tfs[k]!, norms[k]!, average) * BOUND_SLACK;
+      const exact = bm25Of(weight, tfs[k]!, norms[k]!, average);
+      if (exact > this.exactMax) this.exactMax = exact;
+      const s = exact * BOUND_SLACK;
       if (s > this.maxScore) this.maxScore = s;
     }
     this.doc = ordinals.length > 0 ? ordinals[0]! : NO_MORE;
@@ -295,8 +334,18 @@ class ArrayIterator implements TermIterator {
     return last < from ? -1 : this.maxScore;
   }
 
+  exactBound(from: number, to: number): number {
+    return this.bound(from, to) < 0 ? -1 : this.exactMax;
+  }
+
   blockLast(): number {
     return this.ordinals.length > 0 ? this.ordinals[this.ordinals.length - 1]! : NO_MORE;
+  }
+
+  stretchEnd(from: number): number {
+    if (this.doc === NO_MORE) return -1;
+    const last = this.ordinals[this.ordinals.length - 1]!;
+    return last >= from ? last : -1;
   }
 
   blockBound(): number {
@@ -318,8 +367,15 @@ interface Scored {
 }
 
 /** Which clauses the filters let through, as a predicate on (segment, ordinal). Values of one filter are alternatives; filters all apply. */
-function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment: number, ordinal: number) => boolean) | null {
+interface Filter {
+  (segment: number, ordinal: number): boolean;
+  /** The smallest ordinal >= `ordinal` the filter may let through (a filter that is a list of clauses: the walk jumps there); NO_MORE when none. */
+  from?: (segment: number, ordinal: number) => number;
+}
+
+function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | null {
   const tests: Array<(segment: number, ordinal: number) => boolean> = [];
+  let from: Filter['from'];
   /** Per segment, a test on document ordinals, answered once per document. */
   const perDocument = (test: (source: SegmentSource, d: number) => boolean): ((s: number, o: number) => boolean) => {
     const known = states.map(() => new Map<number, boolean>());
@@ -363,7 +419,7 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment:
     const symbols = new Set(wanted.map((d) => normaliseSymbol(d)));
     tests.push(
       perDocument((source, d) => {
-        const doc = source.doc(d);
+        const doc = source.docs().names(d);
         return ids.has(doc.id) || ids.has(doc.source) || (doc.symbol !== null && symbols.has(normaliseSymbol(doc.symbol)));
       }),
     );
@@ -381,6 +437,19 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment:
       });
     }
     tests.push((s, o) => allowed[s]!.has(o));
+    // The cited clauses, sorted: the walk goes from one to the next.
+    const sorted = allowed.map((set) => Uint32Array.from(set).sort());
+    from = (s, o) => {
+      const list = sorted[s]!;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid]! < o) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo < list.length ? list[lo]! : NO_MORE;
+    };
   }
   if (filters.since !== undefined || filters.until !== undefined) {
     const since = filters.since ?? '';
@@ -393,7 +462,9 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): ((segment:
     );
   }
   if (tests.length === 0) return null;
-  return (s, o) => tests.every((test) => test(s, o));
+  const filter: Filter = (s, o) => tests.every((test) => test(s, o));
+  if (from) filter.from = from;
+  return filter;
 }
 
 /**
@@ -410,7 +481,7 @@ class TopClauses {
   ) {}
 
   /** Document id and clause index of a clause (ties only; one document read per document). */
-  private tieKey(r: Scored): [string, number] {
+  private tieKey(r: Pick<Scored, 'segment' | 'ordinal'>): [string, number] {
     const source = this.states[r.segment]!.source;
     const d = source.docOfClause(r.ordinal);
     const key = `${r.segment}:${d}`;
@@ -430,7 +501,9 @@ class TopClauses {
     return this.tieBreak(a, b);
   }
 
-  tieBreak(a: Scored, b: Scored): number {
+  tieBreak(a: Pick<Scored, 'segment' | 'ordinal'>, b: Pick<Scored, 'segment' | 'ordinal'>): number {
+    // Within a segment, ordinal order is tie order (documents by id, then clauses: src/index/builder.ts).
+    if (a.segment === b.segment) return a.ordinal - b.ordinal;
     const [docA, clauseA] = this.tieKey(a);
     const [docB, clauseB] = this.tieKey(b);
     if (docA !== docB) return docA < docB ? -1 : 1;
@@ -612,6 +685,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     const runs = positive.filter((r) => r.iterators.length > 0).sort((a, b) => a.maxScore - b.maxScore);
     if (runs.length === 0) return;
     const best = new Float64Array(plan.groups.length);
+    const exact = new Float64Array(plan.groups.length);
 
     // Groups [0, essentialFrom) cannot reach the threshold on their own: they do not drive the walk.
     let essentialFrom = 0;
@@ -629,6 +703,45 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       essentialFrom = k;
     };
     updateEssential();
+    /**
+     * Can clauses in [o, upto] at best tie with `worst`, and would every one of
+     * them lose the tie-break? The exact bounds are summed in plan order, as a
+     * clause's score is: IEEE addition and bm25Of are monotone, so no clause
+     * there scores above that sum. Later ordinals of a segment lose ties to
+     * earlier ones, so the stretch's first clause decides for all of it.
+     */
+    const onlyTies = (o: number, upto: number, worst: Scored): boolean => {
+      if (top.tieBreak({ segment, ordinal: o }, worst) <= 0) return false;
+      exact.fill(0);
+      for (const run of runs) {
+        let m = -1;
+        for (const it of run.iterators) {
+          const b = it.exactBound(o, upto);
+          if (b > m) m = b;
+        }
+        if (m > 0) exact[run.g] = m;
+      }
+      let sum = 0;
+      for (let g = 0; g < exact.length; g++) sum += exact[g]!;
+      return sum <= worst.bm25;
+    };
+    /** Block-max: can no clause in [o, upto] rank, by the best the blocks there allow? */
+    const cannotRank = (o: number, upto: number, worst: Scored): boolean => {
+      let count = 0;
+      let sum = 0;
+      for (const run of runs) {
+        let m = -1;
+        for (const it of run.iterators) {
+          const b = it.bound(o, upto);
+          if (b > m) m = b;
+        }
+        if (m >= 0) {
+          count++;
+          sum += m;
+        }
+      }
+      return below(count, sum * BOUND_SLACK, worst) || (count === worst.matched && onlyTies(o, upto, worst));
+    };
     // The stretch [.., checkedUpto] was found able to hold a ranking clause under `checkedAgainst`: not checked again.
     let checkedUpto = -1;
     let checkedAgainst: Scored | null = null;
@@ -640,6 +753,14 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         for (const it of runs[r]!.iterators) if (it.doc < o) o = it.doc;
       }
       if (o === NO_MORE) break;
+      if (filter?.from) {
+        // A filter that lists its clauses: nothing before the next one listed can be a hit.
+        const allowed = filter.from(segment, o);
+        if (allowed > o) {
+          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc < allowed) it.advance(allowed);
+          continue;
+        }
+      }
 
       const worst = top.worst;
       if (worst && !(o <= checkedUpto && worst === checkedAgainst)) {
@@ -648,21 +769,26 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         for (let r = essentialFrom; r < runs.length; r++) {
           for (const it of runs[r]!.iterators) if (it.doc !== NO_MORE) upto = Math.min(upto, it.blockLast());
         }
-        let count = 0;
-        let sum = 0;
-        for (const run of runs) {
-          let m = -1;
-          for (const it of run.iterators) {
-            const b = it.bound(o, upto);
-            if (b > m) m = b;
+        if (cannotRank(o, upto, worst)) {
+          // The stretches after it, as far as the skip data alone shows they cannot rank either, are passed
+          // without decoding a block: the cursors then move once, past all of them.
+          let from = upto + 1;
+          for (;;) {
+            let end = NO_MORE;
+            for (let r = essentialFrom; r < runs.length; r++) {
+              for (const it of runs[r]!.iterators) {
+                const e = it.stretchEnd(from);
+                if (e >= 0 && e < end) end = e;
+              }
+            }
+            if (end === NO_MORE) {
+              from = NO_MORE;
+              break;
+            }
+            if (!cannotRank(from, end, worst)) break;
+            from = end + 1;
           }
-          if (m >= 0) {
-            count++;
-            sum += m;
-          }
-        }
-        if (below(count, sum * BOUND_SLACK, worst)) {
-          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc <= upto) it.advance(upto + 1);
+          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc < from) it.advance(from);
           continue;
         }
         checkedUpto = upto;

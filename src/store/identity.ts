@@ -12,7 +12,9 @@
 //    that is announced, `<id>: replaced (was a.txt, now b.txt)`;
 //  - texts from standard input have no path: kept until removed.
 // The decisions do not depend on the order of files or on batch boundaries.
-// This module decides; the caller stores.
+// This module decides; the caller stores. It asks the index about a document
+// only when a file names it (by id, by its text's sha256, or by path), so
+// adding a few files to a large index does not read every document.
 
 import { basename } from 'node:path';
 import type { PathTable } from './paths.js';
@@ -31,6 +33,14 @@ interface DocState extends KnownDocument {
   paths: Set<string>;
 }
 
+/** What the index holds, asked one document at a time. */
+export interface KnownLookup {
+  /** The stored document with this id. */
+  byId(id: string): KnownDocument | undefined;
+  /** The id of the stored document whose text has this sha256. */
+  idOfText(sha256: string): string | undefined;
+}
+
 export interface Placement {
   outcome: Outcome;
   id: string;
@@ -42,39 +52,81 @@ export interface Placement {
 const SUFFIX_DIGITS = 8;
 
 export class Identity {
-  private readonly byId = new Map<string, DocState>();
-  private readonly bySha = new Map<string, string>();
+  /** Documents asked about or changed in this run (null: removed); the others are as `known` says. */
+  private readonly states = new Map<string, DocState | null>();
+  /** sha256 -> id for texts placed in this run (null: no longer stored). */
+  private readonly shas = new Map<string, string | null>();
   private readonly byPath = new Map<string, string>();
+  private readonly known0: KnownLookup;
   changed = false;
 
-  /** `onRemove` hears of every document dropped (replaced, left without files, removed). */
+  /**
+   * `known`: the stored documents, as a list or as a lookup; `table`: their
+   * recorded paths. `onRemove` hears of every document dropped (replaced,
+   * left without files, removed).
+   */
   constructor(
-    docs: Iterable<KnownDocument>,
-    table: PathTable,
+    known: Iterable<KnownDocument> | KnownLookup,
+    private readonly paths0: PathTable,
     private readonly onRemove: (id: string) => void,
   ) {
-    for (const doc of docs) this.insert(doc, table.get(doc.id) ?? []);
+    if (Symbol.iterator in known) {
+      const byId = new Map<string, KnownDocument>();
+      const bySha = new Map<string, string>();
+      for (const doc of known) {
+        byId.set(doc.id, doc);
+        bySha.set(doc.sha256, doc.id);
+      }
+      this.known0 = { byId: (id) => byId.get(id), idOfText: (sha) => bySha.get(sha) };
+    } else this.known0 = known;
+    for (const [id, paths] of paths0) for (const p of paths) this.byPath.set(p, id);
+  }
+
+  /** The document a recorded path holds (a path recorded for a document the index no longer holds is forgotten). */
+  private holderOf(path: string): string | undefined {
+    const id = this.byPath.get(path);
+    if (id === undefined || this.has(id)) return id;
+    this.byPath.delete(path);
+    return undefined;
+  }
+
+  /** The document's state, read from the index the first time it is asked for. */
+  private state(id: string): DocState | undefined {
+    const held = this.states.get(id);
+    if (held !== undefined) return held ?? undefined;
+    const doc = this.known0.byId(id);
+    if (!doc) return undefined;
+    const state: DocState = { id: doc.id, sha256: doc.sha256, symbol: doc.symbol, source: doc.source, paths: new Set(this.paths0.get(id) ?? []) };
+    this.states.set(id, state);
+    return state;
   }
 
   private insert(doc: KnownDocument, paths: Iterable<string>): void {
     const state: DocState = { ...doc, paths: new Set(paths) };
-    this.byId.set(doc.id, state);
-    this.bySha.set(doc.sha256, doc.id);
+    this.states.set(doc.id, state);
+    this.shas.set(doc.sha256, doc.id);
     for (const p of state.paths) this.byPath.set(p, doc.id);
   }
 
   idOfText(sha256: string): string | undefined {
-    return this.bySha.get(sha256);
+    const placed = this.shas.get(sha256);
+    if (placed !== undefined) return placed ?? undefined;
+    const id = this.known0.idOfText(sha256);
+    // Stored, unless it was removed (or its id given to another text) in this run.
+    return id !== undefined && this.state(id)?.sha256 === sha256 ? id : undefined;
   }
 
   has(id: string): boolean {
-    return this.byId.has(id);
+    return this.state(id) !== undefined;
   }
 
   /** Every document id and its paths, as the index records them. */
   table(): PathTable {
-    const table: PathTable = new Map();
-    for (const [id, state] of this.byId) table.set(id, [...state.paths].sort());
+    const table: PathTable = new Map(this.paths0);
+    for (const [id, state] of this.states) {
+      if (state === null) table.delete(id);
+      else table.set(id, [...state.paths].sort());
+    }
     return table;
   }
 
@@ -84,12 +136,12 @@ export class Identity {
    * and place() it.
    */
   known(sha256: string, path: string | null): Placement | undefined {
-    const id = this.bySha.get(sha256);
+    const id = this.idOfText(sha256);
     if (id === undefined) return undefined;
     if (path === null) return { outcome: 'unchanged', id };
-    const holder = this.byPath.get(path);
+    const holder = this.holderOf(path);
     if (holder === id) return { outcome: 'unchanged', id };
-    const state = this.byId.get(id)!;
+    const state = this.state(id)!;
     // An index that recorded no paths knows only the file's base name.
     const unrecorded = state.paths.size === 0 && state.source === basename(path);
     if (holder !== undefined) this.detach(path);
@@ -100,12 +152,12 @@ export class Identity {
   /** A new text, parsed (its id proposed from symbol or file name): which id it gets, and what it replaces. */
   place(doc: KnownDocument, path: string | null, exists: (path: string) => boolean): Placement {
     let outcome: Outcome = 'added';
-    if (path !== null && this.byPath.has(path)) {
+    if (path !== null && this.holderOf(path) !== undefined) {
       this.detach(path);
       outcome = 'updated';
     }
     let replaced: string | undefined;
-    const holder = this.byId.get(doc.id);
+    const holder = this.state(doc.id);
     if (holder && path !== null) {
       const paths = [...holder.paths];
       if (paths.length === 0 && holder.source === basename(path)) {
@@ -125,16 +177,16 @@ export class Identity {
   }
 
   private freeId(base: string, sha256: string): string {
-    if (!this.byId.has(base)) return base;
+    if (!this.has(base)) return base;
     for (let digits = SUFFIX_DIGITS; digits <= sha256.length; digits += 4) {
       const id = `${base}-${sha256.slice(0, digits)}`;
-      if (!this.byId.has(id)) return id;
+      if (!this.has(id)) return id;
     }
     throw new Error(`no free id for ${base}`);
   }
 
   private attach(path: string, id: string): void {
-    this.byId.get(id)!.paths.add(path);
+    this.state(id)!.paths.add(path);
     this.byPath.set(path, id);
     this.changed = true;
   }
@@ -144,17 +196,20 @@ export class Identity {
     const id = this.byPath.get(path);
     if (id === undefined) return;
     this.byPath.delete(path);
-    const state = this.byId.get(id)!;
-    state.paths.delete(path);
     this.changed = true;
+    // A recorded path of a document the index no longer holds is just forgotten.
+    const state = this.state(id);
+    if (!state) return;
+    state.paths.delete(path);
     if (state.paths.size === 0) this.remove(id);
   }
 
   remove(id: string): void {
-    const state = this.byId.get(id);
+    const state = this.state(id);
     if (!state) return;
-    this.byId.delete(id);
-    if (this.bySha.get(state.sha256) === id) this.bySha.delete(state.sha256);
+    const holdsText = this.idOfText(state.sha256) === id;
+    this.states.set(id, null);
+    if (holdsText) this.shas.set(state.sha256, null);
     for (const p of state.paths) this.byPath.delete(p);
     this.changed = true;
     this.onRemove(id);
@@ -165,7 +220,7 @@ export class Identity {
     const dropped: string[] = [];
     for (const [path, id] of [...this.byPath]) {
       if (exists(path)) continue;
-      const last = this.byId.get(id)!.paths.size === 1;
+      const last = this.state(id)?.paths.size === 1;
       this.detach(path);
       if (last) dropped.push(id);
     }

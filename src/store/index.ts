@@ -7,7 +7,9 @@
 // by the next writer. Rebuild is src/store/rebuild.ts.
 //
 // This module must never import the parser (src/structure) or unified: the
-// search path stays light.
+// search path stays light. The writer's side (lock, commit, identity, segment
+// building and merging: src/store/write-side.ts) is imported on the first
+// write, so a search does not load it either.
 
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
@@ -16,17 +18,12 @@ import type { EngineHit } from '../search/hits.js';
 import { planQuery } from '../search/query.js';
 import type { SearchFilters } from '../search/searcher.js';
 import type { UnresDocument } from '../types.js';
-import { YIELD_EVERY_MS, commit, nextTurn } from './commit.js';
-import { LostCommitError, currentGeneration, lostCommit } from './claim.js';
-import { Identity, type KnownDocument, type Outcome } from './identity.js';
-import { type HeldLock, notWritableHint, withWriteLock } from './lock.js';
+import type { Identity, KnownDocument, KnownLookup, Outcome } from './identity.js';
+import type { HeldLock } from './lock.js';
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './merge-policy.js';
-import { deniedBy, restrictFolder } from './modes.js';
 import type { PathTable } from './paths.js';
-import { IndexSnapshot, type DocumentListing } from './reader.js';
-import { rebuildUnderLock } from './rebuild.js';
-import { documentProblem } from './validate.js';
-import { BatchWriter } from './writer.js';
+import { type CatalogEntry, IndexSnapshot, type DocumentListing } from './reader.js';
+import type { BatchWriter } from './writer.js';
 import { baseName, fsPath } from '../files.js';
 
 export type { EngineHit } from '../search/hits.js';
@@ -89,19 +86,59 @@ export interface IngestOptions {
 
 const DEFAULT_SEGMENT_CLAUSES = 50_000;
 
+type WriteSide = typeof import('./write-side.js');
+let writeSideModule: WriteSide | null = null;
+
+/** The writer's modules, imported on first use. */
+async function loadWriteSide(): Promise<WriteSide> {
+  return (writeSideModule ??= await import('./write-side.js'));
+}
+
+/** The writer's modules, once a write has loaded them. */
+function writeSide(): WriteSide {
+  if (!writeSideModule) throw new Error('the write side is used before it was loaded');
+  return writeSideModule;
+}
+
 function fileExists(path: string): boolean {
   return isAbsolute(path) ? existsSync(fsPath(path)) : true;
 }
 
-function knownDocuments(snap: IndexSnapshot): KnownDocument[] {
-  const out: KnownDocument[] = [];
-  for (const { entry } of snap.catalog.values()) out.push({ id: entry.id, sha256: entry.sha256, symbol: entry.symbol, source: entry.source });
-  return out;
+/**
+ * The documents committed when a write began, less those it replaced so far:
+ * each looked up when a file names it (src/store/reader.ts find/idOfSource),
+ * never all read.
+ */
+class CommittedDocuments implements KnownLookup {
+  private readonly gone = new Set<string>();
+
+  constructor(private readonly snap: IndexSnapshot) {}
+
+  get(id: string): CatalogEntry | undefined {
+    return this.gone.has(id) ? undefined : this.snap.find(id);
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  delete(id: string): void {
+    this.gone.add(id);
+  }
+
+  byId(id: string): KnownDocument | undefined {
+    const found = this.snap.find(id);
+    return found && { id: found.entry.id, sha256: found.entry.sha256, symbol: found.entry.symbol, source: found.entry.source };
+  }
+
+  idOfText(sha256: string): string | undefined {
+    return this.snap.idOfSource(sha256);
+  }
 }
 
 function asIndexError(err: unknown, dir: string): Error {
   if (err instanceof UnresError) return err;
-  return new IndexError(`cannot write the index at ${dir}: ${(err as Error).message}${notWritableHint(err)}`);
+  return new IndexError(`cannot write the index at ${dir}: ${(err as Error).message}${writeSide().notWritableHint(err)}`);
 }
 
 /** Tries of a batch whose commit another writer overtook (src/store/claim.ts). */
@@ -167,7 +204,7 @@ export class UnresIndex {
   unchanged(sha256: string, path: string | null): boolean {
     const snap = this.snapshot;
     snap.usable();
-    const id = snap.sources.get(sha256);
+    const id = snap.idOfSource(sha256);
     if (id === undefined) return false;
     // A path the index has not recorded (a copy, or an index rebuilt without its
     // paths table) goes the slow way, through Identity.known, which records it.
@@ -178,7 +215,13 @@ export class UnresIndex {
   /** Has a document from a file with these bytes been stored? Lets the CLI skip parsing unchanged files. */
   hasSource(sha256: string): boolean {
     this.snapshot.usable();
-    return this.snapshot.sources.has(sha256);
+    return this.snapshot.idOfSource(sha256) !== undefined;
+  }
+
+  /** Does the index hold a document with exactly this id? (A lookup: no document is listed.) */
+  holds(id: string): boolean {
+    this.snapshot.usable();
+    return this.snapshot.find(id) !== undefined;
   }
 
   async list(): Promise<DocumentListing[]> {
@@ -240,13 +283,14 @@ export class UnresIndex {
    * parsed and stored again.
    */
   async ingestFiles(entries: Iterable<IngestEntry> | AsyncIterable<IngestEntry>, opts: IngestFilesOptions = {}): Promise<IngestSummary> {
+    await loadWriteSide();
     // A batch given as a list can be replayed: when another writer committed while this one was paused or
     // slow (its lock taken over), it is done again on top of what that writer committed.
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.ingestOnce(entries, opts);
       } catch (err) {
-        if (!(err instanceof LostCommitError) || !Array.isArray(entries) || attempt >= LOST_COMMIT_RETRIES) throw err;
+        if (!(err instanceof writeSide().LostCommitError) || !Array.isArray(entries) || attempt >= LOST_COMMIT_RETRIES) throw err;
       }
     }
   }
@@ -254,13 +298,13 @@ export class UnresIndex {
   private async ingestOnce(entries: Iterable<IngestEntry> | AsyncIterable<IngestEntry>, opts: IngestFilesOptions): Promise<IngestSummary> {
     const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0, removed: 0, problems: [], replaced: [] };
     try {
-      await withWriteLock(this.dir, async (lock) => {
-        const expected = currentGeneration(this.dir);
+      await writeSide().withWriteLock(this.dir, async (lock) => {
+        const expected = writeSide().currentGeneration(this.dir);
         try {
           await this.writeUnderLock(entries, opts, summary, lock, expected);
         } catch (err) {
           // A writer that took the lock over may have swept this one's unfinished segments: that is a lost commit too.
-          if (!(err instanceof LostCommitError) && currentGeneration(this.dir) !== expected) throw lostCommit(this.dir, (err as Error).message);
+          if (!(err instanceof writeSide().LostCommitError) && writeSide().currentGeneration(this.dir) !== expected) throw writeSide().lostCommit(this.dir, (err as Error).message);
           throw err;
         }
       });
@@ -282,10 +326,10 @@ export class UnresIndex {
     // Under the lock, the index on disk is the truth: another process may have committed since open().
     snap.load();
     snap.usable();
-    const writer = new BatchWriter(this.dir, snap.body, this.segmentClauses);
-    const committed = new Map(snap.catalog);
+    const writer = new (writeSide().BatchWriter)(this.dir, snap.body, this.segmentClauses);
+    const committed = new CommittedDocuments(snap);
     const segments = snap.segments;
-    const identity = new Identity(knownDocuments(snap), snap.paths(), (id) => {
+    const identity = new (writeSide().Identity)(committed, snap.paths(), (id) => {
       const old = committed.get(id);
       if (old) {
         writer.deleteCommitted(segments[old.segment]!.name, old.doc);
@@ -297,9 +341,9 @@ export class UnresIndex {
     let denied = 0;
     for await (const entry of entries as AsyncIterable<IngestEntry>) {
       done++;
-      if (entry.mode !== undefined && (deniedBy(entry.mode) & ~denied) !== 0) {
-        denied |= deniedBy(entry.mode);
-        restrictFolder(this.dir, denied, entry.path ?? 'standard input');
+      if (entry.mode !== undefined && (writeSide().deniedBy(entry.mode) & ~denied) !== 0) {
+        denied |= writeSide().deniedBy(entry.mode);
+        writeSide().restrictFolder(this.dir, denied, entry.path ?? 'standard input');
       }
       try {
         const outcome = await this.ingestOne(entry, identity, writer, committed, exists, summary);
@@ -310,8 +354,8 @@ export class UnresIndex {
         summary.problems.push(`${entry.path ?? 'standard input'}: ${(err as Error).message}`);
       }
       opts.onProgress?.(done, opts.total ?? 0);
-      if (Date.now() - lastYield > YIELD_EVERY_MS) {
-        await nextTurn();
+      if (Date.now() - lastYield > writeSide().YIELD_EVERY_MS) {
+        await writeSide().nextTurn();
         lastYield = Date.now();
       }
     }
@@ -324,7 +368,7 @@ export class UnresIndex {
     }
     holdForTests();
     if (writer.changed || identity.changed) {
-      await commit(this.dir, writer.finish(), lock, this.mergePolicy, expected, { paths: identity.table() });
+      await writeSide().commit(this.dir, writer.finish(), lock, this.mergePolicy, expected, { paths: identity.table() });
       snap.load();
     }
   }
@@ -333,7 +377,7 @@ export class UnresIndex {
     entry: IngestEntry,
     identity: Identity,
     writer: BatchWriter,
-    committed: ReadonlyMap<string, unknown>,
+    committed: { has(id: string): boolean },
     exists: (path: string) => boolean,
     summary: IngestSummary,
   ): Promise<Outcome | 'failed'> {
@@ -347,7 +391,7 @@ export class UnresIndex {
     if (known) return known.outcome;
     const doc = entry.doc ?? (await entry.load?.());
     if (doc === undefined) throw new Error('its text is no longer stored: ingest it again');
-    const problem = documentProblem(doc);
+    const problem = writeSide().documentProblem(doc);
     if (problem) {
       summary.problems.push(problem);
       return 'failed';
@@ -375,15 +419,16 @@ export class UnresIndex {
    * index then holds.
    */
   async rebuild(): Promise<number> {
+    await loadWriteSide();
     for (let attempt = 1; ; attempt++) {
       try {
-        return await withWriteLock(this.dir, async (lock) => {
-          const expected = currentGeneration(this.dir);
+        return await writeSide().withWriteLock(this.dir, async (lock) => {
+          const expected = writeSide().currentGeneration(this.dir);
           let result;
           try {
-            result = await rebuildUnderLock(this.dir, lock, this.segmentClauses, this.mergePolicy);
+            result = await writeSide().rebuildUnderLock(this.dir, lock, this.segmentClauses, this.mergePolicy);
           } catch (err) {
-            if (!(err instanceof LostCommitError) && currentGeneration(this.dir) !== expected) throw lostCommit(this.dir, (err as Error).message);
+            if (!(err instanceof writeSide().LostCommitError) && writeSide().currentGeneration(this.dir) !== expected) throw writeSide().lostCommit(this.dir, (err as Error).message);
             throw err;
           }
           this.unreadableOnRebuild = result.unreadable;
@@ -394,7 +439,7 @@ export class UnresIndex {
         });
       } catch (err) {
         // Rebuilding again on top of what the other writer committed is safe: it starts from the stored documents.
-        if (err instanceof LostCommitError && attempt < LOST_COMMIT_RETRIES) continue;
+        if (err instanceof writeSide().LostCommitError && attempt < LOST_COMMIT_RETRIES) continue;
         throw asIndexError(err, this.dir);
       }
     }
@@ -402,14 +447,15 @@ export class UnresIndex {
 
   /** Merges every segment into one (and drops replaced documents). */
   async optimize(): Promise<void> {
+    await loadWriteSide();
     const snap = this.snapshot;
     try {
-      await withWriteLock(this.dir, async (lock) => {
-        const expected = currentGeneration(this.dir);
+      await writeSide().withWriteLock(this.dir, async (lock) => {
+        const expected = writeSide().currentGeneration(this.dir);
         snap.load();
         snap.usable();
         if (snap.body.segments.length > 0) {
-          await commit(this.dir, snap.body, lock, this.mergePolicy, expected, { mergeAll: true });
+          await writeSide().commit(this.dir, snap.body, lock, this.mergePolicy, expected, { mergeAll: true });
           snap.load();
         }
       });

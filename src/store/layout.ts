@@ -17,8 +17,9 @@ export const INDEX_FORMAT = 'unres-index';
  * 2: index format 2 (src/index/format). 3: the analysis chain changed (stemmer, folded letters,
  * document symbols as whole tokens), so terms written by version 2 no longer meet the query's terms.
  * 4: clause fields notes (footnote text) and ref (clause references), segment format 3.
+ * 5: segment format 4, documents in id order within each segment (searches skip exact ties by block).
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';

@@ -113,6 +113,53 @@ export class IndexSnapshot {
     return this.sourcesCache!;
   }
 
+  /**
+   * The live document with this id, found by binary search in each segment's
+   * document table (documents are in id order): an ingest of a few files
+   * into a large index reads a few pages, not every document's entry.
+   */
+  find(id: string): CatalogEntry | undefined {
+    if (this.catalogCache) return this.catalogCache.get(id);
+    return this.retrying(() => {
+      for (let s = 0; s < this.segments.length; s++) {
+        const segment = this.segments[s]!;
+        for (const d of segment.docs().findId(id)) {
+          if (!segment.deletedDocs.has(d)) return { segment: s, doc: d, entry: segment.doc(d) };
+        }
+      }
+      return undefined;
+    });
+  }
+
+  /** The id of the live document whose source has this sha256 (binary search in each segment's sha256 order). */
+  idOfSource(sha256: string): string | undefined {
+    if (this.sourcesCache) return this.sourcesCache.get(sha256);
+    return this.retrying(() => {
+      for (const segment of this.segments) {
+        for (const d of segment.docs().findSha256(sha256)) {
+          if (!segment.deletedDocs.has(d)) return segment.docs().keys(d).id;
+        }
+      }
+      return undefined;
+    });
+  }
+
+  /** Runs a read of the segments again on the new index when a writer swept a segment meanwhile. */
+  private retrying<T>(read: () => T): T {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return read();
+      } catch (err) {
+        if (err instanceof SegmentMissingError && attempt < RETRIES && this.manifestChanged()) {
+          this.load();
+          this.usable();
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
   private buildCatalog(): Map<string, CatalogEntry> {
     if (!this.catalogCache) {
       const catalog = new Map<string, CatalogEntry>();
@@ -189,7 +236,7 @@ export class IndexSnapshot {
   get(id: string): UnresDocument | null {
     for (let attempt = 0; ; attempt++) {
       this.usable();
-      const found = this.catalog.get(id);
+      const found = this.find(id);
       if (!found) return null;
       const segment = this.segments[found.segment]!;
       try {
@@ -211,7 +258,7 @@ export class IndexSnapshot {
    * CRCs of its chunks (a changed byte anywhere in it is found).
    */
   verify(id: string): boolean {
-    const found = this.catalog.get(id);
+    const found = this.find(id);
     if (!found) return false;
     try {
       this.segments[found.segment]!.storedRaw(found.entry);

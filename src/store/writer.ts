@@ -73,11 +73,16 @@ export class BatchWriter {
   private flush(): void {
     if (this.builder.docCount === 0) return;
     const entry = writeSegment(this.dir, segmentName(this.counter++, randomTag()), this.builder.finish(this.base.identity));
-    entry.deleted = [...this.builderDeleted].sort((a, b) => a - b);
+    // The segment holds its documents in id order: the ordinals add() returned are renumbered.
+    const order = this.builder.documentOrder!;
+    entry.deleted = [...this.builderDeleted].map((d) => order[d]!).sort((a, b) => a - b);
     const index = this.written.push(entry) - 1;
     for (const [id, doc] of this.builderIds) {
       const p = this.pending.get(id)!;
-      if (p.written < 0 && p.doc === doc) p.written = index;
+      if (p.written < 0 && p.doc === doc) {
+        p.written = index;
+        p.doc = order[doc]!;
+      }
     }
     this.builder = new SegmentBuilder();
     this.builderIds = new Map();

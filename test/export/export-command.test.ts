@@ -23,6 +23,7 @@ vi.mock('../../src/cli/index-access.js', () => ({
   openIndex: async () => ({
     list: async () => indexed.map((d) => ({ id: d.id, symbol: d.symbol, source: d.source.path.split('/').pop() })),
     get: async (id: string) => indexed.find((d) => d.id === id),
+    holds: (id: string) => indexed.some((d) => d.id === id),
   }),
 }));
 

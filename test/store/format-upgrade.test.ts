@@ -33,7 +33,7 @@ describe('an index of the previous format', () => {
     const index = await UnresIndex.open(previousFormatIndex());
     const error = await index.search('طفل').then(() => null, (err: unknown) => err);
     expect(error).toBeInstanceOf(IndexError);
-    expect((error as Error).message).toMatch(/has format version 1, older than this unres reads \(4\): run `unres ingest --rebuild`/);
+    expect((error as Error).message).toMatch(/has format version 1, older than this unres reads \(5\): run `unres ingest --rebuild`/);
     expect((error as Error).message).not.toContain('\n');
   });
 
@@ -48,10 +48,11 @@ describe('an index of the previous format', () => {
   });
 });
 
-describe.each([2, 3])('an index of version %i (previous analysis chain or fields)', (version) => {
+describe.each([2, 3, 4])('an index of version %i (previous analysis chain, fields or document order)', (version) => {
   // Version 2: terms analysed by the previous chain (stemmer, folded letters,
   // symbols), so a query analysed now would silently miss them. Version 3: no
-  // notes or ref fields. Refused, rebuilt.
+  // notes or ref fields. Version 4: documents in the order they came, not by
+  // id (the search's early termination would then drop tied clauses). Refused, rebuilt.
   async function formatTwoIndex(): Promise<string> {
     const dir = mkdtempSync(join(tmpdir(), 'unres-v2-'));
     dirs.push(dir);
@@ -68,7 +69,7 @@ describe.each([2, 3])('an index of version %i (previous analysis chain or fields
     const dir = await formatTwoIndex();
     const index = await UnresIndex.open(dir);
     const error = await index.search('طفل').then(() => null, (err: unknown) => err);
-    expect((error as Error).message).toContain(`has format version ${version}, older than this unres reads (4): run \`unres ingest --rebuild\``);
+    expect((error as Error).message).toContain(`has format version ${version}, older than this unres reads (5): run \`unres ingest --rebuild\``);
     expect(await index.rebuild()).toBe(2);
     const reopened = await UnresIndex.open(dir);
     expect((await reopened.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/1']);

@@ -34,3 +34,30 @@ describe('the search path', () => {
     expect(packages).toContain('lunr');
   });
 });
+
+/** Modules a process loads when it starts from `entry`: static value imports only (not `import type`, not `import()`). */
+function loadedAtStart(entry: string): Set<string> {
+  const STATIC = /(?:^|\n)\s*(?:import|export)\s(?!type\s)[^;]*?from\s+'([^']+)'/g;
+  const files = new Set<string>();
+  const queue = [entry];
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (files.has(file)) continue;
+    files.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(STATIC)) {
+      if (match[1]!.startsWith('.')) queue.push(resolve(dirname(file), match[1]!.replace(/\.js$/, '.ts')));
+    }
+  }
+  return files;
+}
+
+describe('a search', () => {
+  it('loads the reader only: the writer side (lock, commit, identity, segment building, merging) is imported on the first write', () => {
+    const files = [...loadedAtStart(join(ROOT, 'src', 'store', 'index.ts'))].map((f) => f.slice(join(ROOT, 'src').length + 1).replace(/\\/g, '/'));
+    expect(files).toContain('store/reader.ts');
+    expect(files).toContain('search/searcher.ts');
+    for (const writer of ['store/write-side.ts', 'store/writer.ts', 'store/commit.ts', 'store/lock.ts', 'store/identity.ts', 'store/rebuild.ts', 'index/builder.ts', 'index/merge.ts']) {
+      expect(files).not.toContain(writer);
+    }
+  });
+});

@@ -48,9 +48,13 @@ function checkCites(values: string[]): string[] {
 }
 
 async function resolveDocs(index: UnresIndex, values: string[]): Promise<string[]> {
-  const listed = await index.list();
+  // Exact ids are looked up; every document is listed only for a symbol or a file name.
+  let listed: Awaited<ReturnType<UnresIndex['list']>> | undefined;
   const ids: string[] = [];
-  for (const value of values) ids.push(await resolveDocumentId(index, value, listed));
+  for (const value of values) {
+    if (index.holds(value.trim())) ids.push(value.trim());
+    else ids.push(await resolveDocumentId(index, value, (listed ??= await index.list())));
+  }
   return ids;
 }
 

@@ -5,6 +5,10 @@
 //     strings offset f64, strings bytes u32, title length u16, kind code u8,
 //     flags u8, then the summed lengths of its clauses' fields in CLAUSE_FIELDS
 //     order (u32 each: BM25 statistics without the deleted ones)
+//   u32 per document: the document ordinals ordered by the sha256 of their
+//     source (with documents in id order, src/index/builder.ts, an id or a
+//     source's sha256 is found by binary search: adding one file to a large
+//     index reads a few pages, not every document)
 //   the strings: per document id, sha256, source name, kind, symbol, title,
 //     adoption date (varint length + 1 and UTF-8, 0 for null)
 
@@ -60,6 +64,7 @@ export class DocTableWriter {
   private readonly rows = new ByteWriter(4096);
   private readonly strings = new ByteWriter(4096);
   private readonly starts: number[] = [0];
+  private readonly hashes: string[] = [];
 
   get count(): number {
     return this.starts.length - 1;
@@ -69,6 +74,7 @@ export class DocTableWriter {
     const clauseStart = this.starts[this.starts.length - 1]!;
     this.starts.push(clauseStart + entry.clauseCount);
     const stringsOffset = this.strings.length;
+    this.hashes.push(entry.sha256);
     this.strings.string(entry.id);
     this.strings.string(entry.sha256);
     this.strings.string(entry.source);
@@ -92,6 +98,11 @@ export class DocTableWriter {
     for (const s of this.starts) head.u32(s);
     out.write(head.view());
     out.write(this.rows.view());
+    const hashes = this.hashes;
+    const order = Array.from(hashes.keys()).sort((a, b) => (hashes[a]! < hashes[b]! ? -1 : hashes[a]! > hashes[b]! ? 1 : a - b));
+    const byHash = new ByteWriter(4 * order.length + 4);
+    for (const d of order) byHash.u32(d);
+    out.write(byHash.view());
     out.write(this.strings.view());
   }
 }
@@ -102,6 +113,8 @@ export class DocTableReader {
   private readonly pages = new Map<number, Uint8Array>();
   private readonly entries = new Map<number, DocEntry>();
   private readonly stringsBase: number;
+  private readonly byHashBase: number;
+  private byHashPages = new Map<number, Uint8Array>();
 
   constructor(
     private readonly file: ChunkedReader,
@@ -112,7 +125,8 @@ export class DocTableReader {
     const head = file.read(0, 4);
     this.count = new DataView(head.buffer, head.byteOffset).getUint32(0, true);
     if (this.count !== expectedCount) throw this.bad();
-    this.stringsBase = 4 + (this.count + 1) * 4 + this.count * DOC_ROW_BYTES;
+    this.byHashBase = 4 + (this.count + 1) * 4 + this.count * DOC_ROW_BYTES;
+    this.stringsBase = this.byHashBase + this.count * 4;
     if (this.stringsBase > file.dataLength) throw this.bad();
   }
 
@@ -200,6 +214,85 @@ export class DocTableReader {
       if (err instanceof MalformedError) throw this.bad();
       throw err;
     }
+  }
+
+  /** A document's id and source sha256 only (the first two of its strings). */
+  keys(d: number): { id: string; sha256: string } {
+    const known = this.entries.get(d);
+    if (known) return known;
+    const row = this.row(d);
+    if (this.stringsBase + row.stringsOffset + row.stringsBytes > this.file.dataLength) throw this.bad();
+    const { bytes, at } = this.stringsAt(row.stringsOffset, row.stringsBytes);
+    try {
+      const r = new ByteReader(bytes, at, at + row.stringsBytes);
+      return { id: r.string(), sha256: r.string() };
+    } catch (err) {
+      if (err instanceof MalformedError) throw this.bad();
+      throw err;
+    }
+  }
+
+  /** A document's id, source name and symbol only (its title is not decoded). */
+  names(d: number): { id: string; source: string; symbol: string | null } {
+    const known = this.entries.get(d);
+    if (known) return known;
+    const row = this.row(d);
+    if (this.stringsBase + row.stringsOffset + row.stringsBytes > this.file.dataLength) throw this.bad();
+    const { bytes, at } = this.stringsAt(row.stringsOffset, row.stringsBytes);
+    try {
+      const r = new ByteReader(bytes, at, at + row.stringsBytes);
+      const id = r.string();
+      r.bytes(r.varint());
+      const source = r.string();
+      r.bytes(r.varint());
+      return { id, source, symbol: r.nullableString() };
+    } catch (err) {
+      if (err instanceof MalformedError) throw this.bad();
+      throw err;
+    }
+  }
+
+  /** The k-th document in sha256 order. */
+  private byHash(k: number): number {
+    const perPage = 1024;
+    const page = Math.floor(k / perPage);
+    let bytes = this.byHashPages.get(page);
+    if (!bytes) {
+      const first = page * perPage;
+      bytes = this.file.read(this.byHashBase + first * 4, Math.min(perPage, this.count - first) * 4);
+      this.byHashPages.set(page, bytes);
+    }
+    const d = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32((k % perPage) * 4, true);
+    if (d >= this.count) throw this.bad();
+    return d;
+  }
+
+  /** Ordinals of the documents with this id (documents are in id order: a binary search). */
+  findId(id: string): number[] {
+    return this.equalRange(this.count, (k) => k, (d) => this.keys(d).id, id);
+  }
+
+  /** Ordinals of the documents whose source has this sha256 (a binary search in the sha256 order). */
+  findSha256(sha256: string): number[] {
+    return this.equalRange(this.count, (k) => this.byHash(k), (d) => this.keys(d).sha256, sha256);
+  }
+
+  /** The documents at positions k of an order where key(at(k)) ascends, whose key equals `wanted`. */
+  private equalRange(n: number, at: (k: number) => number, key: (d: number) => string, wanted: string): number[] {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (key(at(mid)) < wanted) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[] = [];
+    for (let k = lo; k < n; k++) {
+      const d = at(k);
+      if (key(d) !== wanted) break;
+      out.push(d);
+    }
+    return out;
   }
 
   entry(d: number): DocEntry {

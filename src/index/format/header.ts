@@ -11,8 +11,11 @@ import { ALL_FIELDS, type Field } from '../../search/fields.js';
 import { ByteReader, ByteWriter, MalformedError } from './bytes.js';
 import type { FieldTermsInfo } from './terms.js';
 
-/** 3: the clause fields notes and ref (more field totals, terms, norms and document-row sums). */
-export const SEGMENT_FORMAT_VERSION = 3;
+/**
+ * 3: the clause fields notes and ref (more field totals, terms, norms and document-row sums).
+ * 4: documents in id order within the segment (ordinal order is the search's tie order).
+ */
+export const SEGMENT_FORMAT_VERSION = 4;
 const MAGIC = 'UNRESSEG';
 
 export interface SegmentHeader {

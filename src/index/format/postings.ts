@@ -1,15 +1,20 @@
 // Postings of one term in one field: the clauses (for the title, the
 // documents) holding it, how often, and at which word positions. Blocks of up
 // to 128 postings, after a skip table that says for each block its first and
-// last ordinal, its size, and the largest term frequency and smallest field
-// length in it (so a search can bound a block's best BM25 score without
-// reading it: block-max). Inside a block, ordinals are relative to the
+// last ordinal, its size, and its competitive (term frequency, field length)
+// pairs: every pair no other posting of the block beats on both counts (more
+// often, in a field no longer). No posting's BM25 score exceeds the best score
+// of those pairs, and one posting has it, so a search bounds a block's best
+// score exactly without reading it (block-max; a block's largest frequency
+// with its smallest length, from two postings, overstates it). Inside a block, ordinals are relative to the
 // block's first, so a block moves to another segment unchanged when the
 // ordinals shift (merges copy whole blocks).
 //
 //   list  = skip table | block...
 //   skip  = varint blocks, then per block: first - (previous last + 1),
-//           last - first, count, bytes, max tf, min field length (varints)
+//           last - first, count, bytes, pairs, then per pair (by frequency,
+//           ascending; lengths then ascend too) tf and length, the first
+//           as they are, later ones as the rise from the previous (varints)
 //   block = varint length of the doc part | doc part: (gap except first, tf)
 //           per posting | positions: per posting, tf positions (first
 //           absolute, then gaps)
@@ -26,8 +31,26 @@ export interface BlockMeta {
   first: number;
   last: number;
   count: number;
-  maxTf: number;
-  minNorm: number;
+  /** Competitive pairs, flat: tf, length, tf, length, ... (tf and length ascending). */
+  impacts: number[];
+}
+
+/** The pairs of (tfs[i], norms[i]) no other pair beats on both counts, by tf ascending, flat. */
+export function competitivePairs(tfs: ArrayLike<number>, norms: ArrayLike<number>, n: number): number[] {
+  if (n === 1) return [tfs[0]!, norms[0]!];
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => tfs[b]! - tfs[a]! || norms[a]! - norms[b]!);
+  const out: number[] = [];
+  let shortest = Infinity;
+  for (const i of order) {
+    if (norms[i]! < shortest) {
+      shortest = norms[i]!;
+      out.push(tfs[i]!, norms[i]!);
+    }
+  }
+  // Collected by tf descending: reverse pair by pair.
+  const pairs: number[] = [];
+  for (let k = out.length - 2; k >= 0; k -= 2) pairs.push(out[k]!, out[k + 1]!);
+  return pairs;
 }
 
 export interface EncodedList {
@@ -52,8 +75,8 @@ export class PostingsListWriter {
   private pending = 0;
   private first = 0;
   private lastOrdinal = 0;
-  private maxTf = 0;
-  private minNorm = 0;
+  private readonly blockTfs = new Uint32Array(BLOCK);
+  private readonly blockNorms = new Uint32Array(BLOCK);
   df = 0;
 
   get pendingCount(): number {
@@ -62,15 +85,10 @@ export class PostingsListWriter {
 
   /** Adds a posting: ordinals strictly increasing; `positions[from .. from + tf)` are its word positions. */
   add(ordinal: number, tf: number, positions: ArrayLike<number>, from: number, norm: number): void {
-    if (this.pending === 0) {
-      this.first = ordinal;
-      this.maxTf = tf;
-      this.minNorm = norm;
-    } else {
-      this.block.varint(ordinal - this.lastOrdinal);
-      if (tf > this.maxTf) this.maxTf = tf;
-      if (norm < this.minNorm) this.minNorm = norm;
-    }
+    if (this.pending === 0) this.first = ordinal;
+    else this.block.varint(ordinal - this.lastOrdinal);
+    this.blockTfs[this.pending] = tf;
+    this.blockNorms[this.pending] = norm;
     this.block.varint(tf);
     let previous = 0;
     for (let i = 0; i < tf; i++) {
@@ -89,8 +107,12 @@ export class PostingsListWriter {
     this.skip.varint(meta.last - meta.first);
     this.skip.varint(meta.count);
     this.skip.varint(bytes);
-    this.skip.varint(meta.maxTf);
-    this.skip.varint(meta.minNorm);
+    const impacts = meta.impacts;
+    this.skip.varint(impacts.length / 2);
+    for (let k = 0; k < impacts.length; k += 2) {
+      this.skip.varint(k === 0 ? impacts[0]! : impacts[k]! - impacts[k - 2]!);
+      this.skip.varint(k === 0 ? impacts[1]! : impacts[k + 1]! - impacts[k - 1]!);
+    }
     this.previousLast = meta.last;
     this.blockCount++;
   }
@@ -101,7 +123,8 @@ export class PostingsListWriter {
     this.blocks.varint(this.block.length);
     this.blocks.bytes(this.block.view());
     this.blocks.bytes(this.positions.view());
-    this.entry({ first: this.first, last: this.lastOrdinal, count: this.pending, maxTf: this.maxTf, minNorm: this.minNorm }, this.blocks.length - start);
+    const impacts = competitivePairs(this.blockTfs, this.blockNorms, this.pending);
+    this.entry({ first: this.first, last: this.lastOrdinal, count: this.pending, impacts }, this.blocks.length - start);
     this.block.reset();
     this.positions.reset();
     this.pending = 0;
@@ -140,8 +163,6 @@ export class PostingsListWriter {
     this.pending = 0;
     this.first = 0;
     this.lastOrdinal = 0;
-    this.maxTf = 0;
-    this.minNorm = 0;
     this.df = 0;
   }
 }
@@ -161,12 +182,13 @@ export interface ListLocation {
  */
 export class PostingsCursor {
   blockCount = 0;
-  /** Per block (the first blockCount entries): first and last ordinal, count, max tf, min field length. */
+  /** Per block (the first blockCount entries): first and last ordinal, count, where its competitive pairs start in impactTfs/impactNorms (and end: the next block's start). */
   firsts = new Float64Array(1);
   lasts = new Float64Array(1);
   counts = new Uint16Array(1);
-  maxTfs = new Uint32Array(1);
-  minNorms = new Uint32Array(1);
+  impactStarts = new Uint32Array(2);
+  impactTfs = new Uint32Array(4);
+  impactNorms = new Uint32Array(4);
   private starts = new Float64Array(1);
   private ends = new Float64Array(1);
   /** Current block and position in it. */
@@ -227,21 +249,38 @@ export class PostingsCursor {
       this.firsts = new Float64Array(n);
       this.lasts = new Float64Array(n);
       this.counts = new Uint16Array(n);
-      this.maxTfs = new Uint32Array(n);
-      this.minNorms = new Uint32Array(n);
+      this.impactStarts = new Uint32Array(n + 1);
       this.starts = new Float64Array(n);
       this.ends = new Float64Array(n);
     }
     let previousLast = -1;
     let at = offset + skipBytes;
     let total = 0;
+    let k = 0;
     for (let b = 0; b < n; b++) {
       const first = previousLast + 1 + read();
       const last = first + read();
       const count = read();
       const bytes = read();
-      this.maxTfs[b] = read();
-      this.minNorms[b] = read();
+      const pairs = read();
+      if (pairs < 1 || pairs > count) throw this.bad();
+      this.impactStarts[b] = k;
+      if (this.impactTfs.length < k + pairs) {
+        const size = Math.max(2 * this.impactTfs.length, k + pairs);
+        const tfs = new Uint32Array(size);
+        const norms = new Uint32Array(size);
+        tfs.set(this.impactTfs.subarray(0, k));
+        norms.set(this.impactNorms.subarray(0, k));
+        this.impactTfs = tfs;
+        this.impactNorms = norms;
+      }
+      for (let p = 0; p < pairs; p++, k++) {
+        const tf = read();
+        const norm = read();
+        if (p > 0 && (tf === 0 || norm === 0)) throw this.bad();
+        this.impactTfs[k] = p === 0 ? tf : this.impactTfs[k - 1]! + tf;
+        this.impactNorms[k] = p === 0 ? norm : this.impactNorms[k - 1]! + norm;
+      }
       if (count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || bytes < 2) throw this.bad();
       this.firsts[b] = first;
       this.lasts[b] = last;
@@ -252,6 +291,7 @@ export class PostingsCursor {
       total += count;
       previousLast = last;
     }
+    this.impactStarts[n] = k;
     if (pos !== head.length || at !== offset + totalBytes || total !== location.df) throw this.bad();
     return this;
   }
@@ -423,7 +463,9 @@ export class PostingsCursor {
   }
 
   meta(b: number): BlockMeta {
-    return { first: this.firsts[b]!, last: this.lasts[b]!, count: this.counts[b]!, maxTf: this.maxTfs[b]!, minNorm: this.minNorms[b]! };
+    const impacts: number[] = [];
+    for (let k = this.impactStarts[b]!; k < this.impactStarts[b + 1]!; k++) impacts.push(this.impactTfs[k]!, this.impactNorms[k]!);
+    return { first: this.firsts[b]!, last: this.lasts[b]!, count: this.counts[b]!, impacts };
   }
 
   /** Every ordinal and tf of the list (small lists, filters, counting). */
