@@ -1,15 +1,15 @@
 // The slow suite (npm run test:slow): the default config excludes test/slow, and
 // a command-line filter cannot undo an exclude, so the slow tests have their own.
 
-import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/slow/**/*.test.ts'],
     testTimeout: 120_000,
-    // The lost-update trials mostly wait for a lock to go stale: a second worker
-    // runs the CPU-bound files meanwhile instead of after them.
-    maxWorkers: Math.max(2, availableParallelism()),
+    // One file at a time: the slow files load both cores by themselves (the
+    // lost-update trials run two at a time), and a second worker beside them
+    // starved vitest's own process until a worker's report to it timed out.
+    fileParallelism: false,
   },
 });
