@@ -92,19 +92,7 @@ export class IndexSnapshot {
 
   /** Live documents by id. */
   get catalog(): Map<string, CatalogEntry> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return this.buildCatalog();
-      } catch (err) {
-        // A writer merged a segment away and swept it since we loaded: read the new index.
-        if (err instanceof SegmentMissingError && attempt < RETRIES && this.manifestChanged()) {
-          this.load();
-          this.usable();
-          continue;
-        }
-        throw err;
-      }
-    }
+    return this.retrying(() => this.buildCatalog());
   }
 
   /** sha256 of every live document's source -> the document's id. */
@@ -144,7 +132,10 @@ export class IndexSnapshot {
     });
   }
 
-  /** Runs a read of the segments again on the new index when a writer swept a segment meanwhile. */
+  /**
+   * Runs a read of the segments again on the new index when a writer merged a
+   * segment away and swept it since we loaded (the one retry loop of readers).
+   */
   private retrying<T>(read: () => T): T {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -269,19 +260,8 @@ export class IndexSnapshot {
   }
 
   search(plan: QueryPlan, filters: SearchFilters, limit: number): EngineHit[] {
-    for (let attempt = 0; ; attempt++) {
-      this.usable();
-      try {
-        return assembleHits(this.segments, searchSegments(this.segments, plan, filters, limit));
-      } catch (err) {
-        // The index moved on while we read it: a merged-away segment was swept. Read the new one.
-        if (err instanceof SegmentMissingError && attempt < RETRIES && this.manifestChanged()) {
-          this.load();
-          continue;
-        }
-        throw err;
-      }
-    }
+    this.usable();
+    return this.retrying(() => assembleHits(this.segments, searchSegments(this.segments, plan, filters, limit)));
   }
 
   private manifestChanged(): boolean {
