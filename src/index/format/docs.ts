@@ -218,34 +218,30 @@ export class DocTableReader {
 
   /** A document's id and source sha256 only (the first two of its strings). */
   keys(d: number): { id: string; sha256: string } {
-    const known = this.entries.get(d);
-    if (known) return known;
-    const row = this.row(d);
-    if (this.stringsBase + row.stringsOffset + row.stringsBytes > this.file.dataLength) throw this.bad();
-    const { bytes, at } = this.stringsAt(row.stringsOffset, row.stringsBytes);
-    try {
-      const r = new ByteReader(bytes, at, at + row.stringsBytes);
-      return { id: r.string(), sha256: r.string() };
-    } catch (err) {
-      if (err instanceof MalformedError) throw this.bad();
-      throw err;
-    }
+    return this.entries.get(d) ?? this.readStrings(d, (r) => ({ id: r.string(), sha256: r.string() }));
   }
 
   /** A document's id, source name and symbol only (its title is not decoded). */
   names(d: number): { id: string; source: string; symbol: string | null } {
-    const known = this.entries.get(d);
-    if (known) return known;
+    return (
+      this.entries.get(d) ??
+      this.readStrings(d, (r) => {
+        const id = r.string();
+        r.bytes(r.varint()); // sha256
+        const source = r.string();
+        r.bytes(r.varint()); // kind
+        return { id, source, symbol: r.nullableString() };
+      })
+    );
+  }
+
+  /** Reads the start of document d's strings with `read`; a malformed record is damage. */
+  private readStrings<T>(d: number, read: (r: ByteReader) => T): T {
     const row = this.row(d);
     if (this.stringsBase + row.stringsOffset + row.stringsBytes > this.file.dataLength) throw this.bad();
     const { bytes, at } = this.stringsAt(row.stringsOffset, row.stringsBytes);
     try {
-      const r = new ByteReader(bytes, at, at + row.stringsBytes);
-      const id = r.string();
-      r.bytes(r.varint());
-      const source = r.string();
-      r.bytes(r.varint());
-      return { id, source, symbol: r.nullableString() };
+      return read(new ByteReader(bytes, at, at + row.stringsBytes));
     } catch (err) {
       if (err instanceof MalformedError) throw this.bad();
       throw err;
