@@ -26,6 +26,7 @@ interface Glyph {
 
 interface PdfGlyph {
   unicode: string;
+  originalCharCode?: number;
   width: number;
   isSpace: boolean;
 }
@@ -66,7 +67,13 @@ export interface Ops {
   nextLineSetSpacingShowText: number;
   paintFormXObjectBegin: number;
   paintFormXObjectEnd: number;
+  beginMarkedContent: number;
+  beginMarkedContentProps: number;
+  endMarkedContent: number;
 }
+
+/** The ActualText the file gives for a marked-content span showing these character codes, if any. */
+export type ActualTextOf = (codes: number[]) => string | null;
 
 interface TextState {
   ctm: Matrix;
@@ -104,8 +111,10 @@ function matrixArg(value: unknown): number[] | null {
 
 const BOLD_NAME = /bold|black|heavy|semibold|demi/i;
 
-export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string) => FontObject | null): Glyph[] {
-  const glyphs: Glyph[] = [];
+export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string) => FontObject | null, actualTextOf: ActualTextOf = () => null): Glyph[] {
+  let glyphs: Glyph[] = [];
+  /** Open marked content: where its glyphs start, and the codes it shows (null for a level that cannot carry ActualText). */
+  const marked: Array<{ start: number; codes: number[] | null }> = [];
   let state: TextState = {
     ctm: IDENTITY,
     textMatrix: IDENTITY,
@@ -147,6 +156,7 @@ export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string
       }
       if (item === null || typeof item !== 'object') continue;
       const glyph = item as PdfGlyph;
+      if (typeof glyph.originalCharCode === 'number') for (const level of marked) level.codes?.push(glyph.originalCharCode);
       const advance = glyph.width * widthScale;
       const spacing = (glyph.isSpace ? state.wordSpacing : 0) + state.charSpacing;
       if (upright && typeof glyph.unicode === 'string' && glyph.unicode !== '') {
@@ -240,6 +250,20 @@ export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string
         moveText(0, state.leading);
         if (Array.isArray(args[0])) showText(args[0]);
         break;
+      case ops.beginMarkedContent:
+        marked.push({ start: glyphs.length, codes: null });
+        break;
+      case ops.beginMarkedContentProps:
+        // pdf.js passes the tag and the MCID, not the properties; optional content ("OC") has no text.
+        marked.push({ start: glyphs.length, codes: args[0] === 'OC' ? null : [] });
+        break;
+      case ops.endMarkedContent: {
+        const level = marked.pop();
+        if (!level?.codes || level.codes.length === 0) break;
+        const text = actualTextOf(level.codes);
+        if (text !== null && level.start < glyphs.length) glyphs = [...glyphs.slice(0, level.start), ...glyphsOfActualText(glyphs.slice(level.start), text)];
+        break;
+      }
       case ops.nextLineSetSpacingShowText:
         state.wordSpacing = Number(args[0]) || 0;
         state.charSpacing = Number(args[1]) || 0;
@@ -249,6 +273,32 @@ export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string
     }
   }
   return attachMarks(dropCodelessMarks(glyphs));
+}
+
+/**
+ * The glyphs of an ActualText span, in place of the glyphs drawn: its words
+ * share the drawn glyphs' box (right to left when the text is), with space
+ * glyphs between them. An empty ActualText says the glyphs are not text.
+ */
+export function glyphsOfActualText(drawn: Glyph[], text: string): Glyph[] {
+  const parts = text.split(/(\s+)/).filter((part) => part !== '');
+  if (parts.length === 0) return [];
+  // The baseline is a letter's, not a mark's (marks are often drawn raised, on a baseline of their own).
+  const first = drawn.find((g) => g.width > 0 && !g.space && !ARABIC_MARK.test(g.text)) ?? drawn[0]!;
+  const left = Math.min(...drawn.map((g) => g.x));
+  const right = Math.max(...drawn.map((g) => g.x + g.width));
+  const size = Math.max(...drawn.map((g) => g.size));
+  const total = parts.reduce((sum, part) => sum + [...part].length, 0);
+  const rtl = RTL_CHAR.test(text);
+  const out: Glyph[] = [];
+  let done = 0;
+  for (const part of parts) {
+    const share = ((right - left) * [...part].length) / total;
+    const x = rtl ? right - ((right - left) * done) / total - share : left + ((right - left) * done) / total;
+    done += [...part].length;
+    out.push({ text: part, x, y: first.y, width: share, size, bold: first.bold, space: part.trim() === '' });
+  }
+  return out;
 }
 
 /**

@@ -2,6 +2,9 @@
 // browser). pdf.js parses the file, its fonts and their ToUnicode maps; the
 // glyphs and their positions are read from its operator list (pdf-glyphs.ts)
 // and the page is rebuilt from them (pdf-layout.ts):
+//   - ActualText: where the file states the text of some glyphs (a marked
+//     content span's ActualText, pdf-actual-text.ts), that text replaces
+//     what the glyphs' own Unicode would give;
 //   - lines: runs on one baseline; raised small digits are footnote markers;
 //     a glyph that takes no room and has no mark's code is an unmapped mark;
 //   - order on a line: right to left when the document is Arabic, with its
@@ -23,6 +26,7 @@
 // A PDF with no text at all (scanned pages) is refused: OCR is out of scope.
 
 import { InputError } from '../errors.js';
+import { actualTextsOfFile, codesKey, type ActualTextIndex } from './pdf-actual-text.js';
 import { glyphsOfPage, runsOfGlyphs, type OperatorList, type Ops } from './pdf-glyphs.js';
 import { layOutPages, type PageText } from './pdf-layout.js';
 
@@ -62,6 +66,15 @@ export async function decodePdf(bytes: Uint8Array, name: string): Promise<string
     if (doc.numPages > MAX_PAGES) throw new InputError(name, `is a PDF of ${doc.numPages} pages, more than the ${MAX_PAGES} unres reads`);
     const pages: PageText[] = [];
     let glyphs = 0;
+    // The file's ActualText spans, read only when a page has marked content that could carry one.
+    let actualTexts: ActualTextIndex | null = null;
+    const actualTextOf = (codes: number[]): string | null => {
+      actualTexts ??= actualTextsOfFile(bytes);
+      const texts = actualTexts.get(codesKey(codes));
+      if (!texts || texts.length === 0) return null;
+      // Spans that show the same codes are met in the order of the file; the last one stays for any met again.
+      return texts.length > 1 ? texts.shift()! : texts[0]!;
+    };
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
@@ -73,7 +86,7 @@ export async function decodePdf(bytes: Uint8Array, name: string): Promise<string
         if (content.items.some((item) => 'str' in item && item.str.trim() !== '')) {
           const list = (await page.getOperatorList()) as OperatorList;
           const fontOf = (id: string) => (page.commonObjs.has(id) ? page.commonObjs.get(id) : null);
-          runs = runsOfGlyphs(glyphsOfPage(list, pdfjs.OPS as unknown as Ops, fontOf));
+          runs = runsOfGlyphs(glyphsOfPage(list, pdfjs.OPS as unknown as Ops, fontOf, actualTextOf));
         }
       } catch (err) {
         throw new InputError(name, `is a damaged PDF: page ${n} cannot be read (${oneLine(err)})`);
