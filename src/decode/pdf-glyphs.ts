@@ -33,6 +33,9 @@ interface PdfGlyph {
 
 interface FontObject {
   fontMatrix?: number[];
+  composite?: boolean;
+  /** pdf.js's ToUnicode map (its internal array form, when that is what it holds). */
+  toUnicode?: { _map?: unknown };
   name?: string;
   bold?: boolean;
   black?: boolean;
@@ -113,6 +116,9 @@ const BOLD_NAME = /bold|black|heavy|semibold|demi/i;
 
 export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string) => FontObject | null, actualTextOf: ActualTextOf = () => null): Glyph[] {
   let glyphs: Glyph[] = [];
+  // Word marks its right-to-left runs "TagSuspect"; its digit maps are checked only on such pages.
+  const wordRtl = list.fnArray.some((fn, i) => fn === ops.beginMarkedContentProps && (list.argsArray[i] ?? [])[0] === 'TagSuspect');
+  const digitFixes = new Map<FontObject, Map<number, string> | null>();
   /** Open marked content: where its glyphs start, and the codes it shows (null for a level that cannot carry ActualText). */
   const marked: Array<{ start: number; codes: number[] | null }> = [];
   let state: TextState = {
@@ -148,6 +154,8 @@ export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string
     // Rotated text (margin notes, stamps) is not the document's running text.
     const upright = Math.abs(toPage[1]) < 0.01 * scaleX && Math.abs(toPage[2]) < 0.01 * scaleY && toPage[0] > 0 && toPage[3] > 0;
     const bold = font.bold === true || font.black === true || BOLD_NAME.test(font.name ?? '');
+    let digitFix = digitFixes.get(font);
+    if (digitFix === undefined) digitFixes.set(font, (digitFix = wordRtl ? permutedDigits(font) : null));
     let x = 0;
     for (const item of items) {
       if (typeof item === 'number') {
@@ -160,10 +168,11 @@ export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string
       const advance = glyph.width * widthScale;
       const spacing = (glyph.isSpace ? state.wordSpacing : 0) + state.charSpacing;
       if (upright && typeof glyph.unicode === 'string' && glyph.unicode !== '') {
+        const text = (digitFix && typeof glyph.originalCharCode === 'number' && digitFix.get(glyph.originalCharCode)) || glyph.unicode;
         const tx = state.x + x * hScale;
         const ty = state.y + state.rise;
         glyphs.push({
-          text: glyph.unicode,
+          text,
           x: toPage[0] * tx + toPage[2] * ty + toPage[4],
           y: toPage[1] * tx + toPage[3] * ty + toPage[5],
           width: Math.abs(advance * hScale * scaleX),
@@ -273,6 +282,37 @@ export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string
     }
   }
   return attachMarks(dropCodelessMarks(glyphs));
+}
+
+/** The glyph of "zero" in the standard (Macintosh) glyph order of TrueType fonts, "one" after it, and so on. */
+const STANDARD_ZERO_GLYPH = 0x13;
+
+/**
+ * Word's PDF export writes a wrong ToUnicode map for digits set in
+ * right-to-left runs: each run's digits are mapped in reverse ("2018" drawn
+ * with the glyphs of 2, 0, 1, 8 is mapped to "8102", and the map, shared by
+ * the whole font, then misreads every digit: "1-" becomes "0-"). Its fonts
+ * are embedded with their own glyph numbers as codes (Identity), and in the
+ * standard glyph order of its TrueType fonts the ten digits are glyphs 19-28
+ * in order. Where a composite font's map sends the codes 19-28 to digits but
+ * not in that order, the glyphs are believed: code 19 + n is the digit n.
+ * Only on pages with Word's TagSuspect marks; a map that gives anything but
+ * digits there is left alone.
+ */
+export function permutedDigits(font: FontObject): Map<number, string> | null {
+  const map = font.toUnicode?._map;
+  if (!font.composite || !Array.isArray(map)) return null;
+  let mapped = 0;
+  let permuted = false;
+  for (let n = 0; n < 10; n++) {
+    const value: unknown = map[STANDARD_ZERO_GLYPH + n];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string' || !/^[0-9]$/.test(value)) return null;
+    mapped++;
+    if (value !== String(n)) permuted = true;
+  }
+  if (mapped < 2 || !permuted) return null;
+  return new Map(Array.from({ length: 10 }, (_, n) => [STANDARD_ZERO_GLYPH + n, String(n)]));
 }
 
 /**

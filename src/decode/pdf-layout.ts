@@ -37,8 +37,9 @@ interface Line {
   x0: number;
   x1: number;
   text: string;
-  /** For footnote lines: the number the line starts with. */
+  /** For footnote lines: the number the line starts with, and the text after it (a line that stays in the body keeps its number). */
   note: number | null;
+  noteText?: string;
   /** The column the line stands in (0 full width, 1 first read, 2 second read). */
   column: number;
   /** Width of the line's first word in reading order. */
@@ -51,7 +52,8 @@ const ARABIC_LETTER = /[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc\ufb50-\ufdff\ufe
 const LATIN_OR_DIGIT = /[A-Za-z0-9\u00c0-\u024f]/;
 const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/g;
 const LATIN_LETTER_ONE = /[A-Za-z\u00c0-\u024f]/;
-const ARABIC_LETTERS = /[\u0621-\u064a\u0671-\u06d3]/g;
+/** Arabic letters, and their presentation forms (what some producers map glyphs to). */
+const ARABIC_LETTERS = /[\u0621-\u064a\u0671-\u06d3\ufb50-\ufdff\ufe70-\ufefc]/g;
 const DIGITS_ONLY = /^\s*([0-9\u0660-\u0669\u06f0-\u06f9]{1,3})\s*$/;
 const LEADING_NUMBER = /^\s*\(?([0-9\u0660-\u0669\u06f0-\u06f9]{1,3})\)?(?:\s+|(?=[^\s0-9\u0660-\u0669\u06f0-\u06f9.,/-]))/;
 const BLOCK_OPENING =
@@ -80,7 +82,7 @@ export function layOutPages(pages: PageText[]): string {
   for (const lines of pageLines) {
     const { body, foot } = splitFootnotes(lines, bodySize);
     for (const line of foot) {
-      if (line.note !== null || notes.length === 0) notes.push({ n: line.note ?? 0, text: line.text });
+      if (line.note !== null || notes.length === 0) notes.push({ n: line.note ?? 0, text: line.noteText ?? line.text });
       else notes[notes.length - 1]!.text += ` ${line.text}`;
     }
     const ordered = readingOrder(body);
@@ -260,7 +262,7 @@ function linesOf(page: PageText, rtl: boolean, bodySize: number): Line[] {
   const runs: Run[] = page.runs.map((r, order) => ({ ...r, order, superscript: false })).filter((r) => r.text.trim() !== '');
   const groups = baselines(runs);
   const gutter = findGutter(groups, bodySize);
-  if (!gutter) return withMarkers(groups).map((group) => makeLine(group, rtl, bodySize));
+  if (!gutter) return withMarkers(groups).flatMap(splitBySize).map((group) => makeLine(group, rtl, bodySize));
   // Two columns: a baseline with a run across the gutter is a full-width line; the others are cut
   // at the gutter, and each column's lines are made on their own (markers stay in their column).
   const rtlFirst = runs.filter((r) => ARABIC_LETTER.test(r.text)).length * 2 >= runs.length;
@@ -316,13 +318,52 @@ function withMarkers(groups: Run[][]): Run[][] {
     }
     merged.push(group);
   }
-  // Digits set smaller and raised inside a line are markers too.
+  // Digits set smaller and raised inside a line are markers too, unless words of their own size and
+  // baseline stand beside them (a line of smaller type sharing a baseline band with larger type, as
+  // in a masthead: "7 December 2017" beside the organ's name).
   for (const group of merged) {
     const size = Math.max(...group.map((r) => r.size));
     const base = group.find((r) => r.size === size)!.y;
-    for (const r of group) if (r.size < size * 0.85 && r.y - base > size * 0.15 && DIGITS_ONLY.test(r.text)) r.superscript = true;
+    const inItsOwnLine = (r: Run): boolean =>
+      group.some((o) => o !== r && /\p{L}/u.test(o.text) && Math.abs(o.size - r.size) <= 0.15 * r.size && Math.abs(o.y - r.y) <= 0.1 * r.size && gapBetween(o, r) <= 0.6 * r.size);
+    for (const r of group) if (r.size < size * 0.85 && r.y - base > size * 0.15 && DIGITS_ONLY.test(r.text) && !inItsOwnLine(r)) r.superscript = true;
   }
   return merged;
+}
+
+/** How wide a gap (in type sizes) parts of a baseline band in different sizes must leave to be lines of their own. */
+const SIZE_SPLIT_GAP = 2;
+/** How much larger one part's type must be than the other's. */
+const SIZE_SPLIT_RATIO = 1.3;
+
+/**
+ * A baseline band holding two blocks side by side in clearly different type
+ * sizes, far apart (a masthead: the organ's name in large Arabic type on the
+ * right, "7 December 2017" in small Latin type on the left), is two lines:
+ * each is ordered on its own (the Latin one left to right). Right first.
+ */
+function splitBySize(group: Run[]): Run[][] {
+  if (group.length < 2) return [group];
+  const sorted = [...group].sort((a, b) => a.x - b.x);
+  const clusters: Run[][] = [[sorted[0]!]];
+  for (const r of sorted.slice(1)) {
+    const cluster = clusters.at(-1)!;
+    const right = Math.max(...cluster.map((c) => c.x + c.width));
+    const size = Math.max(r.size, ...cluster.map((c) => c.size));
+    if (r.x - right > SIZE_SPLIT_GAP * size) clusters.push([r]);
+    else cluster.push(r);
+  }
+  if (clusters.length < 2) return [group];
+  const sizeOf = (c: Run[]): number => Math.max(...c.filter((r) => !r.superscript).map((r) => r.size), 0);
+  // Only where neighbouring blocks differ in size: a gap between words of one size is a tab or a column.
+  const out: Run[][] = [clusters[0]!];
+  for (const c of clusters.slice(1)) {
+    const last = out.at(-1)!;
+    const [a, b] = [sizeOf(last), sizeOf(c)];
+    if (a > 0 && b > 0 && Math.max(a, b) >= SIZE_SPLIT_RATIO * Math.min(a, b)) out.push(c);
+    else last.push(...c);
+  }
+  return out.length < 2 ? [group] : out.reverse();
 }
 
 /**
@@ -384,7 +425,9 @@ function makeLine(allRuns: Run[], rtl: boolean, bodySize: number): Line {
   const ordered = logicalOrder(runs, rtl, false);
   const x0 = Math.min(...runs.map((r) => r.x));
   const x1 = Math.max(...runs.map((r) => r.x + r.width));
-  let { text, note } = compose(ordered, size, bodySize);
+  const { text, note: raisedNote } = compose(ordered, size, bodySize);
+  let note = raisedNote;
+  let noteText: string | undefined;
   // Read again as the continuation of a line that ended in a Latin word (only kept when it reads otherwise).
   let afterLatin: string | undefined;
   if (rtl && note === null && size >= bodySize * 0.9) {
@@ -401,10 +444,10 @@ function makeLine(allRuns: Run[], rtl: boolean, bodySize: number): Line {
     const lead = LEADING_NUMBER.exec(text);
     if (lead) {
       note = Number(lead[1]!.replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x660)));
-      text = text.slice(lead[0].length);
+      noteText = text.slice(lead[0].length);
     }
   }
-  return { runs, y, size, x0, x1, text, note, column: 0, firstWord, afterLatin };
+  return { runs, y, size, x0, x1, text, note, noteText, column: 0, firstWord, afterLatin };
 }
 
 /** The text of a line's runs in reading order: a space where the drawn gap is one; raised digits as markers. */
