@@ -74,3 +74,53 @@ describe('glyphs of an ActualText span', () => {
     expect(words('Span', (codes) => (codes.length === 2 ? '' : null))).toEqual(['الذي', 'عد']);
   });
 });
+
+describe('digits Word maps wrongly in right-to-left runs', () => {
+  const font = (map: Array<string | null>) => ({ composite: true, toUnicode: { _map: map } });
+  /** A map for codes 0x13.. as Word writes it after "2018" and "30": zero→1, one→0, two→8, three→6... */
+  const wordMap: Array<string | null> = [];
+  Object.assign(wordMap, { 0x13: '1', 0x14: '0', 0x15: '8', 0x16: '6', 0x19: '3', 0x1b: '2', 0x03: ' ' });
+
+  it('reads a digit from its glyph (standard glyph order) when the map permutes the digits', async () => {
+    const { permutedDigits } = await import('../../src/decode/pdf-glyphs.js');
+    const fix = permutedDigits(font(wordMap))!;
+    expect([0x15, 0x13, 0x14, 0x1b].map((code) => fix.get(code)).join('')).toBe('2018');
+  });
+
+  it('leaves a map alone that is in order, gives more than digits there, or belongs to a simple font', async () => {
+    const { permutedDigits } = await import('../../src/decode/pdf-glyphs.js');
+    const inOrder: Array<string | null> = [];
+    for (let n = 0; n < 10; n++) inOrder[0x13 + n] = String(n);
+    expect(permutedDigits(font(inOrder))).toBeNull();
+    const letters: Array<string | null> = [];
+    Object.assign(letters, { 0x13: 'ب', 0x14: '1', 0x15: '0' });
+    expect(permutedDigits(font(letters))).toBeNull();
+    expect(permutedDigits({ composite: false, toUnicode: { _map: wordMap } })).toBeNull();
+  });
+
+  it('applies only on pages with Word’s TagSuspect marks', () => {
+    const OPS = { setFont: 1, showText: 2, beginMarkedContentProps: 3, endMarkedContent: 4, beginMarkedContent: 5, setTextMatrix: 6, beginText: 7 } as unknown as Ops;
+    const f = { ...font(wordMap), fontMatrix: [0.001, 0, 0, 0.001, 0, 0], name: 'Arial' };
+    const digits = [0x15, 0x13, 0x14, 0x1b].map((code, i) => ({ unicode: wordMap[code]!, width: 556, originalCharCode: code, isSpace: false, i }));
+    const read = (tag: string) =>
+      runsOfGlyphs(
+        glyphsOfPage(
+          { fnArray: [7, 1, 6, 3, 2, 4], argsArray: [[], ['F8', 11], [[1, 0, 0, 1, 378, 554]], [tag, null], [digits], []] },
+          OPS,
+          () => f,
+        ),
+      ).map((r) => r.text);
+    expect(read('TagSuspect')).toEqual(['2018']);
+    expect(read('Span')).toEqual(['8102']);
+  });
+});
+
+describe('heh in the forms of heh doachashmee', () => {
+  it('is read as heh', () => {
+    const OPS = { setFont: 1, showText: 2, setTextMatrix: 6, beginText: 7 } as unknown as Ops;
+    const font = { fontMatrix: [0.001, 0, 0, 0.001, 0, 0], name: 'Simplified Arabic' };
+    const glyphs = ['ا', 'ذ', '\ufbaa'].map((unicode) => ({ unicode, width: 400, isSpace: false }));
+    const runs = runsOfGlyphs(glyphsOfPage({ fnArray: [7, 1, 6, 2], argsArray: [[], ['F1', 12], [[1, 0, 0, 1, 100, 500]], [glyphs]] }, OPS, () => font));
+    expect(runs.map((r) => r.text)).toEqual(['هذا']);
+  });
+});

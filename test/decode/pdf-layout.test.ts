@@ -90,4 +90,27 @@ describe('PDF page layout', () => {
     const text = layOutPages([page([...arabic, ...block, comma])]);
     expect(text.trim()).toBe('وقدمت مشروع THB Liberi (2018-2025)،');
   });
+
+  it('reads a masthead: the small Latin block beside large Arabic type on one baseline band is a line of its own, read left to right', () => {
+    // "الاقتصادي والاجتماعي" in 18 pt on the right; "7 December 2017" in 11 pt on the left, 2.8 pt higher.
+    const organ = rtlLine('الاقتصادي والاجتماعي', 650.6, 470, 18).map((r) => ({ ...r, size: 18 }));
+    const date = ltrRuns(['7', 'December', '2017'], 653.4, 62).map((r) => ({ ...r, size: 11 }));
+    const body = [500, 486, 472].flatMap((y) => fullLine('نص الوثيقة', y));
+    const text = layOutPages([page([...organ, ...date, ...body])]);
+    expect(text).toContain('7 December 2017');
+    expect(text).toContain('الاقتصادي والاجتماعي');
+    expect(text).not.toContain('^(');
+  });
+
+  it('keeps the number a small-type line opens with when the line stays in the text (not a footnote)', () => {
+    const date = ltrRuns(['29', 'December', '2017'], 700, 62).map((r) => ({ ...r, size: 9 }));
+    const text = layOutPages([page([...date, ...rtlLine('نص الوثيقة الأول', 600), ...rtlLine('نص الوثيقة الثاني', 586)])]);
+    expect(text).toContain('29 December 2017');
+  });
+
+  it('takes a document set in presentation forms for the Arabic it is, right to left', () => {
+    // "الأمم المتحدة" with each word in presentation forms: words are read right to left.
+    const runs = rtlLine('\ufe8d\ufedf\ufe84\ufee3\ufee2 \ufe8d\ufedf\ufee4\ufe98\ufea4\ufeaa\ufe93', 700);
+    expect(layOutPages([page(runs)]).trim()).toBe('\ufe8d\ufedf\ufe84\ufee3\ufee2 \ufe8d\ufedf\ufee4\ufe98\ufea4\ufeaa\ufe93');
+  });
 });
