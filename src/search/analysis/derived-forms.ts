@@ -9,7 +9,8 @@
 //
 //   X    مستفعل -> استفعال   (مستقل -> استقلال; hollow مستدام -> استدام(ة);
 //                             doubled مستمر -> استمرار)
-//   VIII مفتعل  -> افتعال    (منتهك -> انتهاك, مرتكب -> ارتكاب)
+//   VIII مفتعل  -> افتعال    (منتهك -> انتهاك, مرتكب -> ارتكاب; with a weak
+//                             last radical مفتعي -> افتعاء: مشتري -> اشتراء)
 //        متفعل  -> اتفعال    (fa = و or ت assimilated to the ت: متجر -> اتجار,
 //                             متخذ -> اتخاذ)
 //   VII  منفعل  -> انفعال    (منعقد -> انعقاد)
@@ -28,6 +29,8 @@ const MEEM = 'م';
 const NOON = 'ن';
 const SEEN = 'س';
 const TEH = 'ت';
+const YEH = 'ي';
+const HAMZA = 'ء';
 
 /**
  * Participle stems (normalised, without article or endings) whose verbal noun,
@@ -41,9 +44,11 @@ const TEH = 'ت';
  *   المشترك) / اشتراك contribution, dues (اشتراكاته المالية); مستمر
  *   continuing / استمار(ة) form; مؤتمر conference / ائتمار conspiring;
  *   منتدي forum (form VIII in shape only); متفق agreed (متفقاً عليها) /
- *   اتفاق, whose stem اتفاقية (convention) shares.
+ *   اتفاق, whose stem اتفاقية (convention) shares; محتوي contents
+ *   (المحتويات) / احتواء containment; مقتضي pursuant to (بمقتضى) / اقتضاء
+ *   (حسب الاقتضاء, as appropriate).
  */
-export const NOT_DERIVED: ReadonlySet<string> = new Set(['مجتمع', 'متحد', 'متصل', 'مختلف', 'مستقبل', 'مشترك', 'مستمر', 'مءتمر', 'منتدي', 'متفق']);
+export const NOT_DERIVED: ReadonlySet<string> = new Set(['مجتمع', 'متحد', 'متصل', 'مختلف', 'مستقبل', 'مشترك', 'مستمر', 'مءتمر', 'منتدي', 'متفق', 'محتوي', 'مقتضي']);
 
 /** The verbal noun's stem a derived-form participle's stem points to, or null when the stem has no such shape. */
 export function masdarOfParticiple(stem: string): string | null {
@@ -64,7 +69,7 @@ export function masdarOfParticiple(stem: string): string | null {
   if (stem.length !== 5) return null;
   // Form VIII: م + fa + ت + two radicals (a fa of س is form X's prefix, handled above or not a participle).
   if (stem[2] === TEH && stem[1] !== SEEN && stem[3] !== ALEF && stem[4] !== ALEF) {
-    return ALEF + stem[1]! + TEH + stem[3]! + ALEF + stem[4]!;
+    return ALEF + stem[1]! + TEH + stem[3]! + ALEF + (stem[4] === YEH ? HAMZA : stem[4]!);
   }
   // Form VII: م ن + three radicals.
   if (stem[1] === NOON && stem[3] !== ALEF && stem[4] !== ALEF && stem[2] !== ALEF) {
