@@ -19,7 +19,8 @@ export const INDEX_FORMAT = 'unres-index';
  * 4: clause fields notes (footnote text) and ref (clause references), segment format 3.
  * 5: segment format 4, documents in id order within each segment (searches skip exact ties by block).
  * 6: the analysis chain changed (a derived-form participle also reads as its verbal noun; a zero
- *    between letters of a symbol reads O), so an index of version 5 misses terms queries now ask for.
+ *    between letters of a symbol reads O) and the title field holds the document's own symbol, so an
+ *    index of version 5 misses terms queries now ask for.
  */
 export const INDEX_VERSION = 6;
 
