@@ -45,6 +45,14 @@ function scannedPdf(): Buffer {
   return Buffer.concat(chunks);
 }
 
+/** A DOCX whose directory says its document inflates to 300 MB (a ZIP bomb is refused before it is unpacked). */
+function inflatingDocx(): Buffer {
+  const zip = zipOf('word/document.xml', '<w:document/>');
+  const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  zip.writeUInt32LE(300_000_000, central + 24);
+  return zip;
+}
+
 /** A ZIP (stored entries, with its central directory) that holds no Word document. */
 function zipOf(name: string, text: string): Buffer {
   const data = Buffer.from(text);
@@ -79,6 +87,8 @@ const HOSTILE: ReadonlyArray<{ name: string; bytes: () => Buffer; format?: strin
   { name: 'scan.pdf', bytes: scannedPdf, says: /is a PDF with no text layer \(scanned pages\?\)/ },
   { name: 'archive.docx', bytes: () => zipOf('notes/readme.txt', 'hello'), says: /looks like a ZIP archive/ },
   { name: 'archive.bin', bytes: () => zipOf('notes/readme.txt', 'hello'), format: 'docx', says: /is a ZIP archive but not a Word document \(DOCX\)/ },
+  { name: 'junk.pdf', bytes: () => Buffer.from('%PDF-1.7\n' + 'not a PDF body '.repeat(200) + '\n%%EOF\n', 'latin1'), says: /is a damaged PDF/ },
+  { name: 'bomb.docx', bytes: inflatingDocx, says: /whose parts inflate to 300 MB, more than unres reads/ },
   { name: 'cut.docx', bytes: () => file('seed-000.docx').subarray(0, 3000), says: /Word document \(DOCX\).*missing or damaged/ },
   // Cut before its directory names a WordDocument stream: no longer recognisable as Word.
   { name: 'cut.doc', bytes: () => file('seed-000.doc').subarray(0, 3000), says: /legacy Microsoft Office document|Word document \(DOC\) that cannot be read/ },
