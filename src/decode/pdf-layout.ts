@@ -523,6 +523,8 @@ function classOf(r: Run): RunClass {
   return 'other';
 }
 
+/** A separator that joins two numbers it touches into one (European and common separators). */
+const NUMBER_SEPARATOR = /^[-\u2010-\u2013/.,:]$/;
 const ROUND = /[()]/g;
 const SQUARE = /[[\]]/g;
 const QUOTE = /["\u201c\u201d]/g;
@@ -603,6 +605,29 @@ function logicalOrder(runs: Run[], rtl: boolean, latinBefore: boolean): Placed[]
     blockEnd.set(right, left);
     previousEnd = left;
     i = left + 1;
+  }
+  // Numbers joined by one separator they touch ("2018-2019", "30/3", "1.5") are one number, read
+  // left to right, as the bidirectional algorithm reads them (a number drawn in pieces is put back).
+  const covered = new Set<number>();
+  for (const [right, left] of blockEnd) for (let k = right; k <= left; k++) covered.add(k);
+  for (let k = 0; k < n; k++) {
+    if (covered.has(k) || cls[k] !== 'EN') continue;
+    let left = k;
+    while (
+      left + 2 < n &&
+      !covered.has(left + 1) &&
+      !covered.has(left + 2) &&
+      cls[left + 1] === 'N' &&
+      NUMBER_SEPARATOR.test(visual[left + 1]!.text) &&
+      cls[left + 2] === 'EN' &&
+      touching(visual[left]!, visual[left + 1]!) &&
+      touching(visual[left + 1]!, visual[left + 2]!)
+    )
+      left += 2;
+    if (left === k) continue;
+    blockEnd.set(k, left);
+    for (let m = k; m <= left; m++) covered.add(m);
+    k = left;
   }
   const out: Placed[] = [];
   let previousLeft: Run | null = null;
