@@ -122,4 +122,16 @@ describe('PDF page layout', () => {
     const spaced = ltrRuns(['52', '/', '31'], 700, 300);
     expect(layOutPages([page([...arabic, ...spaced])]).trim()).toBe('لفترة السنتين 31 / 52');
   });
+
+  it('turns round a mirrored pair whose opening bracket touches the Arabic word before it, giving back the space', () => {
+    // "في دورته العاشرة (الكويت، 2018)" drawn with mirror codes and the space before the bracket squeezed.
+    const runs = [
+      ...rtlLine('في دورته العاشرة', 700, 524),
+      { text: ')', x: 524 - 95 - 4, y: 700, width: 4, size: SIZE },
+      ...rtlLine('الكويت،', 700, 524 - 95 - 4),
+      ...ltrRuns(['2018'], 700, 524 - 95 - 4 - 35 - 3.6 - 20),
+      { text: '(', x: 524 - 95 - 4 - 35 - 3.6 - 20 - 4, y: 700, width: 4, size: SIZE },
+    ];
+    expect(layOutPages([page(runs)]).trim()).toBe('في دورته العاشرة (الكويت، 2018)');
+  });
 });
