@@ -163,10 +163,13 @@ function unmirrorBrackets(text: string, open: string, close: string): string {
     const c = unmatched[k]!;
     const o = unmatched[k + 1]!;
     if (units[c] !== close || units[o] !== open) continue;
-    const startsWord = (c === 0 || /\s/.test(units[c - 1]!)) && word.test(units[c + 1] ?? '');
+    // Before it: a space, the start, or an Arabic letter (no closing bracket follows a letter of the
+    // word it closes and opens another: "العاشرة)الكويت" is "العاشرة (الكويت" with its space squeezed).
+    const afterArabic = c > 0 && ARABIC_LETTER.test(units[c - 1]!);
+    const startsWord = (c === 0 || /\s/.test(units[c - 1]!) || afterArabic) && word.test(units[c + 1] ?? '');
     const endsWord = o > 0 && !/\s/.test(units[o - 1]!) && (o + 1 === units.length || !word.test(units[o + 1]!));
     if (!startsWord || !endsWord) continue;
-    units[c] = open;
+    units[c] = afterArabic ? ` ${open}` : open;
     units[o] = close;
     changed = true;
     k++;
@@ -465,7 +468,11 @@ function compose(ordered: Placed[], size: number, bodySize: number): { text: str
     } else if (digits !== undefined) piece = `^(${digits})`;
     else piece = run.text;
     const punctuation = !/[\p{L}\p{N}]/u.test(run.text) || !/[\p{L}\p{N}]/u.test(previous?.text ?? '');
-    if (previous && piece !== '' && !/\s$/.test(text) && !/^\s/.test(piece) && !piece.startsWith('^(') && gap > (punctuation ? 0.25 : 0.2) * run.size) {
+    // Two runs of Arabic letters in one type: the glyph reader joins the letters of a word into one
+    // run, so what parts them is a space (justified lines squeeze it to a sliver).
+    const arabicPair = previous !== null && ARABIC_LETTER.test(run.text) && ARABIC_LETTER.test(previous.text) && Math.abs(previous.size - run.size) <= 0.05 * run.size;
+    const threshold = arabicPair ? ARABIC_WORD_GAP : punctuation ? 0.25 : 0.2;
+    if (previous && piece !== '' && !/\s$/.test(text) && !/^\s/.test(piece) && !piece.startsWith('^(') && gap > threshold * run.size) {
       text += ' ';
     }
     text += piece;
@@ -523,6 +530,10 @@ function classOf(r: Run): RunClass {
   return 'other';
 }
 
+/** The least gap (in type sizes) between two runs of Arabic letters that reads as a space. */
+const ARABIC_WORD_GAP = 0.05;
+/** A separator that joins two numbers it touches into one (European and common separators). */
+const NUMBER_SEPARATOR = /^[-\u2010-\u2013/.,:]$/;
 const ROUND = /[()]/g;
 const SQUARE = /[[\]]/g;
 const QUOTE = /["\u201c\u201d]/g;
@@ -603,6 +614,29 @@ function logicalOrder(runs: Run[], rtl: boolean, latinBefore: boolean): Placed[]
     blockEnd.set(right, left);
     previousEnd = left;
     i = left + 1;
+  }
+  // Numbers joined by one separator they touch ("2018-2019", "30/3", "1.5") are one number, read
+  // left to right, as the bidirectional algorithm reads them (a number drawn in pieces is put back).
+  const covered = new Set<number>();
+  for (const [right, left] of blockEnd) for (let k = right; k <= left; k++) covered.add(k);
+  for (let k = 0; k < n; k++) {
+    if (covered.has(k) || cls[k] !== 'EN') continue;
+    let left = k;
+    while (
+      left + 2 < n &&
+      !covered.has(left + 1) &&
+      !covered.has(left + 2) &&
+      cls[left + 1] === 'N' &&
+      NUMBER_SEPARATOR.test(visual[left + 1]!.text) &&
+      cls[left + 2] === 'EN' &&
+      touching(visual[left]!, visual[left + 1]!) &&
+      touching(visual[left + 1]!, visual[left + 2]!)
+    )
+      left += 2;
+    if (left === k) continue;
+    blockEnd.set(k, left);
+    for (let m = k; m <= left; m++) covered.add(m);
+    k = left;
   }
   const out: Placed[] = [];
   let previousLeft: Run | null = null;

@@ -23,7 +23,8 @@
 //     the line spacing ends the paragraph. Where the layout cannot tell (a
 //     page or column break, a full line before a numbered one) the line break
 //     stays for the structure stage, which knows headings and numbering.
-// A PDF with no text at all (scanned pages) is refused: OCR is out of scope.
+// A PDF with no text at all (scanned pages) is refused: OCR is out of scope;
+// so is one whose fonts map their glyphs to no letters (control codes).
 
 import { InputError } from '../errors.js';
 import { actualTextsOfFile, codesKey, type ActualTextIndex } from './pdf-actual-text.js';
@@ -32,6 +33,14 @@ import { layOutPages, type PageText } from './pdf-layout.js';
 
 /** The most pages read: far above any UN document, and a bound on time and memory. */
 const MAX_PAGES = 3000;
+
+/**
+ * Glyphs that come out as control characters: the font has no Unicode map
+ * and its own codes are not letters (old Arabic fonts with private
+ * encodings). Past this share of the text, what would be read is noise.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+const MAX_CONTROL_SHARE = 0.05;
 
 /** A whole PDF ends with %%EOF (perhaps followed by a line end or a little padding). */
 const EOF_MARK = Buffer.from('%%EOF', 'latin1');
@@ -66,6 +75,7 @@ export async function decodePdf(bytes: Uint8Array, name: string): Promise<string
     if (doc.numPages > MAX_PAGES) throw new InputError(name, `is a PDF of ${doc.numPages} pages, more than the ${MAX_PAGES} unres reads`);
     const pages: PageText[] = [];
     let glyphs = 0;
+    let controls = 0;
     // The file's ActualText spans, read only when a page has marked content that could carry one.
     let actualTexts: ActualTextIndex | null = null;
     const actualTextOf = (codes: number[]): string | null => {
@@ -95,12 +105,16 @@ export async function decodePdf(bytes: Uint8Array, name: string): Promise<string
         run.x -= x0;
         run.y -= y0;
         glyphs += run.text.trim().length;
+        controls += run.text.match(CONTROL_CHARACTERS)?.length ?? 0;
       }
       pages.push({ width: x1 - x0, height: y1 - y0, runs });
       page.cleanup();
     }
     if (glyphs === 0) {
       throw new InputError(name, 'is a PDF with no text layer (scanned pages?): unres does not run OCR; run OCR on it first');
+    }
+    if (controls > glyphs * MAX_CONTROL_SHARE) {
+      throw new InputError(name, 'is a PDF whose fonts do not say which letters their glyphs are (no Unicode map): its text cannot be read without OCR');
     }
     return layOutPages(pages);
   } finally {

@@ -45,6 +45,37 @@ function scannedPdf(): Buffer {
   return Buffer.concat(chunks);
 }
 
+/** A PDF whose text is set in a symbolic font with no Unicode map: its codes come out as control characters (old Arabic fonts). */
+function unmappedFontPdf(): Buffer {
+  const text = Array.from({ length: 40 }, (_, i) => '\\' + (1 + (i % 20)).toString(8).padStart(3, '0')).join('');
+  const content = `BT /F1 12 Tf 72 700 Td (${text}) Tj ET`;
+  const descriptor = '<< /Type /FontDescriptor /FontName /OldArabic /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    `<< /Type /Font /Subtype /TrueType /BaseFont /OldArabic /FirstChar 0 /LastChar 255 /Widths [${Array(256).fill(500).join(' ')}] /FontDescriptor ${descriptor} >>`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 6\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/** A DOCX whose directory says its document inflates to 300 MB (a ZIP bomb is refused before it is unpacked). */
+function inflatingDocx(): Buffer {
+  const zip = zipOf('word/document.xml', '<w:document/>');
+  const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  zip.writeUInt32LE(300_000_000, central + 24);
+  return zip;
+}
+
 /** A ZIP (stored entries, with its central directory) that holds no Word document. */
 function zipOf(name: string, text: string): Buffer {
   const data = Buffer.from(text);
@@ -79,6 +110,9 @@ const HOSTILE: ReadonlyArray<{ name: string; bytes: () => Buffer; format?: strin
   { name: 'scan.pdf', bytes: scannedPdf, says: /is a PDF with no text layer \(scanned pages\?\)/ },
   { name: 'archive.docx', bytes: () => zipOf('notes/readme.txt', 'hello'), says: /looks like a ZIP archive/ },
   { name: 'archive.bin', bytes: () => zipOf('notes/readme.txt', 'hello'), format: 'docx', says: /is a ZIP archive but not a Word document \(DOCX\)/ },
+  { name: 'nomap.pdf', bytes: unmappedFontPdf, says: /is a PDF whose fonts do not say which letters their glyphs are/ },
+  { name: 'junk.pdf', bytes: () => Buffer.from('%PDF-1.7\n' + 'not a PDF body '.repeat(200) + '\n%%EOF\n', 'latin1'), says: /is a damaged PDF/ },
+  { name: 'bomb.docx', bytes: inflatingDocx, says: /whose parts inflate to 300 MB, more than unres reads/ },
   { name: 'cut.docx', bytes: () => file('seed-000.docx').subarray(0, 3000), says: /Word document \(DOCX\).*missing or damaged/ },
   // Cut before its directory names a WordDocument stream: no longer recognisable as Word.
   { name: 'cut.doc', bytes: () => file('seed-000.doc').subarray(0, 3000), says: /legacy Microsoft Office document|Word document \(DOC\) that cannot be read/ },

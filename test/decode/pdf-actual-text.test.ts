@@ -124,3 +124,16 @@ describe('heh in the forms of heh doachashmee', () => {
     expect(runs.map((r) => r.text)).toEqual(['هذا']);
   });
 });
+
+describe('ActualText scanning of a hostile file', () => {
+  it('stops a stream that inflates past its bound', () => {
+    const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024, 0x20));
+    const file = Buffer.concat([bytes(`1 0 obj\n<</Length ${bomb.length}/Filter/FlateDecode>>\nstream\n`), bomb, bytes('\nendstream\nendobj\n')]);
+    expect(actualTextsOfFile(file).size).toBe(0);
+  });
+
+  it('reads nothing from a file with "stream" and no end, or an unclosed string', () => {
+    expect(actualTextsOfFile(bytes('stream\n/Span <</ActualText (x)>> BDC (a) Tj EMC')).size).toBe(0);
+    expect(actualTextSpans(bytes('/Span <</ActualText (unclosed BDC (a) Tj EMC'))).toEqual([]);
+  });
+});

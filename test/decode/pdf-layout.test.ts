@@ -113,4 +113,25 @@ describe('PDF page layout', () => {
     const runs = rtlLine('\ufe8d\ufedf\ufe84\ufee3\ufee2 \ufe8d\ufedf\ufee4\ufe98\ufea4\ufeaa\ufe93', 700);
     expect(layOutPages([page(runs)]).trim()).toBe('\ufe8d\ufedf\ufe84\ufee3\ufee2 \ufe8d\ufedf\ufee4\ufe98\ufea4\ufeaa\ufe93');
   });
+
+  it('reads numbers drawn in pieces but joined by one separator they touch as one number ("2018-2019"), and spaced ones as units', () => {
+    // "لفترة السنتين 2018-2019" drawn: 2018 | - | 2019 to the left of the Arabic words, each piece a run of its own.
+    const range = ltrRuns(['2018', '-', '2019'], 700, 300, [0, 0]);
+    const arabic = rtlLine('لفترة السنتين', 700, 524).filter((r) => r.x > 340);
+    expect(layOutPages([page([...arabic, ...range])]).trim()).toBe('لفترة السنتين 2018-2019');
+    const spaced = ltrRuns(['52', '/', '31'], 700, 300);
+    expect(layOutPages([page([...arabic, ...spaced])]).trim()).toBe('لفترة السنتين 31 / 52');
+  });
+
+  it('turns round a mirrored pair whose opening bracket touches the Arabic word before it, giving back the space', () => {
+    // "في دورته العاشرة (الكويت، 2018)" drawn with mirror codes and the space before the bracket squeezed.
+    const runs = [
+      ...rtlLine('في دورته العاشرة', 700, 524),
+      { text: ')', x: 524 - 95 - 4, y: 700, width: 4, size: SIZE },
+      ...rtlLine('الكويت،', 700, 524 - 95 - 4),
+      ...ltrRuns(['2018'], 700, 524 - 95 - 4 - 35 - 3.6 - 20),
+      { text: '(', x: 524 - 95 - 4 - 35 - 3.6 - 20 - 4, y: 700, width: 4, size: SIZE },
+    ];
+    expect(layOutPages([page(runs)]).trim()).toBe('في دورته العاشرة (الكويت، 2018)');
+  });
 });

@@ -42,6 +42,11 @@ describe('real UN PDFs (ESCWA, Word exports)', () => {
     expect(doc.clauses[0]!.text).toMatch(/^عقدت اللجنة التنفيذية في اللجنة الاقتصادية والاجتماعية لغربي آسيا \(الإسكوا\) اجتماعها الرابع في بيروت، يومَي 13 و14 كانون الأول\/ديسمبر 2017،/);
     expect(doc.clauses[1]!.text).toContain('الوارد في الوثيقة E/ESCWA/2017/EC.4/4(Part III)، معلومات أساسية');
     expect(doc.clauses[19]!.text).toMatch(/^الركيزة 1: تقديم المساعدة الفنية والخدمات الاستشارية للدول العربية\./);
+    // Numbers drawn in pieces, squeezed word spaces, a mirrored bracket pair.
+    expect(doc.clauses[4]!.text).toContain('14-16 أيار/مايو 2017');
+    expect(doc.clauses[7]!.text).toContain('في دورته الوزارية العاشرة (الكويت، 2 أيار/مايو 2018) من خلال قرار');
+    expect(doc.clauses[8]!.text).toContain('وأوصى المفاوضون العرب بشأن تغيّر المناخ');
+    expect(doc.clauses[26]!.text).toContain('على الأقل موظفَين فنيين متفرغَين');
     expect(doc.clauses[38]!.text).toMatch(/وتدعو الدورة الوزارية الثلاثين إلى اتخاذ قرار بهذا الشأن\.$/);
     clean(doc, '18-00230');
   });
