@@ -115,7 +115,7 @@ function matrixArg(value: unknown): number[] | null {
 const BOLD_NAME = /bold|black|heavy|semibold|demi/i;
 
 export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string) => FontObject | null, actualTextOf: ActualTextOf = () => null): Glyph[] {
-  let glyphs: Glyph[] = [];
+  const glyphs: Glyph[] = [];
   // Word marks its right-to-left runs "TagSuspect"; its digit maps are checked only on such pages.
   const wordRtl = list.fnArray.some((fn, i) => fn === ops.beginMarkedContentProps && (list.argsArray[i] ?? [])[0] === 'TagSuspect');
   const digitFixes = new Map<FontObject, Map<number, string> | null>();
@@ -270,7 +270,12 @@ export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string
         const level = marked.pop();
         if (!level?.codes || level.codes.length === 0) break;
         const text = actualTextOf(level.codes);
-        if (text !== null && level.start < glyphs.length) glyphs = [...glyphs.slice(0, level.start), ...glyphsOfActualText(glyphs.slice(level.start), text)];
+        if (text !== null && level.start < glyphs.length) {
+          // Replaced in place: the cost is the span's, not the page's (a page may hold thousands of spans).
+          const replacement = glyphsOfActualText(glyphs.slice(level.start), text);
+          glyphs.length = level.start;
+          for (const glyph of replacement) glyphs.push(glyph);
+        }
         break;
       }
       case ops.nextLineSetSpacingShowText:
