@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The published entry point: everything lives in the compiled CLI module.
-import { main } from '../dist/src/cli/main.js';
+// The published entry point: the compiled CLI, bundled by `npm run build`
+// (scripts/bundle.ts) so that a cold start reads a few files, not a hundred.
+import { main } from '../dist/bundle/main.js';
 
 main(process.argv).then((code) => {
   process.exitCode = code;

@@ -1,4 +1,4 @@
-// Runs the real bin/unres.js, compiled from src by tsc, as a child process.
+// Runs the real bin/unres.js, built from src as `npm run build` does, as a child process.
 // The project is compiled into a temporary tree laid out like the package
 // (bin/, dist/, package.json, node_modules linked), never into the shared
 // dist/, so test runs in the same checkout cannot trip over each other.
@@ -15,22 +15,33 @@ export const SEEDS = join(ROOT, 'seeds');
 export let BIN = '';
 let packageDir = '';
 
-/** Type errors elsewhere in the tree do not stop the emit; `npm run typecheck` is where they are caught. */
-export function buildPackage(): void {
-  packageDir = mkdtempSync(join(tmpdir(), 'unres-package-'));
+/**
+ * Compiles the project into `packageDir` as `npm run build` does (tsc, then
+ * scripts/bundle.ts), with package.json and node_modules beside it so the
+ * bundler and the built CLI resolve packages there. Type errors elsewhere in
+ * the tree do not stop the emit; `npm run typecheck` is where they are caught.
+ */
+export function compilePackage(packageDir: string): void {
+  copyFileSync(join(ROOT, 'package.json'), join(packageDir, 'package.json'));
+  symlinkSync(join(ROOT, 'node_modules'), join(packageDir, 'node_modules'), 'dir');
+  const dist = join(packageDir, 'dist');
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', join(packageDir, 'dist')], {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist], {
       cwd: ROOT,
       stdio: 'pipe',
     });
   } catch {
     // reported by typecheck
   }
-  if (!existsSync(join(packageDir, 'dist', 'src', 'cli', 'main.js'))) throw new Error('compiling produced no dist/src/cli/main.js');
+  if (!existsSync(join(dist, 'src', 'cli', 'main.js'))) throw new Error('compiling produced no dist/src/cli/main.js');
+  execFileSync(process.execPath, [join(dist, 'scripts', 'bundle.js'), dist], { cwd: ROOT, stdio: 'pipe' });
   mkdirSync(join(packageDir, 'bin'));
   copyFileSync(join(ROOT, 'bin', 'unres.js'), join(packageDir, 'bin', 'unres.js'));
-  copyFileSync(join(ROOT, 'package.json'), join(packageDir, 'package.json'));
-  symlinkSync(join(ROOT, 'node_modules'), join(packageDir, 'node_modules'), 'dir');
+}
+
+export function buildPackage(): void {
+  packageDir = mkdtempSync(join(tmpdir(), 'unres-package-'));
+  compilePackage(packageDir);
   BIN = join(packageDir, 'bin', 'unres.js');
 }
 

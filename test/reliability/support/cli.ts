@@ -1,14 +1,12 @@
 // The real bin/unres.js as child processes, for the reliability suites: the
 // package is compiled once into a temporary tree laid out like the published
 // one, every run gets a clean environment and an explicit --index.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
-  copyFileSync,
   existsSync,
-  mkdirSync,
   mkdtempSync,
   openSync,
   readFileSync,
@@ -16,14 +14,13 @@ import {
   renameSync,
   rmSync,
   statSync,
-  symlinkSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { expect } from 'vitest';
-import { ROOT } from '../../cli/run-bin.js';
+import { ROOT, compilePackage } from '../../cli/run-bin.js';
 
 export { ROOT, SEEDS } from '../../cli/run-bin.js';
 
@@ -70,7 +67,7 @@ function sourceHash(): string {
   // clone beside a working copy) must not share a tree whose node_modules link points into
   // only one of them.
   const hash = createHash('sha256').update(ROOT).update('\0');
-  const files = [...filesUnder(join(ROOT, 'src')), ...['package.json', 'tsconfig.json', 'bin/unres.js'].map((f) => join(ROOT, f))].sort();
+  const files = [...filesUnder(join(ROOT, 'src')), ...['package.json', 'tsconfig.json', 'bin/unres.js', 'scripts/bundle.ts'].map((f) => join(ROOT, f))].sort();
   for (const file of files) hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
@@ -87,19 +84,7 @@ function compiledPackage(): string {
   if (!existsSync(join(dir, 'ready'))) {
     const build = mkdtempSync(join(tmpdir(), `${PACKAGE_PREFIX}build-`));
     try {
-      try {
-        execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', join(build, 'dist')], {
-          cwd: ROOT,
-          stdio: 'pipe',
-        });
-      } catch {
-        // Type errors elsewhere do not stop the emit; `npm run typecheck` reports them.
-      }
-      if (!existsSync(join(build, 'dist', 'src', 'cli', 'main.js'))) throw new Error('compiling produced no dist/src/cli/main.js');
-      mkdirSync(join(build, 'bin'));
-      copyFileSync(join(ROOT, 'bin', 'unres.js'), join(build, 'bin', 'unres.js'));
-      copyFileSync(join(ROOT, 'package.json'), join(build, 'package.json'));
-      symlinkSync(join(ROOT, 'node_modules'), join(build, 'node_modules'), 'dir');
+      compilePackage(build);
       writeFileSync(join(build, 'ready'), '');
       // Readable by another user too (the read-only index test may run unres as nobody).
       chmodSync(build, 0o755);
