@@ -1,43 +1,21 @@
 // The search path must stay light: nothing that `unres search` loads up front
 // may reach the parser or unified. Commands load those with `await import()`
 // inside their actions; this walks the static imports from the CLI entry.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importsOf, moduleGraph } from '../helpers/import-graph.js';
+import { BIN, buildPackage, removePackage, SEEDS } from './run-bin.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-/** Module specifiers of the runtime (non-type) top-level imports and re-exports of a TypeScript file. */
-function staticImports(source: string): string[] {
-  const file = ts.createSourceFile('x.ts', source, ts.ScriptTarget.ES2022);
-  const specifiers: string[] = [];
-  for (const statement of file.statements) {
-    if (ts.isImportDeclaration(statement) && !statement.importClause?.isTypeOnly) {
-      specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    } else if (ts.isExportDeclaration(statement) && statement.moduleSpecifier && !statement.isTypeOnly) {
-      specifiers.push((statement.moduleSpecifier as ts.StringLiteral).text);
-    }
-  }
-  return specifiers;
-}
-
-function staticGraph(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const specifier of staticImports(readFileSync(file, 'utf8'))) {
-      if (!specifier.startsWith('.')) {
-        seen.add(specifier);
-        continue;
-      }
-      const target = resolve(dirname(file), specifier.replace(/\.js$/, '.ts'));
-      if (existsSync(target)) visit(target);
-    }
-  };
-  visit(entry);
-  return seen;
+/** What a process starting from `entry` loads up front: source files and packages in one list. */
+function staticGraph(entry: string): string[] {
+  const { files, packages } = moduleGraph(entry);
+  return [...files, ...packages];
 }
 
 describe('start-up imports', () => {
@@ -51,11 +29,12 @@ describe('start-up imports', () => {
       "import 'side-effect';",
       "async function f() { await import('./lazy.js'); }",
     ].join('\n');
-    expect(staticImports(source)).toEqual(['./b.js', './d.js', 'side-effect']);
+    expect(importsOf(source)).toEqual(['./b.js', './d.js', 'side-effect']);
+    expect(importsOf(source, true)).toEqual(['./b.js', './d.js', 'side-effect', './lazy.js']);
   });
 
   it('the CLI entry reaches neither the parser nor unified', () => {
-    const graph = [...staticGraph(join(ROOT, 'src', 'cli', 'main.ts'))];
+    const graph = staticGraph(join(ROOT, 'src', 'cli', 'main.ts'));
     // The walk does see what main loads up front.
     expect(graph).toContain('commander');
     expect(graph.some((m) => m.endsWith(join('src', 'cli', 'commands', 'search.ts')))).toBe(true);
@@ -65,7 +44,7 @@ describe('start-up imports', () => {
   });
 
   it('the CLI entry loads no terminal code up front: search --json never pays for it', () => {
-    const graph = [...staticGraph(join(ROOT, 'src', 'cli', 'main.ts'))];
+    const graph = staticGraph(join(ROOT, 'src', 'cli', 'main.ts'));
     const terminal = ['terminal.ts', 'width.ts', 'wrap.ts', 'shape.ts'].map((name) => join('src', 'render', name));
     expect(graph.filter((m) => terminal.some((t) => m.endsWith(t)))).toEqual([]);
     expect(graph.filter((m) => m === 'string-width' || m === 'bidi-js' || m === 'arabic-reshaper')).toEqual([]);
@@ -74,8 +53,65 @@ describe('start-up imports', () => {
   it('the engine behind search reaches neither the parser nor unified', () => {
     const engine = join(ROOT, 'src', 'store', 'index.ts');
     if (!existsSync(engine)) return;
-    const graph = [...staticGraph(engine)];
+    const graph = staticGraph(engine);
     expect(graph.filter((m) => m.includes(join('src', 'structure')))).toEqual([]);
     expect(graph.filter((m) => m === 'unified' || m.startsWith('remark'))).toEqual([]);
   });
+});
+
+// The same promise for what users run: the bundled package (npm run build),
+// watched with a module hook while it answers `search --json`.
+describe('the built package, as it runs', () => {
+  let work = '';
+  beforeAll(() => {
+    buildPackage();
+    work = mkdtempSync(join(tmpdir(), 'unres-startup-'));
+  }, 120_000);
+  afterAll(() => {
+    removePackage();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  /** The unres modules (as `src/...` paths) and the packages a run of the CLI loads. */
+  function loadedBy(args: string[]): { modules: string[]; packages: string[] } {
+    const log = join(work, 'loaded.txt');
+    writeFileSync(
+      join(work, 'hooks.mjs'),
+      `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');
+  return result;
+}
+`,
+    );
+    writeFileSync(join(work, 'register.mjs'), "import { register } from 'node:module';\nregister('./hooks.mjs', import.meta.url);\n");
+    rmSync(log, { force: true });
+    execFileSync(process.execPath, ['--import', join(work, 'register.mjs'), BIN, ...args], { stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } });
+    const modules = new Set<string>();
+    const packages = new Set<string>();
+    for (const url of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
+      if (!url.startsWith('file:')) continue;
+      const path = fileURLToPath(url);
+      const inPackages = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(path);
+      if (inPackages) packages.add(inPackages[1]!.replace(/\\/g, '/'));
+      // A bundled file names each module it holds in a `// .../src/x.js` line.
+      else for (const m of readFileSync(path, 'utf8').matchAll(/^\/\/ \S*?\b(src\/\S+)\.js$/gm)) modules.add(m[1]!);
+    }
+    return { modules: [...modules], packages: [...packages] };
+  }
+
+  it('search --json loads the search code only: no parser, no writer, no terminal code', () => {
+    const index = join(work, 'index');
+    execFileSync(process.execPath, [BIN, 'ingest', SEEDS, '--index', index], { stdio: 'pipe' });
+    const { modules, packages } = loadedBy(['search', 'طفل', '--index', index, '--json']);
+    expect(modules).toContain('src/cli/commands/search');
+    expect(modules).toContain('src/search/searcher');
+    expect(modules).toContain('src/render/hits-json');
+    // src/decode/detect tells an index folder from a folder of documents; no decoder is loaded.
+    expect(modules.filter((m) => m.startsWith('src/structure/') || (m.startsWith('src/decode/') && m !== 'src/decode/detect'))).toEqual([]);
+    expect(modules.filter((m) => ['src/store/write-side', 'src/store/writer', 'src/store/commit', 'src/index/builder', 'src/index/merge'].includes(m))).toEqual([]);
+    expect(modules.filter((m) => ['src/render/terminal', 'src/render/width', 'src/render/wrap', 'src/render/shape'].includes(m))).toEqual([]);
+    expect(packages.filter((p) => /^(unified|remark-|mdast|string-width|bidi-js|arabic-reshaper|pdfjs-dist|mammoth)/.test(p))).toEqual([]);
+  }, 60_000);
 });
