@@ -373,9 +373,39 @@ interface Filter {
   from?: (segment: number, ordinal: number) => number;
 }
 
+/** The smallest ordinal >= o inside the sorted, disjoint [start, end) pairs of `ranges`; NO_MORE after the last. */
+function nextInRanges(ranges: number[], o: number): number {
+  let lo = 0;
+  let hi = ranges.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[2 * mid + 1]! <= o) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === ranges.length / 2) return NO_MORE;
+  return Math.max(o, ranges[2 * lo]!);
+}
+
 function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | null {
   const tests: Array<(segment: number, ordinal: number) => boolean> = [];
   let from: Filter['from'];
+  /** Adds a filter that lists its clauses: the walk's jump goes to an ordinal every such filter lets through. */
+  const narrowFrom = (next: NonNullable<Filter['from']>): void => {
+    const before = from;
+    from = before
+      ? (s, o) => {
+          // Alternate between the lists until both land on the same ordinal (each step only moves forward).
+          let at = o;
+          for (;;) {
+            const a = before(s, at);
+            if (a === NO_MORE) return NO_MORE;
+            const b = next(s, a);
+            if (b === a || b === NO_MORE) return b;
+            at = b;
+          }
+        }
+      : next;
+  };
   /** Per segment, a test on document ordinals, answered once per document. */
   const perDocument = (test: (source: SegmentSource, d: number) => boolean): ((s: number, o: number) => boolean) => {
     const known = states.map(() => new Map<number, boolean>());
@@ -417,12 +447,24 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
     const wanted = docs.map((d) => d.trim());
     const ids = new Set(wanted);
     const symbols = new Set(wanted.map((d) => normaliseSymbol(d)));
-    tests.push(
-      perDocument((source, d) => {
-        const doc = source.docs().names(d);
-        return ids.has(doc.id) || ids.has(doc.source) || (doc.symbol !== null && symbols.has(normaliseSymbol(doc.symbol)));
-      }),
-    );
+    const matches = (source: SegmentSource, d: number): boolean => {
+      const doc = source.docs().names(d);
+      return ids.has(doc.id) || ids.has(doc.source) || (doc.symbol !== null && symbols.has(normaliseSymbol(doc.symbol)));
+    };
+    // The documents asked for, read once from each document table (a few names per document, no clause):
+    // the walk then jumps from one of their clauses to the next instead of testing every posting of a common word.
+    const clauses = states.map(({ source }) => {
+      const ranges: number[] = [];
+      for (let d = 0; d < source.docCount; d++) {
+        if (!source.deletedDocs.has(d) && matches(source, d)) {
+          const row = source.row(d);
+          if (row.clauseCount > 0) ranges.push(row.clauseStart, row.clauseStart + row.clauseCount);
+        }
+      }
+      return ranges;
+    });
+    tests.push((s, o) => nextInRanges(clauses[s]!, o) === o);
+    narrowFrom((s, o) => nextInRanges(clauses[s]!, o));
   }
   const cited = valuesOf(filters.cites);
   if (cited.length > 0) {
@@ -439,7 +481,7 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
     tests.push((s, o) => allowed[s]!.has(o));
     // The cited clauses, sorted: the walk goes from one to the next.
     const sorted = allowed.map((set) => Uint32Array.from(set).sort());
-    from = (s, o) => {
+    narrowFrom((s, o) => {
       const list = sorted[s]!;
       let lo = 0;
       let hi = list.length;
@@ -449,7 +491,7 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
         else hi = mid;
       }
       return lo < list.length ? list[lo]! : NO_MORE;
-    };
+    });
   }
   if (filters.since !== undefined || filters.until !== undefined) {
     const since = filters.since ?? '';

@@ -107,6 +107,25 @@ describe('citations', () => {
     expect(search(sources, 'خطة', { cites: 'A/RES/64/294' })).toEqual([]);
   });
 
+  it('--doc and --cites together: the clauses of that document that cite, in any segment', () => {
+    const citing = (symbol: string) =>
+      doc(symbol, [
+        clause('preamble', 1, 'وإذ يشير إلى خطة العمل العالمية', { footnotes: [1] }),
+        clause('operative', 1, 'يقرر مواصلة خطة النظر في المسألة'),
+        clause('operative', 2, 'يطلب تنفيذ خطة العمل', { footnotes: [1] }),
+      ], {
+        citations: [{ symbol: 'A/RES/64/293', text: '٢٩٣/٦٤', clause: 'fn1' }],
+        footnotes: [{ number: 1, text: 'القرار ٢٩٣/٦٤' }],
+      });
+    const sources = [build([citing('E/RES/2011/1'), citing('E/RES/2011/2')]), build([citing('E/RES/2012/1'), citing('E/RES/2012/2')])];
+    for (const wanted of ['E/RES/2011/2', 'E/RES/2012/1']) {
+      const hits = search(sources, 'خطة', { cites: 'A/RES/64/293', doc: wanted });
+      expect(hits.map((h) => `${h.doc} ${h.clause}`).sort()).toEqual([`${wanted} op2`, `${wanted} pp1`]);
+    }
+    expect(search(sources, 'خطة', { doc: 'E/RES/2012/2' }).map((h) => h.clause).sort()).toEqual(['op1', 'op2', 'pp1']);
+    expect(search(sources, 'خطة', { doc: 'E/RES/2012/2', cites: 'A/RES/64/294' })).toEqual([]);
+  });
+
   it('finds the document a symbol names, by its own symbol, with the clauses citing it; --cites stays citations only', () => {
     const own = doc('E/C.12/UZB/CO/1', [
       clause('paragraph', 1, 'نظرت اللجنة في التقرير الأولي المقدم من أوزبكستان'),
