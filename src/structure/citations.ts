@@ -120,7 +120,7 @@ const MAY_HOLD_CANDIDATE = new RegExp(`${ANY_DIGIT}${GAP}\\/${GAP}${ANY_DIGIT}|R
 export function findCitationCandidates(text: string, enactingOrgan: string | null): CitationCandidate[] {
   // Most texts hold no candidate at all, and are not folded.
   if (!HAS_DIGIT.test(text) || !MAY_HOLD_CANDIDATE.test(text)) return [];
-  const folded = new Folded(text);
+  const folded = Folded.of(text);
   const candidates = collectCandidates(folded.text);
   if (candidates.length === 0) return [];
   const events: Event[] = [];

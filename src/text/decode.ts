@@ -5,6 +5,7 @@
 // code pages last, since any byte string decodes in them.
 
 import { CUT_SHORT_ENCODING, cutShortUtf8 } from './cut-short.js';
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { InputError } from '../errors.js';
 
@@ -239,12 +240,14 @@ function decodeWithoutBom(bytes: Uint8Array): Verdict {
   return { decoded: decodeLegacyArabic(bytes) };
 }
 
+/**
+ * The bytes as UTF-8, or null when they are not valid UTF-8 (a BOM is kept).
+ * Validated and decoded by Node's native UTF-8 routines (the same rules as a
+ * fatal TextDecoder, which took three times as long through ICU).
+ */
 function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    return null;
-  }
+  if (!isUtf8(bytes)) return null;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
 }
 
 /** Share of NUL bytes above which NULs all on one side of byte pairs mean UTF-16. */
