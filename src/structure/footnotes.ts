@@ -50,26 +50,39 @@ export function markerNumber(raw: string): number | null {
 export function findFootnotes(tree: LinesRoot): void {
   extractInlineBodies(tree);
   const lines = tree.children.filter((line) => line.role === 'text');
+  // Each line's markers of the three kinds, found once: removeMarkers reads
+  // them again for the lines that stay text (whose values do not change).
+  const found = new Map<LineNode, LineMarkers>();
   const marked = new Set<number>();
   for (const line of lines) {
     if (!MAY_HOLD_EXPLICIT.test(line.value)) continue;
+    const explicit: Marker[] = [];
     for (const match of line.value.matchAll(EXPLICIT_MARKER)) {
       const n = markerNumber(firstGroup(match));
+      explicit.push({ start: match.index, end: match.index + match[0].length, n });
       if (n !== null) marked.add(n);
     }
+    found.set(line, { explicit, glued: null, bare: null });
   }
   const glued: number[] = [];
   const bare = new Set<number>();
   for (const line of lines) {
+    let markers = found.get(line);
     if (MAY_HOLD_GLUED.test(line.value)) {
+      if (markers === undefined) found.set(line, (markers = { explicit: null, glued: null, bare: null }));
+      markers.glued = [];
       for (const match of line.value.matchAll(GLUED_MARKER)) {
         const n = markerNumber(match[1]!);
+        markers.glued.push({ start: match.index, end: match.index + match[0].length, n });
         if (n !== null) glued.push(n);
       }
     }
     if (MAY_HOLD_BARE.test(line.value)) {
+      if (markers === undefined) found.set(line, (markers = { explicit: null, glued: null, bare: null }));
+      markers.bare = [];
       for (const match of line.value.matchAll(BARE_MARKER)) {
         const n = markerNumber(match[1]!);
+        markers.bare.push({ start: match.index, end: match.index + match[0].length, n });
         if (n !== null) bare.add(n);
       }
     }
@@ -105,8 +118,23 @@ export function findFootnotes(tree: LinesRoot): void {
   const counted = countingRun(glued);
   const accepted = new Set([...bodies, ...counted]);
   for (const line of lines) {
-    if (line.role === 'text') removeMarkers(line, accepted, bodies, bare);
+    if (line.role !== 'text') continue;
+    const markers = found.get(line);
+    if (markers !== undefined) removeMarkers(line, markers, accepted, bodies, bare);
   }
+}
+
+interface Marker {
+  start: number;
+  end: number;
+  n: number | null;
+}
+
+/** A line's explicit, glued and bare markers (null: the line cannot hold that kind). */
+interface LineMarkers {
+  explicit: Marker[] | null;
+  glued: Marker[] | null;
+  bare: Marker[] | null;
 }
 
 /** The numbers of `sequence` while it runs 1, 2, 3 ... (repeats allowed). */
@@ -162,33 +190,21 @@ function extractInlineBodies(tree: LinesRoot): void {
 
 /**
  * The line without its accepted markers, and where each stood. Markers of the
- * three kinds are found on the line as printed, in one pass each; the text is
+ * three kinds were found on the line as printed, in one pass each; the text is
  * then rebuilt in one pass: a marker leaves a space (collapsed with its
  * neighbours, dropped before punctuation), and its offset is the end of the
  * text before it.
  */
-function removeMarkers(line: LineNode, accepted: Set<number>, bodies: Set<number>, bare: Set<number>): void {
+function removeMarkers(line: LineNode, lineMarkers: LineMarkers, accepted: Set<number>, bodies: Set<number>, bare: Set<number>): void {
   const value = line.value;
-  const explicit = MAY_HOLD_EXPLICIT.test(value);
-  const glued = accepted.size > 0 && MAY_HOLD_GLUED.test(value);
-  const bareDigits = bare.size > 0 && bodies.size > 0 && MAY_HOLD_BARE.test(value);
-  if (!explicit && !glued && !bareDigits) return;
-  const found: Array<{ start: number; end: number; n: number | null }> = [];
-  if (explicit) {
-    // Explicit markers are always removed, even one whose number cannot be read.
-    for (const match of value.matchAll(EXPLICIT_MARKER)) found.push({ start: match.index, end: match.index + match[0].length, n: markerNumber(firstGroup(match)) });
+  const found: Marker[] = [];
+  // Explicit markers are always removed, even one whose number cannot be read.
+  if (lineMarkers.explicit !== null) for (const m of lineMarkers.explicit) found.push(m);
+  if (lineMarkers.glued !== null && accepted.size > 0) {
+    for (const m of lineMarkers.glued) if (m.n !== null && accepted.has(m.n)) found.push(m);
   }
-  if (glued) {
-    for (const match of value.matchAll(GLUED_MARKER)) {
-      const n = markerNumber(match[1]!);
-      if (n !== null && accepted.has(n)) found.push({ start: match.index, end: match.index + match[0].length, n });
-    }
-  }
-  if (bareDigits) {
-    for (const match of value.matchAll(BARE_MARKER)) {
-      const n = markerNumber(match[1]!);
-      if (n !== null && bodies.has(n) && bare.has(n)) found.push({ start: match.index, end: match.index + match[0].length, n });
-    }
+  if (lineMarkers.bare !== null && bare.size > 0 && bodies.size > 0) {
+    for (const m of lineMarkers.bare) if (m.n !== null && bodies.has(m.n) && bare.has(m.n)) found.push(m);
   }
   if (found.length === 0) return;
   // In text order; a marker overlapping one before it (found by another pattern) is not a second marker.
