@@ -46,8 +46,12 @@ export function forgetFoldings(): void {
 
 export class Folded {
   readonly text: string;
-  /** Printed offset of each folded offset, and one past the end; null while nothing was dropped (identity). */
-  private readonly origin: Int32Array | null;
+  /**
+   * For each mark folding dropped, in order, how many folded characters came
+   * before it; null when nothing was dropped (offsets are the same). A map of
+   * every offset cost an array per line and a write per character.
+   */
+  private readonly drops: Int32Array | null;
 
   /** The folding of `printed`, reused when the same text is folded again. */
   static of(printed: string): Folded {
@@ -66,33 +70,38 @@ export class Folded {
   constructor(readonly printed: string) {
     const length = printed.length;
     const codes = scratchFor(length);
-    let origin: Int32Array | null = null;
+    let drops: number[] | null = null;
     let n = 0;
     let changed = false;
     for (let i = 0; i < length; i++) {
       const code = printed.charCodeAt(i);
       const folded = code < TABLE_END ? TABLE[code]! : code;
       if (folded === DROP && code < TABLE_END) {
-        if (origin === null) {
-          origin = new Int32Array(length + 1);
-          for (let k = 0; k < n; k++) origin[k] = k;
-        }
+        (drops ??= []).push(n);
         continue;
       }
-      if (origin !== null) origin[n] = i;
       if (folded !== code) changed = true;
       codes[n++] = folded;
     }
-    if (origin !== null) origin[n] = length;
-    this.origin = origin === null ? null : origin.subarray(0, n + 1);
+    this.drops = drops === null ? null : Int32Array.from(drops);
     // Most short lines of Latin text, numbers and punctuation fold to themselves.
-    this.text = origin === null && !changed ? printed : fromCodes(codes, n);
+    this.text = drops === null && !changed ? printed : fromCodes(codes, n);
   }
 
   /** Printed offset of folded offset `n`. */
   printedOffset(n: number): number {
-    if (this.origin === null) return Math.min(n, this.printed.length);
-    return this.origin[Math.min(n, this.origin.length - 1)]!;
+    const at = Math.min(n, this.text.length);
+    const drops = this.drops;
+    if (drops === null) return at;
+    // The folded character at `at` stands after every mark dropped before it: count them.
+    let low = 0;
+    let high = drops.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (drops[mid]! <= at) low = mid + 1;
+      else high = mid;
+    }
+    return at + low;
   }
 
   /** The printed text from folded offset `n` on. */
