@@ -12,18 +12,21 @@ const D = '[0-9\u0660-\u0669\u06f0-\u06f9]';
 const SUP = '[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]';
 
 // Explicit markers: unambiguous wherever they stand.
+// Each pattern here starts with a character of the marker and looks behind
+// only after it ("\[(?<=\S.)", not "(?<=\S)\["): the engine then skips to
+// candidate characters instead of trying the look-behind at every position.
 const EXPLICIT_MARKER = new RegExp(
-  `\\^\\(\\s*(${D}{1,3})\\s*\\)|\\^\\[?(${D}{1,3})\\]?|\\[\\^(${D}{1,3})\\]|\\(\\[(${D}{1,3})\\]\\)|(?<=\\S)\\[(${D}{1,3})\\]|\u207d\\s*(${D}{1,3}|${SUP}{1,3})\\s*\u207e|(?<=\\S)(${SUP}{1,3})`,
+  `\\^\\(\\s*(${D}{1,3})\\s*\\)|\\^\\[?(${D}{1,3})\\]?|\\[\\^(${D}{1,3})\\]|\\(\\[(${D}{1,3})\\]\\)|\\[(?<=\\S.)(${D}{1,3})\\]|\u207d\\s*(${D}{1,3}|${SUP}{1,3})\\s*\u207e|(${SUP}(?<=\\S.)${SUP}{0,2})`,
   'g',
 );
 // "(N)" glued to a letter or punctuation, with no space: a marker if a body N
 // exists, or if such markers count 1, 2, 3 ... through the text (bodies lost).
 // A year counts as a word here ("المعتمد في 1972(1)"); other digits do not ("المادة 4(1)").
-const GLUED_MARKER = new RegExp(`(?<=[\\p{L}\\p{M}،؛.,:"»”]|(?<![0-9])(?:1[89]|20)[0-9]{2})\\((${D}{1,3})\\)`, 'gu');
+const GLUED_MARKER = new RegExp(`\\((?<=(?:[\\p{L}\\p{M}،؛.,:"»”]|(?<![0-9])(?:1[89]|20)[0-9]{2})\\()(${D}{1,3})\\)`, 'gu');
 // Digits glued to the end of a word or to the punctuation after it: "بإقراره1",
 // "الإنسان.1". A marker only if a body N exists.
 // A word of two letters at least: "و13" and "ب5" are a particle before a number.
-const BARE_MARKER = new RegExp(`(?<=[\u0621-\u064a]{2}[\u064b-\u0652]?|[\u0621-\u064a]{2}[.،,])(${D}{1,3})(?=[\\s،,.؛:)]|$)`, 'g');
+const BARE_MARKER = new RegExp(`(${D}(?<=(?:[\u0621-\u064a]{2}[\u064b-\u0652]?|[\u0621-\u064a]{2}[.،,])${D})${D}{0,2})(?=[\\s،,.؛:)]|$)`, 'g');
 // Cheap tests that let most lines skip the marker patterns altogether.
 const MAY_HOLD_EXPLICIT = /[\^\u207d\u2070\u00b9\u00b2\u00b3\u2074-\u2079[]/;
 const MAY_HOLD_GLUED = new RegExp(`\\S\\(${D}`);
