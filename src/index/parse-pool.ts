@@ -135,7 +135,7 @@ export const POOL_MIN_FILES = 64;
  * Files read and parsed ahead of the one being indexed: enough that the
  * workers keep parsing while the main thread writes a batch and merges.
  */
-const WINDOW = 512;
+const WINDOW = 256;
 
 interface Ahead {
   read: Promise<{ bytes: Uint8Array; sha: string }>;
