@@ -133,13 +133,22 @@ export class ParsePool {
 export const POOL_MIN_FILES = 64;
 /**
  * Files read and parsed ahead of the one being indexed: enough that the
- * workers keep parsing while the main thread writes a batch and merges.
+ * workers keep parsing while the main thread writes a batch of 500 (with 256,
+ * a 1,000-file ingest still left both workers idle through most of the first
+ * batch's write). What is held ahead is bounded by bytes read too, so a
+ * folder of large files does not hold hundreds of them parsed (a parsed
+ * document takes about ten times its file's size).
  */
-const WINDOW = 256;
+const WINDOW = 512;
+const MAX_AHEAD_BYTES = 16 * 1024 * 1024;
+/** Files being read at once. */
+const MAX_READING = 32;
 
 interface Ahead {
   read: Promise<{ bytes: Uint8Array; sha: string }>;
   parsed: Promise<Parsed> | null;
+  /** The file's size once read (counted in aheadBytes). */
+  size: number;
 }
 
 /**
@@ -152,6 +161,12 @@ interface Ahead {
 export class ParseAhead {
   private readonly ahead = new Map<number, Ahead>();
   private started = 0;
+  /** Bytes of the files read ahead and not taken yet. */
+  private aheadBytes = 0;
+  /** Reads started and not finished. */
+  private reading = 0;
+  /** The furthest file the caller asked for. */
+  private upto = 0;
 
   constructor(
     private readonly inputs: ReadonlyArray<{ path: string; read(): Promise<Uint8Array> }>,
@@ -161,19 +176,34 @@ export class ParseAhead {
   ) {}
 
   private fill(upto: number): void {
-    for (; this.started < Math.min(this.inputs.length, upto + WINDOW); this.started++) {
-      const input = this.inputs[this.started]!;
+    this.upto = Math.max(this.upto, upto);
+    while (this.started < Math.min(this.inputs.length, this.upto + WINDOW)) {
+      // File `upto` itself is always read; beyond it, reads wait while too much is held or being read.
+      if (this.started > this.upto && (this.aheadBytes >= MAX_AHEAD_BYTES || this.reading >= MAX_READING)) break;
+      const index = this.started++;
+      const input = this.inputs[index]!;
       const read = input.read().then((bytes) => ({ bytes, sha: this.sha256(bytes) }));
-      const entry: Ahead = { read, parsed: null };
+      const entry: Ahead = { read, parsed: null, size: 0 };
+      this.ahead.set(index, entry);
+      this.reading++;
       read.then(
         async ({ bytes, sha }) => {
+          this.reading--;
+          if (this.ahead.get(index) === entry) {
+            entry.size = bytes.length;
+            this.aheadBytes += entry.size;
+          }
+          // Keep reading ahead without waiting for the caller (it may be writing a batch).
+          this.fill(this.upto);
           if (await this.known(sha)) return;
           entry.parsed = this.pool.parse(bytes, input.path);
           entry.parsed.catch(() => undefined); // reported by parse(i), if asked
         },
-        () => undefined, // reported by read(i)
+        () => {
+          this.reading--;
+          this.fill(this.upto);
+        }, // the error is reported by read(i)
       );
-      this.ahead.set(this.started, entry);
     }
   }
 
@@ -182,9 +212,17 @@ export class ParseAhead {
     return this.ahead.get(i)!.read;
   }
 
+  private take(i: number): Ahead | undefined {
+    const entry = this.ahead.get(i);
+    if (entry) {
+      this.ahead.delete(i);
+      this.aheadBytes -= entry.size;
+    }
+    return entry;
+  }
+
   async parse(i: number): Promise<Parsed> {
-    const entry = this.ahead.get(i)!;
-    this.ahead.delete(i);
+    const entry = this.take(i)!;
     const { bytes } = await entry.read;
     // Let the decision above settle (it ran after the read).
     await new Promise<void>((resolve) => setImmediate(resolve));
@@ -193,6 +231,6 @@ export class ParseAhead {
 
   /** Drops file i without parsing it (unchanged). */
   skip(i: number): void {
-    this.ahead.delete(i);
+    this.take(i);
   }
 }
