@@ -256,8 +256,11 @@ function collectCitations(drafts: DraftClause[], clauses: Clause[], footnotes: F
   clauses.forEach((clause, i) => {
     for (const c of findCitationCandidates(clause.text, drafts[i]!.enactingBody ?? body)) found.push({ ...c, clause: clause.id });
   });
+  // The first clause that marks each footnote (one pass, not a search per footnote).
+  const firstMarking = new Map<number, Clause>();
+  for (const clause of clauses) for (const n of clause.footnotes) if (!firstMarking.has(n)) firstMarking.set(n, clause);
   for (const footnote of footnotes) {
-    const citing = clauses.find((c) => c.footnotes.includes(footnote.number));
+    const citing = firstMarking.get(footnote.number);
     for (const c of findCitationCandidates(footnote.text, body)) found.push({ ...c, clause: citing?.id ?? `fn${footnote.number}` });
   }
   return found;

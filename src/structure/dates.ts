@@ -33,8 +33,9 @@ function foldMonthName(name: string): string {
 // Letters, tatweel and diacritics ("أيّار" with a shadda), digits, spaces.
 const MONTH_WORDS = '[\\u0621-\\u065f\\u0660-\\u0669\\u0670 ]{2,20}?';
 // day, month name(s) with an optional "/" or "( )" pair, year. Bounded repetitions: linear.
+// It starts with the day's first digit and looks behind after it (the engine skips to digits).
 const ARABIC_DATE = new RegExp(
-  `(?<!\\d)(\\d{1,2})\\s+(${MONTH_WORDS})(?:\\s*/\\s*(${MONTH_WORDS})|\\s*\\(\\s*(${MONTH_WORDS})\\s*\\))?\\s+(\\d{4})(?!\\d)`,
+  `(\\d(?<!\\d\\d)\\d?)\\s+(${MONTH_WORDS})(?:\\s*/\\s*(${MONTH_WORDS})|\\s*\\(\\s*(${MONTH_WORDS})\\s*\\))?\\s+(\\d{4})(?!\\d)`,
   'gu',
 );
 const ENGLISH_DATE = /\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/;

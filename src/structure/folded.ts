@@ -25,49 +25,83 @@ const TABLE_END = 0x900;
 const DROP = 0xffff;
 const TABLE = new Uint16Array(TABLE_END).map((_, code) => (isArabicMark(code) ? DROP : foldedCode(code)));
 
+// Foldings of this document's lines, by printed text: the stages read the same
+// lines again (furniture, run-ins, clauses, citations), and a one-line memory
+// missed four times in five (a 20 KB resolution was folded twice over). Lines
+// longer than MAX_CACHED_LINE are not kept (V8 hashes such a string by its
+// length alone, so many of them would collide); the memory is emptied when it
+// holds MAX_CACHED_CHARS, and at the start of each parse (forgetFoldings).
+const MAX_CACHED_LINE = 16_000;
+const MAX_CACHED_CHARS = 4_000_000;
+const cache = new Map<string, Folded>();
+let cachedChars = 0;
 let last: Folded | null = null;
+
+/** Drops the remembered foldings (a new document starts). */
+export function forgetFoldings(): void {
+  cache.clear();
+  cachedChars = 0;
+  last = null;
+}
 
 export class Folded {
   readonly text: string;
-  /** Printed offset of each folded offset, and one past the end; null while nothing was dropped (identity). */
-  private readonly origin: Int32Array | null;
+  /**
+   * For each mark folding dropped, in order, how many folded characters came
+   * before it; null when nothing was dropped (offsets are the same). A map of
+   * every offset cost an array per line and a write per character.
+   */
+  private readonly drops: Int32Array | null;
 
-  /** The folding of `printed`, reused when the same line is folded again. */
+  /** The folding of `printed`, reused when the same text is folded again. */
   static of(printed: string): Folded {
-    if (last === null || last.printed !== printed) last = new Folded(printed);
-    return last;
+    if (last !== null && last.printed === printed) return last;
+    if (printed.length > MAX_CACHED_LINE) return (last = new Folded(printed));
+    let folded = cache.get(printed);
+    if (folded === undefined) {
+      folded = new Folded(printed);
+      if (cachedChars + printed.length > MAX_CACHED_CHARS) forgetFoldings();
+      cache.set(printed, folded);
+      cachedChars += printed.length;
+    }
+    return (last = folded);
   }
 
   constructor(readonly printed: string) {
     const length = printed.length;
-    const codes = new Uint16Array(length);
-    let origin: Int32Array | null = null;
+    const codes = scratchFor(length);
+    let drops: number[] | null = null;
     let n = 0;
     let changed = false;
     for (let i = 0; i < length; i++) {
       const code = printed.charCodeAt(i);
       const folded = code < TABLE_END ? TABLE[code]! : code;
       if (folded === DROP && code < TABLE_END) {
-        if (origin === null) {
-          origin = new Int32Array(length + 1);
-          for (let k = 0; k < n; k++) origin[k] = k;
-        }
+        (drops ??= []).push(n);
         continue;
       }
-      if (origin !== null) origin[n] = i;
       if (folded !== code) changed = true;
       codes[n++] = folded;
     }
-    if (origin !== null) origin[n] = length;
-    this.origin = origin === null ? null : origin.subarray(0, n + 1);
+    this.drops = drops === null ? null : Int32Array.from(drops);
     // Most short lines of Latin text, numbers and punctuation fold to themselves.
-    this.text = origin === null && !changed ? printed : fromCodes(codes, n);
+    this.text = drops === null && !changed ? printed : fromCodes(codes, n);
   }
 
   /** Printed offset of folded offset `n`. */
   printedOffset(n: number): number {
-    if (this.origin === null) return Math.min(n, this.printed.length);
-    return this.origin[Math.min(n, this.origin.length - 1)]!;
+    const at = Math.min(n, this.text.length);
+    const drops = this.drops;
+    if (drops === null) return at;
+    // The folded character at `at` stands after every mark dropped before it: count them.
+    let low = 0;
+    let high = drops.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (drops[mid]! <= at) low = mid + 1;
+      else high = mid;
+    }
+    return at + low;
   }
 
   /** The printed text from folded offset `n` on. */
@@ -81,10 +115,27 @@ export class Folded {
   }
 }
 
-// UTF-16 code units to a string in one native call (the machine's byte order).
-const UTF16 = new TextDecoder(new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
+// The folded code units are written to one reused array (a line's own array
+// cost an allocation per fold), kept up to MAX_SCRATCH units.
+const MAX_SCRATCH = 1 << 20;
+let scratch = new Uint16Array(4096);
+
+function scratchFor(length: number): Uint16Array {
+  if (length <= scratch.length) return scratch;
+  const codes = new Uint16Array(length);
+  if (length <= MAX_SCRATCH) scratch = codes;
+  return codes;
+}
+
+// UTF-16 code units to a string in one native call. On a little-endian machine
+// Buffer's UTF-16LE slice copies the units straight into a string (TextDecoder
+// went through a converter and cost twice as much); else TextDecoder in the
+// machine's byte order.
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+const UTF16 = new TextDecoder(LITTLE_ENDIAN ? 'utf-16le' : 'utf-16be', { ignoreBOM: true });
 
 function fromCodes(codes: Uint16Array, length: number): string {
+  if (LITTLE_ENDIAN) return Buffer.from(codes.buffer, codes.byteOffset, length * 2).toString('utf16le');
   return UTF16.decode(codes.subarray(0, length));
 }
 

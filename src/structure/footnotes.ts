@@ -12,18 +12,21 @@ const D = '[0-9\u0660-\u0669\u06f0-\u06f9]';
 const SUP = '[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]';
 
 // Explicit markers: unambiguous wherever they stand.
+// Each pattern here starts with a character of the marker and looks behind
+// only after it ("\[(?<=\S.)", not "(?<=\S)\["): the engine then skips to
+// candidate characters instead of trying the look-behind at every position.
 const EXPLICIT_MARKER = new RegExp(
-  `\\^\\(\\s*(${D}{1,3})\\s*\\)|\\^\\[?(${D}{1,3})\\]?|\\[\\^(${D}{1,3})\\]|\\(\\[(${D}{1,3})\\]\\)|(?<=\\S)\\[(${D}{1,3})\\]|\u207d\\s*(${D}{1,3}|${SUP}{1,3})\\s*\u207e|(?<=\\S)(${SUP}{1,3})`,
+  `\\^\\(\\s*(${D}{1,3})\\s*\\)|\\^\\[?(${D}{1,3})\\]?|\\[\\^(${D}{1,3})\\]|\\(\\[(${D}{1,3})\\]\\)|\\[(?<=\\S.)(${D}{1,3})\\]|\u207d\\s*(${D}{1,3}|${SUP}{1,3})\\s*\u207e|(${SUP}(?<=\\S.)${SUP}{0,2})`,
   'g',
 );
 // "(N)" glued to a letter or punctuation, with no space: a marker if a body N
 // exists, or if such markers count 1, 2, 3 ... through the text (bodies lost).
 // A year counts as a word here ("المعتمد في 1972(1)"); other digits do not ("المادة 4(1)").
-const GLUED_MARKER = new RegExp(`(?<=[\\p{L}\\p{M}،؛.,:"»”]|(?<![0-9])(?:1[89]|20)[0-9]{2})\\((${D}{1,3})\\)`, 'gu');
+const GLUED_MARKER = new RegExp(`\\((?<=(?:[\\p{L}\\p{M}،؛.,:"»”]|(?<![0-9])(?:1[89]|20)[0-9]{2})\\()(${D}{1,3})\\)`, 'gu');
 // Digits glued to the end of a word or to the punctuation after it: "بإقراره1",
 // "الإنسان.1". A marker only if a body N exists.
 // A word of two letters at least: "و13" and "ب5" are a particle before a number.
-const BARE_MARKER = new RegExp(`(?<=[\u0621-\u064a]{2}[\u064b-\u0652]?|[\u0621-\u064a]{2}[.،,])(${D}{1,3})(?=[\\s،,.؛:)]|$)`, 'g');
+const BARE_MARKER = new RegExp(`(${D}(?<=(?:[\u0621-\u064a]{2}[\u064b-\u0652]?|[\u0621-\u064a]{2}[.،,])${D})${D}{0,2})(?=[\\s،,.؛:)]|$)`, 'g');
 // Cheap tests that let most lines skip the marker patterns altogether.
 const MAY_HOLD_EXPLICIT = /[\^\u207d\u2070\u00b9\u00b2\u00b3\u2074-\u2079[]/;
 const MAY_HOLD_GLUED = new RegExp(`\\S\\(${D}`);
@@ -50,26 +53,39 @@ export function markerNumber(raw: string): number | null {
 export function findFootnotes(tree: LinesRoot): void {
   extractInlineBodies(tree);
   const lines = tree.children.filter((line) => line.role === 'text');
+  // Each line's markers of the three kinds, found once: removeMarkers reads
+  // them again for the lines that stay text (whose values do not change).
+  const found = new Map<LineNode, LineMarkers>();
   const marked = new Set<number>();
   for (const line of lines) {
     if (!MAY_HOLD_EXPLICIT.test(line.value)) continue;
+    const explicit: Marker[] = [];
     for (const match of line.value.matchAll(EXPLICIT_MARKER)) {
       const n = markerNumber(firstGroup(match));
+      explicit.push({ start: match.index, end: match.index + match[0].length, n });
       if (n !== null) marked.add(n);
     }
+    found.set(line, { explicit, glued: null, bare: null });
   }
   const glued: number[] = [];
   const bare = new Set<number>();
   for (const line of lines) {
+    let markers = found.get(line);
     if (MAY_HOLD_GLUED.test(line.value)) {
+      if (markers === undefined) found.set(line, (markers = { explicit: null, glued: null, bare: null }));
+      markers.glued = [];
       for (const match of line.value.matchAll(GLUED_MARKER)) {
         const n = markerNumber(match[1]!);
+        markers.glued.push({ start: match.index, end: match.index + match[0].length, n });
         if (n !== null) glued.push(n);
       }
     }
     if (MAY_HOLD_BARE.test(line.value)) {
+      if (markers === undefined) found.set(line, (markers = { explicit: null, glued: null, bare: null }));
+      markers.bare = [];
       for (const match of line.value.matchAll(BARE_MARKER)) {
         const n = markerNumber(match[1]!);
+        markers.bare.push({ start: match.index, end: match.index + match[0].length, n });
         if (n !== null) bare.add(n);
       }
     }
@@ -105,8 +121,23 @@ export function findFootnotes(tree: LinesRoot): void {
   const counted = countingRun(glued);
   const accepted = new Set([...bodies, ...counted]);
   for (const line of lines) {
-    if (line.role === 'text') removeMarkers(line, accepted, bodies, bare);
+    if (line.role !== 'text') continue;
+    const markers = found.get(line);
+    if (markers !== undefined) removeMarkers(line, markers, accepted, bodies, bare);
   }
+}
+
+interface Marker {
+  start: number;
+  end: number;
+  n: number | null;
+}
+
+/** A line's explicit, glued and bare markers (null: the line cannot hold that kind). */
+interface LineMarkers {
+  explicit: Marker[] | null;
+  glued: Marker[] | null;
+  bare: Marker[] | null;
 }
 
 /** The numbers of `sequence` while it runs 1, 2, 3 ... (repeats allowed). */
@@ -162,33 +193,21 @@ function extractInlineBodies(tree: LinesRoot): void {
 
 /**
  * The line without its accepted markers, and where each stood. Markers of the
- * three kinds are found on the line as printed, in one pass each; the text is
+ * three kinds were found on the line as printed, in one pass each; the text is
  * then rebuilt in one pass: a marker leaves a space (collapsed with its
  * neighbours, dropped before punctuation), and its offset is the end of the
  * text before it.
  */
-function removeMarkers(line: LineNode, accepted: Set<number>, bodies: Set<number>, bare: Set<number>): void {
+function removeMarkers(line: LineNode, lineMarkers: LineMarkers, accepted: Set<number>, bodies: Set<number>, bare: Set<number>): void {
   const value = line.value;
-  const explicit = MAY_HOLD_EXPLICIT.test(value);
-  const glued = accepted.size > 0 && MAY_HOLD_GLUED.test(value);
-  const bareDigits = bare.size > 0 && bodies.size > 0 && MAY_HOLD_BARE.test(value);
-  if (!explicit && !glued && !bareDigits) return;
-  const found: Array<{ start: number; end: number; n: number | null }> = [];
-  if (explicit) {
-    // Explicit markers are always removed, even one whose number cannot be read.
-    for (const match of value.matchAll(EXPLICIT_MARKER)) found.push({ start: match.index, end: match.index + match[0].length, n: markerNumber(firstGroup(match)) });
+  const found: Marker[] = [];
+  // Explicit markers are always removed, even one whose number cannot be read.
+  if (lineMarkers.explicit !== null) for (const m of lineMarkers.explicit) found.push(m);
+  if (lineMarkers.glued !== null && accepted.size > 0) {
+    for (const m of lineMarkers.glued) if (m.n !== null && accepted.has(m.n)) found.push(m);
   }
-  if (glued) {
-    for (const match of value.matchAll(GLUED_MARKER)) {
-      const n = markerNumber(match[1]!);
-      if (n !== null && accepted.has(n)) found.push({ start: match.index, end: match.index + match[0].length, n });
-    }
-  }
-  if (bareDigits) {
-    for (const match of value.matchAll(BARE_MARKER)) {
-      const n = markerNumber(match[1]!);
-      if (n !== null && bodies.has(n) && bare.has(n)) found.push({ start: match.index, end: match.index + match[0].length, n });
-    }
+  if (lineMarkers.bare !== null && bare.size > 0 && bodies.size > 0) {
+    for (const m of lineMarkers.bare) if (m.n !== null && bodies.has(m.n) && bare.has(m.n)) found.push(m);
   }
   if (found.length === 0) return;
   // In text order; a marker overlapping one before it (found by another pattern) is not a second marker.

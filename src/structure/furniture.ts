@@ -56,6 +56,9 @@ const MAX_LEADER_TAIL = 24;
 const BREADCRUMB_HOME = /^(?:الرئيسية|الرئيسيه|الصفحة الرئيسية|Home(?: ?Page)?)\s*[/>»›|]/i;
 // Not between numbers: "40 / 152" is a resolution number.
 const CRUMB_SEPARATOR = /(?<=[^\s0-9٠-٩]) [/>»›] (?=[^\s0-9٠-٩])/g;
+// The separator's own characters: most lines hold none, and the pattern above
+// (a look-behind first) is tried at every position of a line.
+const MAY_HOLD_CRUMB = /[/>»›]/;
 const MIN_CRUMBS = 3;
 const MAX_BREADCRUMB = 300;
 const BUTTON =
@@ -69,7 +72,20 @@ function webFurniture(value: string, bullet: boolean): boolean {
   if (bullet && COUNTER.test(value)) return true;
   if (value.length > MAX_BREADCRUMB) return false;
   if (BREADCRUMB_HOME.test(value)) return true;
-  return (value.match(CRUMB_SEPARATOR)?.length ?? 0) >= MIN_CRUMBS - 1 && !/[.؛;،,:]$/.test(value);
+  return MAY_HOLD_CRUMB.test(value) && (value.match(CRUMB_SEPARATOR)?.length ?? 0) >= MIN_CRUMBS - 1 && !/[.؛;،,:]$/.test(value);
+}
+
+/**
+ * `value` with its diacritics and tatweel dropped (stripDiacritics) starts with
+ * `prefix`: stripped in growing pieces from the start, not the whole line
+ * (stripping a prefix of the line gives a prefix of the stripped line).
+ */
+function startsWithoutMarks(value: string, prefix: string): boolean {
+  for (let take = prefix.length * 2; ; take *= 2) {
+    const stripped = stripDiacritics(value.slice(0, take));
+    if (stripped.length >= prefix.length || take >= value.length) return stripped.startsWith(prefix);
+    if (!prefix.startsWith(stripped)) return false;
+  }
 }
 
 export function findFurniture(tree: LinesRoot): FurnitureFacts {
@@ -110,7 +126,7 @@ export function findFurniture(tree: LinesRoot): FurnitureFacts {
       !PAGE_NUMBER.test(value) &&
       !(line.bullet && BULLETED_PAGE_NUMBER.test(value)) &&
       !RECYCLE_GLYPH.test(value) &&
-      !stripDiacritics(value).startsWith(PLEASE_RECYCLE) &&
+      !startsWithoutMarks(value, PLEASE_RECYCLE) &&
       // A dot-leader entry is contents wherever it stands.
       !DOT_LEADER.test(value.slice(-MAX_LEADER_TAIL)) &&
       !webFurniture(value, line.bullet)

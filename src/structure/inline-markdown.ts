@@ -57,19 +57,22 @@ export function readInlineMarkdown(line: string): InlineText {
  * when it is not a space (emphasis rules look at the neighbouring character;
  * a line edge counts as a space, so a space neighbour can be left out). */
 function markupWindow(line: string): { start: number; end: number } {
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < line.length; i++) {
-    if (MARKUP_CHARS.test(line[i]!)) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  }
+  // Char codes, not a pattern per character (a string and a match for each).
+  let first = 0;
+  while (first < line.length && !isMarkupChar(line.charCodeAt(first))) first++;
+  if (first === line.length) first = -1;
+  let last = line.length - 1;
+  while (last >= 0 && !isMarkupChar(line.charCodeAt(last))) last--;
   let start = first;
   let end = last + 1;
   while (start > 0 && !WHITESPACE.test(line[start - 1]!)) start--;
   while (end < line.length && !WHITESPACE.test(line[end]!)) end++;
   return { start, end };
+}
+
+/** * _ ` \\ (MARKUP_CHARS). */
+function isMarkupChar(code: number): boolean {
+  return code === 0x2a || code === 0x5f || code === 0x60 || code === 0x5c;
 }
 
 const UNPAIRED_STRONG = /\*{2,}/g;

@@ -16,6 +16,7 @@ import { splitClauses, type Structure } from './clauses.js';
 import { compileDocument } from './compile.js';
 import { emptyFurniture, findFurniture, type FurnitureFacts } from './furniture.js';
 import { findFootnotes } from './footnotes.js';
+import { forgetFoldings } from './folded.js';
 import { readLines } from './lines.js';
 import { splitRunIns } from './run-ins.js';
 import type { LinesRoot } from './tree.js';
@@ -72,7 +73,12 @@ export const processor = unified()
 export function parseText(text: string, source: SourceInfo): UnresDocument {
   const file = new VFile({ value: repairText(text), path: source.path || undefined });
   file.data.source = source;
-  return processor.processSync(file).result as UnresDocument;
+  forgetFoldings();
+  try {
+    return processor.processSync(file).result as UnresDocument;
+  } finally {
+    forgetFoldings();
+  }
 }
 
 /** Parse the bytes of one file. Throws InputError for input that is not text. */

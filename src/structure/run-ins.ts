@@ -56,7 +56,10 @@ function cutPoints(value: string): number[] {
   // A line that holds an enacting formula after other text, a run of formulas or
   // far more than a paragraph is a whole text that lost its line breaks.
   const flattened = enacting.length > 0 || value.length >= FLATTENED_LINE || commaFormulaCount(value) >= FLATTENED_FORMULAS;
-  const cuts = new Set<number>([...enacting, ...preambleRunIns(value, flattened)]);
+  const runIns = preambleRunIns(value, flattened);
+  // Most lines hold no cut at all: no set, no sort.
+  if (!flattened && runIns.length === 0) return [];
+  const cuts = new Set<number>([...enacting, ...runIns]);
   if (flattened) {
     for (const match of folded.text.matchAll(NUMBER_INSIDE)) cuts.add(folded.printedOffset(match.index));
   }

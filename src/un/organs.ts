@@ -54,9 +54,20 @@ const BY_FOLDED_NAME = ORGANS.map((organ) => [fold(organ.arabic).replace(/\s+/g,
 /** The organ a printed name starts with ("الجمعية العامة للأمم المتحدة" -> GA), or null. */
 export function organNamed(name: string | null): Organ | null {
   if (!name) return null;
-  const folded = fold(name).replace(/\s+/g, ' ').trim();
-  return BY_FOLDED_NAME.find(([key]) => folded.startsWith(key))?.[1] ?? null;
+  let organ = NAMED.get(name);
+  if (organ === undefined) {
+    const folded = fold(name).replace(/\s+/g, ' ').trim();
+    organ = BY_FOLDED_NAME.find(([key]) => folded.startsWith(key))?.[1] ?? null;
+    if (NAMED.size >= MAX_NAMED) NAMED.clear();
+    if (name.length <= MAX_NAME) NAMED.set(name, organ);
+  }
+  return organ;
 }
+
+// The parser asks for the same few names (the enacting organ) once per clause.
+const NAMED = new Map<string, Organ | null>();
+const MAX_NAMED = 256;
+const MAX_NAME = 300;
 
 /** The organ exactly so named (compared folded), or null. */
 export function organExactlyNamed(name: string): Organ | null {
