@@ -21,7 +21,6 @@ import type { UnresDocument } from '../types.js';
 import type { Identity, KnownDocument, KnownLookup, Outcome } from './identity.js';
 import type { HeldLock } from './lock.js';
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './merge-policy.js';
-import type { PathTable } from './paths.js';
 import { type CatalogEntry, IndexSnapshot, type DocumentListing } from './reader.js';
 import type { BatchWriter } from './writer.js';
 import { baseName, fsPath } from '../files.js';
@@ -208,7 +207,7 @@ export class UnresIndex {
     if (id === undefined) return false;
     // A path the index has not recorded (a copy, or an index rebuilt without its
     // paths table) goes the slow way, through Identity.known, which records it.
-    if (path !== null && !snap.paths().get(id)?.includes(path)) return false;
+    if (path !== null && !snap.paths().of(id).includes(path)) return false;
     return snap.verify(id);
   }
 
@@ -368,7 +367,7 @@ export class UnresIndex {
     }
     holdForTests();
     if (writer.changed || identity.changed) {
-      await writeSide().commit(this.dir, writer.finish(), lock, this.mergePolicy, expected, { paths: identity.table() });
+      await writeSide().commit(this.dir, writer.finish(), lock, this.mergePolicy, expected, { paths: { changes: identity.changes() } });
       snap.load();
     }
   }

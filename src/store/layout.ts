@@ -3,8 +3,9 @@
 //                          file checksums; replaced atomically to commit a change
 //   segments/<name>/       one immutable segment (see src/index/format/):
 //     segment.bin terms.bin postings.bin norms.bin docs.bin stored.bin
-//   paths-<n>-<tag>.json   every document's source paths (src/store/paths.ts;
-//                          named by the manifest, immutable, replaced on each commit)
+//   paths-<n>-<tag>.bin    the files of the table of every document's source paths
+//                          (src/store/paths.ts; named by the manifest, immutable:
+//                          a commit adds one holding what it changed)
 //   commit.claim           held for the instant of a commit (src/store/claim.ts)
 //   write.lock             held by the one process writing (proper-lockfile)
 // Readers never lock: they read the manifest, then files no writer changes.
@@ -18,8 +19,9 @@ export const INDEX_FORMAT = 'unres-index';
  * document symbols as whole tokens), so terms written by version 2 no longer meet the query's terms.
  * 4: clause fields notes (footnote text) and ref (clause references), segment format 3.
  * 5: segment format 4, documents in id order within each segment (searches skip exact ties by block).
+ * 6: the paths table is a list of binary files, each commit adding one (src/store/paths.ts).
  */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';
@@ -59,7 +61,9 @@ export const SEGMENT_NAME = /^s\d{8}-[0-9a-f]{6}$/;
 
 /** The source-paths file of one commit: named by the manifest, swept when it no longer is. */
 export function pathsFileName(generation: number, tag: string): string {
-  return `paths-${String(generation).padStart(8, '0')}-${tag}.json`;
+  return `paths-${String(generation).padStart(8, '0')}-${tag}.bin`;
 }
 
-export const PATHS_NAME = /^paths-\d{8}-[0-9a-f]{6}\.json$/;
+export const PATHS_NAME = /^paths-\d{8}-[0-9a-f]{6}\.bin$/;
+/** Paths files of earlier versions (one JSON file per commit): read by rebuild, swept by the next commit. */
+export const LEGACY_PATHS_NAME = /^paths-\d{8}-[0-9a-f]{6}\.json$/;

@@ -15,7 +15,7 @@ import type { UnresDocument } from '../types.js';
 import { SEGMENT_NAME, segmentsPath } from './layout.js';
 import { lockHeldNow } from './lock-state.js';
 import { type ManifestBody, emptyManifest, readManifest } from './manifest.js';
-import { type PathTable, PathsMissingError, readPathTable } from './paths.js';
+import { PathStore, type PathTable, PathsMissingError } from './paths.js';
 import { DiskSegment, SegmentMissingError } from './segment-files.js';
 
 export interface CatalogEntry {
@@ -44,6 +44,7 @@ export class IndexSnapshot {
   /** Live documents by id and the sha256 of their sources: built when first needed (search does not need them). */
   private catalogCache: Map<string, CatalogEntry> | null = null;
   private sourcesCache: Map<string, string> | null = null;
+  private pathStore: PathStore | null = null;
   private pathTable: PathTable | null = null;
   /** Document tables of segments read so far (segments never change; only their deletions do). */
   private readonly entriesBySegment = new Map<string, DocEntry[]>();
@@ -85,6 +86,8 @@ export class IndexSnapshot {
     this.segments = segments;
     this.catalogCache = null;
     this.sourcesCache = null;
+    this.pathStore?.close();
+    this.pathStore = null;
     this.pathTable = null;
     const names = new Set(segments.map((s) => s.name));
     for (const name of this.entriesBySegment.keys()) if (!names.has(name)) this.entriesBySegment.delete(name);
@@ -185,29 +188,35 @@ export class IndexSnapshot {
     if (this.damage) throw this.damage;
   }
 
-  /** Every document's recorded paths (read on first use: searches never need them). */
-  paths(): PathTable {
+  /** The recorded paths, looked up by document or by path (opened on first use: searches never need them). */
+  paths(): PathStore {
     for (let attempt = 0; ; attempt++) {
       this.usable();
       try {
-        this.pathTable ??= readPathTable(this.dir, this.body.paths);
-        return this.pathTable;
+        this.pathStore ??= new PathStore(this.dir, this.body.paths);
+        return this.pathStore;
       } catch (err) {
         if (!(err instanceof PathsMissingError)) throw err;
-        // A writer committed and swept the file since we read the manifest: read the new index.
+        // A writer committed and swept a file since we read the manifest: read the new index.
         if (attempt >= RETRIES || !this.manifestChanged()) {
-          throw new IndexError(`the index at ${this.dir} is damaged (its paths file ${this.body.paths?.name ?? ''} is missing): run \`unres ingest --rebuild\``);
+          throw new IndexError(`the index at ${this.dir} is damaged (a file of its paths table is missing): run \`unres ingest --rebuild\``);
         }
         this.load();
       }
     }
   }
 
+  /** Every document's recorded paths, read whole once (list --json, a lookup by file name). */
+  private pathsTable(): PathTable {
+    this.pathTable ??= this.paths().all();
+    return this.pathTable;
+  }
+
   /** The documents; each one's `paths` reads the paths table on first use (human `list`, a lookup by id or symbol never need it). */
   list(): DocumentListing[] {
     this.usable();
     const out: DocumentListing[] = [];
-    const table = (): PathTable => this.paths();
+    const table = (): PathTable => this.pathsTable();
     for (const { entry } of this.catalog.values()) {
       out.push({
         id: entry.id,
@@ -272,8 +281,10 @@ export class IndexSnapshot {
     }
   }
 
-  /** Closes open segment files. */
+  /** Closes open segment and paths files. */
   close(): void {
     for (const s of this.segments) s.close();
+    this.pathStore?.close();
+    this.pathStore = null;
   }
 }

@@ -11,7 +11,7 @@ import type { HeldLock } from './lock.js';
 import { manifestPath } from './layout.js';
 import { emptyManifest } from './manifest.js';
 import type { MergePolicyOptions } from './merge-policy.js';
-import { type PathTable, salvagePathTable } from './paths.js';
+import type { PathTable } from './paths.js';
 import { salvageDocuments } from './salvage.js';
 import { BatchWriter } from './writer.js';
 
@@ -46,7 +46,7 @@ export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClaus
   let lastYield = Date.now();
   let count = 0;
   // The recorded paths of the documents kept (a table that cannot be read is lost: paths come back on the next ingest).
-  const known = salvagePathTable(dir, salvage.paths);
+  const known = salvage.paths();
   const paths: PathTable = new Map();
   const docs: Iterable<UnresDocument> = salvage.documents();
   for (const doc of docs) {
@@ -61,6 +61,6 @@ export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClaus
   }
   const body = writer.finish();
   body.generation = salvage.generation;
-  await commit(dir, body, lock, policy, expected, { paths });
+  await commit(dir, body, lock, policy, expected, { paths: { whole: paths } });
   return { documents: count, unreadable: salvage.unreadable, damaged: salvage.damaged, foreign: salvage.foreign };
 }
