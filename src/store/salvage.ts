@@ -12,8 +12,8 @@ import { join } from 'node:path';
 import { IndexError } from '../errors.js';
 import { readRegularFile } from '../files.js';
 import { ChunkedReader, FileAccess } from '../index/format/chunked.js';
-import { decodeHeader } from '../index/format/header.js';
-import { readStored, walkStored } from '../index/format/stored.js';
+import { SEGMENT_FORMAT_VERSION, decodeHeader, segmentFormatOf } from '../index/format/header.js';
+import { BlockCache, readStored, walkStored } from '../index/format/stored.js';
 import { SegmentReader } from '../index/segment-reader.js';
 import type { DocEntry } from '../index/format/docs.js';
 import type { UnresDocument } from '../types.js';
@@ -66,6 +66,16 @@ function identityOf(dir: string, name: string): string | null {
   }
 }
 
+/** Whether a segment's header names a format before stored blocks (5): its stored frames are one zlib stream per document. */
+function legacyStored(dir: string, name: string): boolean {
+  try {
+    const format = segmentFormatOf(readRegularFile(segmentFilePath(dir, name, 'header')));
+    return format !== null && format < SEGMENT_FORMAT_VERSION && format >= 2;
+  } catch {
+    return false;
+  }
+}
+
 interface StoredLine {
   text: string;
   /** Set when the document table names the record and the record fails its checksum: it is damaged. */
@@ -94,10 +104,11 @@ function* readLines(dir: string, name: string): Generator<StoredLine> {
   const table = openThroughTable(dir, name);
   if (table) {
     try {
+      const blocks = new BlockCache(2);
       for (const entry of table.entries) {
         let text: string | null = null;
         try {
-          text = readStored(table.stored, entry.stored);
+          text = readStored(table.stored, entry.stored, blocks);
         } catch {
           text = null;
         }
@@ -121,7 +132,7 @@ function* readLines(dir: string, name: string): Generator<StoredLine> {
     } catch {
       reader = null;
     }
-    for (const text of walkStored(access, reader)) yield { text: text ?? '\u0000' };
+    for (const text of walkStored(access, reader, legacyStored(dir, name))) yield { text: text ?? '\u0000' };
   } finally {
     access.close();
   }
