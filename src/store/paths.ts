@@ -25,6 +25,7 @@ import { REBUILD_HINT, pathsFileName } from './layout.js';
 import type { PathsFileRef } from './manifest.js';
 import { PathsFileReader, writePathsFile } from './paths-file.js';
 
+/** A file of the paths table was not there: damage, or the index moved on under a reader (src/store/reader.ts retries). */
 export class PathsMissingError extends IndexError {}
 
 /** Document id -> the absolute paths of the files holding its text, sorted. */
@@ -96,8 +97,8 @@ function openPathsFile(dir: string, ref: PathsFileRef): PathsFileReader {
     access = new FileAccess(join(dir, ref.name));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    // A writer committed and swept it since the manifest was read: the reader reads the new manifest.
-    if (code === 'ENOENT') throw new PathsMissingError(`the index at ${dir} moved on while it was read`);
+    // Damage, unless a writer committed and swept it since the manifest was read (the reader then reads the new index).
+    if (code === 'ENOENT') throw new PathsMissingError(`the index at ${dir} is damaged (${ref.name} is missing): ${REBUILD_HINT}`);
     if (err instanceof NotAFileError) throw damaged(`${ref.name} is ${err.what}, not a file`);
     throw damaged(`${ref.name}: ${(err as Error).message}`);
   }

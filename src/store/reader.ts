@@ -136,15 +136,16 @@ export class IndexSnapshot {
   }
 
   /**
-   * Runs a read of the segments again on the new index when a writer merged a
-   * segment away and swept it since we loaded (the one retry loop of readers).
+   * Runs a read again on the new index when a writer committed and swept a
+   * segment or a paths file since we loaded (the one retry loop of readers);
+   * a file missing from an index that did not move on is damage, as it says.
    */
   private retrying<T>(read: () => T): T {
     for (let attempt = 0; ; attempt++) {
       try {
         return read();
       } catch (err) {
-        if (err instanceof SegmentMissingError && attempt < RETRIES && this.manifestChanged()) {
+        if ((err instanceof SegmentMissingError || err instanceof PathsMissingError) && attempt < RETRIES && this.manifestChanged()) {
           this.load();
           this.usable();
           continue;
@@ -190,20 +191,8 @@ export class IndexSnapshot {
 
   /** The recorded paths, looked up by document or by path (opened on first use: searches never need them). */
   paths(): PathStore {
-    for (let attempt = 0; ; attempt++) {
-      this.usable();
-      try {
-        this.pathStore ??= new PathStore(this.dir, this.body.paths);
-        return this.pathStore;
-      } catch (err) {
-        if (!(err instanceof PathsMissingError)) throw err;
-        // A writer committed and swept a file since we read the manifest: read the new index.
-        if (attempt >= RETRIES || !this.manifestChanged()) {
-          throw new IndexError(`the index at ${this.dir} is damaged (a file of its paths table is missing): run \`unres ingest --rebuild\``);
-        }
-        this.load();
-      }
-    }
+    this.usable();
+    return this.retrying(() => (this.pathStore ??= new PathStore(this.dir, this.body.paths)));
   }
 
   /** Every document's recorded paths, read whole once (list --json, a lookup by file name). */
@@ -234,23 +223,18 @@ export class IndexSnapshot {
   }
 
   get(id: string): UnresDocument | null {
-    for (let attempt = 0; ; attempt++) {
-      this.usable();
+    this.usable();
+    return this.retrying(() => {
       const found = this.find(id);
       if (!found) return null;
-      const segment = this.segments[found.segment]!;
       try {
-        return JSON.parse(segment.docLine(found.doc)) as UnresDocument;
+        return JSON.parse(this.segments[found.segment]!.docLine(found.doc)) as UnresDocument;
       } catch (err) {
-        // As in search: a writer replaced the document or merged its segment away since we loaded. Read the new index.
-        if (err instanceof SegmentMissingError && attempt < RETRIES && this.manifestChanged()) {
-          this.load();
-          continue;
-        }
+        // A segment missing (a writer merged it away since we loaded) is retried on the new index.
         if (err instanceof IndexError) throw err;
         throw new IndexError(`the index at ${this.dir} is damaged (stored document ${id} unreadable): run \`unres ingest --rebuild\``);
       }
-    }
+    });
   }
 
   /**

@@ -6,7 +6,6 @@
 import { lstatSync, renameSync } from 'node:fs';
 import type { UnresDocument } from '../types.js';
 import { YIELD_EVERY_MS, commit, nextTurn } from './commit.js';
-import { currentGeneration } from './claim.js';
 import type { HeldLock } from './lock.js';
 import { manifestPath } from './layout.js';
 import { emptyManifest } from './manifest.js';
@@ -37,9 +36,9 @@ function moveAsideNonFileManifest(dir: string): void {
   renameSync(path, `${path}.not-a-file-${Date.now()}`);
 }
 
-export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClauses: number, policy: MergePolicyOptions): Promise<RebuildResult> {
+/** Rebuilds under the write lock; `expected` is the generation the manifest held when the lock was taken (null: none readable). */
+export async function rebuildUnderLock(dir: string, lock: HeldLock, expected: number | null, segmentClauses: number, policy: MergePolicyOptions): Promise<RebuildResult> {
   moveAsideNonFileManifest(dir);
-  const expected = currentGeneration(dir);
   const salvage = salvageDocuments(dir);
   const writer = new BatchWriter(dir, { ...emptyManifest(), identity: salvage.identity }, segmentClauses);
   writer.startCounterAt(salvage.nextSegment);

@@ -40,7 +40,7 @@ describe('an index of the previous format', () => {
   it('is converted by rebuild, every document kept', async () => {
     const dir = previousFormatIndex();
     const index = await UnresIndex.open(dir);
-    expect(await index.rebuild()).toBe(2);
+    expect((await index.rebuild()).documents).toBe(2);
     expect((await index.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/1']);
     const reopened = await UnresIndex.open(dir);
     expect((await reopened.list()).map((d) => d.id)).toEqual(['A/RES/1', 'A/RES/2']);
@@ -70,7 +70,7 @@ describe.each([2, 3, 4])('an index of version %i (previous analysis chain, field
     const index = await UnresIndex.open(dir);
     const error = await index.search('طفل').then(() => null, (err: unknown) => err);
     expect((error as Error).message).toContain(`has format version ${version}, older than this unres reads (6): run \`unres ingest --rebuild\``);
-    expect(await index.rebuild()).toBe(2);
+    expect((await index.rebuild()).documents).toBe(2);
     const reopened = await UnresIndex.open(dir);
     expect((await reopened.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/1']);
   });
@@ -105,7 +105,7 @@ describe('an index of version 5 (its paths table one JSON file)', () => {
     const index = await UnresIndex.open(dir);
     const error = await index.list().then(() => null, (err: unknown) => err);
     expect((error as Error).message).toContain('has format version 5, older than this unres reads (6): run `unres ingest --rebuild`');
-    expect(await index.rebuild()).toBe(2);
+    expect((await index.rebuild()).documents).toBe(2);
     const reopened = await UnresIndex.open(dir);
     const listed = await reopened.list();
     expect(listed.map((d) => [d.id, d.paths])).toEqual([

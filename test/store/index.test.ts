@@ -234,7 +234,7 @@ describe('damage', () => {
     const index = await UnresIndex.open(dir, { create: true });
     await expect(index.search('طفل')).rejects.toThrow(IndexError);
     expect(() => index.hasSource(childRights.source.sha256)).toThrow(IndexError);
-    expect(await index.rebuild()).toBe(2);
+    expect((await index.rebuild()).documents).toBe(2);
     expect((await index.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/10']);
     expect((await index.list()).map((d) => d.id)).toEqual(['A/RES/10', 'A/RES/11']);
   });
@@ -261,7 +261,7 @@ describe('damage', () => {
     rmSync(join(index.dir, 'manifest.json'));
     await expectDamage(index.dir, /manifest.json is missing/);
     const reopened = await UnresIndex.open(index.dir, { create: true });
-    expect(await reopened.rebuild()).toBe(2);
+    expect((await reopened.rebuild()).documents).toBe(2);
     expect(await reopened.search('طفل')).toEqual([]);
     expect((await reopened.search('التصحر')).map((h) => h.doc)).toEqual(['A/RES/10']);
   });
