@@ -143,6 +143,16 @@ export class SegmentReader {
     return raw;
   }
 
+  /** Frames already checked by verifyStored: the documents of a block share its frame. */
+  private readonly verifiedFrames = new Set<number>();
+
+  /** Checks a stored document's frame by its chunks' CRCs (each frame once: re-ingesting unchanged files checks every document). */
+  verifyStored(entry: DocEntry): void {
+    if (this.verifiedFrames.has(entry.stored.offset)) return;
+    this.storedRaw(entry);
+    this.verifiedFrames.add(entry.stored.offset);
+  }
+
   /** The documents' JSON of a frame read by storedRaw (merges compress a block's survivors again). */
   storedBlock(entry: DocEntry, raw: Uint8Array): Uint8Array[] {
     const docs = decodeBlock(raw);

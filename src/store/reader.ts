@@ -245,7 +245,7 @@ export class IndexSnapshot {
     const found = this.find(id);
     if (!found) return false;
     try {
-      this.segments[found.segment]!.storedRaw(found.entry);
+      this.segments[found.segment]!.verifyStored(found.entry);
       return true;
     } catch {
       return false;
