@@ -39,6 +39,8 @@ import type { UnresDocument } from '../src/types.js';
 
 interface CollectionQuery {
   id: string;
+  /** Absent for the first collection; `heldout` for queries written later and never used to tune. */
+  set?: string;
   category: string;
   query: string;
   need: string;
@@ -241,53 +243,69 @@ async function main(argv: string[]): Promise<void> {
       );
     }
     const mean = (list: Scores[], pick: keyof Scores) => list.reduce((s, x) => s + x[pick], 0) / Math.max(1, list.length);
-    const summary = systems.map((s) => {
-      const list = per.get(s.name)!;
-      return {
-        system: s.name,
-        ndcg: mean(list, 'ndcg'),
-        mrr: mean(list, 'mrr'),
-        recall: mean(list, 'recall'),
-        p5: mean(list, 'p5'),
-        unjudged: list.reduce((sum, x) => sum + x.unjudged, 0),
-        msPerQuery: runs.get(s.name)!.ms,
-      };
-    });
-    const baselines = summary.filter((s) => s.system !== 'unres');
-    const best = baselines.sort((a, b) => b.ndcg - a.ndcg)[0];
-    let comparison: { against: string; wins: number; losses: number; ties: number; p: number } | null = null;
-    const rows: Array<{ id: string; category: string; query: string; ndcg: Record<string, number> }> = scored.map((q, i) => ({
+    const rows: Array<{ id: string; set: string; category: string; query: string; ndcg: Record<string, number> }> = scored.map((q, i) => ({
       id: q.id,
+      set: q.set ?? 'original',
       category: q.category,
       query: q.query,
       ndcg: Object.fromEntries(systems.map((s) => [s.name, per.get(s.name)![i]!.ndcg])),
     }));
-    if (best && per.has('unres')) {
-      let wins = 0;
-      let losses = 0;
-      let ties = 0;
-      for (const row of rows) {
-        const d = row.ndcg['unres']! - row.ndcg[best.system]!;
-        if (Math.abs(d) < 1e-9) ties++;
-        else if (d > 0) wins++;
-        else losses++;
-      }
-      comparison = { against: best.system, wins, losses, ties, p: signTest(wins, losses) };
-    }
+    /** Means per system and the per-query comparison of unres with the best baseline, over the rows picked. */
+    const report = (pick: (row: (typeof rows)[number]) => boolean) => {
+      const picked = rows.map((row, i) => (pick(row) ? i : -1)).filter((i) => i >= 0);
+      const summary = systems.map((s) => {
+        const list = picked.map((i) => per.get(s.name)![i]!);
+        return {
+          system: s.name,
+          ndcg: mean(list, 'ndcg'),
+          mrr: mean(list, 'mrr'),
+          recall: mean(list, 'recall'),
+          p5: mean(list, 'p5'),
+          unjudged: list.reduce((sum, x) => sum + x.unjudged, 0),
+          msPerQuery: runs.get(s.name)!.ms,
+        };
+      });
+      type Comparison = { against: string; wins: number; losses: number; ties: number; p: number };
+      const compare = (against: string): Comparison => {
+        let wins = 0;
+        let losses = 0;
+        let ties = 0;
+        for (const i of picked) {
+          const d = rows[i]!.ndcg['unres']! - rows[i]!.ndcg[against]!;
+          if (Math.abs(d) < 1e-9) ties++;
+          else if (d > 0) wins++;
+          else losses++;
+        }
+        return { against, wins, losses, ties, p: signTest(wins, losses) };
+      };
+      const baselineNames = summary.filter((s) => s.system !== 'unres');
+      const best = [...baselineNames].sort((a, b) => b.ndcg - a.ndcg)[0];
+      const comparison: Comparison | null = best && per.has('unres') ? compare(best.system) : null;
+      /** unres against each baseline, per query on nDCG@10. */
+      const versus: Comparison[] = per.has('unres') ? baselineNames.map((b) => compare(b.system)) : [];
+      return { queries: picked.length, summary, comparison, versus };
+    };
+    const setNames = [...new Set(rows.map((r) => r.set))];
+    const sets: Array<{ name: string } & ReturnType<typeof report>> = [
+      ...(setNames.length > 1 ? setNames.map((name) => ({ name, ...report((r) => r.set === name) })) : []),
+      { name: 'all', ...report(() => true) },
+    ];
+    const { summary, comparison } = sets[sets.length - 1]!;
 
     if (flag('--json')) {
-      process.stdout.write(JSON.stringify({ queries: scored.length, clauses: records.length, documents: docs.length, summary, comparison, rows }, null, 1) + '\n');
+      process.stdout.write(JSON.stringify({ queries: scored.length, clauses: records.length, documents: docs.length, summary, comparison, sets, rows }, null, 1) + '\n');
     } else {
       const out: string[] = [];
-      out.push(`${scored.length} judged queries (of ${queries.length}) over ${records.length} clauses of ${docs.length} documents`, '');
-      out.push(`${pad('system', 30)}${pad('nDCG@10', 9)}${pad('MRR', 7)}${pad('R@10', 7)}${pad('P@5', 7)}${pad('unjudged@10', 13)}ms/query`);
-      for (const s of systems.map((x) => summary.find((y) => y.system === x.name)!)) {
-        out.push(
-          `${pad(s.system, 30)}${pad(fmt(s.ndcg), 9)}${pad(fmt(s.mrr), 7)}${pad(fmt(s.recall), 7)}${pad(fmt(s.p5), 7)}${pad(String(s.unjudged), 13)}${s.msPerQuery.toFixed(2)}`,
-        );
-      }
-      if (comparison) {
-        out.push('', `unres against ${comparison.against} (nDCG@10 per query): ${comparison.wins} wins, ${comparison.losses} losses, ${comparison.ties} ties; sign test p = ${comparison.p.toPrecision(2)}`);
+      out.push(`${scored.length} judged queries (of ${queries.length}) over ${records.length} clauses of ${docs.length} documents`);
+      for (const set of sets) {
+        out.push('', `set ${set.name}: ${set.queries} queries`);
+        out.push(`${pad('system', 30)}${pad('nDCG@10', 9)}${pad('MRR', 7)}${pad('R@10', 7)}${pad('P@5', 7)}${pad('unjudged@10', 13)}ms/query`);
+        for (const s of set.summary) {
+          out.push(
+            `${pad(s.system, 30)}${pad(fmt(s.ndcg), 9)}${pad(fmt(s.mrr), 7)}${pad(fmt(s.recall), 7)}${pad(fmt(s.p5), 7)}${pad(String(s.unjudged), 13)}${s.msPerQuery.toFixed(2)}`,
+          );
+        }
+        for (const c of set.versus) out.push(`unres against ${c.against} (nDCG@10 per query): ${c.wins} wins, ${c.losses} losses, ${c.ties} ties; sign test p = ${c.p.toPrecision(2)}`);
       }
       if (flag('--verbose')) {
         out.push('', `${pad('query', 46)}${systems.map((s) => pad(s.name.split(' ')[0]!, 9)).join('')}`);
@@ -298,22 +316,23 @@ async function main(argv: string[]): Promise<void> {
     const markdown = option('--markdown');
     if (markdown) {
       const names = systems.map((s) => s.name);
-      const lines = [
-        `| system | nDCG@10 | MRR | recall@10 | P@5 | unjudged in top 10 |`,
-        `| --- | --- | --- | --- | --- | --- |`,
-        ...names.map((n) => {
-          const s = summary.find((x) => x.system === n)!;
-          return `| ${n} | ${fmt(s.ndcg)} | ${fmt(s.mrr)} | ${fmt(s.recall)} | ${fmt(s.p5)} | ${s.unjudged} |`;
-        }),
-        '',
-        comparison
-          ? `unres against ${comparison.against}, per query on nDCG@10: **${comparison.wins} wins, ${comparison.losses} losses, ${comparison.ties} ties** (two-sided sign test p = ${comparison.p.toPrecision(2)}).`
-          : '',
-        '',
+      const lines: string[] = [];
+      for (const set of sets) {
+        if (sets.length > 1) lines.push(`**${set.name}** (${set.queries} queries):`, '');
+        lines.push(
+          `| system | nDCG@10 | MRR | recall@10 | P@5 | unjudged in top 10 |`,
+          `| --- | --- | --- | --- | --- | --- |`,
+          ...set.summary.map((s) => `| ${s.system} | ${fmt(s.ndcg)} | ${fmt(s.mrr)} | ${fmt(s.recall)} | ${fmt(s.p5)} | ${s.unjudged} |`),
+          '',
+        );
+        for (const c of set.versus) lines.push(`unres against ${c.against}, per query on nDCG@10: **${c.wins} wins, ${c.losses} losses, ${c.ties} ties** (two-sided sign test p = ${c.p.toPrecision(2)}).`);
+        lines.push('');
+      }
+      lines.push(
         `| id | kind | query | ${names.join(' | ')} |`,
         `| --- | --- | --- | ${names.map(() => '---').join(' | ')} |`,
         ...rows.map((r) => `| ${r.id} | ${r.category} | ${r.query.replace(/\|/g, '\\|')} | ${names.map((n) => fmt(r.ndcg[n]!)).join(' | ')} |`),
-      ];
+      );
       const begin = '<!-- eval:begin -->';
       const end = '<!-- eval:end -->';
       const existing = existsSync(markdown) ? readFileSync(markdown, 'utf8') : `${begin}\n${end}\n`;

@@ -9,10 +9,10 @@
 //          ANALYSED_CLAUSE_FIELDS (src/search/fields.ts: text, lead, section, notes):
 //            length (printed words that gave a term), n, then n times
 //            term index, tf, tf word positions (increasing)
-//          then the same for the document's title.
+//          then the same for the document's title field (its symbol and title).
 
 import { analyseText } from '../search/analysis/pipeline.js';
-import { ANALYSED_CLAUSE_FIELDS, analysedFieldTexts } from '../search/fields.js';
+import { ANALYSED_CLAUSE_FIELDS, analysedFieldTexts, titleFieldText } from '../search/fields.js';
 import type { UnresDocument } from '../types.js';
 
 export { ANALYSED_CLAUSE_FIELDS };
@@ -109,6 +109,6 @@ export function analyseDocument(doc: UnresDocument): AnalysedDocument {
     const texts = analysedFieldTexts(doc, clause);
     for (const field of ANALYSED_CLAUSE_FIELDS) encoder.text(texts[field]);
   }
-  encoder.text(doc.title);
+  encoder.text(titleFieldText(doc));
   return encoder.finish();
 }

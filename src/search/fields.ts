@@ -6,7 +6,7 @@
 //   cites    symbols it cites, itself or in its footnotes (exact keys, src/index/builder.ts)
 //   notes    the text of the footnotes it references (analysed, with word positions)
 //   ref      the reference keys of its kind and number (`art:51`, `op:3`; src/un/clause-references.ts)
-//   title    the document's title (analysed; per document)
+//   title    the document's own symbol and title (analysed; per document)
 
 import { referenceKeysOfClause } from '../un/clause-references.js';
 import type { Clause, UnresDocument } from '../types.js';
@@ -30,7 +30,9 @@ export type AnalysedClauseField = (typeof ANALYSED_CLAUSE_FIELDS)[number];
  * only in a footnote finds the clause that references it. Titles and headings
  * are only searched when named, or every clause of a document would match its
  * title. `ref` is searched when the query names a clause (`المادة 51`,
- * `art51`; see query.ts).
+ * `art51`; see query.ts). A document symbol (`E/C.12/UZB/CO/1`) is also looked
+ * for in `title`, which holds the document's own symbol: the document itself is
+ * found, with the clauses citing it.
  */
 export const DEFAULT_FIELDS: readonly Field[] = ['text', 'cites', 'notes'];
 
@@ -75,6 +77,12 @@ export function analysedFieldTexts(doc: UnresDocument, clause: Clause): Record<A
     if (texts.length > 0) notes = texts.join('\n');
   }
   return { text: clause.text, lead: clause.lead, section: clause.section, notes };
+}
+
+/** The text of a document's `title` field: its own symbol, then its title (null when it has neither). */
+export function titleFieldText(doc: Pick<UnresDocument, 'symbol' | 'title'>): string | null {
+  const parts = [doc.symbol, doc.title].filter((s): s is string => typeof s === 'string' && s !== '');
+  return parts.length > 0 ? parts.join('\n') : null;
 }
 
 /** The reference keys a clause is indexed under (field `ref`). */

@@ -22,6 +22,9 @@
 //   - a clause named by number (`المادة 51`, `الفقرة 3`, `art51`, `op3`) is
 //     also looked for in the `ref` field (src/un/clause-references.ts), so the
 //     clause itself ranks first, then the clauses that mention it.
+//   - a document symbol (`E/C.12/UZB/CO/1`, or a resolution's number pair) is
+//     also looked for in `title`, which holds the document's own symbol, so
+//     the clauses of the document itself are found with those citing it.
 
 import { createRequire } from 'node:module';
 import type lunrModule from 'lunr';
@@ -284,9 +287,11 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       }
     }
     for (const terms of analyseQueryTerm(clause.term)) {
+      // A document symbol (every term holds a slash) is also the document's own: look in its title field too.
+      const symbol = unfielded && terms.every((t) => t.includes('/'));
       addGroup({
         ...base,
-        fields: refs ? [...fields, 'ref'] : fields,
+        fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : fields,
         matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : { kind: 'exact', terms: refs ? [...terms, ...refs] : terms },
       });
     }

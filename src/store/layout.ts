@@ -19,10 +19,13 @@ export const INDEX_FORMAT = 'unres-index';
  * document symbols as whole tokens), so terms written by version 2 no longer meet the query's terms.
  * 4: clause fields notes (footnote text) and ref (clause references), segment format 3.
  * 5: segment format 4, documents in id order within each segment (searches skip exact ties by block).
- * 6: the paths table is a list of binary files, each commit adding one (src/store/paths.ts); segment
+ * 6: the analysis chain changed (a derived-form participle also reads as its verbal noun; a zero
+ *    between letters of a symbol reads O) and the title field holds the document's own symbol, so an
+ *    index of version 5 misses terms queries now ask for.
+ * 7: the paths table is a list of binary files, each commit adding one (src/store/paths.ts); segment
  *    format 5, stored documents compressed in blocks of documents (src/index/format/stored.ts).
  */
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';

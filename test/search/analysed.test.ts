@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseDocument } from '../../src/index/analysed.js';
 import { analyseText } from '../../src/search/analysis/pipeline.js';
-import { ANALYSED_CLAUSE_FIELDS, analysedFieldTexts } from '../../src/search/fields.js';
+import { ANALYSED_CLAUSE_FIELDS, analysedFieldTexts, titleFieldText } from '../../src/search/fields.js';
 import { parseBytes } from '../../src/structure/parse.js';
 import { ROOT } from '../store/helpers/compiled.js';
 
@@ -31,10 +31,10 @@ function reference(texts: Array<string | null>): { terms: string[]; data: number
 }
 
 describe('analysed documents', () => {
-  it('hold what analysing each field of each clause and the title says', () => {
+  it('hold what analysing each field of each clause and the title field (symbol and title) says', () => {
     for (const name of readdirSync(join(ROOT, 'seeds')).sort()) {
       const doc = parseBytes(readFileSync(join(ROOT, 'seeds', name)), name);
-      const texts = [...doc.clauses.flatMap((c) => ANALYSED_CLAUSE_FIELDS.map((f) => analysedFieldTexts(doc, c)[f])), doc.title];
+      const texts = [...doc.clauses.flatMap((c) => ANALYSED_CLAUSE_FIELDS.map((f) => analysedFieldTexts(doc, c)[f])), titleFieldText(doc)];
       const analysed = analyseDocument(doc);
       const expected = reference(texts);
       expect(analysed.terms, name).toEqual(expected.terms);

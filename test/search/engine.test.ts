@@ -106,4 +106,20 @@ describe('citations', () => {
     expect(search(sources, 'خطة', { cites: '293/64' }).map((h) => h.clause)).toEqual(['pp1']);
     expect(search(sources, 'خطة', { cites: 'A/RES/64/294' })).toEqual([]);
   });
+
+  it('finds the document a symbol names, by its own symbol, with the clauses citing it; --cites stays citations only', () => {
+    const own = doc('E/C.12/UZB/CO/1', [
+      clause('paragraph', 1, 'نظرت اللجنة في التقرير الأولي المقدم من أوزبكستان'),
+      clause('paragraph', 2, 'ترحب اللجنة بتقديم الدولة الطرف التقرير'),
+    ], { symbol: 'E/C.12/UZB/CO/1', title: 'الملاحظات الختامية' });
+    const citing = doc('E/RES/2011/2', [
+      clause('preamble', 1, 'وإذ يشير إلى الملاحظات الختامية E/C.12/UZB/CO/1'),
+      clause('operative', 1, 'يقرر مواصلة النظر في المسألة'),
+    ]);
+    const sources = [build([own, citing])];
+    const found = search(sources, 'E/C.12/UZB/CO/1').map((h) => `${h.doc}#${h.clause}`).sort();
+    expect(found).toEqual(['E/C.12/UZB/CO/1#para1', 'E/C.12/UZB/CO/1#para2', 'E/RES/2011/2#pp1'].sort());
+    // Its own symbol is not one of its citations.
+    expect(search(sources, 'اللجنة', { cites: 'E/C.12/UZB/CO/1' })).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseToken } from '../../src/search/analysis/normalise.js';
+import { normaliseSymbolToken, normaliseToken } from '../../src/search/analysis/normalise.js';
+import { analyseQueryTerm, analyseText } from '../../src/search/analysis/pipeline.js';
 
 describe('normaliseToken', () => {
   it('folds hamza and alef forms to bare alef', () => {
@@ -38,5 +39,24 @@ describe('normaliseToken', () => {
 
   it('folds Persian letters', () => {
     expect(normaliseToken('کی')).toBe('كي');
+  });
+});
+
+describe('normaliseSymbolToken', () => {
+  it('reads a zero between two letters of a symbol as O', () => {
+    expect(normaliseSymbolToken('CT0C/COP/2010/6')).toBe('ctoc/cop/2010/6');
+    expect(normaliseSymbolToken('CTOC/COP/2010/6')).toBe('ctoc/cop/2010/6');
+  });
+
+  it('keeps zeros among digits or at the edges of a part', () => {
+    expect(normaliseSymbolToken('A/HRC/51/L.40')).toBe('a/hrc/51/l.40');
+    expect(normaliseSymbolToken('E/2010/30')).toBe('e/2010/30');
+    expect(normaliseSymbolToken('A/C.3/70/L.10')).toBe('a/c.3/70/l.10');
+  });
+
+  it('lets a query for the symbol meet a text that typed a zero for O', () => {
+    const indexed = analyseText('(3) CT0C/COP/2010/6.').map((t) => t.term);
+    const [symbol] = analyseQueryTerm('CTOC/COP/2010/6');
+    expect(symbol!.some((t) => indexed.includes(t))).toBe(true);
   });
 });

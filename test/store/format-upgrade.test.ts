@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IndexError } from '../../src/errors.js';
 import { UnresIndex } from '../../src/store/index.js';
+import { INDEX_VERSION } from '../../src/store/layout.js';
 import { doc, ops } from '../search/helpers/docs.js';
 
 const dirs: string[] = [];
@@ -33,7 +34,7 @@ describe('an index of the previous format', () => {
     const index = await UnresIndex.open(previousFormatIndex());
     const error = await index.search('طفل').then(() => null, (err: unknown) => err);
     expect(error).toBeInstanceOf(IndexError);
-    expect((error as Error).message).toMatch(/has format version 1, older than this unres reads \(6\): run `unres ingest --rebuild`/);
+    expect((error as Error).message).toMatch(new RegExp(`has format version 1, older than this unres reads \\(${INDEX_VERSION}\\): run \`unres ingest --rebuild\``));
     expect((error as Error).message).not.toContain('\n');
   });
 
@@ -48,7 +49,7 @@ describe('an index of the previous format', () => {
   });
 });
 
-describe.each([2, 3, 4])('an index of version %i (previous analysis chain, fields or document order)', (version) => {
+describe.each([2, 3, 4, 5, 6])('an index of version %i (previous analysis chain, fields or document order)', (version) => {
   // Version 2: terms analysed by the previous chain (stemmer, folded letters,
   // symbols), so a query analysed now would silently miss them. Version 3: no
   // notes or ref fields. Version 4: documents in the order they came, not by
@@ -69,7 +70,7 @@ describe.each([2, 3, 4])('an index of version %i (previous analysis chain, field
     const dir = await formatTwoIndex();
     const index = await UnresIndex.open(dir);
     const error = await index.search('طفل').then(() => null, (err: unknown) => err);
-    expect((error as Error).message).toContain(`has format version ${version}, older than this unres reads (6): run \`unres ingest --rebuild\``);
+    expect((error as Error).message).toContain(`has format version ${version}, older than this unres reads (${INDEX_VERSION}): run \`unres ingest --rebuild\``);
     expect((await index.rebuild()).documents).toBe(2);
     const reopened = await UnresIndex.open(dir);
     expect((await reopened.search('طفل')).map((h) => h.doc)).toEqual(['A/RES/1']);
@@ -104,7 +105,7 @@ describe('an index of version 5 (its paths table one JSON file)', () => {
     const dir = await versionFiveIndex();
     const index = await UnresIndex.open(dir);
     const error = await index.list().then(() => null, (err: unknown) => err);
-    expect((error as Error).message).toContain('has format version 5, older than this unres reads (6): run `unres ingest --rebuild`');
+    expect((error as Error).message).toContain(`has format version 5, older than this unres reads (${INDEX_VERSION}): run \`unres ingest --rebuild\``);
     expect((await index.rebuild()).documents).toBe(2);
     const reopened = await UnresIndex.open(dir);
     const listed = await reopened.list();

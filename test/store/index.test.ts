@@ -179,8 +179,8 @@ describe('damage', () => {
   it('detects a future format version and says how to recover', async () => {
     const { dir } = await builtIndex();
     const path = join(dir, 'manifest.json');
-    writeFileSync(path, readFileSync(path, 'utf8').replace(`"version":${INDEX_VERSION}`, '"version":7'));
-    await expectDamage(dir, new RegExp(`format version 7, newer than this unres reads \\(${INDEX_VERSION}\\): upgrade unres, or run`));
+    writeFileSync(path, readFileSync(path, 'utf8').replace(`"version":${INDEX_VERSION}`, `"version":${INDEX_VERSION + 1}`));
+    await expectDamage(dir, new RegExp(`format version ${INDEX_VERSION + 1}, newer than this unres reads \\(${INDEX_VERSION}\\): upgrade unres, or run`));
   });
 
   it('detects a missing segment', async () => {

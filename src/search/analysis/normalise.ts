@@ -10,6 +10,9 @@
 //     yeh, heh, پ -> ب, ڤ -> ف, گ -> ك, چ -> ج, ژ -> ز (الإنترپول, ڤيينا);
 //   - digits of every script -> ASCII, Arabic decimal point -> `.`, thousands
 //     separators dropped; Latin letters lower-cased.
+// A document symbol (normaliseSymbolToken) also reads a zero between two
+// Latin letters as the letter O: series parts are letters only, and a zero
+// typed for O (CT0C/COP/2010/6 for CTOC/COP/2010/6) must not hide the symbol.
 
 import { isArabicMark, isInvisibleControl } from '../../text/arabic.js';
 import {
@@ -66,6 +69,22 @@ export function normaliseToken(token: string): string {
     } else {
       out += text[i]!.toLowerCase();
     }
+  }
+  return out;
+}
+
+const LATIN_LOWER_A = 0x61;
+const LATIN_LOWER_Z = 0x7a;
+const isLatinLower = (code: number): boolean => code >= LATIN_LOWER_A && code <= LATIN_LOWER_Z;
+
+/** A symbol token, normalised, with each zero that stands between two Latin letters read as `o` (ct0c -> ctoc). Linear. */
+export function normaliseSymbolToken(token: string): string {
+  const s = normaliseToken(token);
+  if (!s.includes('0')) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    out += ch === '0' && i > 0 && i + 1 < s.length && isLatinLower(s.charCodeAt(i - 1)) && isLatinLower(s.charCodeAt(i + 1)) ? 'o' : ch;
   }
   return out;
 }

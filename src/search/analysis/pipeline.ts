@@ -4,7 +4,7 @@
 // parser yields goes through the same pipeline, whose first stage re-applies
 // the tokenizer to it). Stages:
 //   unres-split       tokenizer rules on a raw query term (no-op on tokenizer output)
-//   unres-normalise   spelling variants folded (normalise.ts)
+//   unres-normalise   spelling variants folded (normalise.ts; symbols: a zero between letters reads O)
 //   unres-stop-words  function words and lone letters dropped (stopwords.ts)
 //   unres-stem        light stems, possibly several variants (stemmer.ts)
 // Token metadata: `type` (word | number | pair | symbol), `word` (index of the token
@@ -12,7 +12,7 @@
 
 import { createRequire } from 'node:module';
 import type lunrModule from 'lunr';
-import { normaliseToken } from './normalise.js';
+import { normaliseSymbolToken, normaliseToken } from './normalise.js';
 import { stemVariants } from './stemmer.js';
 import { isStopWord } from './stopwords.js';
 import { isDecisionOrResolutionSymbol, pairKeyOfSymbol } from './symbols.js';
@@ -60,8 +60,9 @@ export const splitStage: lunr.PipelineFunction = (token) => {
 };
 
 export const normaliseStage: lunr.PipelineFunction = (token) => {
-  if (metadataOf(token).type === 'pair') return token;
-  const normalised = normaliseToken(token.toString());
+  const type = metadataOf(token).type;
+  if (type === 'pair') return token;
+  const normalised = type === 'symbol' ? normaliseSymbolToken(token.toString()) : normaliseToken(token.toString());
   if (normalised.length === 0) return null;
   return token.update(() => normalised);
 };

@@ -24,11 +24,15 @@
 // 5. A present-tense verb's person prefix: يطلب also reads تطلب (the organ's
 //    gender decides the prefix: يحث and تحث are one formula).
 // 6. A feminine ة is written ت before a pronoun: أسرته also reads أسر(ة).
+// 7. A participle of the derived forms VII, VIII and X also reads as the
+//    form's verbal noun (المستقلة -> استقلال, المتجرين -> اتجار), computed by
+//    shape with a guard list (derived-forms.ts).
 //
 // Minimum lengths keep short words whole: an article leaves at least 2
 // letters, any other affix at least 3.
 
 import { BROKEN_PLURALS } from './broken-plurals.js';
+import { masdarOfParticiple } from './derived-forms.js';
 import { normaliseToken } from './normalise.js';
 
 const ALEF = 'ا';
@@ -134,11 +138,13 @@ const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = (() => {
 const VERB_PREFIX_FROM = 'ي';
 const VERB_PREFIX_TO = TEH;
 
-/** Suffixes, then attested broken plurals, then the other person prefix of a verb (يحث -> تحث). */
+/** Suffixes, then attested broken plurals, a derived-form participle's verbal noun, then the other person prefix of a verb (يحث -> تحث). */
 function stemsWithoutPrefixes(reading: Reading): string[] {
   const out: string[] = [];
   for (const stem of suffixStems(reading)) {
     out.push(SINGULAR_OF_PLURAL.get(stem) ?? stem);
+    const masdar = masdarOfParticiple(stem);
+    if (masdar !== null) out.push(masdar);
     if (!reading.definite && stem.startsWith(VERB_PREFIX_FROM) && stem.length >= MIN_STEM) {
       out.push(VERB_PREFIX_TO + stem.slice(1));
     }

@@ -1,0 +1,79 @@
+// Participle -> verbal noun (masdar) of the derived verb forms VII, VIII and X.
+//
+// In Arabic morphology the participle and the verbal noun of one derived form
+// share its meaning (Wright, "A Grammar of the Arabic Language", §§ 59-70,
+// 195-224; Holes, "Modern Arabic", ch. 3): مستقل "independent" and استقلال
+// "independence" (form X), منتهك and انتهاك (VIII), منعقد and انعقاد (VII).
+// Both are regular shapes of the same form, so the verbal noun is computed
+// from the participle by shape, not looked up:
+//
+//   X    مستفعل -> استفعال   (مستقل -> استقلال; hollow مستدام -> استدام(ة);
+//                             doubled مستمر -> استمرار)
+//   VIII مفتعل  -> افتعال    (منتهك -> انتهاك, مرتكب -> ارتكاب; with a weak
+//                             last radical مفتعي -> افتعاء: مشتري -> اشتراء)
+//        متفعل  -> اتفعال    (fa = و or ت assimilated to the ت: متجر -> اتجار,
+//                             متخذ -> اتخاذ)
+//   VII  منفعل  -> انفعال    (منعقد -> انعقاد)
+//
+// The stemmer adds the verbal noun as one more variant of the participle's
+// stem, at index and at query time, so `الاتجار` finds `المتجرين` and back.
+// Shapes also fit words that are no participle of the form (a form I word
+// that happens to start with م+ت), and some participles have drifted from
+// their verbal noun in UN usage; those whose verbal noun is a different word
+// in UN texts are listed in NOT_DERIVED (each a must-not-meet pair in
+// test/search/stemmer-pairs.json). A computed verbal noun that is not a word
+// does no harm: nothing in an index holds it.
+
+const ALEF = 'ا';
+const MEEM = 'م';
+const NOON = 'ن';
+const SEEN = 'س';
+const TEH = 'ت';
+const YEH = 'ي';
+const HAMZA = 'ء';
+
+/**
+ * Participle stems (normalised, without article or endings) whose verbal noun,
+ * though regular, names something else in UN texts. Found by listing every
+ * participle of the seeds and real documents whose computed verbal noun is
+ * also a word there, and reading each pair:
+ *   مجتمع society / اجتماع meeting; متحد united (الأمم المتحدة) / اتحاد union
+ *   (الاتحاد الأوروبي); متصل related to (المتصلة ب) / اتصال communication
+ *   (تكنولوجيات الاتصالات); مختلف various (بمختلف جوانبها) / اختلاف
+ *   difference; مستقبل future / استقبال reception; مشترك joint (الفريق
+ *   المشترك) / اشتراك contribution, dues (اشتراكاته المالية); مستمر
+ *   continuing / استمار(ة) form; مؤتمر conference / ائتمار conspiring;
+ *   منتدي forum (form VIII in shape only); متفق agreed (متفقاً عليها) /
+ *   اتفاق, whose stem اتفاقية (convention) shares; محتوي contents
+ *   (المحتويات) / احتواء containment; مقتضي pursuant to (بمقتضى) / اقتضاء
+ *   (حسب الاقتضاء, as appropriate).
+ */
+export const NOT_DERIVED: ReadonlySet<string> = new Set(['مجتمع', 'متحد', 'متصل', 'مختلف', 'مستقبل', 'مشترك', 'مستمر', 'مءتمر', 'منتدي', 'متفق', 'محتوي', 'مقتضي']);
+
+/** The verbal noun's stem a derived-form participle's stem points to, or null when the stem has no such shape. */
+export function masdarOfParticiple(stem: string): string | null {
+  if (stem.length < 4 || stem[0] !== MEEM || NOT_DERIVED.has(stem)) return null;
+  // Form X: م س ت + root.
+  if (stem.startsWith(MEEM + SEEN + TEH)) {
+    const root = stem.slice(3);
+    if (root.length === 2) return ALEF + SEEN + TEH + root + ALEF + root[1]!; // doubled: مستمر -> استمرار
+    if (root.length === 3) {
+      return root[1] === ALEF
+        ? ALEF + SEEN + TEH + root // hollow: مستدام -> استدام (استدامة)
+        : ALEF + SEEN + TEH + root.slice(0, 2) + ALEF + root[2]!;
+    }
+    return null;
+  }
+  // Form VIII with fa assimilated: م ت + two radicals.
+  if (stem.length === 4 && stem[1] === TEH) return ALEF + TEH + stem[2]! + ALEF + stem[3]!;
+  if (stem.length !== 5) return null;
+  // Form VIII: م + fa + ت + two radicals (a fa of س is form X's prefix, handled above or not a participle).
+  if (stem[2] === TEH && stem[1] !== SEEN && stem[3] !== ALEF && stem[4] !== ALEF) {
+    return ALEF + stem[1]! + TEH + stem[3]! + ALEF + (stem[4] === YEH ? HAMZA : stem[4]!);
+  }
+  // Form VII: م ن + three radicals.
+  if (stem[1] === NOON && stem[3] !== ALEF && stem[4] !== ALEF && stem[2] !== ALEF) {
+    return ALEF + NOON + stem[2]! + stem[3]! + ALEF + stem[4]!;
+  }
+  return null;
+}
