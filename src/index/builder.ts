@@ -21,7 +21,7 @@ import { SEGMENT_FILES, type SegmentFileKey } from './format/files.js';
 import { type SegmentHeader, encodeHeader } from './format/header.js';
 import { type ClauseNorms, writeNorms } from './format/norms.js';
 import { PostingsListWriter } from './format/postings.js';
-import { compressDocument, writeStored } from './format/stored.js';
+import { StoredWriter, encodeDocument } from './format/stored.js';
 import { type FieldTermsInfo, TermsWriter } from './format/terms.js';
 import { baseName } from '../files.js';
 
@@ -64,7 +64,7 @@ function citedTerms(doc: UnresDocument): Map<string, Set<string>> {
 }
 
 
-/** What a parse worker already did for a document (parse-pool.ts): its JSON compressed, its text analysed. */
+/** What a parse worker already did for a document (parse-pool.ts): its JSON encoded for storing (stored.ts encodeDocument), its text analysed. */
 export interface PreparedDocument {
   compressed?: Uint8Array | undefined;
   analysed?: AnalysedDocument | undefined;
@@ -92,7 +92,7 @@ export class SegmentBuilder {
   /** After finish(): the ordinal add() returned -> the document's ordinal in the written segment. */
   documentOrder: Int32Array | null = null;
   private readonly storedSink = new MemorySink();
-  private readonly stored = new ChunkedWriter(this.storedSink);
+  private readonly stored = new StoredWriter(new ChunkedWriter(this.storedSink));
   /** Per field: term -> flat [ordinal, tf, position × tf, ...], ordinals increasing. */
   private readonly postings = new Map<Field, Map<string, number[]>>(ALL_FIELDS.map((f) => [f, new Map()]));
   private readonly lengths = new Map<ClauseField, number[]>(CLAUSE_FIELDS.map((f) => [f, []]));
@@ -177,9 +177,10 @@ export class SegmentBuilder {
     CLAUSE_FIELDS.forEach((f, i) => (this.totals[f] += sums[i]!));
     this.totals.title += titleLength * doc.clauses.length;
 
-    const body = work?.compressed ?? compressDocument(JSON.stringify(doc));
-    const ref = writeStored(this.stored, body);
-    this.heldBytes += body.length + 200;
+    const body = work?.compressed ?? encodeDocument(JSON.stringify(doc));
+    const ref = this.stored.add(body);
+    // The block under way is held whole until written (compressed, about a tenth, afterwards).
+    this.heldBytes += Math.ceil(body.length / 8) + 200;
     this.entries.push({
       clauseStart,
       id: doc.id,
@@ -199,6 +200,8 @@ export class SegmentBuilder {
 
   /** Encodes the segment for the index `identity`. The builder is spent afterwards. */
   finish(identity = ''): SegmentData {
+    // The last block of stored documents is written: every row's reference to its block is complete.
+    this.stored.flush();
     const clauseCount = this.clauseCount;
     // Documents in id order: new ordinals for documents and clauses.
     const order = idOrder(this.entries.map((e) => e.id));

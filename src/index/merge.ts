@@ -1,5 +1,6 @@
-// Merges segments into one, streaming: the documents' stored frames are
-// copied as they are, the dictionaries are merged k-way in term order, and
+// Merges segments into one, streaming: the documents' stored blocks are
+// copied as they are when full and whole (else their survivors are compressed
+// again, stored.ts), the dictionaries are merged k-way in term order, and
 // each term's postings are merged k-way over the sources in the new ordinals'
 // order (decoded, renumbered and re-encoded; a term only one source holds,
 // with nothing deleted and nothing of another source between, keeps its
@@ -17,7 +18,7 @@ import type { SegmentFileKey } from './format/files.js';
 import { type SegmentHeader, encodeHeader } from './format/header.js';
 import { type ClauseNorms, writeNorms } from './format/norms.js';
 import { type PostingsCursor, PostingsListWriter } from './format/postings.js';
-import { type StoredRef, writeStored } from './format/stored.js';
+import { type StoredRef, StoredWriter, copyableBlock } from './format/stored.js';
 import { type FieldTermsInfo, type TermInfo, TermsWriter } from './format/terms.js';
 import type { SegmentReader } from './segment-reader.js';
 
@@ -95,7 +96,7 @@ export async function mergeSegments(
   for (const source of sources) source.readSequentially();
   // Documents and clauses: what survives, where it goes.
   const table = new DocTableWriter();
-  const stored = new ChunkedWriter(open('stored'));
+  const stored = new StoredWriter(new ChunkedWriter(open('stored')));
   const renumberings: Renumbering[] = [];
   const titleLengths: number[] = [];
   const totals = Object.fromEntries(ALL_FIELDS.map((f) => [f, 0])) as Record<Field, number>;
@@ -149,17 +150,41 @@ export async function mergeSegments(
   sources.forEach((source, s) => {
     if (live[s]!.docs.length !== source.docCount) renumberings[s]!.shiftOnly = false;
   });
-  // Stored frames copied in each source's file order (their order in the new file does not matter), rows in id order.
+  // Stored blocks in each source's file order (their order in the new file does not matter), rows in id order:
+  // a full block whose documents all survive is copied, the survivors of the others are compressed again.
   const refs = sources.map((source) => new Array<StoredRef | undefined>(source.docCount));
   for (let s = 0; s < sources.length; s++) {
     const source = sources[s]!;
     const { entries, docs } = live[s]!;
-    const inFileOrder = [...docs].sort((a, b) => entries[a]!.stored.offset - entries[b]!.stored.offset);
-    for (const d of inFileOrder) {
-      refs[s]![d] = writeStored(stored, source.storedRaw(entries[d]!));
+    const inBlock = new Map<number, number>();
+    for (const e of entries) inBlock.set(e.stored.offset, (inBlock.get(e.stored.offset) ?? 0) + 1);
+    const inFileOrder = [...docs].sort((a, b) => entries[a]!.stored.offset - entries[b]!.stored.offset || entries[a]!.stored.slot - entries[b]!.stored.slot);
+    for (let i = 0; i < inFileOrder.length; ) {
+      const offset = entries[inFileOrder[i]!]!.stored.offset;
+      let j = i;
+      while (j < inFileOrder.length && entries[inFileOrder[j]!]!.stored.offset === offset) j++;
+      const first = entries[inFileOrder[i]!]!;
+      const raw = source.storedRaw(first);
+      if (copyableBlock(inBlock.get(offset)!, j - i)) {
+        const at = stored.copyFrame(raw);
+        for (let k = i; k < j; k++) {
+          const d = inFileOrder[k]!;
+          refs[s]![d] = { offset: at, bytes: raw.length, slot: entries[d]!.stored.slot };
+        }
+      } else {
+        const block = source.storedBlock(first, raw);
+        for (let k = i; k < j; k++) {
+          const d = inFileOrder[k]!;
+          const json = block[entries[d]!.stored.slot];
+          if (!json) source.storedBlock(entries[d]!, raw); // throws: the block lacks this document
+          refs[s]![d] = stored.add(json!);
+        }
+      }
+      i = j;
       await maybePause();
     }
   }
+  stored.flush();
   for (const { s, d } of merged) table.add({ ...live[s]!.entries[d]!, stored: refs[s]![d]! });
 
   const norms: ClauseNorms = {

@@ -1,12 +1,12 @@
 // A worker thread of the ingest parse pool (parse-pool.ts): parses one file's
-// bytes into a document, analyses its text (analysed.ts) and compresses its
+// bytes into a document, analyses its text (analysed.ts) and encodes its
 // JSON for the stored documents, so both cores work while the main thread
-// only files postings and writes segments.
+// only files postings and writes segments (compressing stored blocks).
 
 import { parentPort } from 'node:worker_threads';
 import { parseDocumentBytes } from '../structure/parse.js';
 import { analyseDocument } from './analysed.js';
-import { compressDocument } from './format/stored.js';
+import { encodeDocument } from './format/stored.js';
 
 export interface ParseRequest {
   id: number;
@@ -25,7 +25,7 @@ export interface WorkerFailure {
 parentPort!.on('message', async (request: ParseRequest) => {
   try {
     const doc = await parseDocumentBytes(request.bytes, request.path);
-    const compressed = compressDocument(JSON.stringify(doc));
+    const compressed = encodeDocument(JSON.stringify(doc));
     const analysed = analyseDocument(doc);
     parentPort!.postMessage({ id: request.id, doc, compressed, analysed }, [compressed.buffer as ArrayBuffer, analysed.data.buffer as ArrayBuffer]);
   } catch (err) {

@@ -11,7 +11,7 @@ import { SEGMENT_FILES, type SegmentFileKey } from './format/files.js';
 import { type SegmentHeader, decodeHeader } from './format/header.js';
 import { NormsReader } from './format/norms.js';
 import { PostingsCursor, type ListLocation } from './format/postings.js';
-import { readStored, readStoredRaw } from './format/stored.js';
+import { BlockCache, decodeBlock, readStored, readStoredRaw } from './format/stored.js';
 import { FieldTerms } from './format/terms.js';
 import type { SegmentData } from './builder.js';
 
@@ -126,19 +126,38 @@ export class SegmentReader {
     return this.docs().docOfClause(ordinal);
   }
 
+  private readonly blocks = new BlockCache();
+
   /** A stored document's JSON text, checked. */
   docLine(ordinal: number): string {
     const entry = this.doc(ordinal);
-    const text = readStored(this.file('stored'), entry.stored);
+    const text = readStored(this.file('stored'), entry.stored, this.blocks);
     if (text === null) throw this.access.damaged(`stored document ${entry.id} fails its checksum`);
     return text;
   }
 
-  /** A stored document's compressed frame, checked by CRC (merges copy it). */
+  /** The compressed frame holding a stored document, checked by CRC (merges copy it; ingest checks a record is sound). */
   storedRaw(entry: DocEntry): Uint8Array {
     const raw = readStoredRaw(this.file('stored'), entry.stored);
     if (!raw) throw this.access.damaged(`stored document ${entry.id} fails its checksum`);
     return raw;
+  }
+
+  /** Frames already checked by verifyStored: the documents of a block share its frame. */
+  private readonly verifiedFrames = new Set<number>();
+
+  /** Checks a stored document's frame by its chunks' CRCs (each frame once: re-ingesting unchanged files checks every document). */
+  verifyStored(entry: DocEntry): void {
+    if (this.verifiedFrames.has(entry.stored.offset)) return;
+    this.storedRaw(entry);
+    this.verifiedFrames.add(entry.stored.offset);
+  }
+
+  /** The documents' JSON of a frame read by storedRaw (merges compress a block's survivors again). */
+  storedBlock(entry: DocEntry, raw: Uint8Array): Uint8Array[] {
+    const docs = decodeBlock(raw);
+    if (!docs || !docs[entry.stored.slot]) throw this.access.damaged(`stored document ${entry.id} fails its checksum`);
+    return docs;
   }
 
   close(): void {

@@ -22,6 +22,7 @@ import { IndexError } from '../errors.js';
 import { readRegularFile } from '../files.js';
 import { writeDurable } from './atomic.js';
 import { CLAIM_FILE, manifestPath } from './layout.js';
+import { type HeldLock, withWriteLock } from './lock.js';
 
 /** Another writer committed while this one was paused or slow: nothing of this one's was committed. */
 export class LostCommitError extends IndexError {}
@@ -102,5 +103,31 @@ export function commitClaimed(dir: string, expected: number | null, waitMs: numb
     }
   } finally {
     rmSync(mine, { force: true });
+  }
+}
+
+/**
+ * One write, in one place: under the write lock, from the generation the
+ * manifest holds when the lock is taken (`expected`, which the commit claim
+ * compares). A failure after another writer committed (it took the lock over
+ * and may have swept this one's unfinished segments) is a lost commit too.
+ * A lost commit is done again, on top of what the other writer committed, up
+ * to `tries` times in all (1: never; a batch that cannot be replayed).
+ */
+export async function writeWithRetry<T>(dir: string, tries: number, work: (lock: HeldLock, expected: number | null) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await withWriteLock(dir, async (lock) => {
+        const expected = currentGeneration(dir);
+        try {
+          return await work(lock, expected);
+        } catch (err) {
+          if (!(err instanceof LostCommitError) && currentGeneration(dir) !== expected) throw lostCommit(dir, (err as Error).message);
+          throw err;
+        }
+      });
+    } catch (err) {
+      if (!(err instanceof LostCommitError) || attempt >= tries) throw err;
+    }
   }
 }

@@ -7,13 +7,13 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeSegments } from '../index/merge.js';
 import { isTempFileOf } from './atomic.js';
-import { MANIFEST_FILE, PATHS_NAME, SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
+import { LEGACY_PATHS_NAME, MANIFEST_FILE, PATHS_NAME, SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
 import { commitClaimed } from './claim.js';
 import { type HeldLock, lockWaitMs } from './lock.js';
 import { type ManifestBody, type ManifestSegment, writeManifest } from './manifest.js';
 import { type MergePolicyOptions, nextMerge } from './merge-policy.js';
 import { tightenTree } from './modes.js';
-import { type PathTable, writePathTable } from './paths.js';
+import { type PathTable, appendChanges, writeWholeTable } from './paths.js';
 import { DiskSegment, streamSegment } from './segment-files.js';
 import { randomTag } from './writer.js';
 
@@ -22,12 +22,15 @@ export const YIELD_EVERY_MS = 50;
 
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** What a commit does to the table of source paths: the documents whose paths changed, or a whole new table (rebuild). */
+export type PathsUpdate = { changes: PathTable } | { whole: PathTable };
+
 /**
  * Merges as the policy says, then replaces the manifest: a compare-and-swap on
  * its generation under the commit claim (src/store/claim.ts), `expected` being
  * the generation the work started from (null: none readable). `paths`, when
- * given, is the new table of source paths, written beside the manifest and
- * named by it (otherwise the body's table stays).
+ * given, updates the table of source paths: its new files are written beside
+ * the manifest and named by it (otherwise the body's table stays).
  */
 export async function commit(
   dir: string,
@@ -35,7 +38,7 @@ export async function commit(
   lock: HeldLock,
   policy: MergePolicyOptions,
   expected: number | null,
-  options: { mergeAll?: boolean; paths?: PathTable } = {},
+  options: { mergeAll?: boolean; paths?: PathsUpdate } = {},
 ): Promise<void> {
   let mergeAll = options.mergeAll === true;
   let next = body;
@@ -52,11 +55,15 @@ export async function commit(
     mergeAll = false;
   }
   const generation = next.generation + 1;
-  if (options.paths) next = { ...next, paths: writePathTable(dir, options.paths, generation, randomTag()) };
+  const update = options.paths;
+  if (update) {
+    const paths = 'whole' in update ? writeWholeTable(dir, update.whole, generation, randomTag) : appendChanges(dir, next.paths, update.changes, generation, randomTag);
+    next = { ...next, paths };
+  }
   lock.assertHeld();
   const committed = { ...next, generation };
   commitClaimed(dir, expected, lockWaitMs(), () => writeManifest(dir, committed));
-  sweep(dir, new Set(next.segments.map((s) => s.name)), next.paths?.name);
+  sweep(dir, new Set(next.segments.map((s) => s.name)), new Set(next.paths.map((p) => p.name)));
   // Nothing inside the index is wider than its folder, whose mode the sources narrowed (src/store/modes.ts).
   tightenTree(dir);
 }
@@ -80,11 +87,11 @@ async function mergeInto(dir: string, body: ManifestBody, names: string[]): Prom
 }
 
 /** Removes segment directories the manifest no longer names, and staging leftovers of crashed writers. */
-function sweep(dir: string, keep: ReadonlySet<string>, pathsFile: string | undefined): void {
+function sweep(dir: string, keep: ReadonlySet<string>, pathsFiles: ReadonlySet<string>): void {
   // Under the lock no one else is replacing the manifest: any temporary copy of it is a dead writer's,
-  // and a paths file it does not name is an old one or a dead writer's.
+  // and a paths file it does not name is an old one, a dead writer's or one of an earlier version's.
   for (const name of readdirSync(dir)) {
-    if (isTempFileOf(MANIFEST_FILE, name) || deadClaimFile(name) || (PATHS_NAME.test(name) && name !== pathsFile)) {
+    if (isTempFileOf(MANIFEST_FILE, name) || deadClaimFile(name) || (PATHS_NAME.test(name) && !pathsFiles.has(name)) || LEGACY_PATHS_NAME.test(name)) {
       rmSync(join(dir, name), { force: true });
     }
   }

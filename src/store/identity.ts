@@ -19,6 +19,15 @@
 import { basename } from 'node:path';
 import type { PathTable } from './paths.js';
 
+/** The recorded paths, asked one document or one path at a time (src/store/paths.ts PathStore). */
+export interface RecordedPaths {
+  of(id: string): string[];
+  /** The document a path is recorded for. */
+  holder(path: string): string | undefined;
+  /** The whole table (for --prune). */
+  all(): PathTable;
+}
+
 export type Outcome = 'added' | 'updated' | 'unchanged' | 'duplicate';
 
 export interface KnownDocument {
@@ -56,18 +65,19 @@ export class Identity {
   private readonly states = new Map<string, DocState | null>();
   /** sha256 -> id for texts placed in this run (null: no longer stored). */
   private readonly shas = new Map<string, string | null>();
-  private readonly byPath = new Map<string, string>();
+  /** Paths given to a document (or taken from one: null) in this run; the others are as `paths0` records them. */
+  private readonly byPath = new Map<string, string | null>();
   private readonly known0: KnownLookup;
   changed = false;
 
   /**
-   * `known`: the stored documents, as a list or as a lookup; `table`: their
+   * `known`: the stored documents, as a list or as a lookup; `paths0`: their
    * recorded paths. `onRemove` hears of every document dropped (replaced,
    * left without files, removed).
    */
   constructor(
     known: Iterable<KnownDocument> | KnownLookup,
-    private readonly paths0: PathTable,
+    private readonly paths0: RecordedPaths,
     private readonly onRemove: (id: string) => void,
   ) {
     if (Symbol.iterator in known) {
@@ -79,14 +89,20 @@ export class Identity {
       }
       this.known0 = { byId: (id) => byId.get(id), idOfText: (sha) => bySha.get(sha) };
     } else this.known0 = known;
-    for (const [id, paths] of paths0) for (const p of paths) this.byPath.set(p, id);
+  }
+
+  /** The document a path is recorded for, as of this run. */
+  private recorded(path: string): string | undefined {
+    const id = this.byPath.get(path);
+    if (id !== undefined) return id ?? undefined;
+    return this.paths0.holder(path);
   }
 
   /** The document a recorded path holds (a path recorded for a document the index no longer holds is forgotten). */
   private holderOf(path: string): string | undefined {
-    const id = this.byPath.get(path);
+    const id = this.recorded(path);
     if (id === undefined || this.has(id)) return id;
-    this.byPath.delete(path);
+    this.byPath.set(path, null);
     return undefined;
   }
 
@@ -96,7 +112,7 @@ export class Identity {
     if (held !== undefined) return held ?? undefined;
     const doc = this.known0.byId(id);
     if (!doc) return undefined;
-    const state: DocState = { id: doc.id, sha256: doc.sha256, symbol: doc.symbol, source: doc.source, paths: new Set(this.paths0.get(id) ?? []) };
+    const state: DocState = { id: doc.id, sha256: doc.sha256, symbol: doc.symbol, source: doc.source, paths: new Set(this.paths0.of(id)) };
     this.states.set(id, state);
     return state;
   }
@@ -120,13 +136,13 @@ export class Identity {
     return this.state(id) !== undefined;
   }
 
-  /** Every document id and its paths, as the index records them. */
-  table(): PathTable {
-    const table: PathTable = new Map(this.paths0);
-    for (const [id, state] of this.states) {
-      if (state === null) table.delete(id);
-      else table.set(id, [...state.paths].sort());
-    }
+  /**
+   * The documents asked about or changed in this run and their paths now ([]
+   * for one removed): what the paths table must record on top of `paths0`.
+   */
+  changes(): PathTable {
+    const table: PathTable = new Map();
+    for (const [id, state] of this.states) table.set(id, state === null ? [] : [...state.paths].sort());
     return table;
   }
 
@@ -193,9 +209,9 @@ export class Identity {
 
   /** The file no longer holds its document's text; a document no file holds goes. */
   private detach(path: string): void {
-    const id = this.byPath.get(path);
+    const id = this.recorded(path);
     if (id === undefined) return;
-    this.byPath.delete(path);
+    this.byPath.set(path, null);
     this.changed = true;
     // A recorded path of a document the index no longer holds is just forgotten.
     const state = this.state(id);
@@ -210,7 +226,7 @@ export class Identity {
     const holdsText = this.idOfText(state.sha256) === id;
     this.states.set(id, null);
     if (holdsText) this.shas.set(state.sha256, null);
-    for (const p of state.paths) this.byPath.delete(p);
+    for (const p of state.paths) this.byPath.set(p, null);
     this.changed = true;
     this.onRemove(id);
   }
@@ -218,7 +234,14 @@ export class Identity {
   /** Forgets every recorded file that is gone; returns the documents dropped because no file holds them any more. */
   prune(exists: (path: string) => boolean): string[] {
     const dropped: string[] = [];
-    for (const [path, id] of [...this.byPath]) {
+    // Every recorded path, as of this run: the whole table is read (every file's existence is checked anyway).
+    const all = new Map<string, string>();
+    for (const [id, paths] of this.paths0.all()) for (const p of paths) all.set(p, id);
+    for (const [path, id] of this.byPath) {
+      if (id === null) all.delete(path);
+      else all.set(path, id);
+    }
+    for (const [path, id] of all) {
       if (exists(path)) continue;
       const last = this.state(id)?.paths.size === 1;
       this.detach(path);

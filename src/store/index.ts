@@ -20,14 +20,15 @@ import type { SearchFilters } from '../search/searcher.js';
 import type { UnresDocument } from '../types.js';
 import type { Identity, KnownDocument, KnownLookup, Outcome } from './identity.js';
 import type { HeldLock } from './lock.js';
+import type { RebuildResult } from './rebuild.js';
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './merge-policy.js';
-import type { PathTable } from './paths.js';
 import { type CatalogEntry, IndexSnapshot, type DocumentListing } from './reader.js';
 import type { BatchWriter } from './writer.js';
 import { baseName, fsPath } from '../files.js';
 
 export type { EngineHit } from '../search/hits.js';
 export type { DocumentListing } from './reader.js';
+export type { RebuildResult } from './rebuild.js';
 
 export interface IngestSummary {
   added: number;
@@ -162,12 +163,6 @@ function holdForTests(): void {
 
 export class UnresIndex {
   private readonly snapshot: IndexSnapshot;
-  /** Stored documents the last rebuild() could not read back (their files must be ingested again). */
-  unreadableOnRebuild = 0;
-  /** Ids of stored documents the last rebuild() dropped because their records fail their checksums. */
-  damagedOnRebuild: string[] = [];
-  /** Segments the last rebuild() did not import because they belong to another index. */
-  foreignOnRebuild: string[] = [];
   private readonly mergePolicy: MergePolicyOptions;
   private readonly segmentClauses: number;
 
@@ -208,7 +203,7 @@ export class UnresIndex {
     if (id === undefined) return false;
     // A path the index has not recorded (a copy, or an index rebuilt without its
     // paths table) goes the slow way, through Identity.known, which records it.
-    if (path !== null && !snap.paths().get(id)?.includes(path)) return false;
+    if (path !== null && !snap.paths().of(id).includes(path)) return false;
     return snap.verify(id);
   }
 
@@ -286,32 +281,16 @@ export class UnresIndex {
     await loadWriteSide();
     // A batch given as a list can be replayed: when another writer committed while this one was paused or
     // slow (its lock taken over), it is done again on top of what that writer committed.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.ingestOnce(entries, opts);
-      } catch (err) {
-        if (!(err instanceof writeSide().LostCommitError) || !Array.isArray(entries) || attempt >= LOST_COMMIT_RETRIES) throw err;
-      }
-    }
-  }
-
-  private async ingestOnce(entries: Iterable<IngestEntry> | AsyncIterable<IngestEntry>, opts: IngestFilesOptions): Promise<IngestSummary> {
-    const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0, removed: 0, problems: [], replaced: [] };
+    const tries = Array.isArray(entries) ? LOST_COMMIT_RETRIES : 1;
     try {
-      await writeSide().withWriteLock(this.dir, async (lock) => {
-        const expected = writeSide().currentGeneration(this.dir);
-        try {
-          await this.writeUnderLock(entries, opts, summary, lock, expected);
-        } catch (err) {
-          // A writer that took the lock over may have swept this one's unfinished segments: that is a lost commit too.
-          if (!(err instanceof writeSide().LostCommitError) && writeSide().currentGeneration(this.dir) !== expected) throw writeSide().lostCommit(this.dir, (err as Error).message);
-          throw err;
-        }
+      return await writeSide().writeWithRetry(this.dir, tries, async (lock, expected) => {
+        const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0, removed: 0, problems: [], replaced: [] };
+        await this.writeUnderLock(entries, opts, summary, lock, expected);
+        return summary;
       });
     } catch (err) {
       throw asIndexError(err, this.dir);
     }
-    return summary;
   }
 
   private async writeUnderLock(
@@ -368,7 +347,7 @@ export class UnresIndex {
     }
     holdForTests();
     if (writer.changed || identity.changed) {
-      await writeSide().commit(this.dir, writer.finish(), lock, this.mergePolicy, expected, { paths: identity.table() });
+      await writeSide().commit(this.dir, writer.finish(), lock, this.mergePolicy, expected, { paths: { changes: identity.changes() } });
       snap.load();
     }
   }
@@ -416,32 +395,19 @@ export class UnresIndex {
    * Rebuilds the index from the documents it stores, analysing them afresh.
    * Works on a damaged index or one of another version: whatever stored
    * documents can still be read are kept. Returns how many documents the
-   * index then holds.
+   * index then holds, and what could not be kept.
    */
-  async rebuild(): Promise<number> {
+  async rebuild(): Promise<RebuildResult> {
     await loadWriteSide();
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await writeSide().withWriteLock(this.dir, async (lock) => {
-          const expected = writeSide().currentGeneration(this.dir);
-          let result;
-          try {
-            result = await writeSide().rebuildUnderLock(this.dir, lock, this.segmentClauses, this.mergePolicy);
-          } catch (err) {
-            if (!(err instanceof writeSide().LostCommitError) && writeSide().currentGeneration(this.dir) !== expected) throw writeSide().lostCommit(this.dir, (err as Error).message);
-            throw err;
-          }
-          this.unreadableOnRebuild = result.unreadable;
-          this.damagedOnRebuild = result.damaged;
-          this.foreignOnRebuild = result.foreign;
-          this.snapshot.load();
-          return result.documents;
-        });
-      } catch (err) {
-        // Rebuilding again on top of what the other writer committed is safe: it starts from the stored documents.
-        if (err instanceof writeSide().LostCommitError && attempt < LOST_COMMIT_RETRIES) continue;
-        throw asIndexError(err, this.dir);
-      }
+    try {
+      // Rebuilding again on top of what another writer committed is safe: it starts from the stored documents.
+      const result = await writeSide().writeWithRetry(this.dir, LOST_COMMIT_RETRIES, (lock, expected) =>
+        writeSide().rebuildUnderLock(this.dir, lock, expected, this.segmentClauses, this.mergePolicy),
+      );
+      this.snapshot.load();
+      return result;
+    } catch (err) {
+      throw asIndexError(err, this.dir);
     }
   }
 
@@ -450,8 +416,7 @@ export class UnresIndex {
     await loadWriteSide();
     const snap = this.snapshot;
     try {
-      await writeSide().withWriteLock(this.dir, async (lock) => {
-        const expected = writeSide().currentGeneration(this.dir);
+      await writeSide().writeWithRetry(this.dir, LOST_COMMIT_RETRIES, async (lock, expected) => {
         snap.load();
         snap.usable();
         if (snap.body.segments.length > 0) {

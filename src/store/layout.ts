@@ -3,8 +3,9 @@
 //                          file checksums; replaced atomically to commit a change
 //   segments/<name>/       one immutable segment (see src/index/format/):
 //     segment.bin terms.bin postings.bin norms.bin docs.bin stored.bin
-//   paths-<n>-<tag>.json   every document's source paths (src/store/paths.ts;
-//                          named by the manifest, immutable, replaced on each commit)
+//   paths-<n>-<tag>.bin    the files of the table of every document's source paths
+//                          (src/store/paths.ts; named by the manifest, immutable:
+//                          a commit adds one holding what it changed)
 //   commit.claim           held for the instant of a commit (src/store/claim.ts)
 //   write.lock             held by the one process writing (proper-lockfile)
 // Readers never lock: they read the manifest, then files no writer changes.
@@ -21,8 +22,10 @@ export const INDEX_FORMAT = 'unres-index';
  * 6: the analysis chain changed (a derived-form participle also reads as its verbal noun; a zero
  *    between letters of a symbol reads O) and the title field holds the document's own symbol, so an
  *    index of version 5 misses terms queries now ask for.
+ * 7: the paths table is a list of binary files, each commit adding one (src/store/paths.ts); segment
+ *    format 5, stored documents compressed in blocks of documents (src/index/format/stored.ts).
  */
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';
@@ -62,7 +65,9 @@ export const SEGMENT_NAME = /^s\d{8}-[0-9a-f]{6}$/;
 
 /** The source-paths file of one commit: named by the manifest, swept when it no longer is. */
 export function pathsFileName(generation: number, tag: string): string {
-  return `paths-${String(generation).padStart(8, '0')}-${tag}.json`;
+  return `paths-${String(generation).padStart(8, '0')}-${tag}.bin`;
 }
 
-export const PATHS_NAME = /^paths-\d{8}-[0-9a-f]{6}\.json$/;
+export const PATHS_NAME = /^paths-\d{8}-[0-9a-f]{6}\.bin$/;
+/** Paths files of earlier versions (one JSON file per commit): read by rebuild, swept by the next commit. */
+export const LEGACY_PATHS_NAME = /^paths-\d{8}-[0-9a-f]{6}\.json$/;

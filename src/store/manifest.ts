@@ -31,8 +31,8 @@ export interface ManifestBody {
   /** Next segment counter: names sort in creation order. */
   nextSegment: number;
   segments: ManifestSegment[];
-  /** The file naming every document's source paths (src/store/paths.ts); absent in an index that records none. */
-  paths?: PathsFileRef;
+  /** The files of the table of every document's source paths, oldest first (src/store/paths.ts). */
+  paths: PathsFileRef[];
 }
 
 export interface PathsFileRef extends FileCheck {
@@ -47,7 +47,7 @@ interface ManifestFile {
 }
 
 export function emptyManifest(): ManifestBody {
-  return { identity: randomUUID(), generation: 0, nextSegment: 1, segments: [] };
+  return { identity: randomUUID(), generation: 0, nextSegment: 1, segments: [], paths: [] };
 }
 
 export function sha256(data: Uint8Array | string): string {
@@ -86,7 +86,8 @@ function checkBody(dir: string, body: ManifestBody): void {
         s.files !== null &&
         (Object.keys(SEGMENT_FILES) as SegmentFileKey[]).every((k) => isFileCheck(s.files[k])),
     ) &&
-    (body.paths === undefined || (isFileCheck(body.paths) && typeof body.paths.name === 'string' && PATHS_NAME.test(body.paths.name)));
+    Array.isArray(body.paths) &&
+    body.paths.every((p) => isFileCheck(p) && typeof p.name === 'string' && PATHS_NAME.test(p.name));
   if (!ok) throw damaged(dir, 'manifest.json does not describe an index');
 }
 

@@ -15,7 +15,7 @@ import type { UnresDocument } from '../types.js';
 import { SEGMENT_NAME, segmentsPath } from './layout.js';
 import { lockHeldNow } from './lock-state.js';
 import { type ManifestBody, emptyManifest, readManifest } from './manifest.js';
-import { type PathTable, PathsMissingError, readPathTable } from './paths.js';
+import { PathStore, type PathTable, PathsMissingError } from './paths.js';
 import { DiskSegment, SegmentMissingError } from './segment-files.js';
 
 export interface CatalogEntry {
@@ -44,6 +44,7 @@ export class IndexSnapshot {
   /** Live documents by id and the sha256 of their sources: built when first needed (search does not need them). */
   private catalogCache: Map<string, CatalogEntry> | null = null;
   private sourcesCache: Map<string, string> | null = null;
+  private pathStore: PathStore | null = null;
   private pathTable: PathTable | null = null;
   /** Document tables of segments read so far (segments never change; only their deletions do). */
   private readonly entriesBySegment = new Map<string, DocEntry[]>();
@@ -85,6 +86,8 @@ export class IndexSnapshot {
     this.segments = segments;
     this.catalogCache = null;
     this.sourcesCache = null;
+    this.pathStore?.close();
+    this.pathStore = null;
     this.pathTable = null;
     const names = new Set(segments.map((s) => s.name));
     for (const name of this.entriesBySegment.keys()) if (!names.has(name)) this.entriesBySegment.delete(name);
@@ -133,15 +136,16 @@ export class IndexSnapshot {
   }
 
   /**
-   * Runs a read of the segments again on the new index when a writer merged a
-   * segment away and swept it since we loaded (the one retry loop of readers).
+   * Runs a read again on the new index when a writer committed and swept a
+   * segment or a paths file since we loaded (the one retry loop of readers);
+   * a file missing from an index that did not move on is damage, as it says.
    */
   private retrying<T>(read: () => T): T {
     for (let attempt = 0; ; attempt++) {
       try {
         return read();
       } catch (err) {
-        if (err instanceof SegmentMissingError && attempt < RETRIES && this.manifestChanged()) {
+        if ((err instanceof SegmentMissingError || err instanceof PathsMissingError) && attempt < RETRIES && this.manifestChanged()) {
           this.load();
           this.usable();
           continue;
@@ -185,29 +189,23 @@ export class IndexSnapshot {
     if (this.damage) throw this.damage;
   }
 
-  /** Every document's recorded paths (read on first use: searches never need them). */
-  paths(): PathTable {
-    for (let attempt = 0; ; attempt++) {
-      this.usable();
-      try {
-        this.pathTable ??= readPathTable(this.dir, this.body.paths);
-        return this.pathTable;
-      } catch (err) {
-        if (!(err instanceof PathsMissingError)) throw err;
-        // A writer committed and swept the file since we read the manifest: read the new index.
-        if (attempt >= RETRIES || !this.manifestChanged()) {
-          throw new IndexError(`the index at ${this.dir} is damaged (its paths file ${this.body.paths?.name ?? ''} is missing): run \`unres ingest --rebuild\``);
-        }
-        this.load();
-      }
-    }
+  /** The recorded paths, looked up by document or by path (opened on first use: searches never need them). */
+  paths(): PathStore {
+    this.usable();
+    return this.retrying(() => (this.pathStore ??= new PathStore(this.dir, this.body.paths)));
+  }
+
+  /** Every document's recorded paths, read whole once (list --json, a lookup by file name). */
+  private pathsTable(): PathTable {
+    this.pathTable ??= this.paths().all();
+    return this.pathTable;
   }
 
   /** The documents; each one's `paths` reads the paths table on first use (human `list`, a lookup by id or symbol never need it). */
   list(): DocumentListing[] {
     this.usable();
     const out: DocumentListing[] = [];
-    const table = (): PathTable => this.paths();
+    const table = (): PathTable => this.pathsTable();
     for (const { entry } of this.catalog.values()) {
       out.push({
         id: entry.id,
@@ -225,23 +223,18 @@ export class IndexSnapshot {
   }
 
   get(id: string): UnresDocument | null {
-    for (let attempt = 0; ; attempt++) {
-      this.usable();
+    this.usable();
+    return this.retrying(() => {
       const found = this.find(id);
       if (!found) return null;
-      const segment = this.segments[found.segment]!;
       try {
-        return JSON.parse(segment.docLine(found.doc)) as UnresDocument;
+        return JSON.parse(this.segments[found.segment]!.docLine(found.doc)) as UnresDocument;
       } catch (err) {
-        // As in search: a writer replaced the document or merged its segment away since we loaded. Read the new index.
-        if (err instanceof SegmentMissingError && attempt < RETRIES && this.manifestChanged()) {
-          this.load();
-          continue;
-        }
+        // A segment missing (a writer merged it away since we loaded) is retried on the new index.
         if (err instanceof IndexError) throw err;
         throw new IndexError(`the index at ${this.dir} is damaged (stored document ${id} unreadable): run \`unres ingest --rebuild\``);
       }
-    }
+    });
   }
 
   /**
@@ -252,7 +245,7 @@ export class IndexSnapshot {
     const found = this.find(id);
     if (!found) return false;
     try {
-      this.segments[found.segment]!.storedRaw(found.entry);
+      this.segments[found.segment]!.verifyStored(found.entry);
       return true;
     } catch {
       return false;
@@ -272,8 +265,10 @@ export class IndexSnapshot {
     }
   }
 
-  /** Closes open segment files. */
+  /** Closes open segment and paths files. */
   close(): void {
     for (const s of this.segments) s.close();
+    this.pathStore?.close();
+    this.pathStore = null;
   }
 }

@@ -6,12 +6,11 @@
 import { lstatSync, renameSync } from 'node:fs';
 import type { UnresDocument } from '../types.js';
 import { YIELD_EVERY_MS, commit, nextTurn } from './commit.js';
-import { currentGeneration } from './claim.js';
 import type { HeldLock } from './lock.js';
 import { manifestPath } from './layout.js';
 import { emptyManifest } from './manifest.js';
 import type { MergePolicyOptions } from './merge-policy.js';
-import { type PathTable, salvagePathTable } from './paths.js';
+import type { PathTable } from './paths.js';
 import { salvageDocuments } from './salvage.js';
 import { BatchWriter } from './writer.js';
 
@@ -37,16 +36,16 @@ function moveAsideNonFileManifest(dir: string): void {
   renameSync(path, `${path}.not-a-file-${Date.now()}`);
 }
 
-export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClauses: number, policy: MergePolicyOptions): Promise<RebuildResult> {
+/** Rebuilds under the write lock; `expected` is the generation the manifest held when the lock was taken (null: none readable). */
+export async function rebuildUnderLock(dir: string, lock: HeldLock, expected: number | null, segmentClauses: number, policy: MergePolicyOptions): Promise<RebuildResult> {
   moveAsideNonFileManifest(dir);
-  const expected = currentGeneration(dir);
   const salvage = salvageDocuments(dir);
   const writer = new BatchWriter(dir, { ...emptyManifest(), identity: salvage.identity }, segmentClauses);
   writer.startCounterAt(salvage.nextSegment);
   let lastYield = Date.now();
   let count = 0;
   // The recorded paths of the documents kept (a table that cannot be read is lost: paths come back on the next ingest).
-  const known = salvagePathTable(dir, salvage.paths);
+  const known = salvage.paths();
   const paths: PathTable = new Map();
   const docs: Iterable<UnresDocument> = salvage.documents();
   for (const doc of docs) {
@@ -61,6 +60,6 @@ export async function rebuildUnderLock(dir: string, lock: HeldLock, segmentClaus
   }
   const body = writer.finish();
   body.generation = salvage.generation;
-  await commit(dir, body, lock, policy, expected, { paths });
+  await commit(dir, body, lock, policy, expected, { paths: { whole: paths } });
   return { documents: count, unreadable: salvage.unreadable, damaged: salvage.damaged, foreign: salvage.foreign };
 }

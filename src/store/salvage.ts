@@ -12,13 +12,14 @@ import { join } from 'node:path';
 import { IndexError } from '../errors.js';
 import { readRegularFile } from '../files.js';
 import { ChunkedReader, FileAccess } from '../index/format/chunked.js';
-import { decodeHeader } from '../index/format/header.js';
-import { readStored, walkStored } from '../index/format/stored.js';
+import { SEGMENT_FORMAT_VERSION, decodeHeader, segmentFormatOf } from '../index/format/header.js';
+import { BlockCache, readStored, walkStored } from '../index/format/stored.js';
 import { SegmentReader } from '../index/segment-reader.js';
 import type { DocEntry } from '../index/format/docs.js';
 import type { UnresDocument } from '../types.js';
-import { SEGMENT_NAME, segmentFilePath, segmentPath, segmentsPath } from './layout.js';
-import { type PathsFileRef, readManifest } from './manifest.js';
+import { LEGACY_PATHS_NAME, SEGMENT_NAME, manifestPath, segmentFilePath, segmentPath, segmentsPath } from './layout.js';
+import { readManifest, sha256 } from './manifest.js';
+import { type PathTable, salvagePathTable } from './paths.js';
 import { documentProblem } from './validate.js';
 
 export interface Salvage {
@@ -42,8 +43,12 @@ export interface Salvage {
   unreadable: number;
   /** Ids of stored documents dropped because their record fails its checksum (named, unlike the unreadable). */
   damaged: string[];
-  /** The manifest's source-paths file, when there is a sound manifest. */
-  paths: PathsFileRef | undefined;
+  /**
+   * The recorded source paths that can still be read: the table of a sound
+   * manifest, or the one JSON file an index of an earlier version (before 6)
+   * kept them in; empty when neither can be read.
+   */
+  paths(): PathTable;
 }
 
 interface SegmentToRead {
@@ -58,6 +63,16 @@ function identityOf(dir: string, name: string): string | null {
     return 'problem' in header ? null : header.identity;
   } catch {
     return null;
+  }
+}
+
+/** Whether a segment's header names a format before stored blocks (5): its stored frames are one zlib stream per document. */
+function legacyStored(dir: string, name: string): boolean {
+  try {
+    const format = segmentFormatOf(readRegularFile(segmentFilePath(dir, name, 'header')));
+    return format !== null && format < SEGMENT_FORMAT_VERSION && format >= 2;
+  } catch {
+    return false;
   }
 }
 
@@ -89,10 +104,11 @@ function* readLines(dir: string, name: string): Generator<StoredLine> {
   const table = openThroughTable(dir, name);
   if (table) {
     try {
+      const blocks = new BlockCache(2);
       for (const entry of table.entries) {
         let text: string | null = null;
         try {
-          text = readStored(table.stored, entry.stored);
+          text = readStored(table.stored, entry.stored, blocks);
         } catch {
           text = null;
         }
@@ -116,7 +132,7 @@ function* readLines(dir: string, name: string): Generator<StoredLine> {
     } catch {
       reader = null;
     }
-    for (const text of walkStored(access, reader)) yield { text: text ?? '\u0000' };
+    for (const text of walkStored(access, reader, legacyStored(dir, name))) yield { text: text ?? '\u0000' };
   } finally {
     access.close();
   }
@@ -234,7 +250,7 @@ export function salvageDocuments(dir: string): Salvage {
     nextSegment,
     skipped,
     damaged: [...damaged].sort(),
-    paths: body?.paths,
+    paths: () => (body ? salvagePathTable(dir, body.paths) : legacyPathTable(dir)),
     unreadable: body ? Math.max(0, live - winners.size) : skipped,
     *documents() {
       for (const [s, segment] of segments.entries()) {
@@ -251,4 +267,27 @@ export function salvageDocuments(dir: string): Salvage {
       }
     },
   };
+}
+
+/**
+ * The paths table of an index of an earlier version (one JSON file, named and
+ * checksummed by the manifest's body), so a rebuild that converts it keeps
+ * every recorded path; empty when it cannot be read or fails its checksum.
+ */
+function legacyPathTable(dir: string): PathTable {
+  const table: PathTable = new Map();
+  try {
+    const file = JSON.parse(readRegularFile(manifestPath(dir), 'utf8')) as { body?: { paths?: { name?: unknown; bytes?: unknown; sha256?: unknown } } };
+    const ref = file.body?.paths;
+    if (!ref || typeof ref.name !== 'string' || !LEGACY_PATHS_NAME.test(ref.name)) return table;
+    const bytes = readRegularFile(join(dir, ref.name));
+    if (bytes.length !== ref.bytes || sha256(bytes) !== ref.sha256) return table;
+    const parsed = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+    for (const [id, paths] of Object.entries(parsed)) {
+      if (Array.isArray(paths) && paths.every((p) => typeof p === 'string')) table.set(id, paths as string[]);
+    }
+  } catch {
+    return new Map();
+  }
+  return table;
 }

@@ -3,9 +3,9 @@
 // the first write, so a search or a listing never loads (and compiles) it.
 
 export { YIELD_EVERY_MS, commit, nextTurn } from './commit.js';
-export { LostCommitError, currentGeneration, lostCommit } from './claim.js';
+export { writeWithRetry } from './claim.js';
 export { Identity } from './identity.js';
-export { notWritableHint, withWriteLock } from './lock.js';
+export { notWritableHint } from './lock.js';
 export { deniedBy, restrictFolder } from './modes.js';
 export { rebuildUnderLock } from './rebuild.js';
 export { documentProblem } from './validate.js';

@@ -100,8 +100,6 @@ export class BatchWriter {
       })
       .filter((s) => s.deleted.length < s.docs);
     const fresh = this.written.filter((s) => s.deleted.length < s.docs);
-    const body: ManifestBody = { identity: this.base.identity, generation: this.base.generation, nextSegment: this.counter, segments: [...kept, ...fresh] };
-    if (this.base.paths) body.paths = this.base.paths;
-    return body;
+    return { identity: this.base.identity, generation: this.base.generation, nextSegment: this.counter, segments: [...kept, ...fresh], paths: this.base.paths };
   }
 }

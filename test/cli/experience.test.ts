@@ -312,7 +312,7 @@ describe('the paths table is read only when a path is shown or looked up', () =>
   beforeAll(async () => {
     spoiled = join(mkdtempSync(join(scratch, 'lazy-')), 'index');
     expect((await unres(['ingest', SEEDS, '--index', spoiled], { home: scratch })).code).toBe(0);
-    const file = readdirSync(spoiled).find((f) => /^paths-.*\.json$/.test(f));
+    const file = readdirSync(spoiled).find((f) => /^paths-.*\.bin$/.test(f));
     expect(file).toBeDefined();
     writeFileSync(join(spoiled, file!), '{"garbage": true}');
   });
@@ -329,7 +329,7 @@ describe('the paths table is read only when a path is shown or looked up', () =>
     for (const args of [['list', '--json'], ['show', '003_c328bc31ea94c91f.txt'], ['search', 'الاتجار', '--doc', join(SEEDS, '003_c328bc31ea94c91f.txt')]]) {
       const result = await run(args);
       expect(result.code, args.join(' ')).toBe(3);
-      expect(result.stderr).toMatch(/^unres: the index at .* is damaged \(paths-.*\.json fails its checksum\)/);
+      expect(result.stderr).toMatch(/^unres: the index at .* is damaged \(paths-.*\.bin fails its checksum\)/);
     }
   });
 });

@@ -62,13 +62,14 @@ function fileMode(path: string | null): number | undefined {
 
 async function rebuild(index: UnresIndex, ctx: CommandContext, quiet: boolean): Promise<void> {
   const { stdout, stderr } = ctx.io;
-  const count = await index.rebuild();
+  const result = await index.rebuild();
+  const count = result.documents;
   if (!quiet) stdout.write(`rebuilt index: ${count} document${count === 1 ? '' : 's'}\n`);
-  for (const name of index.foreignOnRebuild) stderr.write(`unres: warning: segment ${name} belongs to another index: not imported\n`);
-  for (const id of index.damagedOnRebuild) {
+  for (const name of result.foreign) stderr.write(`unres: warning: segment ${name} belongs to another index: not imported\n`);
+  for (const id of result.damaged) {
     stderr.write(`unres: warning: stored document ${id} fails its checksum and was dropped: ingest its file again\n`);
   }
-  const lost = index.unreadableOnRebuild - index.damagedOnRebuild.length;
+  const lost = result.unreadable - result.damaged.length;
   if (lost > 0) {
     stderr.write(
       `unres: warning: ${lost} stored document${lost === 1 ? '' : 's'} could not be read (damaged or missing segment files): ingest their files again\n`,

@@ -3,7 +3,7 @@
 //   u32 clause start per document, and one past the last (the clause ranges)
 //   one row per document (52 bytes): stored frame offset f64, stored bytes u32,
 //     strings offset f64, strings bytes u32, title length u16, kind code u8,
-//     flags u8, then the summed lengths of its clauses' fields in CLAUSE_FIELDS
+//     slot in the stored block u8 (stored.ts), then the summed lengths of its clauses' fields in CLAUSE_FIELDS
 //     order (u32 each: BM25 statistics without the deleted ones)
 //   u32 per document: the document ordinals ordered by the sha256 of their
 //     source (with documents in id order, src/index/builder.ts, an id or a
@@ -88,7 +88,7 @@ export class DocTableWriter {
     this.rows.u32(this.strings.length - stringsOffset);
     this.rows.u16(entry.titleLength);
     this.rows.u8(documentKindCode(entry.kind));
-    this.rows.u8(0);
+    this.rows.u8(entry.stored.slot);
     for (let f = 0; f < CLAUSE_FIELDS.length; f++) this.rows.u32(entry.sums[f]!);
   }
 
@@ -181,12 +181,12 @@ export class DocTableReader {
     const starts = this.starts();
     const { bytes, at } = this.rowBytes(d);
     const r = new ByteReader(bytes, at, at + DOC_ROW_BYTES);
-    const stored = { offset: r.f64(), bytes: r.u32() };
+    const stored = { offset: r.f64(), bytes: r.u32(), slot: 0 };
     const stringsOffset = r.f64();
     const stringsBytes = r.u32();
     const titleLength = r.u16();
     const kindCode = r.u8();
-    r.u8();
+    stored.slot = r.u8();
     const sums = CLAUSE_FIELDS.map(() => r.u32());
     return { clauseStart: starts[d]!, clauseCount: starts[d + 1]! - starts[d]!, titleLength, kindCode, stored, sums, stringsOffset, stringsBytes };
   }
@@ -336,12 +336,12 @@ export class DocTableReader {
     const out: DocEntry[] = [];
     for (let d = 0; d < this.count; d++) {
       const r = new ByteReader(rows, d * DOC_ROW_BYTES, (d + 1) * DOC_ROW_BYTES);
-      const stored = { offset: r.f64(), bytes: r.u32() };
+      const stored = { offset: r.f64(), bytes: r.u32(), slot: 0 };
       const stringsOffset = r.f64();
       const stringsBytes = r.u32();
       const titleLength = r.u16();
       const kindCode = r.u8();
-      r.u8();
+      stored.slot = r.u8();
       const sums = CLAUSE_FIELDS.map(() => r.u32());
       const row: DocRow = { clauseStart: starts[d]!, clauseCount: starts[d + 1]! - starts[d]!, titleLength, kindCode, stored, sums, stringsOffset, stringsBytes };
       if (stringsOffset + stringsBytes > strings.length) throw this.bad();

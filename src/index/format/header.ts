@@ -14,8 +14,9 @@ import type { FieldTermsInfo } from './terms.js';
 /**
  * 3: the clause fields notes and ref (more field totals, terms, norms and document-row sums).
  * 4: documents in id order within the segment (ordinal order is the search's tie order).
+ * 5: stored documents compressed in blocks of documents with Brotli (stored.ts; a row names its slot).
  */
-export const SEGMENT_FORMAT_VERSION = 4;
+export const SEGMENT_FORMAT_VERSION = 5;
 const MAGIC = 'UNRESSEG';
 
 export interface SegmentHeader {
@@ -45,6 +46,13 @@ export function encodeHeader(h: SegmentHeader): Uint8Array {
   }
   w.u32(crc32(w.view()));
   return w.take();
+}
+
+/** The segment format a header names (even one this version does not read), or null when it is no segment header. */
+export function segmentFormatOf(bytes: Uint8Array): number | null {
+  if (bytes.length < MAGIC.length + 4) return null;
+  for (let i = 0; i < MAGIC.length; i++) if (bytes[i] !== MAGIC.charCodeAt(i)) return null;
+  return new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true);
 }
 
 /** The header, or a one-word reason it cannot be read: 'checksum' or 'version N'. */
