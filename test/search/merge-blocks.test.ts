@@ -4,16 +4,12 @@
 // exactly the postings (ordinals, frequencies, positions) and rank exactly as
 // one segment built from the same documents.
 import { describe, expect, it } from 'vitest';
-import { SegmentBuilder } from '../../src/index/builder.js';
-import { MemorySink } from '../../src/index/format/chunked.js';
-import { SEGMENT_FILES, type SegmentFileKey } from '../../src/index/format/files.js';
-import { mergeSegments } from '../../src/index/merge.js';
 import { type SegmentReader, memorySource } from '../../src/index/segment-reader.js';
 import { planQuery } from '../../src/search/query.js';
 import { searchSegments } from '../../src/search/searcher.js';
-import type { SegmentData } from '../../src/index/builder.js';
 import type { UnresDocument } from '../../src/types.js';
 import { doc, ops } from './helpers/docs.js';
+import { buildSegment, mergeInMemory } from './helpers/segments.js';
 
 const WORDS = ['الأطفال', 'الاتجار', 'بالأشخاص', 'الدول', 'تعزيز', 'التعاون', 'الدولي', 'الجريمة'];
 
@@ -30,21 +26,10 @@ function documents(from: number, count: number, clauses: number): UnresDocument[
   });
 }
 
-function build(docs: UnresDocument[]): SegmentData {
-  const b = new SegmentBuilder();
-  for (const d of docs) b.add(d);
-  return b.finish('test');
-}
+const build = buildSegment;
 
 async function merge(sources: SegmentReader[]): Promise<SegmentReader> {
-  const sinks = new Map<SegmentFileKey, MemorySink>();
-  const merged = await mergeSegments(sources, 'test', (key) => {
-    const sink = new MemorySink();
-    sinks.set(key, sink);
-    return sink;
-  });
-  const files = Object.fromEntries((Object.keys(SEGMENT_FILES) as SegmentFileKey[]).map((k) => [k, sinks.get(k)!.bytes])) as SegmentData['files'];
-  return memorySource({ header: merged.header, files }, 'merged');
+  return memorySource(await mergeInMemory(sources), 'merged');
 }
 
 function postingsOf(source: SegmentReader, term: string): Array<[number, number, number[]]> {

@@ -5,35 +5,19 @@
 // the documents before the cut.
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { SegmentBuilder, type SegmentData } from '../../src/index/builder.js';
 import { ChunkedWriter, MemoryAccess, MemorySink } from '../../src/index/format/chunked.js';
-import { SEGMENT_FILES, type SegmentFileKey } from '../../src/index/format/files.js';
 import { BLOCK_DOCS, StoredWriter, encodeDocument, walkStored } from '../../src/index/format/stored.js';
-import { mergeSegments } from '../../src/index/merge.js';
 import { type SegmentReader, memorySource } from '../../src/index/segment-reader.js';
 import type { UnresDocument } from '../../src/types.js';
 import { doc, ops } from './helpers/docs.js';
+import { buildSegment, mergeInMemory } from './helpers/segments.js';
 
 function documents(from: number, count: number): UnresDocument[] {
   return Array.from({ length: count }, (_, i) => doc(`D${String(from + i).padStart(4, '0')}`, ops([`يحث الدول ${from + i} على حماية الأطفال`, 'يقرر أن يبقي المسألة قيد نظره'])));
 }
 
-function build(docs: UnresDocument[]): SegmentData {
-  const b = new SegmentBuilder();
-  for (const d of docs) b.add(d);
-  return b.finish('test');
-}
-
-async function merge(sources: SegmentReader[]): Promise<SegmentData> {
-  const sinks = new Map<SegmentFileKey, MemorySink>();
-  const merged = await mergeSegments(sources, 'test', (key) => {
-    const sink = new MemorySink();
-    sinks.set(key, sink);
-    return sink;
-  });
-  const files = Object.fromEntries((Object.keys(SEGMENT_FILES) as SegmentFileKey[]).map((k) => [k, sinks.get(k)!.bytes])) as SegmentData['files'];
-  return { header: merged.header, files };
-}
+const build = buildSegment;
+const merge = mergeInMemory;
 
 function storedOf(source: SegmentReader): Map<string, UnresDocument> {
   const out = new Map<string, UnresDocument>();
