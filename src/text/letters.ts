@@ -23,6 +23,11 @@ export const HEH_VARIANTS = '\u0629\u06c0\u06c1\u06c3\u06d5';
 export const KAF = '\u0643';
 /** ک ڪ */
 export const KAF_VARIANTS = '\u06a9\u06aa';
+// Letters the stemmer's affix and pattern rules name.
+export const TEH = '\u062a';
+export const SEEN = '\u0633';
+export const MEEM = '\u0645';
+export const NOON = '\u0646';
 
 // Folded code of each code unit in the Arabic block U+0600-U+06FF (read in hot loops).
 const ARABIC_BLOCK = 0x600;

@@ -24,13 +24,7 @@
 // test/search/stemmer-pairs.json). A computed verbal noun that is not a word
 // does no harm: nothing in an index holds it.
 
-const ALEF = 'ا';
-const MEEM = 'م';
-const NOON = 'ن';
-const SEEN = 'س';
-const TEH = 'ت';
-const YEH = 'ي';
-const HAMZA = 'ء';
+import { ALEF, HAMZA, MEEM, NOON, SEEN, TEH, YEH } from '../../text/letters.js';
 
 /**
  * Participle stems (normalised, without article or endings) whose verbal noun,

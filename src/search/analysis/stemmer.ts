@@ -34,11 +34,7 @@
 import { BROKEN_PLURALS } from './broken-plurals.js';
 import { masdarOfParticiple } from './derived-forms.js';
 import { normaliseToken } from './normalise.js';
-
-const ALEF = 'ا';
-const TEH = 'ت';
-const HAMZA = 'ء';
-const YEH = 'ي';
+import { ALEF, HAMZA, TEH, YEH } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
 const ARTICLES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
