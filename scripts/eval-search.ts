@@ -1,7 +1,7 @@
 // `npm run eval:search`: search quality of unres against three baselines, in one
 // run, on the project's judged collection.
 //
-//   npm run eval:search -- [--verbose] [--json] [--markdown FILE] [--pool FILE] [--keys FILE] [--systems unres,lucene,fts5,lunr]
+//   npm run eval:search -- [--verbose] [--json] [--markdown FILE] [--pool FILE] [--keys FILE] [--systems unres,lucene,fts5,lunr] [--sets original,heldout,heldout2]
 //
 // Corpus: every document in seeds/ and fixtures/real/, parsed by unres; every
 // system indexes the same clauses (scripts/baselines/clauses.ts: clause text,
@@ -171,7 +171,10 @@ async function main(argv: string[]): Promise<void> {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const root = projectRoot();
-  const queries = JSON.parse(readFileSync(join(root, 'queries', 'collection.json'), 'utf8')) as CollectionQuery[];
+  const wantedSets = option('--sets')?.split(',');
+  const queries = (JSON.parse(readFileSync(join(root, 'queries', 'collection.json'), 'utf8')) as CollectionQuery[]).filter(
+    (q) => !wantedSets || wantedSets.includes(q.set ?? 'original'),
+  );
   const judgmentsPath = join(root, 'queries', 'judgments.json');
   const judgments: Judgments = existsSync(judgmentsPath) ? (JSON.parse(readFileSync(judgmentsPath, 'utf8')) as Judgments) : {};
   const wanted = (option('--systems') ?? 'unres,lucene,fts5,lunr').split(',');

@@ -9,6 +9,7 @@
 //   title    the document's own symbol and title (analysed; per document)
 
 import { referenceKeysOfClause } from '../un/clause-references.js';
+import { resolveIbid } from '../un/ibid.js';
 import type { Clause, UnresDocument } from '../types.js';
 
 export const CLAUSE_FIELDS = ['text', 'lead', 'section', 'cites', 'notes', 'ref'] as const;
@@ -65,7 +66,11 @@ const footnotesByNumber = new WeakMap<UnresDocument, Map<number, string>>();
 
 function footnoteTexts(doc: UnresDocument): Map<number, string> {
   let byNumber = footnotesByNumber.get(doc);
-  if (!byNumber) footnotesByNumber.set(doc, (byNumber = new Map(doc.footnotes.map((f) => [f.number, f.text]))));
+  if (!byNumber) {
+    // An "ibid." footnote is indexed with the work it stands for (src/un/ibid.ts).
+    const texts = resolveIbid(doc.footnotes.map((f) => f.text));
+    footnotesByNumber.set(doc, (byNumber = new Map(doc.footnotes.map((f, i) => [f.number, texts[i]!]))));
+  }
   return byNumber;
 }
 
@@ -79,9 +84,16 @@ export function analysedFieldTexts(doc: UnresDocument, clause: Clause): Record<A
   return { text: clause.text, lead: clause.lead, section: clause.section, notes };
 }
 
-/** The text of a document's `title` field: its own symbol, then its title (null when it has neither). */
-export function titleFieldText(doc: Pick<UnresDocument, 'symbol' | 'title'>): string | null {
-  const parts = [doc.symbol, doc.title].filter((s): s is string => typeof s === 'string' && s !== '');
+/**
+ * The text of a document's `title` field: its own symbol, then its title (null
+ * when it has neither). A document printed without a symbol of its own (a
+ * declaration, a convention) whose opening lines name the resolution that
+ * adopted it ("اعتمد ... بموجب قرار الجمعية العامة رقم 61/295": a citation of
+ * the header) is known by that resolution's symbol: it is added too.
+ */
+export function titleFieldText(doc: Pick<UnresDocument, 'symbol' | 'title'> & Partial<Pick<UnresDocument, 'citations'>>): string | null {
+  const adoptedBy = doc.symbol ? [] : (doc.citations ?? []).filter((c) => c.clause === 'header').map((c) => c.symbol);
+  const parts = [doc.symbol, ...adoptedBy, doc.title].filter((s): s is string => typeof s === 'string' && s !== '');
   return parts.length > 0 ? parts.join('\n') : null;
 }
 

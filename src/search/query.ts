@@ -36,6 +36,7 @@ import { tokenize } from './analysis/tokenizer.js';
 import { ALL_FIELDS, DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
 import { referenceKey, referenceKeyOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
 import { parseDigits } from '../text/digits.js';
+import { isYear } from '../un/symbols.js';
 
 // lunr is CommonJS: required directly, Node does not scan its source for ES
 // named exports, which cost every search's start-up ~10 ms.
@@ -184,6 +185,11 @@ function referenceKeys(word: string, next: string | undefined): string[] | null 
 
 const TRAILING_SIGN = /[+-]\s*$/;
 
+/** An analysed term that may be a resolution's own number: three to five digits, not a year. */
+function isResolutionNumber(term: string): boolean {
+  return /^[0-9]{3,5}$/.test(term) && !isYear(Number(term));
+}
+
 export function planQuery(query: string): QueryPlan {
   if (query.trim() === '') throw new UsageError('empty query: give at least one word to search for');
   if (query.length > MAX_QUERY_CHARS) {
@@ -288,7 +294,9 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
     }
     for (const terms of analyseQueryTerm(clause.term)) {
       // A document symbol (every term holds a slash) is also the document's own: look in its title field too.
-      const symbol = unfielded && terms.every((t) => t.includes('/'));
+      // So is a resolution's bare number (`1514`, `قرار مجلس الأمن 338`): the title holds the document's own
+      // symbol (A/RES/1514(XV), S/RES/338 (1973)); a year or a number of one or two digits names no document.
+      const symbol = unfielded && (terms.every((t) => t.includes('/')) || terms.every(isResolutionNumber));
       addGroup({
         ...base,
         fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : fields,
