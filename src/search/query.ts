@@ -37,6 +37,7 @@ import { ALL_FIELDS, DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fie
 import { referenceKey, referenceKeyOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
 import { parseDigits } from '../text/digits.js';
 import { isYear } from '../un/symbols.js';
+import { designatedOrgan, isDesignationWord, MAX_ORGAN_WORDS } from '../un/designations.js';
 
 // lunr is CommonJS: required directly, Node does not scan its source for ES
 // named exports, which cost every search's start-up ~10 ms.
@@ -185,6 +186,36 @@ function referenceKeys(word: string, next: string | undefined): string[] | null 
 
 const TRAILING_SIGN = /[+-]\s*$/;
 
+/**
+ * A resolution or decision named from clause c on: the designation word, the
+ * organ if said, "رقم" if said, then its number or number pair (src/un/designations.ts).
+ * Its terms: the pair key, or the number and, when the organ is said, the
+ * organ's symbol for it (`s/res/338`: cited keys and titles hold it). Null when
+ * the words from c on are no such name.
+ */
+function designationAt(clauses: LunrClause[], c: number, allFields: string[]): { terms: string[]; source: string; last: number } | null {
+  if (!isDesignationWord(clauses[c]!.term)) return null;
+  for (let j = c + 1; j < clauses.length && j <= c + MAX_ORGAN_WORDS + 2; j++) {
+    const next = clauses[j]!;
+    if (next.fields !== allFields || (next.editDistance ?? 0) !== 0 || next.presence === 3 || next.term.includes('*')) return null;
+    const parts = tokenize(next.term);
+    const numeric = parts.length > 0 && parts.every((t) => t.type === 'number' || t.type === 'pair');
+    if (!numeric) continue;
+    const organ = designatedOrgan(clauses.slice(c + 1, j).map((x) => x.term));
+    if (organ === undefined) return null;
+    const analysed = analyseQueryTerm(next.term).flat();
+    const pair = analysed.find((t) => t.includes('/'));
+    let terms: string[];
+    if (pair) terms = [pair];
+    else if (analysed.length === 1) {
+      terms = [analysed[0]!];
+      if (organ?.resolutions) terms.push(`${organ.resolutions}/${analysed[0]}`.toLowerCase());
+    } else return null;
+    return { terms, source: clauses.slice(c, j + 1).map((x) => x.term).join(' '), last: j };
+  }
+  return null;
+}
+
 /** An analysed term that may be a resolution's own number: three to five digits, not a year. */
 function isResolutionNumber(term: string): boolean {
   return /^[0-9]{3,5}$/.test(term) && !isYear(Number(term));
@@ -264,6 +295,13 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       throw new UsageError(`bad query: edit distance ${distance} in '${oneLine(clause.term)}~${distance}' is above ${MAX_EDIT_DISTANCE}`);
     }
     const plainWord = unfielded && distance === 0 && clause.presence !== 3;
+    // "قرار مجلس الأمن 338", "القرار 1514": one name of one resolution, not loose words.
+    const designation = plainWord ? designationAt(clauses, c, allFields) : null;
+    if (designation) {
+      addGroup({ ...base, source: designation.source, fields: [...fields, 'title'], matcher: { kind: 'exact', terms: designation.terms } });
+      c = designation.last;
+      continue;
+    }
     // A clause id typed as a word (art51): only its reference.
     const idKey = plainWord ? referenceKeyOfClauseId(clause.term) : null;
     if (idKey) {
