@@ -87,6 +87,28 @@ describe('planQuery', () => {
     expect(planQuery('text:المادة 51').groups.every((g) => !g.fields.includes('ref'))).toBe(true);
   });
 
+  it("looks for a resolution's bare number in the title too, never a year or a short number", () => {
+    expect(planQuery('١٥١٤').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'title']);
+    expect(planQuery('338').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'title']);
+    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes']);
+    expect(planQuery('51').groups[0]!.fields).toEqual(['text', 'cites', 'notes']);
+  });
+
+  it('reads a named resolution as one name, not loose words', () => {
+    const sc = planQuery('قرار مجلس الأمن ٣٣٨').groups;
+    expect(sc).toHaveLength(1);
+    expect(sc[0]!.matcher).toEqual({ kind: 'exact', terms: ['338', 's/res/338'] });
+    expect(sc[0]!.fields).toContain('title');
+    expect(planQuery('القرار 1514').groups.map((g) => g.matcher)).toEqual([{ kind: 'exact', terms: ['1514'] }]);
+    expect(planQuery('قرار الجمعية العامة رقم ٢٩٣/٦٤').groups.map((g) => g.matcher)).toEqual([{ kind: 'exact', terms: ['64/293'] }]);
+    // Followed by more words: those stay words.
+    expect(planQuery('القرار 242 الانسحاب').groups).toHaveLength(2);
+    // Look-alikes: no number, a word that is no organ before the number, a verb of the same root.
+    expect(planQuery('قرار مجلس الأمن').groups).toHaveLength(3);
+    expect(planQuery('قرار اللجنة 12').groups).toHaveLength(3);
+    expect(planQuery('يقرر 3').groups).toHaveLength(2);
+  });
+
   it('rejects an empty or blank query', () => {
     expect(usageError('').message).toMatch(/empty query/);
     expect(usageError(' \t\n').message).toMatch(/empty query/);
