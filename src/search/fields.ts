@@ -26,30 +26,32 @@ export type AnalysedClauseField = (typeof ANALYSED_CLAUSE_FIELDS)[number];
 
 /**
  * A term without `field:` looks in the clause text, in the symbols the clause
- * cites (directly or in its footnotes) and in its footnotes' text: `64/293`
- * should find a clause whose footnote cites the resolution, a word printed
- * only in a footnote finds the clause that references it. Titles and headings
- * are only searched when named, or every clause of a document would match its
- * title. `ref` is searched when the query names a clause (`المادة 51`,
+ * cites (directly or in its footnotes), in its footnotes' text and in the
+ * heading it stands under: `64/293` should find a clause whose footnote cites
+ * the resolution, a word printed only in a footnote finds the clause that
+ * references it, and a heading names the topic of the clauses under it (the
+ * Charter's "تعديل الميثاق" over Articles 108 and 109), weighted below the
+ * clause's own text. Titles are only searched when named, or every clause of
+ * a document would match its title. `ref` is searched when the query names a clause (`المادة 51`,
  * `art51`; see query.ts). A document symbol (`E/C.12/UZB/CO/1`) is also looked
  * for in `title`, which holds the document's own symbol: the document itself is
  * found, with the clauses citing it.
  */
-export const DEFAULT_FIELDS: readonly Field[] = ['text', 'cites', 'notes'];
+export const DEFAULT_FIELDS: readonly Field[] = ['text', 'cites', 'notes', 'section'];
 
 /** Fields a quoted phrase and proximity are looked for in (both hold word positions). */
 export const POSITIONAL_FIELDS: readonly Field[] = ['text', 'notes'];
 
 /**
  * Weight of a match in each field, times the term's idf (BM25 per field, the
- * best field of a word counting once). A word found only in a footnote counts
- * for less than one in the clause; the clause a query names by its reference
+ * best field of a word counting once). A word found only in a footnote or in
+ * the heading counts for less than one in the clause; the clause a query names by its reference
  * counts for more than a clause that merely mentions the number.
  */
 export const FIELD_WEIGHTS: Readonly<Record<Field, number>> = {
   text: 1,
   lead: 1,
-  section: 1,
+  section: 0.5,
   cites: 1,
   notes: 0.5,
   ref: 2,
