@@ -1,7 +1,8 @@
 // End to end through bin/unres.js: quoted phrases, proximity ranking,
 // references to clauses by number, document symbols as whole tokens, and
 // words printed only in footnotes (README "Search"). The index holds the
-// seeds and two real documents: the UN Charter (articles) and a CEDAW report.
+// seeds and five real documents: the UN Charter (articles), a CEDAW report, a
+// declaration adopted by a resolution, and two resolutions known by number.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,8 @@ beforeAll(async () => {
   scratch = mkdtempSync(join(tmpdir(), 'unres-search-features-'));
   index = join(scratch, 'index');
   const real = join(ROOT, 'fixtures', 'real');
-  const ingest = await unres(['ingest', SEEDS, join(real, 'r-000.txt'), join(real, 'r-040.txt'), '--index', index], { home: scratch });
+  const docs = ['r-000.txt', 'r-040.txt', 'r-013.txt', 'r-026.txt', 'r-034.txt'].map((f) => join(real, f));
+  const ingest = await unres(['ingest', SEEDS, ...docs, '--index', index], { home: scratch });
   expect(ingest.code, ingest.stderr).toBe(0);
 }, 240_000);
 
@@ -99,11 +101,35 @@ describe('search features through bin/unres.js', () => {
     expect(await search('"الدفاع النفس"', '--limit', '100')).toEqual([]);
   });
 
+  it('finds a resolution by its bare number or its name, the document itself first', async () => {
+    const bareNumber = await search('١٥١٤', '--limit', '3');
+    expect(bareNumber.map((h) => h.doc)).toEqual(['A-RES-1514-XV-', 'A-RES-1514-XV-', 'A-RES-1514-XV-']);
+    const named = await search('قرار مجلس الأمن ٣٣٨', '--limit', '3');
+    expect(named.map((h) => h.doc)).toEqual(['S-RES-338-1973-', 'S-RES-338-1973-', 'S-RES-338-1973-']);
+    // A declaration printed without a symbol is known by the resolution its header says adopted it.
+    const adopted = await search('61/295', '--limit', '3');
+    expect(adopted.map((h) => h.doc)).toEqual(['r-013', 'r-013', 'r-013']);
+    // A year is no resolution number: it finds the clauses holding it, not whole documents.
+    for (const hit of await search('1960', '--limit', '20')) expect(hit.text).toMatch(/1960|١٩٦٠/);
+  });
+
+  it('finds a clause whose "ibid." footnote stands for the work searched for', async () => {
+    const hits = await search('مجموعة المعاهدات', '--limit', '20');
+    const ids = hits.map((h) => `${h.doc}#${h.clause}`);
+    // pp2's footnotes only say "المرجع نفسه، المجلد ...": the Treaty Series of the footnote before them.
+    expect(ids).toContain('000_891190217a09267c#pp2');
+  });
+
+  it('finds the clauses under a heading that names the topic', async () => {
+    const hits = await search('تعديل الميثاق', '--limit', '2');
+    expect(hits.map((h) => h.clause).sort()).toEqual(['art108', 'art109']);
+  });
+
   it('says the phrase syntax, the fields and their weights in search --help', async () => {
     const result = await unres(['search', '--help'], { home: scratch });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/"two words" +a phrase: the words one after the other/);
     expect(result.stdout).toMatch(/field:word +in one field: text, lead, section, cites, notes, ref, title/);
-    expect(result.stdout).toMatch(/notes \(footnote text\) 0\.5/);
+    expect(result.stdout).toMatch(/notes \(footnote text\), section \(heading\) 0\.5/);
   });
 });
