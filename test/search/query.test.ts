@@ -21,7 +21,7 @@ describe('planQuery', () => {
       { kind: 'exact', terms: ['طفل'] },
       { kind: 'exact', terms: ['وتهريب', 'تهريب'] },
     ]);
-    expect(plan.groups.every((g) => g.presence === 'optional' && g.fields.join() === 'text,cites,notes')).toBe(true);
+    expect(plan.groups.every((g) => g.presence === 'optional' && g.fields.join() === 'text,cites,notes,section')).toBe(true);
   });
 
   it('reads lunr syntax: presence, fields, boosts, wildcards, fuzzy', () => {
@@ -88,10 +88,10 @@ describe('planQuery', () => {
   });
 
   it("looks for a resolution's bare number in the title too, never a year or a short number", () => {
-    expect(planQuery('١٥١٤').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'title']);
-    expect(planQuery('338').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'title']);
-    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes']);
-    expect(planQuery('51').groups[0]!.fields).toEqual(['text', 'cites', 'notes']);
+    expect(planQuery('١٥١٤').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
+    expect(planQuery('338').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
+    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section']);
+    expect(planQuery('51').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section']);
   });
 
   it('reads a named resolution as one name, not loose words', () => {
@@ -107,6 +107,17 @@ describe('planQuery', () => {
     expect(planQuery('قرار مجلس الأمن').groups).toHaveLength(3);
     expect(planQuery('قرار اللجنة 12').groups).toHaveLength(3);
     expect(planQuery('يقرر 3').groups).toHaveLength(2);
+  });
+
+  it('reads a paragraph of an article as a reference to the article', () => {
+    const groups = planQuery('الفقرة 4 من المادة 2').groups;
+    // Every word answers to the article's key: the article holds "all the words".
+    for (const g of groups) expect(g.matcher.kind === 'exact' && g.matcher.terms).toContain('art:2');
+    expect(groups.some((g) => g.matcher.kind === 'exact' && g.matcher.terms.includes('para:4'))).toBe(false);
+    // Look-alikes: a paragraph of a resolution (no reference word after من) stays a paragraph; so does a paragraph alone.
+    const ofResolution = planQuery('الفقرة 4 من القرار').groups;
+    expect(ofResolution.some((g) => g.matcher.kind === 'exact' && g.matcher.terms.includes('para:4'))).toBe(true);
+    expect(planQuery('الفقرة 4 من').groups.some((g) => g.matcher.kind === 'exact' && g.matcher.terms.includes('para:4'))).toBe(true);
   });
 
   it('rejects an empty or blank query', () => {
