@@ -216,6 +216,20 @@ function designationAt(clauses: LunrClause[], c: number, allFields: string[]): {
   return null;
 }
 
+const OF = normaliseToken('من');
+
+/**
+ * The reference keys of "من <word> <number>" standing at clause i (the
+ * provision a paragraph or item belongs to: "الفقرة 4 من المادة 2"), or null.
+ */
+function outerReference(clauses: LunrClause[], i: number, allFields: string[]): string[] | null {
+  const [of, word, number] = [clauses[i], clauses[i + 1], clauses[i + 2]];
+  if (!of || !word || !number) return null;
+  const plain = (x: LunrClause) => x.fields === allFields && (x.editDistance ?? 0) === 0 && x.presence !== 3;
+  if (!plain(of) || !plain(word) || !plain(number) || normaliseToken(of.term) !== OF) return null;
+  return referenceKeys(word.term, number.term);
+}
+
 /** An analysed term that may be a resolution's own number: three to five digits, not a year. */
 function isResolutionNumber(term: string): boolean {
   return /^[0-9]{3,5}$/.test(term) && !isYear(Number(term));
@@ -317,7 +331,10 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       } else {
         const next = clauses[c + 1];
         const nextPlain = next !== undefined && next.fields === allFields && (next.editDistance ?? 0) === 0 && next.presence !== 3;
-        const pairRefs = nextPlain ? referenceKeys(clause.term, next.term) : null;
+        let pairRefs = nextPlain ? referenceKeys(clause.term, next.term) : null;
+        // "الفقرة 4 من المادة 2": the paragraph is inside the article, so the article is the clause named.
+        const outer = pairRefs ? outerReference(clauses, c + 2, allFields) : null;
+        if (outer) pairRefs = outer;
         if (pairRefs) {
           // Both words answer to the reference: the named clause holds "all the words".
           for (const term of [clause.term, next!.term]) {

@@ -120,6 +120,11 @@ describe('search features through bin/unres.js', () => {
     expect(ids).toContain('000_891190217a09267c#pp2');
   });
 
+  it('reaches an article through a paragraph of it ("الفقرة 4 من المادة 2")', async () => {
+    const hits = await search('الفقرة 4 من المادة 2', '--limit', '1');
+    expect(hits.map((h) => `${h.doc}#${h.clause}`)).toEqual(['r-000#art2']);
+  });
+
   it('finds the clauses under a heading that names the topic', async () => {
     const hits = await search('تعديل الميثاق', '--limit', '2');
     expect(hits.map((h) => h.clause).sort()).toEqual(['art108', 'art109']);
