@@ -3,46 +3,9 @@
 // the actor of AKN work URIs. One table for structure, search and export.
 
 import { fold } from '../structure/folded.js';
+import { type Organ, type OrganKey, ORGANS } from './organ-table.js';
 
-export type OrganKey = 'ga' | 'ecosoc' | 'sc' | 'hrc' | 'ccpcj' | 'cnd' | 'ctoc-cop';
-
-export interface Organ {
-  key: OrganKey;
-  /** The name as printed (official Arabic). */
-  arabic: string;
-  english: string;
-  /** Symbol prefix of its resolutions ("A/RES"), null when it has no symbol series of its own. */
-  resolutions: string | null;
-  decisions: string | null;
-}
-
-export const ORGANS: readonly Organ[] = [
-  { key: 'ga', arabic: 'الجمعية العامة', english: 'General Assembly', resolutions: 'A/RES', decisions: 'A/DEC' },
-  {
-    key: 'ecosoc',
-    arabic: 'المجلس الاقتصادي والاجتماعي',
-    english: 'Economic and Social Council',
-    resolutions: 'E/RES',
-    decisions: 'E/DEC',
-  },
-  { key: 'sc', arabic: 'مجلس الأمن', english: 'Security Council', resolutions: 'S/RES', decisions: null },
-  { key: 'hrc', arabic: 'مجلس حقوق الإنسان', english: 'Human Rights Council', resolutions: 'A/HRC/RES', decisions: 'A/HRC/DEC' },
-  {
-    key: 'ccpcj',
-    arabic: 'لجنة منع الجريمة والعدالة الجنائية',
-    english: 'Commission on Crime Prevention and Criminal Justice',
-    resolutions: null,
-    decisions: null,
-  },
-  { key: 'cnd', arabic: 'لجنة المخدرات', english: 'Commission on Narcotic Drugs', resolutions: null, decisions: null },
-  {
-    key: 'ctoc-cop',
-    arabic: 'مؤتمر الأطراف في اتفاقية الأمم المتحدة لمكافحة الجريمة المنظمة عبر الوطنية',
-    english: 'Conference of the Parties to the United Nations Convention against Transnational Organized Crime',
-    resolutions: null,
-    decisions: null,
-  },
-];
+export { type Organ, type OrganKey, ORGANS } from './organ-table.js';
 
 /** The organs whose resolutions this project cites, by key. */
 export const MAIN_ORGANS = new Set<OrganKey>(['ga', 'ecosoc', 'sc', 'hrc']);
