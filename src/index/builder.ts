@@ -110,22 +110,38 @@ export class SegmentBuilder {
     return this.entries.length;
   }
 
+  /**
+   * Per field, the postings list of each of the current document's terms
+   * (by its index in the document's terms), found once per document rather
+   * than once per clause.
+   */
+  private docLists = new Map<Field, (number[] | undefined)[]>();
+
   /** Files one text's terms (from `data` at `at`, see analysed.ts) under `ordinal`; returns where the next text starts. */
   private postAnalysed(field: Field, ordinal: number, analysed: AnalysedDocument, at: number): number {
     const table = this.postings.get(field)!;
+    let lists = this.docLists.get(field);
+    if (!lists) this.docLists.set(field, (lists = []));
     const { data, terms } = analysed;
     const count = data[at + 1]!;
     at += 2;
+    let held = 0;
     for (let k = 0; k < count; k++) {
-      const term = terms[data[at]!]!;
+      const t = data[at]!;
       const tf = data[at + 1]!;
-      let list = table.get(term);
-      if (!list) table.set(term, (list = []));
+      let list = lists[t];
+      if (!list) {
+        const term = terms[t]!;
+        list = table.get(term);
+        if (!list) table.set(term, (list = []));
+        lists[t] = list;
+      }
       list.push(ordinal, tf);
       for (let p = at + 2; p < at + 2 + tf; p++) list.push(data[p]!);
-      this.heldBytes += 8 * (2 + tf);
+      held += 8 * (2 + tf);
       at += 2 + tf;
     }
+    this.heldBytes += held;
     return at;
   }
 
@@ -148,6 +164,7 @@ export class SegmentBuilder {
     const clauseStart = this.kinds.length;
     const work = prepared.get(doc);
     const analysed = work?.analysed ?? analyseDocument(doc);
+    for (const lists of this.docLists.values()) lists.length = 0;
     const cited = citedTerms(doc);
     const sums = CLAUSE_FIELDS.map(() => 0);
     let at = 0;

@@ -55,10 +55,28 @@ export function workersAvailable(): boolean {
  */
 const WORKER_QUEUE = 64;
 
+/**
+ * Old-generation heap of a parse worker, in MB. Without a limit V8 let each
+ * worker's heap grow to 250 MB and more over a long ingest (garbage it had not
+ * collected yet: a worker holds about 40 MB live), and two workers beside the
+ * main thread took a 100,000-file ingest over 1 GB. A document too large to
+ * parse within it is parsed on the calling thread instead (WorkerOutOfMemory).
+ */
+export const WORKER_HEAP_MB = 160;
+
+/** The limit, which tests lower with UNRES_WORKER_HEAP_MB to see a worker run out of memory. */
+function workerHeapMb(): number {
+  const given = Number(process.env.UNRES_WORKER_HEAP_MB);
+  return Number.isFinite(given) && given >= 8 ? given : WORKER_HEAP_MB;
+}
+
+/** A parse the pool could not do within a worker's memory: the caller parses the file itself. */
+export class WorkerOutOfMemory extends Error {}
+
 interface Slot {
   worker: Worker;
-  /** Requests posted and not answered yet. */
-  inFlight: number;
+  /** Requests posted and not answered yet, by id. */
+  requests: Map<number, ParseRequest>;
   /** Their bytes: new work goes to the slot with the least. */
   bytes: number;
 }
@@ -66,31 +84,65 @@ interface Slot {
 export class ParsePool {
   private readonly slots: Slot[] = [];
   private readonly queue: ParseRequest[] = [];
-  private readonly waiting = new Map<number, Settle & { bytes: number }>();
+  private readonly waiting = new Map<number, Settle>();
+  /** Requests that were in flight on a worker that ran out of memory: a second time, they are given back. */
+  private readonly retried = new Set<number>();
   private nextId = 0;
   private failed: Error | null = null;
 
   constructor(size = Math.max(1, availableParallelism())) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(WORKER_FILE);
-      const slot: Slot = { worker, inFlight: 0, bytes: 0 };
-      worker.on('message', (m: { id: number; doc?: UnresDocument; compressed?: Uint8Array; analysed?: AnalysedDocument; failure?: WorkerFailure }) => {
-        const settle = this.waiting.get(m.id);
-        this.waiting.delete(m.id);
-        slot.inFlight--;
-        if (settle) {
-          slot.bytes -= settle.bytes;
-          if (m.failure) settle.reject(revive(m.failure));
-          else settle.resolve({ doc: m.doc!, compressed: m.compressed!, analysed: m.analysed! });
-        }
-        // An idle worker does not keep the process alive (a failed ingest still exits).
-        if (slot.inFlight === 0) worker.unref();
-        this.pump();
-      });
-      worker.on('error', (err) => this.fail(err));
-      worker.unref();
+      const slot: Slot = { worker: null as unknown as Worker, requests: new Map(), bytes: 0 };
+      this.start(slot);
       this.slots.push(slot);
     }
+  }
+
+  private start(slot: Slot): void {
+    const worker = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: workerHeapMb() } });
+    slot.worker = worker;
+    worker.on('message', (m: { id: number; doc?: UnresDocument; compressed?: Uint8Array; analysed?: AnalysedDocument; failure?: WorkerFailure }) => {
+      const request = slot.requests.get(m.id);
+      slot.requests.delete(m.id);
+      if (request) slot.bytes -= request.bytes.length;
+      const settle = this.waiting.get(m.id);
+      this.waiting.delete(m.id);
+      if (settle) {
+        if (m.failure) settle.reject(revive(m.failure));
+        else settle.resolve({ doc: m.doc!, compressed: m.compressed!, analysed: m.analysed! });
+      }
+      // An idle worker does not keep the process alive (a failed ingest still exits).
+      if (slot.requests.size === 0) worker.unref();
+      this.pump();
+    });
+    worker.on('error', (err: Error & { code?: string }) => {
+      if (err.code === 'ERR_WORKER_OUT_OF_MEMORY' && !this.failed) this.outOfMemory(slot);
+      else this.fail(err);
+    });
+    worker.unref();
+  }
+
+  /**
+   * A worker ran out of memory: its requests go to a new worker, except those
+   * in flight at an earlier failure too, which the callers parse themselves.
+   */
+  private outOfMemory(slot: Slot): void {
+    const lost = [...slot.requests.values()];
+    slot.requests.clear();
+    slot.bytes = 0;
+    this.start(slot);
+    for (const request of lost.reverse()) {
+      if (this.retried.has(request.id)) {
+        this.retried.delete(request.id);
+        const settle = this.waiting.get(request.id);
+        this.waiting.delete(request.id);
+        settle?.reject(new WorkerOutOfMemory(`${request.path}: too large to parse within a worker's memory`));
+      } else {
+        this.retried.add(request.id);
+        this.queue.unshift(request);
+      }
+    }
+    this.pump();
   }
 
   private fail(err: Error): void {
@@ -102,13 +154,11 @@ export class ParsePool {
   private pump(): void {
     while (this.queue.length > 0) {
       let slot: Slot | null = null;
-      for (const s of this.slots) if (s.inFlight < WORKER_QUEUE && (slot === null || s.bytes < slot.bytes)) slot = s;
+      for (const s of this.slots) if (s.requests.size < WORKER_QUEUE && (slot === null || s.bytes < slot.bytes)) slot = s;
       if (slot === null) return;
       const request = this.queue.shift()!;
-      const settle = this.waiting.get(request.id);
-      if (settle) settle.bytes = request.bytes.length;
-      if (slot.inFlight === 0) slot.worker.ref();
-      slot.inFlight++;
+      if (slot.requests.size === 0) slot.worker.ref();
+      slot.requests.set(request.id, request);
       slot.bytes += request.bytes.length;
       slot.worker.postMessage(request);
     }
@@ -118,7 +168,7 @@ export class ParsePool {
     if (this.failed) return Promise.reject(this.failed);
     const id = this.nextId++;
     return new Promise<Parsed>((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject, bytes: 0 });
+      this.waiting.set(id, { resolve, reject });
       this.queue.push({ id, bytes, path });
       this.pump();
     });
@@ -223,12 +273,18 @@ export class ParseAhead {
     return entry;
   }
 
-  async parse(i: number): Promise<Parsed> {
+  /** File i's document, or null when it is for the caller to parse (too large for a worker's memory). */
+  async parse(i: number): Promise<Parsed | null> {
     const entry = this.take(i)!;
     const { bytes } = await entry.read;
     // Let the decision above settle (it ran after the read).
     await new Promise<void>((resolve) => setImmediate(resolve));
-    return entry.parsed ?? this.pool.parse(bytes, this.inputs[i]!.path);
+    try {
+      return await (entry.parsed ?? this.pool.parse(bytes, this.inputs[i]!.path));
+    } catch (err) {
+      if (err instanceof WorkerOutOfMemory) return null;
+      throw err;
+    }
   }
 
   /** Drops file i without parsing it (unchanged). */

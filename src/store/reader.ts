@@ -10,6 +10,7 @@ import { IndexError } from '../errors.js';
 import { assembleHits, type EngineHit } from '../search/hits.js';
 import type { QueryPlan } from '../search/query.js';
 import { type SearchFilters, searchSegments } from '../search/searcher.js';
+import type { DocKeyIndex } from '../index/format/doc-keys.js';
 import type { DocEntry } from '../index/format/docs.js';
 import type { UnresDocument } from '../types.js';
 import { SEGMENT_NAME, segmentsPath } from './layout.js';
@@ -35,6 +36,14 @@ export interface DocumentListing {
   clauses: number;
 }
 
+interface SegmentKeys {
+  lookups: number;
+  index: { id: DocKeyIndex; sha256: DocKeyIndex } | null;
+}
+
+/** Lookups in a segment answered by binary search before its keys are indexed in memory (plus one per 256 documents: building reads them all). */
+const KEY_INDEX_AFTER = 16;
+
 /** How often a reader re-reads an index that moved on under it before giving up. */
 const RETRIES = 3;
 
@@ -48,6 +57,8 @@ export class IndexSnapshot {
   private pathTable: PathTable | null = null;
   /** Document tables of segments read so far (segments never change; only their deletions do). */
   private readonly entriesBySegment = new Map<string, DocEntry[]>();
+  /** Per segment, lookups by id or sha256 so far and, once they are many, the key indexes that answer them. */
+  private readonly keysBySegment = new Map<string, SegmentKeys>();
   /** Set when the index is damaged or of another version: every use but rebuild throws it. */
   damage: IndexError | null = null;
 
@@ -91,6 +102,23 @@ export class IndexSnapshot {
     this.pathTable = null;
     const names = new Set(segments.map((s) => s.name));
     for (const name of this.entriesBySegment.keys()) if (!names.has(name)) this.entriesBySegment.delete(name);
+    for (const name of this.keysBySegment.keys()) if (!names.has(name)) this.keysBySegment.delete(name);
+  }
+
+  /**
+   * Ordinals of the documents of a segment whose id (or source sha256) is
+   * `wanted`. A few lookups binary-search the document table (an add of one
+   * file reads a few pages); once a segment has answered many, which an
+   * ingest of a folder does for every file, its keys are hashed into memory
+   * once (src/index/format/doc-keys.ts) and each lookup reads only its hit.
+   */
+  private docsWith(segment: DiskSegment, field: 'id' | 'sha256', wanted: string): number[] {
+    let keys = this.keysBySegment.get(segment.name);
+    if (!keys) this.keysBySegment.set(segment.name, (keys = { lookups: 0, index: null }));
+    const table = segment.docs();
+    if (!keys.index && ++keys.lookups >= KEY_INDEX_AFTER + table.count / 256) keys.index = table.keyIndexes();
+    if (!keys.index) return field === 'id' ? table.findId(wanted) : table.findSha256(wanted);
+    return keys.index[field].candidates(wanted).filter((d) => table.keys(d)[field] === wanted);
   }
 
   /** Live documents by id. */
@@ -114,7 +142,7 @@ export class IndexSnapshot {
     return this.retrying(() => {
       for (let s = 0; s < this.segments.length; s++) {
         const segment = this.segments[s]!;
-        for (const d of segment.docs().findId(id)) {
+        for (const d of this.docsWith(segment, 'id', id)) {
           if (!segment.deletedDocs.has(d)) return { segment: s, doc: d, entry: segment.doc(d) };
         }
       }
@@ -127,7 +155,7 @@ export class IndexSnapshot {
     if (this.sourcesCache) return this.sourcesCache.get(sha256);
     return this.retrying(() => {
       for (const segment of this.segments) {
-        for (const d of segment.docs().findSha256(sha256)) {
+        for (const d of this.docsWith(segment, 'sha256', sha256)) {
           if (!segment.deletedDocs.has(d)) return segment.docs().keys(d).id;
         }
       }

@@ -265,4 +265,34 @@ describe('damage', () => {
     expect(await reopened.search('طفل')).toEqual([]);
     expect((await reopened.search('التصحر')).map((h) => h.doc)).toEqual(['A/RES/10']);
   });
+
+  it('answers many lookups by id and by source the same as a few (keys indexed in memory once many are asked)', async () => {
+    const index = await UnresIndex.open(tempDir(), { create: true });
+    const docs = Array.from({ length: 40 }, (_, i) => doc(`A/RES/${100 + i}`, ops([`يحث الدول ${i}`])));
+    await index.ingest(docs.slice(0, 20));
+    await index.ingest(docs.slice(20)); // two segments
+    const replaced = doc('A/RES/105', ops(['نص جديد']));
+    await index.ingest([replaced]); // the old A/RES/105 is deleted in its segment
+    for (let round = 0; round < 4; round++) {
+      for (const d of docs) {
+        const live = d.id === 'A/RES/105' ? replaced : d;
+        expect(index.holds(d.id)).toBe(true);
+        expect(index.hasSource(live.source.sha256)).toBe(true);
+        expect(index.hasSource(d.source.sha256)).toBe(d.id !== 'A/RES/105');
+        expect(index.hasSource(`${d.source.sha256}x`)).toBe(false);
+        expect(index.holds(`${d.id}x`)).toBe(false);
+      }
+    }
+    expect((await index.get('A/RES/105'))?.clauses[0]?.text).toBe('نص جديد');
+  });
+});
+
+describe('document key hashes', () => {
+  it('hash a string as they hash its UTF-8 bytes, ASCII or not', async () => {
+    const { DocKeyIndex, keyHash } = await import('../../src/index/format/doc-keys.js');
+    const keys = ['A/RES/70/1', 'a'.repeat(64), 'قرار/١', 'E/2017/30 é', ''];
+    const index = DocKeyIndex.fromHashes(Float64Array.from(keys, (k) => keyHash(new TextEncoder().encode(k))));
+    keys.forEach((k, i) => expect(index.candidates(k)).toEqual([i]));
+    expect(index.candidates('A/RES/70/2')).toEqual([]);
+  });
 });

@@ -29,7 +29,8 @@ const PROGRESS_MIN_FILES = 20;
  * written, never while files are parsed, so concurrent ingests wait briefly.
  */
 const BATCH_MAX_DOCUMENTS = 500;
-const BATCH_MAX_BYTES = 64 * 1024 * 1024;
+/** Of input: a parsed document holds about ten times its file's size until its batch is written. */
+const BATCH_MAX_BYTES = 16 * 1024 * 1024;
 /** Exit code of a run stopped by Ctrl-C (128 + SIGINT), as shells report it. */
 const INTERRUPTED_EXIT = 130;
 

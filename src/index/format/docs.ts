@@ -15,6 +15,7 @@
 import { CLAUSE_FIELDS, DOCUMENT_KINDS } from '../../search/fields.js';
 import { ByteReader, ByteWriter, MalformedError } from './bytes.js';
 import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
+import { DocKeyIndex, keyHash } from './doc-keys.js';
 import type { StoredRef } from './stored.js';
 
 export const DOC_ROW_BYTES = 28 + 4 * CLAUSE_FIELDS.length;
@@ -325,6 +326,34 @@ export class DocTableReader {
       this.stringPages.set(page, bytes);
     }
     return { bytes, at: offset - page * STRINGS_PAGE };
+  }
+
+  /** The id and sha256 of every document, hashed, as two key indexes (two reads). */
+  keyIndexes(): { id: DocKeyIndex; sha256: DocKeyIndex } {
+    const rowsFrom = 4 + (this.count + 1) * 4;
+    const rows = this.file.read(rowsFrom, this.count * DOC_ROW_BYTES);
+    const strings = this.file.read(this.stringsBase, this.file.dataLength - this.stringsBase);
+    const ids = new Float64Array(this.count);
+    const shas = new Float64Array(this.count);
+    try {
+      for (let d = 0; d < this.count; d++) {
+        const r = new ByteReader(rows, d * DOC_ROW_BYTES + 12, (d + 1) * DOC_ROW_BYTES);
+        const stringsOffset = r.f64();
+        const stringsBytes = r.u32();
+        if (stringsOffset + stringsBytes > strings.length) throw this.bad();
+        const s = new ByteReader(strings, stringsOffset, stringsOffset + stringsBytes);
+        const idLength = s.varint();
+        ids[d] = keyHash(strings, s.pos, s.pos + idLength);
+        s.bytes(idLength);
+        const shaLength = s.varint();
+        shas[d] = keyHash(strings, s.pos, s.pos + shaLength);
+        s.bytes(shaLength);
+      }
+    } catch (err) {
+      if (err instanceof MalformedError) throw this.bad();
+      throw err;
+    }
+    return { id: DocKeyIndex.fromHashes(ids), sha256: DocKeyIndex.fromHashes(shas) };
   }
 
   /** Every entry, read in two reads (catalogs, merges). */

@@ -35,9 +35,37 @@ export interface BlockMeta {
   impacts: number[];
 }
 
+/** Per term frequency up to this, the shortest field seen with it (reused: competitivePairs runs once per block written). */
+const SMALL_TF = 256;
+const shortestByTf = new Uint32Array(SMALL_TF + 1).fill(0xffffffff);
+
 /** The pairs of (tfs[i], norms[i]) no other pair beats on both counts, by tf ascending, flat. */
 export function competitivePairs(tfs: ArrayLike<number>, norms: ArrayLike<number>, n: number): number[] {
   if (n === 1) return [tfs[0]!, norms[0]!];
+  let maxTf = 0;
+  for (let i = 0; i < n; i++) if (tfs[i]! > maxTf) maxTf = tfs[i]!;
+  // Frequencies are small: one pass keeps the shortest field per frequency,
+  // a sweep from the highest frequency keeps those shorter than every field
+  // with a higher one (the frontier), with no sort.
+  if (maxTf > SMALL_TF) return competitivePairsSorted(tfs, norms, n);
+  for (let i = 0; i < n; i++) if (norms[i]! < shortestByTf[tfs[i]!]!) shortestByTf[tfs[i]!] = norms[i]!;
+  const descending: number[] = [];
+  let shortest = Infinity;
+  for (let tf = maxTf; tf >= 0; tf--) {
+    const norm = shortestByTf[tf]!;
+    if (norm === 0xffffffff) continue;
+    shortestByTf[tf] = 0xffffffff;
+    if (norm < shortest) {
+      shortest = norm;
+      descending.push(tf, norm);
+    }
+  }
+  const pairs: number[] = [];
+  for (let k = descending.length - 2; k >= 0; k -= 2) pairs.push(descending[k]!, descending[k + 1]!);
+  return pairs;
+}
+
+function competitivePairsSorted(tfs: ArrayLike<number>, norms: ArrayLike<number>, n: number): number[] {
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => tfs[b]! - tfs[a]! || norms[a]! - norms[b]!);
   const out: number[] = [];
   let shortest = Infinity;

@@ -193,7 +193,10 @@ function prefixReadings(word: string): Reading[] {
   return particleReadings(word);
 }
 
-const MEMO_LIMIT = 500_000;
+// Behind the pipeline's word memo (pipeline.ts), which answers the common
+// words: this one only spares the variants of the others, and at 500,000
+// entries it held about a hundred megabytes in each ingest parse worker.
+const MEMO_LIMIT = 50_000;
 const memo = new Map<string, readonly string[]>();
 
 /**

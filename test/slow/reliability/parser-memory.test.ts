@@ -4,7 +4,7 @@
 // (its parse workers included) is read at exit, and the growth between the
 // sizes, per MB of input, must stay under MB_PER_INPUT_MB. The slope leaves out
 // what any run pays (node, the modules), so the bound is about the input alone.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDS, setUpCli, tearDownCli, unres } from '../../reliability/support/cli.js';
@@ -72,4 +72,17 @@ describe.skipIf(!process.env.UNRES_SLOW)('ingest memory per MB of input', () => 
       expect(slope).toBeLessThan(MB_PER_INPUT_MB);
     }, 300_000);
   }
+
+  it('a file too large for a parse worker\'s memory is parsed on the main thread, and nothing is lost', async () => {
+    const folder = join(scratch, 'worker-memory');
+    mkdirSync(folder);
+    // Enough files for the parse workers, and one of 4 MB that cannot be parsed within a 24 MB worker heap.
+    for (let i = 0; i < 70; i++) writeFileSync(join(folder, `small-${String(i).padStart(2, '0')}.txt`), `${seeds.slice(0, 4000)}\n\n${i}\n`);
+    writeFileSync(join(folder, 'large.txt'), grow(seeds, '\n\n', 4 * 1024 * 1024));
+    const r = await unres(['ingest', folder, '--index', join(scratch, 'index-worker-memory'), '--json'], { env: { UNRES_WORKER_HEAP_MB: '24' } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ added: 71, failed: 0 });
+    const listed = await unres(['list', '--json', '--index', join(scratch, 'index-worker-memory')]);
+    expect(listed.stdout).toContain('large.txt');
+  }, 300_000);
 });
