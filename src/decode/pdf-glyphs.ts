@@ -9,6 +9,7 @@
 // script in one type, cut at spaces, each in logical order.
 
 import type { TextRun } from './pdf-layout.js';
+import { HEH, HEH_DOACHASHMEE_FORMS } from '../text/letters.js';
 
 type Matrix = [number, number, number, number, number, number];
 
@@ -168,7 +169,7 @@ export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string
       const advance = glyph.width * widthScale;
       const spacing = (glyph.isSpace ? state.wordSpacing : 0) + state.charSpacing;
       if (upright && typeof glyph.unicode === 'string' && glyph.unicode !== '') {
-        const text = (digitFix && typeof glyph.originalCharCode === 'number' && digitFix.get(glyph.originalCharCode)) || glyph.unicode.replace(HEH_DOACHASHMEE_FORMS, '\u0647');
+        const text = (digitFix && typeof glyph.originalCharCode === 'number' && digitFix.get(glyph.originalCharCode)) || glyph.unicode.replace(HEH_DOACHASHMEE_GLYPHS, HEH);
         const tx = state.x + x * hScale;
         const ty = state.y + state.rise;
         glyphs.push({
@@ -289,13 +290,8 @@ export function glyphsOfPage(list: OperatorList, ops: Ops, fontOf: (name: string
   return attachMarks(dropCodelessMarks(glyphs));
 }
 
-/**
- * Fonts of Arabic word processors give the initial and medial forms of heh
- * (ـهـ) the code points of heh doachashmee's presentation forms, a letter of
- * Urdu, not of Arabic: NFKC would then make "هذا" into "ھذا". In the Arabic
- * documents unres reads, those glyphs are heh.
- */
-const HEH_DOACHASHMEE_FORMS = /[\ufbaa-\ufbad]/g;
+/** Heh doachashmee's presentation forms, read as heh (src/text/letters.ts says why). */
+const HEH_DOACHASHMEE_GLYPHS = new RegExp(`[${HEH_DOACHASHMEE_FORMS}]`, 'g');
 
 /** The glyph of "zero" in the standard (Macintosh) glyph order of TrueType fonts, "one" after it, and so on. */
 const STANDARD_ZERO_GLYPH = 0x13;

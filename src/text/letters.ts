@@ -20,6 +20,13 @@ export const HAMZA_CARRIERS = '\u0624\u0626';
 export const HEH = '\u0647';
 /** ة ۀ ہ ۃ ە */
 export const HEH_VARIANTS = '\u0629\u06c0\u06c1\u06c3\u06d5';
+/**
+ * Heh doachashmee's presentation forms (ﮪ ﮫ ﮬ ﮭ), a letter of Urdu. Fonts of
+ * Arabic word processors give the initial and medial forms of heh (ـهـ) these
+ * code points, and NFKC would then make "هذا" into "ھذا": in the Arabic
+ * documents unres reads, such glyphs are heh (src/decode/pdf-glyphs.ts).
+ */
+export const HEH_DOACHASHMEE_FORMS = '\ufbaa\ufbab\ufbac\ufbad';
 export const KAF = '\u0643';
 /** ک ڪ */
 export const KAF_VARIANTS = '\u06a9\u06aa';
