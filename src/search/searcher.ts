@@ -54,6 +54,12 @@ export interface SearchFilters {
   kind?: string | readonly string[];
   /** Documents: id, UN symbol (any case or digits), or source file's base name; several: any of them. */
   doc?: string | readonly string[];
+  /**
+   * Documents by exact id only (what the CLI passes once it has resolved each
+   * --doc to one document): found by binary search in each segment's document
+   * table, so the cost does not grow with the index. With `doc` too, both apply.
+   */
+  docIds?: readonly string[];
   /** Cited symbols (A/RES/64/293) or number pairs (64/293, either order); several: any of them. */
   cites?: string | readonly string[];
   /** Adopted on or after this date (YYYY-MM-DD); documents without an adoption date are left out. */
@@ -205,6 +211,17 @@ interface TermIterator {
   positions(): ArrayLike<number>;
 }
 
+/** Per index, the largest of values[index .. n). */
+function suffixMaxima(values: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  let best = -1;
+  for (let b = n - 1; b >= 0; b--) {
+    if (values[b]! > best) best = values[b]!;
+    out[b] = best;
+  }
+  return out;
+}
+
 function bm25Of(weight: number, tf: number, length: number, average: number): number {
   return (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
 }
@@ -214,6 +231,9 @@ class CursorIterator implements TermIterator {
   maxScore = 0;
   private readonly blockScores: Float64Array;
   private readonly exactScores: Float64Array;
+  /** The best of blockScores and exactScores from each block to the last (a bound up to the list's end in one look). */
+  private readonly tailScores: Float64Array;
+  private readonly tailExactScores: Float64Array;
 
   constructor(
     private readonly cursor: PostingsCursor,
@@ -235,6 +255,8 @@ class CursorIterator implements TermIterator {
       this.blockScores[b] = s;
       if (s > this.maxScore) this.maxScore = s;
     }
+    this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
+    this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
     this.doc = cursor.next();
   }
 
@@ -252,17 +274,19 @@ class CursorIterator implements TermIterator {
   }
 
   bound(from: number, to: number): number {
-    return this.bestOf(this.blockScores, from, to);
+    return this.bestOf(this.blockScores, this.tailScores, from, to);
   }
 
   exactBound(from: number, to: number): number {
-    return this.bestOf(this.exactScores, from, to);
+    return this.bestOf(this.exactScores, this.tailExactScores, from, to);
   }
 
-  private bestOf(scores: Float64Array, from: number, to: number): number {
+  private bestOf(scores: Float64Array, tails: Float64Array, from: number, to: number): number {
     const c = this.cursor;
     if (this.doc > to) return -1;
     let b = c.blockOf(Math.max(from, this.doc));
+    // Every block from b on lies in [from, to]: the best of them is kept.
+    if (b < c.blockCount && to >= c.lasts[c.blockCount - 1]!) return tails[b]!;
     let best = -1;
     while (b < c.blockCount && c.firsts[b]! <= to) {
       if (scores[b]! > best) best = scores[b]!;
@@ -386,6 +410,17 @@ function nextInRanges(ranges: number[], o: number): number {
   return Math.max(o, ranges[2 * lo]!);
 }
 
+/** The clauses of the live documents among `docs` (ordinals of one segment), as sorted [start, end) pairs. */
+function clauseRanges(source: SegmentSource, docs: number[]): number[] {
+  const ranges: number[] = [];
+  for (const d of [...new Set(docs)].sort((a, b) => a - b)) {
+    if (source.deletedDocs.has(d)) continue;
+    const row = source.row(d);
+    if (row.clauseCount > 0) ranges.push(row.clauseStart, row.clauseStart + row.clauseCount);
+  }
+  return ranges;
+}
+
 function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | null {
   const tests: Array<(segment: number, ordinal: number) => boolean> = [];
   let from: Filter['from'];
@@ -437,7 +472,17 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
     // A clause kind and a document kind given together narrow each other: --kind operative --kind resolution.
     if (clauseCodes.size > 0) {
       const columns = states.map((s) => s.source.norms().kinds());
-      tests.push((s, o) => clauseCodes.has(columns[s]!.get(o)));
+      const allowed = new Uint8Array(256);
+      for (const code of clauseCodes) allowed[code] = 1;
+      tests.push((s, o) => allowed[columns[s]!.get(o)] === 1);
+      // The walk jumps over runs of clauses of other kinds (a document's preamble when operative clauses are asked for)
+      // instead of scoring each of their postings: the kinds column is read from the clause the walk stands on.
+      narrowFrom((s, o) => {
+        const column = columns[s]!;
+        const n = states[s]!.source.clauseCount;
+        for (let x = o; x < n; x++) if (allowed[column.get(x)] === 1) return x;
+        return NO_MORE;
+      });
     }
     if (docCodes.size > 0) tests.push(perDocument((source, d) => docCodes.has(source.row(d).kindCode)));
   }
@@ -454,15 +499,17 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
     // The documents asked for, read once from each document table (a few names per document, no clause):
     // the walk then jumps from one of their clauses to the next instead of testing every posting of a common word.
     const clauses = states.map(({ source }) => {
-      const ranges: number[] = [];
-      for (let d = 0; d < source.docCount; d++) {
-        if (!source.deletedDocs.has(d) && matches(source, d)) {
-          const row = source.row(d);
-          if (row.clauseCount > 0) ranges.push(row.clauseStart, row.clauseStart + row.clauseCount);
-        }
-      }
-      return ranges;
+      const found: number[] = [];
+      for (let d = 0; d < source.docCount; d++) if (matches(source, d)) found.push(d);
+      return clauseRanges(source, found);
     });
+    tests.push((s, o) => nextInRanges(clauses[s]!, o) === o);
+    narrowFrom((s, o) => nextInRanges(clauses[s]!, o));
+  }
+  const ids = valuesOf(filters.docIds);
+  if (ids.length > 0) {
+    // Documents are in id order in a segment's table: each id is a binary search there.
+    const clauses = states.map(({ source }) => clauseRanges(source, ids.flatMap((id) => source.docs().findId(id))));
     tests.push((s, o) => nextInRanges(clauses[s]!, o) === o);
     narrowFrom((s, o) => nextInRanges(clauses[s]!, o));
   }
@@ -516,21 +563,24 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
 class TopClauses {
   private readonly heap: Scored[] = [];
   private readonly ids = new Map<string, [string, number]>();
+  /** The worst kept clause the per-segment tie thresholds below were found for. */
+  private thresholdsFor: Scored | null = null;
+  /** Per segment: [first ordinal whose tie-break against thresholdsFor is >= 0, first one where it is > 0]. */
+  private thresholds = new Map<number, [number, number]>();
 
   constructor(
     private readonly limit: number,
     private readonly states: SegmentState[],
   ) {}
 
-  /** Document id and clause index of a clause (ties only; one document read per document). */
+  /** Document id and clause index of a clause (ties only; one id read per document). */
   private tieKey(r: Pick<Scored, 'segment' | 'ordinal'>): [string, number] {
     const source = this.states[r.segment]!.source;
     const d = source.docOfClause(r.ordinal);
     const key = `${r.segment}:${d}`;
     let doc = this.ids.get(key);
     if (!doc) {
-      const entry = source.doc(d);
-      doc = [entry.id, entry.clauseStart];
+      doc = [source.docs().keys(d).id, source.docs().starts()[d]!];
       this.ids.set(key, doc);
     }
     return [doc[0], r.ordinal - doc[1]];
@@ -546,10 +596,51 @@ class TopClauses {
   tieBreak(a: Pick<Scored, 'segment' | 'ordinal'>, b: Pick<Scored, 'segment' | 'ordinal'>): number {
     // Within a segment, ordinal order is tie order (documents by id, then clauses: src/index/builder.ts).
     if (a.segment === b.segment) return a.ordinal - b.ordinal;
+    return this.keyOrder(a, b);
+  }
+
+  /** tieBreak(clause, worst) where `worst` is the worst kept clause (the walk compares against it again and again). */
+  tieBreakWithWorst(a: Pick<Scored, 'segment' | 'ordinal'>, worst: Scored): number {
+    if (a.segment === worst.segment) return a.ordinal - worst.ordinal;
+    return this.againstWorst(a.segment, a.ordinal, worst);
+  }
+
+  private keyOrder(a: Pick<Scored, 'segment' | 'ordinal'>, b: Pick<Scored, 'segment' | 'ordinal'>): number {
     const [docA, clauseA] = this.tieKey(a);
     const [docB, clauseB] = this.tieKey(b);
     if (docA !== docB) return docA < docB ? -1 : 1;
     return clauseA - clauseB;
+  }
+
+  /**
+   * The sign of tieBreak(clause, worst) for a clause of another segment than
+   * the worst's. Ordinal order is tie order within a segment, so the clauses
+   * that tie-break after the worst are an ordinal suffix of the segment: two
+   * binary searches per segment and threshold find where it starts (a few id
+   * reads), instead of reading the document of every clause a walk compares.
+   */
+  private againstWorst(segment: number, ordinal: number, worst: Scored): number {
+    if (this.thresholdsFor !== worst) {
+      this.thresholdsFor = worst;
+      this.thresholds.clear();
+    }
+    let bounds = this.thresholds.get(segment);
+    if (!bounds) {
+      const n = this.states[segment]!.source.clauseCount;
+      const firstWhere = (test: (order: number) => boolean): number => {
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (test(this.keyOrder({ segment, ordinal: mid }, worst))) hi = mid;
+          else lo = mid + 1;
+        }
+        return lo;
+      };
+      bounds = [firstWhere((order) => order >= 0), firstWhere((order) => order > 0)];
+      this.thresholds.set(segment, bounds);
+    }
+    return ordinal >= bounds[1] ? 1 : ordinal >= bounds[0] ? 0 : -1;
   }
 
   get full(): boolean {
@@ -558,7 +649,11 @@ class TopClauses {
 
   /** Would this candidate be kept? */
   wouldKeep(candidate: Scored): boolean {
-    return this.heap.length < this.limit || this.compare(candidate, this.heap[0]!) < 0;
+    if (this.heap.length < this.limit) return true;
+    const worst = this.heap[0]!;
+    if (candidate.matched !== worst.matched) return candidate.matched > worst.matched;
+    if (candidate.bm25 !== worst.bm25) return candidate.bm25 > worst.bm25;
+    return this.tieBreakWithWorst(candidate, worst) < 0;
   }
 
   /** The worst kept clause (the threshold), when full. */
@@ -571,7 +666,7 @@ class TopClauses {
     if (heap.length < this.limit) {
       heap.push(candidate);
       this.siftUp(heap.length - 1);
-    } else if (this.compare(candidate, heap[0]!) < 0) {
+    } else if (this.wouldKeep(candidate)) {
       heap[0] = candidate;
       this.siftDown(0);
     }
@@ -753,7 +848,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
      * earlier ones, so the stretch's first clause decides for all of it.
      */
     const onlyTies = (o: number, upto: number, worst: Scored): boolean => {
-      if (top.tieBreak({ segment, ordinal: o }, worst) <= 0) return false;
+      if (top.tieBreakWithWorst({ segment, ordinal: o }, worst) <= 0) return false;
       exact.fill(0);
       for (const run of runs) {
         let m = -1;
@@ -804,6 +899,12 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         }
       }
 
+      if (filter && !filter(segment, o)) {
+        // Filtered out: not scored (the filter's verdict does not depend on the score).
+        for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc === o) it.next();
+        continue;
+      }
+
       const worst = top.worst;
       if (worst && !(o <= checkedUpto && worst === checkedAgainst)) {
         // Block-max: the best any clause in [o, upto] could score, from the blocks there.
@@ -815,7 +916,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           // The stretches after it, as far as the skip data alone shows they cannot rank either, are passed
           // without decoding a block: the cursors then move once, past all of them.
           let from = upto + 1;
-          for (;;) {
+          // First the whole rest of the segment at once (the skip data's best from here on, per list): once the top
+          // holds the best score a segment allows and the rest would lose its ties, the walk ends here.
+          if (cannotRank(from, NO_MORE - 1, worst)) from = NO_MORE;
+          else for (;;) {
             let end = NO_MORE;
             for (let r = essentialFrom; r < runs.length; r++) {
               for (const it of runs[r]!.iterators) {
@@ -873,8 +977,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           !pruned &&
           required >= requiredCount &&
           matched > 0 &&
-          !isProhibited(prohibited, o) &&
-          (!filter || filter(segment, o))
+          !isProhibited(prohibited, o)
         ) {
           // Summed in plan order, as every index layout does: scores are bit-identical.
           let bm25 = 0;
