@@ -515,19 +515,37 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
   }
   const cited = valuesOf(filters.cites);
   if (cited.length > 0) {
-    const allowed = states.map(() => new Set<number>());
+    const lists = states.map((): Uint32Array[] => []);
     for (const given of cited) {
       const value = given.trim();
       const term = citeQueryKey(value);
       if (!term) throw new UsageError(`bad --cites '${value}': give a symbol like A/RES/64/293 or a pair like 64/293`);
       states.forEach((state, s) => {
         const info = state.source.terms('cites').lookup(term);
-        if (info) for (const o of state.source.postings('cites', info).readAll().ordinals) allowed[s]!.add(o);
+        if (info) lists[s]!.push(state.source.postings('cites', info).readAll().ordinals);
       });
     }
-    tests.push((s, o) => allowed[s]!.has(o));
-    // The cited clauses, sorted: the walk goes from one to the next.
-    const sorted = allowed.map((set) => Uint32Array.from(set).sort());
+    // The citing clauses of each segment, sorted (a postings list already is; several are merged): the walk goes
+    // from one to the next, and a clause is tested by a flag per clause.
+    const sorted = lists.map((parts) => {
+      if (parts.length === 1) return parts[0]!;
+      const all = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        all.set(p, at);
+        at += p.length;
+      }
+      all.sort();
+      let n = 0;
+      for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+      return all.subarray(0, n);
+    });
+    const flags = sorted.map((list, s) => {
+      const f = new Uint8Array(states[s]!.source.clauseCount);
+      for (let i = 0; i < list.length; i++) f[list[i]!] = 1;
+      return f;
+    });
+    tests.push((s, o) => flags[s]![o] === 1);
     narrowFrom((s, o) => {
       const list = sorted[s]!;
       let lo = 0;
@@ -755,8 +773,13 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         states.forEach((state, s) => {
           const info = state.source.terms(field).lookup(term);
           if (!info) return;
-          const cursor = state.source.postings(field, info);
-          const n = field === 'title' ? titleClauses(state, cursor).ordinals.length : liveCount(state, cursor);
+          // Without deletions a list's live count is its df, from the dictionary: the list itself is opened once, to walk it.
+          const n =
+            field === 'title'
+              ? titleClauses(state, state.source.postings(field, info)).ordinals.length
+              : state.deletedClause
+                ? liveCount(state, state.source.postings(field, info))
+                : info.df;
           if (n === 0) return;
           bySegment[s] = info;
           df += n;

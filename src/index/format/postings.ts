@@ -167,6 +167,29 @@ export class PostingsListWriter {
   }
 }
 
+/** Where the last readVarint stopped (module state: no object per read on the hot path). */
+let varintEnd = 0;
+
+/**
+ * The LEB128 varint at bytes[pos] (at most 8 bytes, all before `end`), its end
+ * in varintEnd; -1 when malformed (runs past `end`, or too long).
+ */
+function readVarint(bytes: Uint8Array, pos: number, end: number): number {
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < 8; i++) {
+    if (pos >= end) return -1;
+    const byte = bytes[pos++]!;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) {
+      varintEnd = pos;
+      return value;
+    }
+    scale *= 128;
+  }
+  return -1;
+}
+
 /** Where a list lies in the postings file, as the dictionary says. */
 export interface ListLocation {
   offset: number;
@@ -231,16 +254,10 @@ export class PostingsCursor {
     const head = this.file.read(offset, skipBytes);
     let pos = 0;
     const read = (): number => {
-      let value = 0;
-      let scale = 1;
-      for (let i = 0; i < 8; i++) {
-        if (pos >= head.length) throw this.bad();
-        const byte = head[pos++]!;
-        value += (byte & 0x7f) * scale;
-        if (byte < 0x80) return value;
-        scale *= 128;
-      }
-      throw this.bad();
+      const value = readVarint(head, pos, head.length);
+      if (value < 0) throw this.bad();
+      pos = varintEnd;
+      return value;
     };
     const n = read();
     if (n < 1 || n > location.df) throw this.bad();
@@ -320,33 +337,35 @@ export class PostingsCursor {
   loadBlock(b: number): void {
     const bytes = this.bytesOf(b);
     const count = this.counts[b]!;
-    let pos = 0;
-    const read = (): number => {
-      let value = 0;
-      let scale = 1;
-      for (let i = 0; i < 8; i++) {
-        if (pos >= bytes.length) throw this.bad();
-        const byte = bytes[pos++]!;
-        value += (byte & 0x7f) * scale;
-        if (byte < 0x80) return value;
-        scale *= 128;
-      }
-      throw this.bad();
-    };
-    const docPart = read();
+    const docPart = readVarint(bytes, 0, bytes.length);
+    if (docPart < 0) throw this.bad();
+    let pos = varintEnd;
     const docEnd = pos + docPart;
     if (docEnd > bytes.length) throw this.bad();
+    const ordinals = this.ordinals;
+    const tfs = this.tfs;
     let ordinal = this.firsts[b]!;
     for (let i = 0; i < count; i++) {
       if (i > 0) {
-        const gap = read();
-        if (gap === 0) throw this.bad();
+        // One-byte varints (gaps and frequencies are mostly small) are read inline; longer ones by readVarint.
+        let gap = pos < docEnd ? bytes[pos]! : 0x80;
+        if (gap < 0x80) pos++;
+        else {
+          gap = readVarint(bytes, pos, docEnd);
+          pos = varintEnd;
+        }
+        if (gap <= 0) throw this.bad();
         ordinal += gap;
       }
-      this.ordinals[i] = ordinal;
-      const tf = read();
-      if (tf === 0) throw this.bad();
-      this.tfs[i] = tf;
+      ordinals[i] = ordinal;
+      let tf = pos < docEnd ? bytes[pos]! : 0x80;
+      if (tf < 0x80) pos++;
+      else {
+        tf = readVarint(bytes, pos, docEnd);
+        pos = varintEnd;
+      }
+      if (tf <= 0) throw this.bad();
+      tfs[i] = tf;
     }
     if (pos !== docEnd || ordinal !== this.lasts[b]) throw this.bad();
     this.block = b;
