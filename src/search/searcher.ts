@@ -667,11 +667,16 @@ class TopClauses {
 
   /** Would this candidate be kept? */
   wouldKeep(candidate: Scored): boolean {
+    return this.admits(candidate.segment, candidate.ordinal, candidate.matched, candidate.bm25);
+  }
+
+  /** Would a clause with these counts be kept? (The walk asks before it makes a candidate of it.) */
+  admits(segment: number, ordinal: number, matched: number, bm25: number): boolean {
     if (this.heap.length < this.limit) return true;
     const worst = this.heap[0]!;
-    if (candidate.matched !== worst.matched) return candidate.matched > worst.matched;
-    if (candidate.bm25 !== worst.bm25) return candidate.bm25 > worst.bm25;
-    return this.tieBreakWithWorst(candidate, worst) < 0;
+    if (matched !== worst.matched) return matched > worst.matched;
+    if (bm25 !== worst.bm25) return bm25 > worst.bm25;
+    return this.tieBreakWithWorst({ segment, ordinal }, worst) < 0;
   }
 
   /** The worst kept clause (the threshold), when full. */
@@ -846,6 +851,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     if (runs.length === 0) return;
     const best = new Float64Array(plan.groups.length);
     const exact = new Float64Array(plan.groups.length);
+    let allMax = 0;
+    for (const run of runs) allMax += run.maxScore;
 
     // Groups [0, essentialFrom) cannot reach the threshold on their own: they do not drive the walk.
     let essentialFrom = 0;
@@ -967,9 +974,9 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       if (!(deletedClause && deletedClause[o])) {
         let matched = 0;
         let required = 0;
-        let possible = 0;
-        for (const run of runs) possible += run.maxScore;
+        let possible = allMax;
         let possibleCount = runs.length;
+        let evaluated = 0;
         let pruned = false;
         // Strongest groups first: the bound tightens fastest.
         for (let r = runs.length - 1; r >= 0; r--) {
@@ -985,13 +992,15 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
             }
           }
           best[run.g] = score;
+          evaluated += score;
           possible -= run.maxScore;
           possibleCount--;
           if (hit) {
             matched++;
             if (run.required) required++;
           }
-          if (worst && below(matched + possibleCount, (sumOf(best, runs, r) + possible) * BOUND_SLACK, worst)) {
+          // The groups evaluated so far, plus the best the others could add (the slack covers the order of the sums).
+          if (worst && below(matched + possibleCount, (evaluated + possible) * BOUND_SLACK, worst)) {
             pruned = true;
             break;
           }
@@ -1005,9 +1014,9 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           // Summed in plan order, as every index layout does: scores are bit-identical.
           let bm25 = 0;
           for (let g = 0; g < best.length; g++) bm25 += best[g]!;
-          const candidate: Scored = { segment, ordinal: o, matched, bm25 };
           // Phrases are checked only for a clause the top would keep: the check reads positions.
-          if (top.wouldKeep(candidate) && (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))) {
+          if (top.admits(segment, o, matched, bm25) && (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))) {
+            const candidate: Scored = { segment, ordinal: o, matched, bm25 };
             if (proximity) candidate.closeness = closenessOf(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o));
             top.offer(candidate);
             updateEssential();
@@ -1049,13 +1058,6 @@ function mergePositions(lists: ArrayLike<number>[]): ArrayLike<number> {
   const all: number[] = [];
   for (const list of lists) for (let i = 0; i < list.length; i++) all.push(list[i]!);
   return all.sort((a, b) => a - b);
-}
-
-/** Sum of the group scores evaluated so far (runs r..end). */
-function sumOf(best: Float64Array, runs: GroupRun[], from: number): number {
-  let sum = 0;
-  for (let r = from; r < runs.length; r++) sum += best[runs[r]!.g]!;
-  return sum;
 }
 
 function isProhibited(prohibited: TermIterator[], o: number): boolean {
