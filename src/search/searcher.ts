@@ -257,7 +257,7 @@ class CursorIterator implements TermIterator {
     }
     this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
     this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
-    this.doc = cursor.next();
+    this.doc = cursor.first();
   }
 
   next(): number {

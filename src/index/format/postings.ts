@@ -228,6 +228,8 @@ export class PostingsCursor {
   private windowStart = 0;
   /** The current ordinal, NO_MORE when exhausted, -1 before the first. */
   doc = -1;
+  /** The cursor stands on the first posting of `block`, known from the skip data; the block is not decoded yet. */
+  private undecoded = false;
   private location: ListLocation;
 
   constructor(
@@ -247,6 +249,7 @@ export class PostingsCursor {
     this.index = 0;
     this.size = 0;
     this.doc = -1;
+    this.undecoded = false;
     this.positionStarts = null;
     this.positionValues = null;
     const { offset, skipBytes, totalBytes } = location;
@@ -371,15 +374,30 @@ export class PostingsCursor {
     this.block = b;
     this.size = count;
     this.index = 0;
+    this.undecoded = false;
     this.blockBytes = bytes;
     this.positionsFrom = docEnd;
     this.positionStarts = null;
     this.positionValues = null;
   }
 
+  /**
+   * Moves to the first posting without decoding a block: its ordinal is the
+   * skip table's. A search that jumps at once (to a document, a cited clause)
+   * then never reads the list's first block.
+   */
+  first(): number {
+    this.block = 0;
+    this.index = 0;
+    this.size = 0;
+    this.undecoded = true;
+    return (this.doc = this.firsts[0]!);
+  }
+
   /** Moves to the next posting. */
   next(): number {
     if (this.doc === NO_MORE) return NO_MORE;
+    if (this.undecoded) this.loadBlock(this.block);
     if (this.block >= 0 && this.index + 1 < this.size) {
       this.index++;
       return (this.doc = this.ordinals[this.index]!);
@@ -416,8 +434,11 @@ export class PostingsCursor {
   advance(target: number): number {
     if (this.doc >= target) return this.doc;
     const b = this.blockOf(target);
-    if (b >= this.blockCount) return (this.doc = NO_MORE);
-    if (b !== this.block) this.loadBlock(b);
+    if (b >= this.blockCount) {
+      this.undecoded = false;
+      return (this.doc = NO_MORE);
+    }
+    if (b !== this.block || this.undecoded) this.loadBlock(b);
     let i = this.index;
     while (this.ordinals[i]! < target) i++;
     this.index = i;
@@ -425,6 +446,7 @@ export class PostingsCursor {
   }
 
   get tf(): number {
+    if (this.undecoded) this.loadBlock(this.block);
     return this.tfs[this.index]!;
   }
 
@@ -435,6 +457,7 @@ export class PostingsCursor {
 
   /** Word positions of posting `i` of the loaded block. */
   positionsAt(i: number): Uint32Array {
+    if (this.undecoded) this.loadBlock(this.block);
     if (!this.positionValues) this.decodePositions();
     const starts = this.positionStarts!;
     return this.positionValues!.subarray(starts[i]!, starts[i + 1]!);
@@ -500,6 +523,7 @@ export class PostingsCursor {
     }
     this.block = -1;
     this.doc = -1;
+    this.undecoded = false;
     return { ordinals, tfs };
   }
 }
