@@ -54,6 +54,12 @@ export interface SearchFilters {
   kind?: string | readonly string[];
   /** Documents: id, UN symbol (any case or digits), or source file's base name; several: any of them. */
   doc?: string | readonly string[];
+  /**
+   * Documents by exact id only (what the CLI passes once it has resolved each
+   * --doc to one document): found by binary search in each segment's document
+   * table, so the cost does not grow with the index. With `doc` too, both apply.
+   */
+  docIds?: readonly string[];
   /** Cited symbols (A/RES/64/293) or number pairs (64/293, either order); several: any of them. */
   cites?: string | readonly string[];
   /** Adopted on or after this date (YYYY-MM-DD); documents without an adoption date are left out. */
@@ -205,6 +211,17 @@ interface TermIterator {
   positions(): ArrayLike<number>;
 }
 
+/** Per index, the largest of values[index .. n). */
+function suffixMaxima(values: Float64Array, n: number): Float64Array {
+  const out = new Float64Array(n);
+  let best = -1;
+  for (let b = n - 1; b >= 0; b--) {
+    if (values[b]! > best) best = values[b]!;
+    out[b] = best;
+  }
+  return out;
+}
+
 function bm25Of(weight: number, tf: number, length: number, average: number): number {
   return (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
 }
@@ -214,6 +231,9 @@ class CursorIterator implements TermIterator {
   maxScore = 0;
   private readonly blockScores: Float64Array;
   private readonly exactScores: Float64Array;
+  /** The best of blockScores and exactScores from each block to the last (a bound up to the list's end in one look). */
+  private readonly tailScores: Float64Array;
+  private readonly tailExactScores: Float64Array;
 
   constructor(
     private readonly cursor: PostingsCursor,
@@ -235,7 +255,9 @@ class CursorIterator implements TermIterator {
       this.blockScores[b] = s;
       if (s > this.maxScore) this.maxScore = s;
     }
-    this.doc = cursor.next();
+    this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
+    this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
+    this.doc = cursor.first();
   }
 
   next(): number {
@@ -252,17 +274,19 @@ class CursorIterator implements TermIterator {
   }
 
   bound(from: number, to: number): number {
-    return this.bestOf(this.blockScores, from, to);
+    return this.bestOf(this.blockScores, this.tailScores, from, to);
   }
 
   exactBound(from: number, to: number): number {
-    return this.bestOf(this.exactScores, from, to);
+    return this.bestOf(this.exactScores, this.tailExactScores, from, to);
   }
 
-  private bestOf(scores: Float64Array, from: number, to: number): number {
+  private bestOf(scores: Float64Array, tails: Float64Array, from: number, to: number): number {
     const c = this.cursor;
     if (this.doc > to) return -1;
     let b = c.blockOf(Math.max(from, this.doc));
+    // Every block from b on lies in [from, to]: the best of them is kept.
+    if (b < c.blockCount && to >= c.lasts[c.blockCount - 1]!) return tails[b]!;
     let best = -1;
     while (b < c.blockCount && c.firsts[b]! <= to) {
       if (scores[b]! > best) best = scores[b]!;
@@ -386,6 +410,17 @@ function nextInRanges(ranges: number[], o: number): number {
   return Math.max(o, ranges[2 * lo]!);
 }
 
+/** The clauses of the live documents among `docs` (ordinals of one segment), as sorted [start, end) pairs. */
+function clauseRanges(source: SegmentSource, docs: number[]): number[] {
+  const ranges: number[] = [];
+  for (const d of [...new Set(docs)].sort((a, b) => a - b)) {
+    if (source.deletedDocs.has(d)) continue;
+    const row = source.row(d);
+    if (row.clauseCount > 0) ranges.push(row.clauseStart, row.clauseStart + row.clauseCount);
+  }
+  return ranges;
+}
+
 function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | null {
   const tests: Array<(segment: number, ordinal: number) => boolean> = [];
   let from: Filter['from'];
@@ -437,7 +472,17 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
     // A clause kind and a document kind given together narrow each other: --kind operative --kind resolution.
     if (clauseCodes.size > 0) {
       const columns = states.map((s) => s.source.norms().kinds());
-      tests.push((s, o) => clauseCodes.has(columns[s]!.get(o)));
+      const allowed = new Uint8Array(256);
+      for (const code of clauseCodes) allowed[code] = 1;
+      tests.push((s, o) => allowed[columns[s]!.get(o)] === 1);
+      // The walk jumps over runs of clauses of other kinds (a document's preamble when operative clauses are asked for)
+      // instead of scoring each of their postings: the kinds column is read from the clause the walk stands on.
+      narrowFrom((s, o) => {
+        const column = columns[s]!;
+        const n = states[s]!.source.clauseCount;
+        for (let x = o; x < n; x++) if (allowed[column.get(x)] === 1) return x;
+        return NO_MORE;
+      });
     }
     if (docCodes.size > 0) tests.push(perDocument((source, d) => docCodes.has(source.row(d).kindCode)));
   }
@@ -454,33 +499,53 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
     // The documents asked for, read once from each document table (a few names per document, no clause):
     // the walk then jumps from one of their clauses to the next instead of testing every posting of a common word.
     const clauses = states.map(({ source }) => {
-      const ranges: number[] = [];
-      for (let d = 0; d < source.docCount; d++) {
-        if (!source.deletedDocs.has(d) && matches(source, d)) {
-          const row = source.row(d);
-          if (row.clauseCount > 0) ranges.push(row.clauseStart, row.clauseStart + row.clauseCount);
-        }
-      }
-      return ranges;
+      const found: number[] = [];
+      for (let d = 0; d < source.docCount; d++) if (matches(source, d)) found.push(d);
+      return clauseRanges(source, found);
     });
+    tests.push((s, o) => nextInRanges(clauses[s]!, o) === o);
+    narrowFrom((s, o) => nextInRanges(clauses[s]!, o));
+  }
+  const ids = valuesOf(filters.docIds);
+  if (ids.length > 0) {
+    // Documents are in id order in a segment's table: each id is a binary search there.
+    const clauses = states.map(({ source }) => clauseRanges(source, ids.flatMap((id) => source.docs().findId(id))));
     tests.push((s, o) => nextInRanges(clauses[s]!, o) === o);
     narrowFrom((s, o) => nextInRanges(clauses[s]!, o));
   }
   const cited = valuesOf(filters.cites);
   if (cited.length > 0) {
-    const allowed = states.map(() => new Set<number>());
+    const lists = states.map((): Uint32Array[] => []);
     for (const given of cited) {
       const value = given.trim();
       const term = citeQueryKey(value);
       if (!term) throw new UsageError(`bad --cites '${value}': give a symbol like A/RES/64/293 or a pair like 64/293`);
       states.forEach((state, s) => {
         const info = state.source.terms('cites').lookup(term);
-        if (info) for (const o of state.source.postings('cites', info).readAll().ordinals) allowed[s]!.add(o);
+        if (info) lists[s]!.push(state.source.postings('cites', info).readAll().ordinals);
       });
     }
-    tests.push((s, o) => allowed[s]!.has(o));
-    // The cited clauses, sorted: the walk goes from one to the next.
-    const sorted = allowed.map((set) => Uint32Array.from(set).sort());
+    // The citing clauses of each segment, sorted (a postings list already is; several are merged): the walk goes
+    // from one to the next, and a clause is tested by a flag per clause.
+    const sorted = lists.map((parts) => {
+      if (parts.length === 1) return parts[0]!;
+      const all = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        all.set(p, at);
+        at += p.length;
+      }
+      all.sort();
+      let n = 0;
+      for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
+      return all.subarray(0, n);
+    });
+    const flags = sorted.map((list, s) => {
+      const f = new Uint8Array(states[s]!.source.clauseCount);
+      for (let i = 0; i < list.length; i++) f[list[i]!] = 1;
+      return f;
+    });
+    tests.push((s, o) => flags[s]![o] === 1);
     narrowFrom((s, o) => {
       const list = sorted[s]!;
       let lo = 0;
@@ -516,21 +581,24 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
 class TopClauses {
   private readonly heap: Scored[] = [];
   private readonly ids = new Map<string, [string, number]>();
+  /** The worst kept clause the per-segment tie thresholds below were found for. */
+  private thresholdsFor: Scored | null = null;
+  /** Per segment: [first ordinal whose tie-break against thresholdsFor is >= 0, first one where it is > 0]. */
+  private thresholds = new Map<number, [number, number]>();
 
   constructor(
     private readonly limit: number,
     private readonly states: SegmentState[],
   ) {}
 
-  /** Document id and clause index of a clause (ties only; one document read per document). */
+  /** Document id and clause index of a clause (ties only; one id read per document). */
   private tieKey(r: Pick<Scored, 'segment' | 'ordinal'>): [string, number] {
     const source = this.states[r.segment]!.source;
     const d = source.docOfClause(r.ordinal);
     const key = `${r.segment}:${d}`;
     let doc = this.ids.get(key);
     if (!doc) {
-      const entry = source.doc(d);
-      doc = [entry.id, entry.clauseStart];
+      doc = [source.docs().keys(d).id, source.docs().starts()[d]!];
       this.ids.set(key, doc);
     }
     return [doc[0], r.ordinal - doc[1]];
@@ -546,10 +614,51 @@ class TopClauses {
   tieBreak(a: Pick<Scored, 'segment' | 'ordinal'>, b: Pick<Scored, 'segment' | 'ordinal'>): number {
     // Within a segment, ordinal order is tie order (documents by id, then clauses: src/index/builder.ts).
     if (a.segment === b.segment) return a.ordinal - b.ordinal;
+    return this.keyOrder(a, b);
+  }
+
+  /** tieBreak(clause, worst) where `worst` is the worst kept clause (the walk compares against it again and again). */
+  tieBreakWithWorst(a: Pick<Scored, 'segment' | 'ordinal'>, worst: Scored): number {
+    if (a.segment === worst.segment) return a.ordinal - worst.ordinal;
+    return this.againstWorst(a.segment, a.ordinal, worst);
+  }
+
+  private keyOrder(a: Pick<Scored, 'segment' | 'ordinal'>, b: Pick<Scored, 'segment' | 'ordinal'>): number {
     const [docA, clauseA] = this.tieKey(a);
     const [docB, clauseB] = this.tieKey(b);
     if (docA !== docB) return docA < docB ? -1 : 1;
     return clauseA - clauseB;
+  }
+
+  /**
+   * The sign of tieBreak(clause, worst) for a clause of another segment than
+   * the worst's. Ordinal order is tie order within a segment, so the clauses
+   * that tie-break after the worst are an ordinal suffix of the segment: two
+   * binary searches per segment and threshold find where it starts (a few id
+   * reads), instead of reading the document of every clause a walk compares.
+   */
+  private againstWorst(segment: number, ordinal: number, worst: Scored): number {
+    if (this.thresholdsFor !== worst) {
+      this.thresholdsFor = worst;
+      this.thresholds.clear();
+    }
+    let bounds = this.thresholds.get(segment);
+    if (!bounds) {
+      const n = this.states[segment]!.source.clauseCount;
+      const firstWhere = (test: (order: number) => boolean): number => {
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (test(this.keyOrder({ segment, ordinal: mid }, worst))) hi = mid;
+          else lo = mid + 1;
+        }
+        return lo;
+      };
+      bounds = [firstWhere((order) => order >= 0), firstWhere((order) => order > 0)];
+      this.thresholds.set(segment, bounds);
+    }
+    return ordinal >= bounds[1] ? 1 : ordinal >= bounds[0] ? 0 : -1;
   }
 
   get full(): boolean {
@@ -558,7 +667,16 @@ class TopClauses {
 
   /** Would this candidate be kept? */
   wouldKeep(candidate: Scored): boolean {
-    return this.heap.length < this.limit || this.compare(candidate, this.heap[0]!) < 0;
+    return this.admits(candidate.segment, candidate.ordinal, candidate.matched, candidate.bm25);
+  }
+
+  /** Would a clause with these counts be kept? (The walk asks before it makes a candidate of it.) */
+  admits(segment: number, ordinal: number, matched: number, bm25: number): boolean {
+    if (this.heap.length < this.limit) return true;
+    const worst = this.heap[0]!;
+    if (matched !== worst.matched) return matched > worst.matched;
+    if (bm25 !== worst.bm25) return bm25 > worst.bm25;
+    return this.tieBreakWithWorst({ segment, ordinal }, worst) < 0;
   }
 
   /** The worst kept clause (the threshold), when full. */
@@ -571,7 +689,7 @@ class TopClauses {
     if (heap.length < this.limit) {
       heap.push(candidate);
       this.siftUp(heap.length - 1);
-    } else if (this.compare(candidate, heap[0]!) < 0) {
+    } else if (this.wouldKeep(candidate)) {
       heap[0] = candidate;
       this.siftDown(0);
     }
@@ -660,8 +778,13 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         states.forEach((state, s) => {
           const info = state.source.terms(field).lookup(term);
           if (!info) return;
-          const cursor = state.source.postings(field, info);
-          const n = field === 'title' ? titleClauses(state, cursor).ordinals.length : liveCount(state, cursor);
+          // Without deletions a list's live count is its df, from the dictionary: the list itself is opened once, to walk it.
+          const n =
+            field === 'title'
+              ? titleClauses(state, state.source.postings(field, info)).ordinals.length
+              : state.deletedClause
+                ? liveCount(state, state.source.postings(field, info))
+                : info.df;
           if (n === 0) return;
           bySegment[s] = info;
           df += n;
@@ -728,6 +851,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     if (runs.length === 0) return;
     const best = new Float64Array(plan.groups.length);
     const exact = new Float64Array(plan.groups.length);
+    let allMax = 0;
+    for (const run of runs) allMax += run.maxScore;
 
     // Groups [0, essentialFrom) cannot reach the threshold on their own: they do not drive the walk.
     let essentialFrom = 0;
@@ -753,7 +878,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
      * earlier ones, so the stretch's first clause decides for all of it.
      */
     const onlyTies = (o: number, upto: number, worst: Scored): boolean => {
-      if (top.tieBreak({ segment, ordinal: o }, worst) <= 0) return false;
+      if (top.tieBreakWithWorst({ segment, ordinal: o }, worst) <= 0) return false;
       exact.fill(0);
       for (const run of runs) {
         let m = -1;
@@ -804,6 +929,12 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         }
       }
 
+      if (filter && !filter(segment, o)) {
+        // Filtered out: not scored (the filter's verdict does not depend on the score).
+        for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc === o) it.next();
+        continue;
+      }
+
       const worst = top.worst;
       if (worst && !(o <= checkedUpto && worst === checkedAgainst)) {
         // Block-max: the best any clause in [o, upto] could score, from the blocks there.
@@ -815,7 +946,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           // The stretches after it, as far as the skip data alone shows they cannot rank either, are passed
           // without decoding a block: the cursors then move once, past all of them.
           let from = upto + 1;
-          for (;;) {
+          // First the whole rest of the segment at once (the skip data's best from here on, per list): once the top
+          // holds the best score a segment allows and the rest would lose its ties, the walk ends here.
+          if (cannotRank(from, NO_MORE - 1, worst)) from = NO_MORE;
+          else for (;;) {
             let end = NO_MORE;
             for (let r = essentialFrom; r < runs.length; r++) {
               for (const it of runs[r]!.iterators) {
@@ -840,9 +974,9 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       if (!(deletedClause && deletedClause[o])) {
         let matched = 0;
         let required = 0;
-        let possible = 0;
-        for (const run of runs) possible += run.maxScore;
+        let possible = allMax;
         let possibleCount = runs.length;
+        let evaluated = 0;
         let pruned = false;
         // Strongest groups first: the bound tightens fastest.
         for (let r = runs.length - 1; r >= 0; r--) {
@@ -858,13 +992,15 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
             }
           }
           best[run.g] = score;
+          evaluated += score;
           possible -= run.maxScore;
           possibleCount--;
           if (hit) {
             matched++;
             if (run.required) required++;
           }
-          if (worst && below(matched + possibleCount, (sumOf(best, runs, r) + possible) * BOUND_SLACK, worst)) {
+          // The groups evaluated so far, plus the best the others could add (the slack covers the order of the sums).
+          if (worst && below(matched + possibleCount, (evaluated + possible) * BOUND_SLACK, worst)) {
             pruned = true;
             break;
           }
@@ -873,15 +1009,14 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           !pruned &&
           required >= requiredCount &&
           matched > 0 &&
-          !isProhibited(prohibited, o) &&
-          (!filter || filter(segment, o))
+          !isProhibited(prohibited, o)
         ) {
           // Summed in plan order, as every index layout does: scores are bit-identical.
           let bm25 = 0;
           for (let g = 0; g < best.length; g++) bm25 += best[g]!;
-          const candidate: Scored = { segment, ordinal: o, matched, bm25 };
           // Phrases are checked only for a clause the top would keep: the check reads positions.
-          if (top.wouldKeep(candidate) && (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))) {
+          if (top.admits(segment, o, matched, bm25) && (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))) {
+            const candidate: Scored = { segment, ordinal: o, matched, bm25 };
             if (proximity) candidate.closeness = closenessOf(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o));
             top.offer(candidate);
             updateEssential();
@@ -923,13 +1058,6 @@ function mergePositions(lists: ArrayLike<number>[]): ArrayLike<number> {
   const all: number[] = [];
   for (const list of lists) for (let i = 0; i < list.length; i++) all.push(list[i]!);
   return all.sort((a, b) => a - b);
-}
-
-/** Sum of the group scores evaluated so far (runs r..end). */
-function sumOf(best: Float64Array, runs: GroupRun[], from: number): number {
-  let sum = 0;
-  for (let r = from; r < runs.length; r++) sum += best[runs[r]!.g]!;
-  return sum;
 }
 
 function isProhibited(prohibited: TermIterator[], o: number): boolean {

@@ -250,6 +250,7 @@ export class UnresIndex {
     const filters: SearchFilters = {};
     if (opts.kind !== undefined) filters.kind = opts.kind;
     if (opts.doc !== undefined) filters.doc = opts.doc;
+    if (opts.docIds !== undefined) filters.docIds = opts.docIds;
     if (opts.cites !== undefined) filters.cites = opts.cites;
     if (opts.since !== undefined) filters.since = opts.since;
     if (opts.until !== undefined) filters.until = opts.until;

@@ -88,7 +88,8 @@ async function search(words: string[], options: SearchOptions, limitGiven: boole
   const counting = options.count === true || options.documents === true;
   const filters: Parameters<UnresIndex['search']>[1] = { limit: counting && !limitGiven ? UNLIMITED : options.limit };
   if (options.kind?.length) filters.kind = options.kind;
-  if (docs.length > 0) filters.doc = docs;
+  // Each --doc is resolved to one document's id above: the engine finds it by id (a lookup, not a scan).
+  if (docs.length > 0) filters.docIds = docs;
   if (cites.length > 0) filters.cites = cites;
   if (options.since !== undefined) filters.since = options.since;
   if (options.until !== undefined) filters.until = options.until;

@@ -21,6 +21,7 @@ import type { StoredRef } from './stored.js';
 export const DOC_ROW_BYTES = 28 + 4 * CLAUSE_FIELDS.length;
 const ROWS_PER_PAGE = Math.floor(4096 / DOC_ROW_BYTES); // ~4 KiB of rows per read
 const STRINGS_PAGE = 16 * 1024;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Everything the index keeps about a document outside its stored JSON. */
 export interface DocEntry {
@@ -139,12 +140,13 @@ export class DocTableReader {
   starts(): Uint32Array {
     if (!this.startsCache) {
       const bytes = this.file.read(4, (this.count + 1) * 4);
-      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const starts = new Uint32Array(this.count + 1);
-      for (let i = 0; i <= this.count; i++) {
-        starts[i] = view.getUint32(i * 4, true);
-        if (i > 0 && starts[i]! < starts[i - 1]!) throw this.bad();
+      if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) starts.set(new Uint32Array(bytes.buffer, bytes.byteOffset, this.count + 1));
+      else {
+        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        for (let i = 0; i <= this.count; i++) starts[i] = view.getUint32(i * 4, true);
       }
+      for (let i = 1; i <= this.count; i++) if (starts[i]! < starts[i - 1]!) throw this.bad();
       if (starts[0] !== 0) throw this.bad();
       this.startsCache = starts;
     }

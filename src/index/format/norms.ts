@@ -8,6 +8,7 @@ import type { ChunkedReader, ChunkedWriter } from './chunked.js';
 
 const PAGE_SHIFT = 11; // 2,048 values: one 4 KiB chunk of uint16
 const PAGE = 1 << PAGE_SHIFT;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export interface ClauseNorms {
   lengths: Record<ClauseField, Uint16Array>;
@@ -79,6 +80,11 @@ export class NormsReader {
         const from = page * PAGE;
         const n = Math.min(PAGE, this.clauseCount - from);
         const bytes = this.file.read(base + from * 2, n * 2);
+        if (LITTLE_ENDIAN && bytes.byteOffset % 2 === 0) {
+          // The file's little-endian uint16 are the machine's: copied as they are.
+          into.set(new Uint16Array(bytes.buffer, bytes.byteOffset, n), from);
+          return;
+        }
         const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         for (let i = 0; i < n; i++) into[from + i] = view.getUint16(i * 2, true);
       });

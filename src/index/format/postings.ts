@@ -195,6 +195,29 @@ export class PostingsListWriter {
   }
 }
 
+/** Where the last readVarint stopped (module state: no object per read on the hot path). */
+let varintEnd = 0;
+
+/**
+ * The LEB128 varint at bytes[pos] (at most 8 bytes, all before `end`), its end
+ * in varintEnd; -1 when malformed (runs past `end`, or too long).
+ */
+function readVarint(bytes: Uint8Array, pos: number, end: number): number {
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < 8; i++) {
+    if (pos >= end) return -1;
+    const byte = bytes[pos++]!;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) {
+      varintEnd = pos;
+      return value;
+    }
+    scale *= 128;
+  }
+  return -1;
+}
+
 /** Where a list lies in the postings file, as the dictionary says. */
 export interface ListLocation {
   offset: number;
@@ -233,6 +256,8 @@ export class PostingsCursor {
   private windowStart = 0;
   /** The current ordinal, NO_MORE when exhausted, -1 before the first. */
   doc = -1;
+  /** The cursor stands on the first posting of `block`, known from the skip data; the block is not decoded yet. */
+  private undecoded = false;
   private location: ListLocation;
 
   constructor(
@@ -252,6 +277,7 @@ export class PostingsCursor {
     this.index = 0;
     this.size = 0;
     this.doc = -1;
+    this.undecoded = false;
     this.positionStarts = null;
     this.positionValues = null;
     const { offset, skipBytes, totalBytes } = location;
@@ -259,16 +285,10 @@ export class PostingsCursor {
     const head = this.file.read(offset, skipBytes);
     let pos = 0;
     const read = (): number => {
-      let value = 0;
-      let scale = 1;
-      for (let i = 0; i < 8; i++) {
-        if (pos >= head.length) throw this.bad();
-        const byte = head[pos++]!;
-        value += (byte & 0x7f) * scale;
-        if (byte < 0x80) return value;
-        scale *= 128;
-      }
-      throw this.bad();
+      const value = readVarint(head, pos, head.length);
+      if (value < 0) throw this.bad();
+      pos = varintEnd;
+      return value;
     };
     const n = read();
     if (n < 1 || n > location.df) throw this.bad();
@@ -348,47 +368,64 @@ export class PostingsCursor {
   loadBlock(b: number): void {
     const bytes = this.bytesOf(b);
     const count = this.counts[b]!;
-    let pos = 0;
-    const read = (): number => {
-      let value = 0;
-      let scale = 1;
-      for (let i = 0; i < 8; i++) {
-        if (pos >= bytes.length) throw this.bad();
-        const byte = bytes[pos++]!;
-        value += (byte & 0x7f) * scale;
-        if (byte < 0x80) return value;
-        scale *= 128;
-      }
-      throw this.bad();
-    };
-    const docPart = read();
+    const docPart = readVarint(bytes, 0, bytes.length);
+    if (docPart < 0) throw this.bad();
+    let pos = varintEnd;
     const docEnd = pos + docPart;
     if (docEnd > bytes.length) throw this.bad();
+    const ordinals = this.ordinals;
+    const tfs = this.tfs;
     let ordinal = this.firsts[b]!;
     for (let i = 0; i < count; i++) {
       if (i > 0) {
-        const gap = read();
-        if (gap === 0) throw this.bad();
+        // One-byte varints (gaps and frequencies are mostly small) are read inline; longer ones by readVarint.
+        let gap = pos < docEnd ? bytes[pos]! : 0x80;
+        if (gap < 0x80) pos++;
+        else {
+          gap = readVarint(bytes, pos, docEnd);
+          pos = varintEnd;
+        }
+        if (gap <= 0) throw this.bad();
         ordinal += gap;
       }
-      this.ordinals[i] = ordinal;
-      const tf = read();
-      if (tf === 0) throw this.bad();
-      this.tfs[i] = tf;
+      ordinals[i] = ordinal;
+      let tf = pos < docEnd ? bytes[pos]! : 0x80;
+      if (tf < 0x80) pos++;
+      else {
+        tf = readVarint(bytes, pos, docEnd);
+        pos = varintEnd;
+      }
+      if (tf <= 0) throw this.bad();
+      tfs[i] = tf;
     }
     if (pos !== docEnd || ordinal !== this.lasts[b]) throw this.bad();
     this.block = b;
     this.size = count;
     this.index = 0;
+    this.undecoded = false;
     this.blockBytes = bytes;
     this.positionsFrom = docEnd;
     this.positionStarts = null;
     this.positionValues = null;
   }
 
+  /**
+   * Moves to the first posting without decoding a block: its ordinal is the
+   * skip table's. A search that jumps at once (to a document, a cited clause)
+   * then never reads the list's first block.
+   */
+  first(): number {
+    this.block = 0;
+    this.index = 0;
+    this.size = 0;
+    this.undecoded = true;
+    return (this.doc = this.firsts[0]!);
+  }
+
   /** Moves to the next posting. */
   next(): number {
     if (this.doc === NO_MORE) return NO_MORE;
+    if (this.undecoded) this.loadBlock(this.block);
     if (this.block >= 0 && this.index + 1 < this.size) {
       this.index++;
       return (this.doc = this.ordinals[this.index]!);
@@ -425,8 +462,11 @@ export class PostingsCursor {
   advance(target: number): number {
     if (this.doc >= target) return this.doc;
     const b = this.blockOf(target);
-    if (b >= this.blockCount) return (this.doc = NO_MORE);
-    if (b !== this.block) this.loadBlock(b);
+    if (b >= this.blockCount) {
+      this.undecoded = false;
+      return (this.doc = NO_MORE);
+    }
+    if (b !== this.block || this.undecoded) this.loadBlock(b);
     let i = this.index;
     while (this.ordinals[i]! < target) i++;
     this.index = i;
@@ -434,6 +474,7 @@ export class PostingsCursor {
   }
 
   get tf(): number {
+    if (this.undecoded) this.loadBlock(this.block);
     return this.tfs[this.index]!;
   }
 
@@ -444,6 +485,7 @@ export class PostingsCursor {
 
   /** Word positions of posting `i` of the loaded block. */
   positionsAt(i: number): Uint32Array {
+    if (this.undecoded) this.loadBlock(this.block);
     if (!this.positionValues) this.decodePositions();
     const starts = this.positionStarts!;
     return this.positionValues!.subarray(starts[i]!, starts[i + 1]!);
@@ -509,6 +551,7 @@ export class PostingsCursor {
     }
     this.block = -1;
     this.doc = -1;
+    this.undecoded = false;
     return { ordinals, tfs };
   }
 }

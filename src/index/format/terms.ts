@@ -99,11 +99,53 @@ export class TermsWriter {
   }
 }
 
+/**
+ * The sparse index of one field: every block's first term and place. Read as
+ * bytes and scanned once for where each first term lies; a term is decoded
+ * only when a lookup compares with it (a binary search decodes a dozen, not
+ * the thousands of a large segment's field).
+ */
+class SparseIndex {
+  readonly termStarts: Uint32Array;
+  readonly termEnds: Uint32Array;
+  readonly offsets: Float64Array;
+  readonly bytes: Float64Array;
+  private readonly decoded: Array<string | undefined>;
+
+  constructor(
+    private readonly raw: Uint8Array,
+    readonly count: number,
+    limit: number,
+  ) {
+    this.termStarts = new Uint32Array(count);
+    this.termEnds = new Uint32Array(count);
+    this.offsets = new Float64Array(count);
+    this.bytes = new Float64Array(count);
+    this.decoded = new Array<string | undefined>(count);
+    const r = new ByteReader(raw);
+    let offset = 0;
+    for (let b = 0; b < count; b++) {
+      const length = r.varint();
+      this.termStarts[b] = r.pos;
+      r.bytes(length);
+      this.termEnds[b] = r.pos;
+      offset += r.varint();
+      const bytes = r.varint();
+      if (offset + bytes > limit) throw new MalformedError('block out of place');
+      this.offsets[b] = offset;
+      this.bytes[b] = bytes;
+    }
+    if (!r.done) throw new MalformedError('trailing bytes');
+  }
+
+  term(b: number): string {
+    return (this.decoded[b] ??= utf8(this.raw.subarray(this.termStarts[b]!, this.termEnds[b]!)));
+  }
+}
+
 /** One field's dictionary, read lazily. */
 export class FieldTerms {
-  private firstTerms: string[] | null = null;
-  private blockOffsets: number[] = [];
-  private blockBytes: number[] = [];
+  private index: SparseIndex | null = null;
   private readonly blocks = new Map<number, TermInfo[]>();
 
   constructor(
@@ -120,30 +162,24 @@ export class FieldTerms {
     return this.damaged('terms.bin holds a malformed dictionary');
   }
 
-  private sparse(): string[] {
-    if (this.firstTerms) return this.firstTerms;
+  private sparse(): SparseIndex {
+    if (this.index) return this.index;
     const { blockCount, sparseOffset, sparseBytes } = this.info;
-    const firstTerms: string[] = [];
     try {
-      const r = new ByteReader(this.file.read(sparseOffset, sparseBytes));
-      let offset = 0;
-      for (let b = 0; b < blockCount; b++) {
-        const term = r.string();
-        offset += r.varint();
-        const bytes = r.varint();
-        if (b > 0 && !(firstTerms[b - 1]! < term)) throw new MalformedError('unsorted');
-        if (offset + bytes > sparseOffset) throw new MalformedError('block out of place');
-        firstTerms.push(term);
-        this.blockOffsets.push(offset);
-        this.blockBytes.push(bytes);
-      }
-      if (!r.done) throw new MalformedError('trailing bytes');
+      this.index = new SparseIndex(this.file.read(sparseOffset, sparseBytes), blockCount, sparseOffset);
     } catch (err) {
       if (err instanceof MalformedError) throw this.bad();
       throw err;
     }
-    this.firstTerms = firstTerms;
-    return firstTerms;
+    return this.index;
+  }
+
+  /** Block b's first term, checked to come after the previous block's (an unsorted index is damage, not a missed term). */
+  private firstTerm(b: number): string {
+    const sparse = this.sparse();
+    const term = sparse.term(b);
+    if (b > 0 && !(sparse.term(b - 1) < term)) throw this.bad();
+    return term;
   }
 
   private block(b: number): TermInfo[] {
@@ -151,7 +187,9 @@ export class FieldTerms {
     if (entries) return entries;
     entries = [];
     try {
-      const r = new ByteReader(this.file.read(this.blockOffsets[b]!, this.blockBytes[b]!));
+      const sparse = this.sparse();
+      const first = this.firstTerm(b);
+      const r = new ByteReader(this.file.read(sparse.offsets[b]!, sparse.bytes[b]!));
       const count = r.varint();
       let offset = r.varint();
       let previous: Uint8Array = new Uint8Array(0);
@@ -166,7 +204,7 @@ export class FieldTerms {
         const df = r.varint();
         const skipBytes = r.varint();
         const totalBytes = r.varint();
-        if (i === 0 ? term !== this.firstTerms![b] : !(entries[i - 1]!.term < term)) throw new MalformedError('unsorted');
+        if (i === 0 ? term !== first : !(entries[i - 1]!.term < term)) throw new MalformedError('unsorted');
         entries.push({ term, df, offset, skipBytes, totalBytes });
         offset += totalBytes;
         previous = bytes;
@@ -183,13 +221,13 @@ export class FieldTerms {
 
   /** The last block whose first term is <= term, or -1. */
   private blockFor(term: string): number {
-    const firsts = this.sparse();
+    const sparse = this.sparse();
     let lo = 0;
-    let hi = firsts.length - 1;
+    let hi = sparse.count - 1;
     let found = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (firsts[mid]! <= term) {
+      if (this.firstTerm(mid) <= term) {
         found = mid;
         lo = mid + 1;
       } else hi = mid - 1;
@@ -211,8 +249,8 @@ export class FieldTerms {
   /** Terms >= `from`, in order. */
   *from(from: string): Generator<TermInfo> {
     if (this.info.termCount === 0) return;
-    const firsts = this.sparse();
-    for (let b = Math.max(0, this.blockFor(from)); b < firsts.length; b++) {
+    const count = this.sparse().count;
+    for (let b = Math.max(0, this.blockFor(from)); b < count; b++) {
       for (const entry of this.block(b)) if (entry.term >= from) yield entry;
     }
   }
@@ -220,7 +258,7 @@ export class FieldTerms {
   /** Every term, in order. */
   *all(): Generator<TermInfo> {
     if (this.info.termCount === 0) return;
-    const firsts = this.sparse();
-    for (let b = 0; b < firsts.length; b++) yield* this.block(b);
+    const count = this.sparse().count;
+    for (let b = 0; b < count; b++) yield* this.block(b);
   }
 }

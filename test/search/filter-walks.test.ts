@@ -1,0 +1,100 @@
+// Filters narrow the walk over postings (--kind jumps over clauses of other
+// kinds, --doc ids are looked up, --cites goes from one citing clause to the
+// next) and ties against the worst kept clause are settled by a threshold per
+// segment: none of it may change an answer. A filtered search must return the
+// whole ranking's first clauses that pass the filter, in every layout of
+// segments, with replaced (deleted) documents among them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EngineHit } from '../../src/search/hits.js';
+import { UnresIndex } from '../../src/store/index.js';
+import type { UnresDocument } from '../../src/types.js';
+import { clause, doc } from './helpers/docs.js';
+
+const POOL = [
+  'يحث الدول على حماية الأطفال من الاتجار',
+  'يدعو إلى حماية الأطفال وتعليم الأطفال',
+  'يطلب إلى الأمين العام تقديم تقرير عن الأطفال',
+  'يقرر أن يبقي المسألة قيد نظره',
+  'يشجع الدول على مكافحة الاتجار بالأشخاص',
+  'يرحب بجهود حماية الأطفال من الاتجار بالأشخاص',
+];
+
+function makeDoc(n: number, variant = 0): UnresDocument {
+  const pick = (k: number): string => POOL[(n * 5 + k * (1 + (n % 4)) + variant) % POOL.length]!;
+  const preamble = [0, 1].map((k) => clause('preamble', k + 1, pick(k)));
+  const operative = [2, 3, 4].map((k) => clause('operative', k - 1, pick(k)));
+  return doc(`DOC-${String((n * 37) % 301).padStart(3, '0')}-${n}`, [...preamble, ...operative]);
+}
+
+const DOCS = Array.from({ length: 240 }, (_, i) => makeDoc(i + 1));
+/** Documents ingested again with other clauses: their first copies are deleted in older segments. */
+const REPLACED = [3, 50, 77, 160].map((n) => makeDoc(n, 1));
+const QUERIES = ['الأطفال', 'الأطفال الاتجار', 'حماية الأطفال', 'الاتجار بالأشخاص', '"حماية الأطفال"'];
+
+const dirs: string[] = [];
+const indexes: Record<string, UnresIndex> = {};
+
+async function open(name: string, options: Parameters<typeof UnresIndex.open>[1]): Promise<UnresIndex> {
+  const dir = mkdtempSync(join(tmpdir(), `unres-filter-walks-${name}-`));
+  dirs.push(dir);
+  return UnresIndex.open(dir, { create: true, ...options });
+}
+
+beforeAll(async () => {
+  const noMerging = { mergeFactor: 1000, expungeRatio: 1 };
+  indexes.segmented = await open('seg', { segmentClauses: 60, mergePolicy: noMerging });
+  for (let i = 0; i < DOCS.length; i += 60) await indexes.segmented.ingest(DOCS.slice(i, i + 60));
+  await indexes.segmented.ingest(REPLACED);
+  indexes.merged = await open('merged', { segmentClauses: 60, mergePolicy: noMerging });
+  await indexes.merged.ingest(DOCS);
+  await indexes.merged.ingest(REPLACED);
+  await indexes.merged.optimize();
+}, 120_000);
+
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const key = (h: EngineHit): string => `${h.doc}#${h.clause}@${h.score}`;
+
+describe('filtered walks', () => {
+  it('run over several segments with deleted documents (the test means something)', () => {
+    expect(indexes.segmented!.stats().segments).toBeGreaterThan(3);
+    expect(indexes.segmented!.stats().deletedDocuments).toBeGreaterThan(0);
+  });
+
+  it.each(QUERIES)('--kind gives the whole ranking restricted to the kind: %s', async (query) => {
+    for (const name of Object.keys(indexes)) {
+      const whole = await indexes[name]!.search(query, { limit: 5000 });
+      for (const kind of ['operative', 'preamble']) {
+        for (const limit of [1, 5, 20]) {
+          const filtered = (await indexes[name]!.search(query, { limit, kind })).map(key);
+          expect(filtered, `${name} ${kind} ${limit}`).toEqual(whole.filter((h) => h.kind === kind).slice(0, limit).map(key));
+        }
+      }
+    }
+  });
+
+  it.each(QUERIES)('documents by id (docIds) give what doc gives, and the whole ranking restricted to them: %s', async (query) => {
+    const ids = [DOCS[2]!.id, DOCS[100]!.id, DOCS[200]!.id, 'NO-SUCH-DOC'];
+    for (const name of Object.keys(indexes)) {
+      const whole = await indexes[name]!.search(query, { limit: 5000 });
+      const expected = whole.filter((h) => ids.includes(h.doc)).slice(0, 8).map(key);
+      expect((await indexes[name]!.search(query, { limit: 8, docIds: ids })).map(key), name).toEqual(expected);
+      expect((await indexes[name]!.search(query, { limit: 8, doc: ids })).map(key), name).toEqual(expected);
+      const operative = whole.filter((h) => ids.includes(h.doc) && h.kind === 'operative').slice(0, 8).map(key);
+      expect((await indexes[name]!.search(query, { limit: 8, docIds: ids, kind: 'operative' })).map(key), name).toEqual(operative);
+    }
+  });
+
+  it.each(QUERIES)('every layout gives the same filtered top: %s', async (query) => {
+    for (const filters of [{ kind: 'operative' }, { kind: ['preamble', 'operative'] }, { docIds: [DOCS[7]!.id, DOCS[8]!.id] }]) {
+      const merged = (await indexes.merged!.search(query, { limit: 12, ...filters })).map(key);
+      const segmented = (await indexes.segmented!.search(query, { limit: 12, ...filters })).map(key);
+      expect(segmented, JSON.stringify(filters)).toEqual(merged);
+    }
+  });
+});
