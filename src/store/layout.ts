@@ -24,8 +24,12 @@ export const INDEX_FORMAT = 'unres-index';
  *    index of version 5 misses terms queries now ask for.
  * 7: the paths table is a list of binary files, each commit adding one (src/store/paths.ts); segment
  *    format 5, stored documents compressed in blocks of documents (src/index/format/stored.ts).
+ * 8: what is indexed changed (issue 12, third round): the title field of a document printed without a
+ *    symbol holds the symbol of the resolution that adopted it, and an ibid. footnote's text is indexed
+ *    with the work it repeats, so an index of version 7 misses terms queries now ask for. The files
+ *    are laid out as in version 7.
  */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';
