@@ -4,23 +4,14 @@
 // segment: none of it may change an answer. A filtered search must return the
 // whole ranking's first clauses that pass the filter, in every layout of
 // segments, with replaced (deleted) documents among them.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineHit } from '../../src/search/hits.js';
-import { UnresIndex } from '../../src/store/index.js';
+import type { UnresIndex } from '../../src/store/index.js';
 import type { UnresDocument } from '../../src/types.js';
 import { clause, doc } from './helpers/docs.js';
+import { OPERATIVE_POOL as POOL } from './helpers/docs.js';
+import { TempIndexes } from './helpers/temp-indexes.js';
 
-const POOL = [
-  'يحث الدول على حماية الأطفال من الاتجار',
-  'يدعو إلى حماية الأطفال وتعليم الأطفال',
-  'يطلب إلى الأمين العام تقديم تقرير عن الأطفال',
-  'يقرر أن يبقي المسألة قيد نظره',
-  'يشجع الدول على مكافحة الاتجار بالأشخاص',
-  'يرحب بجهود حماية الأطفال من الاتجار بالأشخاص',
-];
 
 function makeDoc(n: number, variant = 0): UnresDocument {
   const pick = (k: number): string => POOL[(n * 5 + k * (1 + (n % 4)) + variant) % POOL.length]!;
@@ -34,29 +25,21 @@ const DOCS = Array.from({ length: 240 }, (_, i) => makeDoc(i + 1));
 const REPLACED = [3, 50, 77, 160].map((n) => makeDoc(n, 1));
 const QUERIES = ['الأطفال', 'الأطفال الاتجار', 'حماية الأطفال', 'الاتجار بالأشخاص', '"حماية الأطفال"'];
 
-const dirs: string[] = [];
+const temp = new TempIndexes('filter-walks');
 const indexes: Record<string, UnresIndex> = {};
-
-async function open(name: string, options: Parameters<typeof UnresIndex.open>[1]): Promise<UnresIndex> {
-  const dir = mkdtempSync(join(tmpdir(), `unres-filter-walks-${name}-`));
-  dirs.push(dir);
-  return UnresIndex.open(dir, { create: true, ...options });
-}
 
 beforeAll(async () => {
   const noMerging = { mergeFactor: 1000, expungeRatio: 1 };
-  indexes.segmented = await open('seg', { segmentClauses: 60, mergePolicy: noMerging });
+  indexes.segmented = await temp.open('seg', { segmentClauses: 60, mergePolicy: noMerging });
   for (let i = 0; i < DOCS.length; i += 60) await indexes.segmented.ingest(DOCS.slice(i, i + 60));
   await indexes.segmented.ingest(REPLACED);
-  indexes.merged = await open('merged', { segmentClauses: 60, mergePolicy: noMerging });
+  indexes.merged = await temp.open('merged', { segmentClauses: 60, mergePolicy: noMerging });
   await indexes.merged.ingest(DOCS);
   await indexes.merged.ingest(REPLACED);
   await indexes.merged.optimize();
 }, 120_000);
 
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => temp.cleanUp());
 
 const key = (h: EngineHit): string => `${h.doc}#${h.clause}@${h.score}`;
 

@@ -3,26 +3,17 @@
 // in; the top of a search is the top of the whole ranking. Segments keep their
 // documents in id order so that the search can skip blocks that could only
 // tie: these tests check that skipping never changes the answer.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EngineHit } from '../../src/search/hits.js';
-import { UnresIndex } from '../../src/store/index.js';
+import type { UnresIndex } from '../../src/store/index.js';
 import type { UnresDocument } from '../../src/types.js';
 import { doc, ops } from './helpers/docs.js';
+import { OPERATIVE_POOL as POOL } from './helpers/docs.js';
+import { TempIndexes } from './helpers/temp-indexes.js';
 
-const dirs: string[] = [];
+const temp = new TempIndexes('ties');
 const indexes: Record<string, UnresIndex> = {};
 
-const POOL = [
-  'يحث الدول على حماية الأطفال من الاتجار',
-  'يدعو إلى حماية الأطفال وتعليم الأطفال',
-  'يطلب إلى الأمين العام تقديم تقرير عن الأطفال',
-  'يقرر أن يبقي المسألة قيد نظره',
-  'يشجع الدول على مكافحة الاتجار بالأشخاص',
-  'يرحب بجهود حماية الأطفال من الاتجار بالأشخاص',
-];
 
 /** A fixed shuffle: ids in an order unlike the order documents come in. */
 function shuffled(n: number): number[] {
@@ -42,29 +33,21 @@ const docs: UnresDocument[] = shuffled(400).map((n) =>
 
 const QUERIES = ['الأطفال', 'الأطفال الاتجار', 'حماية الأطفال من الاتجار', '"حماية الأطفال"', 'تعليم الأطفال'];
 
-async function open(name: string, options: Parameters<typeof UnresIndex.open>[1]): Promise<UnresIndex> {
-  const dir = mkdtempSync(join(tmpdir(), `unres-ties-${name}-`));
-  dirs.push(dir);
-  return UnresIndex.open(dir, { create: true, ...options });
-}
-
 beforeAll(async () => {
   const noMerging = { mergeFactor: 1000, expungeRatio: 1 };
   // Many segments (a segment every 40 clauses), documents in the shuffled order, a few batches.
-  indexes.segmented = await open('seg', { segmentClauses: 40, mergePolicy: noMerging });
+  indexes.segmented = await temp.open('seg', { segmentClauses: 40, mergePolicy: noMerging });
   for (let i = 0; i < docs.length; i += 100) await indexes.segmented.ingest(docs.slice(i, i + 100));
   // The same, merged into one segment.
-  indexes.merged = await open('merged', { segmentClauses: 40, mergePolicy: noMerging });
+  indexes.merged = await temp.open('merged', { segmentClauses: 40, mergePolicy: noMerging });
   for (let i = 0; i < docs.length; i += 100) await indexes.merged.ingest(docs.slice(i, i + 100));
   await indexes.merged.optimize();
   // Reverse order, one batch, merges as they come.
-  indexes.reversed = await open('rev', { segmentClauses: 300 });
+  indexes.reversed = await temp.open('rev', { segmentClauses: 300 });
   await indexes.reversed.ingest([...docs].reverse());
 }, 120_000);
 
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => temp.cleanUp());
 
 const key = (h: EngineHit): string => `${h.doc}#${h.index}@${h.score}`;
 

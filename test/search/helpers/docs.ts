@@ -34,3 +34,13 @@ export function doc(id: string, clauses: Clause[], extra: Partial<UnresDocument>
 export function ops(texts: string[]): Clause[] {
   return texts.map((t, i) => clause('operative', i + 1, t));
 }
+
+/** Operative sentences that share words, for corpora built to tie and to filter (ties, filter walks). */
+export const OPERATIVE_POOL = [
+  'يحث الدول على حماية الأطفال من الاتجار',
+  'يدعو إلى حماية الأطفال وتعليم الأطفال',
+  'يطلب إلى الأمين العام تقديم تقرير عن الأطفال',
+  'يقرر أن يبقي المسألة قيد نظره',
+  'يشجع الدول على مكافحة الاتجار بالأشخاص',
+  'يرحب بجهود حماية الأطفال من الاتجار بالأشخاص',
+];
