@@ -104,6 +104,7 @@ export class ParsePool {
     worker.on('message', (m: { id: number; doc?: UnresDocument; compressed?: Uint8Array; analysed?: AnalysedDocument; failure?: WorkerFailure }) => {
       const request = slot.requests.get(m.id);
       slot.requests.delete(m.id);
+      this.retried.delete(m.id);
       if (request) slot.bytes -= request.bytes.length;
       const settle = this.waiting.get(m.id);
       this.waiting.delete(m.id);
