@@ -15,8 +15,8 @@ const folded = (text: string): string => foldLetters(foldForMatch(text));
 /** The words for a resolution and a decision (with and without the article). */
 const DESIGNATION_WORDS: ReadonlySet<string> = new Set(['قرار', 'القرار', 'مقرر', 'المقرر'].map(folded));
 const NUMBER_WORD = folded('رقم');
-/** Longest organ name in words ("لجنة منع الجريمة والعدالة الجنائية"), so the look-ahead stays short. */
-export const MAX_ORGAN_WORDS = 12;
+/** Longest organ name in words, so the look-ahead stays short. */
+export const MAX_ORGAN_WORDS = Math.max(...ORGANS.map((organ) => organ.arabic.split(' ').length));
 const BY_NAME = new Map(ORGANS.map((organ) => [folded(organ.arabic), organ] as const));
 
 export function isDesignationWord(word: string): boolean {

@@ -8,12 +8,13 @@
 // year, number), so a search for the work finds every clause citing it.
 
 import { toAsciiDigits } from '../text/digits.js';
+import { stripDiacritics } from '../text/arabic.js';
 
 /** How an "ibid." footnote begins (compared without diacritics, case-free). */
 const IBID = /^\s*(?:المرجع\s+نفسه|نفس\s+المرجع|المرجع\s+السابق|المصدر\s+نفسه|ibid\b|idem\b)/i;
 
 export function isIbid(text: string): boolean {
-  return IBID.test(text.replace(/[\u064b-\u0652\u0640]/g, ''));
+  return IBID.test(stripDiacritics(text));
 }
 
 /** The cited work of a full citation: its comma-separated parts up to the first holding a digit ("" when the first does). */

@@ -8,6 +8,37 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 const scratch = new Uint8Array(8);
 const scratchView = new DataView(scratch.buffer);
 
+/** Is this machine little-endian, as the files are? Then arrays of uint16 or uint32 are copied as they are. */
+export const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Where the last readVarint stopped (module state: no object per read on the hot paths). */
+export let varintEnd = 0;
+
+/**
+ * The LEB128 varint at bytes[pos] (at most 8 bytes, all before `end`), its end
+ * in varintEnd; -1 when malformed (runs past `end`, or too long). A one-byte
+ * varint, the common case in postings, is read first.
+ */
+export function readVarint(bytes: Uint8Array, pos: number, end: number): number {
+  if (pos < end && bytes[pos]! < 0x80) {
+    varintEnd = pos + 1;
+    return bytes[pos]!;
+  }
+  let value = 0;
+  let scale = 1;
+  for (let i = 0; i < 8; i++) {
+    if (pos >= end) return -1;
+    const byte = bytes[pos++]!;
+    value += (byte & 0x7f) * scale;
+    if (byte < 0x80) {
+      varintEnd = pos;
+      return value;
+    }
+    scale *= 128;
+  }
+  return -1;
+}
+
 /** A growable byte buffer written front to back. */
 export class ByteWriter {
   private buf: Uint8Array;
@@ -126,16 +157,10 @@ export class ByteReader {
   }
 
   varint(): number {
-    let value = 0;
-    let scale = 1;
-    for (let i = 0; i < 8; i++) {
-      if (this.pos >= this.end) throw new MalformedError('varint past the end');
-      const byte = this.buf[this.pos++]!;
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-      scale *= 128;
-    }
-    throw new MalformedError('varint too long');
+    const value = readVarint(this.buf, this.pos, this.end);
+    if (value < 0) throw new MalformedError('varint past the end or too long');
+    this.pos = varintEnd;
+    return value;
   }
 
   u16(): number {

@@ -13,7 +13,7 @@
 //     adoption date (varint length + 1 and UTF-8, 0 for null)
 
 import { CLAUSE_FIELDS, DOCUMENT_KINDS } from '../../search/fields.js';
-import { ByteReader, ByteWriter, MalformedError } from './bytes.js';
+import { ByteReader, ByteWriter, LITTLE_ENDIAN, MalformedError } from './bytes.js';
 import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
 import { DocKeyIndex, keyHash } from './doc-keys.js';
 import type { StoredRef } from './stored.js';
@@ -21,7 +21,6 @@ import type { StoredRef } from './stored.js';
 export const DOC_ROW_BYTES = 28 + 4 * CLAUSE_FIELDS.length;
 const ROWS_PER_PAGE = Math.floor(4096 / DOC_ROW_BYTES); // ~4 KiB of rows per read
 const STRINGS_PAGE = 16 * 1024;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Everything the index keeps about a document outside its stored JSON. */
 export interface DocEntry {
@@ -109,6 +108,19 @@ export class DocTableWriter {
   }
 }
 
+/** The fixed-width row of document d, at `at` in `bytes` (the one place that knows the row's layout on reading). */
+function decodeRow(bytes: Uint8Array, at: number, starts: Uint32Array, d: number): DocRow {
+  const r = new ByteReader(bytes, at, at + DOC_ROW_BYTES);
+  const stored = { offset: r.f64(), bytes: r.u32(), slot: 0 };
+  const stringsOffset = r.f64();
+  const stringsBytes = r.u32();
+  const titleLength = r.u16();
+  const kindCode = r.u8();
+  stored.slot = r.u8();
+  const sums = CLAUSE_FIELDS.map(() => r.u32());
+  return { clauseStart: starts[d]!, clauseCount: starts[d + 1]! - starts[d]!, titleLength, kindCode, stored, sums, stringsOffset, stringsBytes };
+}
+
 export class DocTableReader {
   readonly count: number;
   private startsCache: Uint32Array | null = null;
@@ -181,17 +193,8 @@ export class DocTableReader {
   }
 
   row(d: number): DocRow {
-    const starts = this.starts();
     const { bytes, at } = this.rowBytes(d);
-    const r = new ByteReader(bytes, at, at + DOC_ROW_BYTES);
-    const stored = { offset: r.f64(), bytes: r.u32(), slot: 0 };
-    const stringsOffset = r.f64();
-    const stringsBytes = r.u32();
-    const titleLength = r.u16();
-    const kindCode = r.u8();
-    stored.slot = r.u8();
-    const sums = CLAUSE_FIELDS.map(() => r.u32());
-    return { clauseStart: starts[d]!, clauseCount: starts[d + 1]! - starts[d]!, titleLength, kindCode, stored, sums, stringsOffset, stringsBytes };
+    return decodeRow(bytes, at, this.starts(), d);
   }
 
   private decodeStrings(row: DocRow, bytes: Uint8Array, at: number): DocEntry {
@@ -335,13 +338,12 @@ export class DocTableReader {
     const rowsFrom = 4 + (this.count + 1) * 4;
     const rows = this.file.read(rowsFrom, this.count * DOC_ROW_BYTES);
     const strings = this.file.read(this.stringsBase, this.file.dataLength - this.stringsBase);
+    const starts = this.starts();
     const ids = new Float64Array(this.count);
     const shas = new Float64Array(this.count);
     try {
       for (let d = 0; d < this.count; d++) {
-        const r = new ByteReader(rows, d * DOC_ROW_BYTES + 12, (d + 1) * DOC_ROW_BYTES);
-        const stringsOffset = r.f64();
-        const stringsBytes = r.u32();
+        const { stringsOffset, stringsBytes } = decodeRow(rows, d * DOC_ROW_BYTES, starts, d);
         if (stringsOffset + stringsBytes > strings.length) throw this.bad();
         const s = new ByteReader(strings, stringsOffset, stringsOffset + stringsBytes);
         const idLength = s.varint();
@@ -366,17 +368,9 @@ export class DocTableReader {
     const starts = this.starts();
     const out: DocEntry[] = [];
     for (let d = 0; d < this.count; d++) {
-      const r = new ByteReader(rows, d * DOC_ROW_BYTES, (d + 1) * DOC_ROW_BYTES);
-      const stored = { offset: r.f64(), bytes: r.u32(), slot: 0 };
-      const stringsOffset = r.f64();
-      const stringsBytes = r.u32();
-      const titleLength = r.u16();
-      const kindCode = r.u8();
-      stored.slot = r.u8();
-      const sums = CLAUSE_FIELDS.map(() => r.u32());
-      const row: DocRow = { clauseStart: starts[d]!, clauseCount: starts[d + 1]! - starts[d]!, titleLength, kindCode, stored, sums, stringsOffset, stringsBytes };
-      if (stringsOffset + stringsBytes > strings.length) throw this.bad();
-      out.push(this.decodeStrings(row, strings, stringsOffset));
+      const row = decodeRow(rows, d * DOC_ROW_BYTES, starts, d);
+      if (row.stringsOffset + row.stringsBytes > strings.length) throw this.bad();
+      out.push(this.decodeStrings(row, strings, row.stringsOffset));
     }
     return out;
   }

@@ -5,10 +5,10 @@
 
 import { CLAUSE_FIELDS, type ClauseField } from '../../search/fields.js';
 import type { ChunkedReader, ChunkedWriter } from './chunked.js';
+import { LITTLE_ENDIAN } from './bytes.js';
 
 const PAGE_SHIFT = 11; // 2,048 values: one 4 KiB chunk of uint16
 const PAGE = 1 << PAGE_SHIFT;
-const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 export interface ClauseNorms {
   lengths: Record<ClauseField, Uint16Array>;

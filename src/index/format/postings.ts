@@ -19,7 +19,7 @@
 //           per posting | positions: per posting, tf positions (first
 //           absolute, then gaps)
 
-import { ByteWriter, MalformedError } from './bytes.js';
+import { ByteWriter, MalformedError, readVarint, varintEnd } from './bytes.js';
 import type { ChunkedReader, Damage } from './chunked.js';
 
 export const BLOCK = 128;
@@ -195,29 +195,6 @@ export class PostingsListWriter {
   }
 }
 
-/** Where the last readVarint stopped (module state: no object per read on the hot path). */
-let varintEnd = 0;
-
-/**
- * The LEB128 varint at bytes[pos] (at most 8 bytes, all before `end`), its end
- * in varintEnd; -1 when malformed (runs past `end`, or too long).
- */
-function readVarint(bytes: Uint8Array, pos: number, end: number): number {
-  let value = 0;
-  let scale = 1;
-  for (let i = 0; i < 8; i++) {
-    if (pos >= end) return -1;
-    const byte = bytes[pos++]!;
-    value += (byte & 0x7f) * scale;
-    if (byte < 0x80) {
-      varintEnd = pos;
-      return value;
-    }
-    scale *= 128;
-  }
-  return -1;
-}
-
 /** Where a list lies in the postings file, as the dictionary says. */
 export interface ListLocation {
   offset: number;
@@ -378,24 +355,15 @@ export class PostingsCursor {
     let ordinal = this.firsts[b]!;
     for (let i = 0; i < count; i++) {
       if (i > 0) {
-        // One-byte varints (gaps and frequencies are mostly small) are read inline; longer ones by readVarint.
-        let gap = pos < docEnd ? bytes[pos]! : 0x80;
-        if (gap < 0x80) pos++;
-        else {
-          gap = readVarint(bytes, pos, docEnd);
-          pos = varintEnd;
-        }
+        const gap = readVarint(bytes, pos, docEnd);
         if (gap <= 0) throw this.bad();
+        pos = varintEnd;
         ordinal += gap;
       }
       ordinals[i] = ordinal;
-      let tf = pos < docEnd ? bytes[pos]! : 0x80;
-      if (tf < 0x80) pos++;
-      else {
-        tf = readVarint(bytes, pos, docEnd);
-        pos = varintEnd;
-      }
+      const tf = readVarint(bytes, pos, docEnd);
       if (tf <= 0) throw this.bad();
+      pos = varintEnd;
       tfs[i] = tf;
     }
     if (pos !== docEnd || ordinal !== this.lasts[b]) throw this.bad();
