@@ -152,11 +152,19 @@ function countingRun(sequence: number[]): Set<number> {
   return run;
 }
 
-/** "([1]) text.)" inside a line: the body moves to a footnote line after it; the marker stays. */
+/**
+ * "([1]) text.)" inside a line: the body moves to a footnote line after it; the marker stays.
+ * An inline body belongs to the marker printed just before it, so its number is only a
+ * label: a text that restarts the labels (every body "([1])", as pages flattened onto one
+ * line print them) gets for each repeated label the next number above every label used,
+ * its marker rewritten to match, so that each marker names its own body.
+ */
 function extractInlineBodies(tree: LinesRoot): void {
   if (!tree.children.some((line) => line.role === 'text' && line.value.includes('(['))) return;
   const out: LineNode[] = [];
   const lastText = tree.children.findLast((line) => line.role === 'text');
+  const used = new Set<number>();
+  let highest = 0;
   for (const line of tree.children) {
     out.push(line);
     if (line.role !== 'text' || !line.value.includes('([')) continue;
@@ -177,9 +185,13 @@ function extractInlineBodies(tree: LinesRoot): void {
       if (end < 0 && !cutShort) continue;
       if (cutShort) end = value.length;
       else if (end < 0 || end - bodyStart > MAX_INLINE_BODY || (next >= 0 && next < end)) continue;
-      const n = markerNumber(match[1]!);
-      if (n === null) continue;
-      kept += value.slice(from, bodyStart);
+      const printed = markerNumber(match[1]!);
+      if (printed === null) continue;
+      // Markers are read back with at most three digits.
+      const n = used.has(printed) && highest < 999 ? highest + 1 : printed;
+      used.add(n);
+      highest = Math.max(highest, n);
+      kept += value.slice(from, match.index) + (n === printed ? match[0] : `([${n}]) `);
       from = cutShort ? end : end + INLINE_BODY_END.length;
       out.push({ ...line, value: value.slice(bodyStart, cutShort ? end : end + 1).trim(), role: 'footnote', footnote: n, strong: [], markers: [] });
     }

@@ -185,6 +185,31 @@ describe('6. footnote markers as printed in the wild', () => {
     expect(doc.footnotes).toEqual([{ number: 1, text: 'انظر القرار 55/2.' }]);
   });
 
+  it('gives each inline body its own number when the text restarts the labels at ([1])', () => {
+    const doc = parseString(
+      'إن الجمعية العامة،\nإذ تشير إلى الإعلان([1]) انظر القرار 55/2.) وإلى خطة العمل([1]) انظر القرار 60/1.)،\nوإذ تلاحظ التقرير([2]) A/61/387.)،\n1 - تقرر.',
+    );
+    expect(doc.footnotes).toEqual([
+      { number: 1, text: 'انظر القرار 55/2.' },
+      { number: 2, text: 'انظر القرار 60/1.' },
+      { number: 3, text: 'A/61/387.' },
+    ]);
+    expect(clause(doc, 'pp1')).toMatchObject({ text: 'إذ تشير إلى الإعلان وإلى خطة العمل،', footnotes: [1, 2] });
+    expect(clause(doc, 'pp2').footnotes).toEqual([3]);
+    expect(doc.citations.map((c) => [c.symbol, c.clause])).toEqual(
+      expect.arrayContaining([
+        ['A/RES/55/2', 'pp1'],
+        ['A/RES/60/1', 'pp1'],
+      ]),
+    );
+  });
+
+  it('keeps the printed numbers of inline bodies that never repeat', () => {
+    const doc = parseString('إن الجمعية العامة،\nإذ تشير إلى الإعلان([3]) انظر القرار 55/2.) وإلى الخطة([7]) انظر القرار 60/1.)،\n1 - تقرر.');
+    expect(doc.footnotes.map((f) => f.number)).toEqual([3, 7]);
+    expect(clause(doc, 'pp1').footnotes).toEqual([3, 7]);
+  });
+
   it('leaves "و13" (a particle before a number) and a spaced number alone', () => {
     const doc = parseString('إن الجمعية العامة،\nإذ تشير إلى اجتماعيها يومي 12 و13 أيار/مايو،\n1 - تقرر.');
     expect(clause(doc, 'pp1').text).toBe('إذ تشير إلى اجتماعيها يومي 12 و13 أيار/مايو،');
