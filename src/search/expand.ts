@@ -60,6 +60,7 @@ export function expandInDictionary(matcher: TermMatcher, dictionary: Pick<FieldT
   switch (matcher.kind) {
     case 'exact':
       for (const t of matcher.terms) into.add(t);
+      for (const t of matcher.alternates ?? []) into.add(t);
       return;
     case 'prefix':
       for (const prefix of matcher.prefixes) {

@@ -58,6 +58,9 @@ export const FIELD_WEIGHTS: Readonly<Record<Field, number>> = {
   title: 1,
 };
 
+/** Weight of a term found through an equivalent wording (src/un/equivalents.ts), against 1 for the word typed. */
+export const ALTERNATE_WEIGHT = 0.5;
+
 export function isField(name: string): name is Field {
   return (ALL_FIELDS as readonly string[]).includes(name);
 }

@@ -38,6 +38,7 @@ import { referenceKey, referenceKeyOfClauseId, referencePrefixesOfWord } from '.
 import { parseDigits } from '../text/digits.js';
 import { isYear } from '../un/symbols.js';
 import { designatedOrgan, isDesignationWord, MAX_ORGAN_WORDS } from '../un/designations.js';
+import { EQUIVALENTS } from '../un/equivalents.js';
 
 // lunr is CommonJS: required directly, Node does not scan its source for ES
 // named exports, which cost every search's start-up ~10 ms.
@@ -50,7 +51,8 @@ const MIN_WILDCARD_LITERAL = 2;
 export type Presence = 'optional' | 'required' | 'prohibited';
 
 export type TermMatcher =
-  | { kind: 'exact'; terms: string[] }
+  /** `alternates`: terms of an equivalent wording (src/un/equivalents.ts), counted at ALTERNATE_WEIGHT (fields.ts). */
+  | { kind: 'exact'; terms: string[]; alternates?: string[] }
   | { kind: 'fuzzy'; terms: string[]; distance: number }
   /** Trailing wildcard: any term starting with one of these. */
   | { kind: 'prefix'; prefixes: string[] }
@@ -230,6 +232,60 @@ function outerReference(clauses: LunrClause[], i: number, allFields: string[]): 
   return referenceKeys(word.term, number.term);
 }
 
+interface VariantReading {
+  /** The normalised words before the last, which the query must hold just before it. */
+  before: string[];
+  /** The last word, normalised, without article or attached particles (bareWord). */
+  last: string;
+  /** Terms of the other variants' last words. */
+  others: string[];
+}
+
+// The article and the particles written onto it: وبالسلم, للسلم, والسلام.
+const ARTICLE_AND_PARTICLES = /^(?:[وف]?[بكل]?ال|[وف]?لل|[وف][بكل]?(?=..))/;
+
+/** A word as a table of wordings matches it: normalised, without its article and attached particles (not stemmed, so سلامة stays apart from السلام). */
+function bareWord(word: string): string {
+  return normaliseToken(word).replace(ARTICLE_AND_PARTICLES, '');
+}
+
+let variantReadings: VariantReading[] | null = null;
+
+/** The table of equivalent wordings, analysed once. */
+function readVariants(): VariantReading[] {
+  if (variantReadings) return variantReadings;
+  variantReadings = [];
+  for (const { variants } of EQUIVALENTS) {
+    const read = variants.map((v) => {
+      const words = v.split(' ');
+      const last = words[words.length - 1]!;
+      return { before: words.slice(0, -1).map(normaliseToken), last: bareWord(last), terms: analyseQueryTerm(last).flat() };
+    });
+    read.forEach((r, i) => {
+      const others = read.flatMap((o, j) => (j === i ? [] : o.terms)).filter((t) => !r.terms.includes(t));
+      variantReadings!.push({ before: r.before, last: r.last, others });
+    });
+  }
+  return variantReadings;
+}
+
+/**
+ * Terms of the wordings equivalent to the query word at clause c with `terms`
+ * (src/un/equivalents.ts): the word is the last of a variant whose other
+ * words stand just before it in the query.
+ */
+function alternatesAt(clauses: LunrClause[], c: number, terms: readonly string[]): string[] {
+  const out = new Set<string>();
+  const word = bareWord(clauses[c]!.term);
+  for (const v of readVariants()) {
+    if (v.last !== word) continue;
+    if (c < v.before.length) continue;
+    if (!v.before.every((w, k) => normaliseToken(clauses[c - v.before.length + k]!.term) === w)) continue;
+    for (const t of v.others) if (!terms.includes(t)) out.add(t);
+  }
+  return [...out];
+}
+
 /** An analysed term that may be a resolution's own number: three to five digits, not a year. */
 function isResolutionNumber(term: string): boolean {
   return /^[0-9]{3,5}$/.test(term) && !isYear(Number(term));
@@ -347,7 +403,8 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
         }
       }
     }
-    for (const terms of analyseQueryTerm(clause.term)) {
+    const analysed = analyseQueryTerm(clause.term);
+    for (const terms of analysed) {
       // A document symbol (every term holds a slash) is also the document's own: look in its title field too.
       // So is a resolution's bare number (`1514`, `قرار مجلس الأمن 338`): the title holds the document's own
       // symbol (A/RES/1514(XV), S/RES/338 (1973)); a year or a number of one or two digits names no document.
@@ -355,8 +412,12 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       addGroup({
         ...base,
         fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : fields,
-        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : { kind: 'exact', terms: refs ? [...terms, ...refs] : terms },
+        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : exactMatcher(refs ? [...terms, ...refs] : terms, analysed.length === 1 ? alternatesAt(clauses, c, terms) : []),
       });
     }
   }
+}
+
+function exactMatcher(terms: string[], alternates: string[]): TermMatcher {
+  return alternates.length > 0 ? { kind: 'exact', terms, alternates } : { kind: 'exact', terms };
 }

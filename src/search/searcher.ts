@@ -37,7 +37,7 @@ import type { TermInfo } from '../index/format/terms.js';
 import type { SegmentReader } from '../index/segment-reader.js';
 import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
 import { expandInDictionary } from './expand.js';
-import { ALL_FIELDS, CLAUSE_FIELDS, CLAUSE_KINDS, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode } from './fields.js';
+import { ALL_FIELDS, ALTERNATE_WEIGHT, CLAUSE_FIELDS, CLAUSE_KINDS, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode } from './fields.js';
 import { PROXIMITY_WEIGHT, RERANK_DEPTH, closenessOf, holdsPhrases, needsProximity } from './proximity.js';
 import type { QueryGroup, QueryPlan } from './query.js';
 
@@ -745,7 +745,7 @@ function expandGroup(group: QueryGroup, states: SegmentState[]): Map<Field, stri
   for (const field of group.fields) {
     const terms = new Set<string>();
     for (const state of states) expandInDictionary(group.matcher, state.source.terms(field), terms, group.source);
-    if (group.matcher.kind === 'exact' && states.length === 0) for (const t of group.matcher.terms) terms.add(t);
+    if (group.matcher.kind === 'exact' && states.length === 0) for (const t of [...group.matcher.terms, ...(group.matcher.alternates ?? [])]) terms.add(t);
     out.set(field, [...terms]);
   }
   return out;
@@ -771,6 +771,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
   // Global statistics first: a term's idf counts its live clauses in every segment.
   const groupTerms: TermRef[][] = plan.groups.map((group, groupIndex) => {
     const refs: TermRef[] = [];
+    // Terms of an equivalent wording (src/un/equivalents.ts) count less than the words typed.
+    const alternates = group.matcher.kind === 'exact' ? group.matcher.alternates : undefined;
+    // The rarest typed term's idf (typed terms come first in each field's list, before the alternates).
+    let typedIdf = 0;
     for (const [field, fieldTerms] of expandGroup(group, states)) {
       for (const term of fieldTerms) {
         let df = 0;
@@ -791,7 +795,11 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         });
         if (df === 0) continue;
         if (group.presence !== 'prohibited' && !matchedTerms.has(term)) matchedTerms.set(term, groupIndex);
-        refs.push({ field, bySegment, weight: idf(df, stats.live) * group.boost * FIELD_WEIGHTS[field] });
+        const isAlternate = alternates !== undefined && alternates.includes(term);
+        // An equivalent wording counts at most ALTERNATE_WEIGHT of the word typed, however rare it is.
+        const termIdf = isAlternate ? ALTERNATE_WEIGHT * Math.min(idf(df, stats.live), typedIdf || Infinity) : idf(df, stats.live);
+        if (!isAlternate) typedIdf = Math.max(typedIdf, termIdf);
+        refs.push({ field, bySegment, weight: termIdf * group.boost * FIELD_WEIGHTS[field] });
       }
     }
     return refs;

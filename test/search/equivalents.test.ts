@@ -1,0 +1,106 @@
+// Equivalent wordings of UN Arabic texts (src/un/equivalents.ts), read at
+// query time: each variant finds the others, at a lower weight, and words
+// that only look like a variant find nothing more.
+
+import { describe, expect, it } from 'vitest';
+import { assembleHits } from '../../src/search/hits.js';
+import { memorySource } from '../../src/index/segment-reader.js';
+import { planQuery } from '../../src/search/query.js';
+import { type SegmentSource, searchSegments } from '../../src/search/searcher.js';
+import { SegmentBuilder } from '../../src/index/builder.js';
+import { EQUIVALENTS } from '../../src/un/equivalents.js';
+import { doc, ops } from './helpers/docs.js';
+
+/** The alternates each group of a query's plan carries. */
+function alternates(query: string): string[][] {
+  return planQuery(query).groups.map((g) => (g.matcher.kind === 'exact' ? (g.matcher.alternates ?? []) : []));
+}
+
+const anyAlternate = (query: string) => alternates(query).some((a) => a.length > 0);
+
+describe('equivalent wordings: must meet', () => {
+  it.each([
+    ['السلم', 'سلام'],
+    ['السلام', 'سلم'],
+    ['حفظ السلام', 'سلم'],
+    ['والسلم', 'سلام'],
+    ['للسلام', 'سلم'],
+    ['العقوبات', 'جزاء'],
+    ['الجزاءات', 'عقوب'],
+    ['بالجزاءات', 'عقوب'],
+    ['تؤكد من جديد', 'مجدد'],
+    ['يؤكد مجددا', 'جديد'],
+  ])('%s also looks for %s', (query, term) => {
+    expect(alternates(query).flat()).toContain(term);
+  });
+
+  it('every variant of the table finds every other', () => {
+    for (const { variants } of EQUIVALENTS) {
+      for (const v of variants) expect(anyAlternate(v), v).toBe(true);
+    }
+  });
+});
+
+describe('equivalent wordings: must not meet', () => {
+  it.each([
+    'سلامة', // safety, not peace
+    'السلامة',
+    'يسلم', // recognises
+    'السلمية', // peaceful
+    'جديد', // new: only "من جديد" is "again"
+    'عضو جديد',
+    'تجديد', // renewal
+    'العقوبة', // a (criminal) penalty, singular
+    'الجزاء',
+  ])('%s carries no alternates', (query) => {
+    expect(anyAlternate(query)).toBe(false);
+  });
+
+  it('a quoted phrase is taken literally', () => {
+    expect(anyAlternate('"حفظ السلام"')).toBe(false);
+    expect(anyAlternate('"من جديد"')).toBe(false);
+  });
+
+  it('a wildcard or fuzzy word is not expanded', () => {
+    expect(anyAlternate('السلام~1')).toBe(false);
+    expect(anyAlternate('السلا*')).toBe(false);
+  });
+});
+
+describe('equivalent wordings end to end', () => {
+  const b = new SegmentBuilder();
+  b.add(
+    doc('A/RES/9', ops([
+      'تؤكد مجددا أهمية التعاون الدولي',
+      'تؤكد من جديد أهمية التعاون الدولي',
+      'ترحب بالعضو الجديد في اللجنة',
+      'تشيد بعمليات حفظ السلام',
+      'تشير إلى حفظ السلم والأمن الدوليين',
+      'تعنى بسلامة الموظفين',
+    ])),
+  );
+  const sources: SegmentSource[] = [memorySource(b.finish())];
+  const search = (query: string) => assembleHits(sources, searchSegments(sources, planQuery(query), {}, 10)).map((h) => h.clause);
+
+  it('finds both renderings of "reaffirms", the wording typed first', () => {
+    expect(search('تؤكد من جديد').slice(0, 2).sort()).toEqual(['op1', 'op2']);
+    expect(search('من جديد').indexOf('op2')).toBeLessThan(search('من جديد').indexOf('op1'));
+    expect(search('تؤكد مجددا').slice(0, 2)).toEqual(['op1', 'op2']);
+  });
+
+  it('finds both words for peace, the word typed first', () => {
+    const hits = search('حفظ السلام');
+    expect(hits.slice(0, 2)).toEqual(['op4', 'op5']);
+    const charter = search('حفظ السلم');
+    expect(charter.slice(0, 2)).toEqual(['op5', 'op4']);
+  });
+
+  it('"again" ranks the clauses saying "new" after both renderings', () => {
+    const hits = search('تؤكد مجددا');
+    expect(hits.indexOf('op3')).toBeGreaterThan(1);
+  });
+
+  it('"safety" does not find the Charter\'s word for peace', () => {
+    expect(search('سلامة')).not.toContain('op5');
+  });
+});
