@@ -235,8 +235,8 @@ function outerReference(clauses: LunrClause[], i: number, allFields: string[]): 
 interface VariantReading {
   /** The normalised words before the last, which the query must hold just before it. */
   before: string[];
-  /** The last word, normalised, without article or attached particles (bareWord). */
-  last: string;
+  /** The last word's printed forms, normalised, without article or attached particles (bareWord). */
+  last: string[];
   /** Terms of the other variants' last words. */
   others: string[];
 }
@@ -258,8 +258,10 @@ function readVariants(): VariantReading[] {
   for (const { variants } of EQUIVALENTS) {
     const read = variants.map((v) => {
       const words = v.split(' ');
-      const last = words[words.length - 1]!;
-      return { before: words.slice(0, -1).map(normaliseToken), last: bareWord(last), terms: analyseQueryTerm(last).flat() };
+      const forms = words[words.length - 1]!.split('|');
+      // The first form stands for the variant: its first term (the stem as typed, not the words derived from it).
+      const terms = analyseQueryTerm(forms[0]!).flat().slice(0, 1);
+      return { before: words.slice(0, -1).map(normaliseToken), last: forms.map(bareWord), terms };
     });
     read.forEach((r, i) => {
       const others = read.flatMap((o, j) => (j === i ? [] : o.terms)).filter((t) => !r.terms.includes(t));
@@ -278,7 +280,7 @@ function alternatesAt(clauses: LunrClause[], c: number, terms: readonly string[]
   const out = new Set<string>();
   const word = bareWord(clauses[c]!.term);
   for (const v of readVariants()) {
-    if (v.last !== word) continue;
+    if (!v.last.includes(word)) continue;
     if (c < v.before.length) continue;
     if (!v.before.every((w, k) => normaliseToken(clauses[c - v.before.length + k]!.term) === w)) continue;
     for (const t of v.others) if (!terms.includes(t)) out.add(t);

@@ -7,13 +7,20 @@
 //   - sanctions: Security Council texts write "الجزاءات" (لجنة الجزاءات,
 //     نظام الجزاءات), other texts and readers "العقوبات".
 //   - again, "re-" (reaffirms, renews): "يؤكد من جديد" and "يؤكد مجددا" are
-//     both the rendering of "Reaffirms" in resolutions (as "يكرر تأكيد" is not
+//     both the rendering of "Reaffirms" in resolutions ("يكرر تأكيد" is not
 //     listed: it holds neither word).
+//   - women: "المرأة" (collective singular: لجنة وضع المرأة, the Commission
+//     on the Status of Women; اتفاقية القضاء على جميع أشكال التمييز ضد
+//     المرأة, CEDAW) and "النساء" (النساء والفتيات, العنف ضد النساء); نساء is
+//     the plural of امرأة, but no shape rule can find it.
+//   - perpetrators, offenders: "مرتكبو/مرتكبي الجرائم" and "الجناة" (UNODC
+//     texts use both; the Protocol on trafficking in persons "الجناة").
 // Search reads this table at query time only (src/search/query.ts): a query
 // word that is one variant also looks for the others, at a lower weight. The
-// variants are written as printed; a variant of several words (`من جديد`)
-// answers only when the query has all its words in that order, the last one
-// carrying the others' terms.
+// variants are written as printed, a word's inflected forms separated by `|`
+// (the first one stands for the variant: its stem is what the others look
+// for); a variant of several words (`من جديد`) answers only when the query
+// has all its words in that order, the last one carrying the others' terms.
 
 export interface Equivalence {
   /** The English term both variants render. */
@@ -26,4 +33,6 @@ export const EQUIVALENTS: readonly Equivalence[] = [
   { sense: 'peace', variants: ['السلم', 'السلام'] },
   { sense: 'sanctions', variants: ['الجزاءات', 'العقوبات'] },
   { sense: 'again, re- (reaffirms, renews)', variants: ['من جديد', 'مجددا'] },
+  { sense: 'women', variants: ['المرأة|امرأة', 'النساء'] },
+  { sense: 'perpetrators, offenders', variants: ['الجناة|الجاني', 'مرتكبو|مرتكبي|مرتكبين|المرتكبين|مرتكب'] },
 ];
