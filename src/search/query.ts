@@ -36,6 +36,7 @@ import { tokenize } from './analysis/tokenizer.js';
 import { ALL_FIELDS, DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
 import { referenceKey, referenceKeyOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
 import { parseDigits } from '../text/digits.js';
+import { withoutArticle } from '../text/letters.js';
 import { isYear } from '../un/symbols.js';
 import { designatedOrgan, isDesignationWord, MAX_ORGAN_WORDS } from '../un/designations.js';
 import { EQUIVALENTS } from '../un/equivalents.js';
@@ -241,12 +242,9 @@ interface VariantReading {
   others: string[];
 }
 
-// The article and the particles written onto it: وبالسلم, للسلم, والسلام.
-const ARTICLE_AND_PARTICLES = /^(?:[وف]?[بكل]?ال|[وف]?لل|[وف][بكل]?(?=..))/;
-
 /** A word as a table of wordings matches it: normalised, without its article and attached particles (not stemmed, so سلامة stays apart from السلام). */
 function bareWord(word: string): string {
-  return normaliseToken(word).replace(ARTICLE_AND_PARTICLES, '');
+  return withoutArticle(normaliseToken(word));
 }
 
 let variantReadings: VariantReading[] | null = null;

@@ -57,3 +57,11 @@ export function foldLetters(text: string): string {
   }
   return out;
 }
+
+/** The article with the conjunction and preposition written onto it (وبالـ, للـ), or a bare preposition. */
+const ARTICLE_AND_PARTICLES = /^[وف]?(?:[بك]?ال|لل|[بلك])?/;
+
+/** A folded word without its article and the particles attached before it: `وبالمادة` -> `مادة`, `للسلم` -> `سلم`. */
+export function withoutArticle(word: string): string {
+  return word.replace(ARTICLE_AND_PARTICLES, '');
+}

@@ -5,6 +5,7 @@
 // keys of its kind and number, and turns these words into the same keys.
 
 import type { ClauseKind } from '../types.js';
+import { withoutArticle } from '../text/letters.js';
 
 /** The prefix of a clause's id, by kind (`op3`, `art51`): compile writes ids with it, search reads them back. */
 export const CLAUSE_ID_PREFIX: Readonly<Record<ClauseKind, string>> = {
@@ -51,13 +52,11 @@ const REFERENCE_WORDS: Record<string, readonly string[]> = {
   توصيه: ['rec'],
 };
 
-const ARTICLE_AND_PARTICLES = /^[وف]?(?:[بك]?ال|لل|[بلك])?/;
-
 /** Prefixes a normalised word names (`المادة` -> art), or null. */
 export function referencePrefixesOfWord(normalisedWord: string): readonly string[] | null {
   const direct = REFERENCE_WORDS[normalisedWord];
   if (direct) return direct;
-  const bare = normalisedWord.replace(ARTICLE_AND_PARTICLES, '');
+  const bare = withoutArticle(normalisedWord);
   return REFERENCE_WORDS[bare] ?? null;
 }
 
