@@ -78,6 +78,8 @@ interface Renumbering {
 export interface MergedSegment {
   header: SegmentHeader;
   files: Record<SegmentFileKey, WrittenFile>;
+  /** Per source: its document ordinals -> their ordinals in the merged segment, -1 for those dropped (deletions made after the merge began are carried over with it). */
+  docMaps: Int32Array[];
 }
 
 export async function mergeSegments(
@@ -280,5 +282,5 @@ export async function mergeSegments(
   headerSink.close();
   const { createHash } = await import('node:crypto');
   files.header = { bytes: headerBytes.length, sha256: createHash('sha256').update(headerBytes).digest('hex') };
-  return { header, files };
+  return { header, files, docMaps: renumberings.map((r) => r.docs) };
 }
