@@ -247,7 +247,9 @@ export async function mergeSegments(
           let pick: SourceWalk | null = null;
           for (const w of walks) if (w.target >= 0 && (pick === null || w.target < pick.target)) pick = w;
           if (pick === null) break;
-          list.add(pick.target, pick.cursor.tfs[pick.i]!, pick.cursor.positionsAt(pick.i), 0, normOf[pick.target]!);
+          const cursor = pick.cursor;
+          const starts = cursor.positionByteStarts();
+          list.addEncoded(pick.target, cursor.tfs[pick.i]!, cursor.loadedBytes, starts[pick.i]!, starts[pick.i + 1]!, normOf[pick.target]!);
           pick.step();
         }
       }
