@@ -1,5 +1,6 @@
-// Bundles the compiled CLI (dist/src) into dist/bundle: the command line and the
-// parse worker as two entry points, with what they load lazily split into chunks.
+// Bundles the compiled CLI (dist/src) into dist/bundle: the command line, the
+// parse worker and the merge worker as entry points, with what they load lazily
+// split into chunks.
 // Why: a cold `unres search` spent about 50 ms of CPU resolving, reading and
 // compiling some hundred small modules; one file per load path costs a fraction.
 // Packages stay in node_modules (imported as they are), so the bundle holds only
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 /** The entry points, relative to a dist folder; their outputs keep the file name. */
-export const BUNDLE_ENTRIES = ['src/cli/main.js', 'src/index/parse-worker.js'];
+export const BUNDLE_ENTRIES = ['src/cli/main.js', 'src/index/parse-worker.js', 'src/store/merge-worker.js'];
 
 /** Writes `${distDir}/bundle/` from the tsc output in `distDir`. */
 export async function bundle(distDir: string): Promise<void> {

@@ -78,6 +78,8 @@ interface Renumbering {
 export interface MergedSegment {
   header: SegmentHeader;
   files: Record<SegmentFileKey, WrittenFile>;
+  /** Per source: its document ordinals -> their ordinals in the merged segment, -1 for those dropped (deletions made after the merge began are carried over with it). */
+  docMaps: Int32Array[];
 }
 
 export async function mergeSegments(
@@ -245,7 +247,9 @@ export async function mergeSegments(
           let pick: SourceWalk | null = null;
           for (const w of walks) if (w.target >= 0 && (pick === null || w.target < pick.target)) pick = w;
           if (pick === null) break;
-          list.add(pick.target, pick.cursor.tfs[pick.i]!, pick.cursor.positionsAt(pick.i), 0, normOf[pick.target]!);
+          const cursor = pick.cursor;
+          const starts = cursor.positionByteStarts();
+          list.addEncoded(pick.target, cursor.tfs[pick.i]!, cursor.loadedBytes, starts[pick.i]!, starts[pick.i + 1]!, normOf[pick.target]!);
           pick.step();
         }
       }
@@ -280,5 +284,5 @@ export async function mergeSegments(
   headerSink.close();
   const { createHash } = await import('node:crypto');
   files.header = { bytes: headerBytes.length, sha256: createHash('sha256').update(headerBytes).digest('hex') };
-  return { header, files };
+  return { header, files, docMaps: renumberings.map((r) => r.docs) };
 }

@@ -5,7 +5,6 @@
 
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { mergeSegments } from '../index/merge.js';
 import { isTempFileOf } from './atomic.js';
 import { LEGACY_PATHS_NAME, MANIFEST_FILE, PATHS_NAME, SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
 import { commitClaimed } from './claim.js';
@@ -14,7 +13,9 @@ import { type ManifestBody, type ManifestSegment, writeManifest } from './manife
 import { type MergePolicyOptions, nextMerge } from './merge-policy.js';
 import { tightenTree } from './modes.js';
 import { type PathTable, appendChanges, writeWholeTable } from './paths.js';
-import { DiskSegment, streamSegment } from './segment-files.js';
+import { DiskSegment } from './segment-files.js';
+import type { BackgroundMerges } from './background-merges.js';
+import { runMergeJob } from './merge-job.js';
 import { randomTag } from './writer.js';
 
 /** Longest stretch of synchronous work between two turns of the event loop (the lock refreshes its mtime there). */
@@ -31,6 +32,12 @@ export type PathsUpdate = { changes: PathTable } | { whole: PathTable };
  * the generation the work started from (null: none readable). `paths`, when
  * given, updates the table of source paths: its new files are written beside
  * the manifest and named by it (otherwise the body's table stays).
+ *
+ * With `merges` (a long ingest's background merges): a finished merge is
+ * taken in first. Then, when `background`, the merge the policy asks for is
+ * started on its own thread after the manifest is written, instead of being
+ * done now; otherwise (the run's last commit) the running one is waited for
+ * and the policy's merges are done here, as without `merges`.
  */
 export async function commit(
   dir: string,
@@ -38,10 +45,14 @@ export async function commit(
   lock: HeldLock,
   policy: MergePolicyOptions,
   expected: number | null,
-  options: { mergeAll?: boolean; paths?: PathsUpdate } = {},
+  options: { mergeAll?: boolean; paths?: PathsUpdate; merges?: BackgroundMerges | null; background?: boolean } = {},
 ): Promise<void> {
   let mergeAll = options.mergeAll === true;
-  let next = body;
+  const merges = options.merges ?? null;
+  const background = merges !== null && options.background === true;
+  if (merges && !background) await merges.wait();
+  let next = merges ? merges.takeIn(body) : body;
+  let start: { sources: ManifestSegment[]; name: string } | null = null;
   for (;;) {
     const candidates = next.segments.map((s) => ({ name: s.name, clauses: s.clauses, liveClauses: liveClauses(dir, s, next.identity) }));
     const names = mergeAll
@@ -50,6 +61,14 @@ export async function commit(
         : null
       : nextMerge(candidates, policy);
     if (!names) break;
+    if (background) {
+      // One merge at a time; the name is taken now, so the manifest's counter moves past it.
+      if (!merges.active) {
+        start = { sources: next.segments.filter((s) => names.includes(s.name)), name: segmentName(next.nextSegment, randomTag()) };
+        next = { ...next, nextSegment: next.nextSegment + 1 };
+      }
+      break;
+    }
     await nextTurn();
     next = await mergeInto(dir, next, names);
     mergeAll = false;
@@ -63,9 +82,11 @@ export async function commit(
   lock.assertHeld();
   const committed = { ...next, generation };
   commitClaimed(dir, expected, lockWaitMs(), () => writeManifest(dir, committed));
-  sweep(dir, new Set(next.segments.map((s) => s.name)), new Set(next.paths.map((p) => p.name)));
+  merges?.taken();
+  sweep(dir, new Set([...next.segments.map((s) => s.name), ...(merges?.protectedNames() ?? [])]), new Set(next.paths.map((p) => p.name)));
   // Nothing inside the index is wider than its folder, whose mode the sources narrowed (src/store/modes.ts).
   tightenTree(dir);
+  if (start) merges!.start(dir, next.identity, start.sources, start.name);
 }
 
 async function mergeInto(dir: string, body: ManifestBody, names: string[]): Promise<ManifestBody> {
@@ -73,13 +94,7 @@ async function mergeInto(dir: string, body: ManifestBody, names: string[]): Prom
   const segments = body.segments.filter((s) => !names.includes(s.name));
   let nextSegment = body.nextSegment;
   if (chosen.some((s) => s.deleted.length < s.docs)) {
-    const sources = chosen.map((entry) => new DiskSegment(dir, entry, body.identity));
-    let entry: ManifestSegment;
-    try {
-      entry = await streamSegment(dir, segmentName(nextSegment++, randomTag()), (open) => mergeSegments(sources, body.identity, open));
-    } finally {
-      for (const s of sources) s.close();
-    }
+    const { entry } = await runMergeJob({ dir, identity: body.identity, sources: chosen, name: segmentName(nextSegment++, randomTag()) });
     const at = body.segments.findIndex((s) => s.name === names[0]);
     segments.splice(Math.min(at, segments.length), 0, entry);
   }
@@ -103,6 +118,8 @@ function sweep(dir: string, keep: ReadonlySet<string>, pathsFiles: ReadonlySet<s
   }
   for (const name of names) {
     if (keep.has(name)) continue;
+    // A segment being written for a merge that is still running: `.staging-<name>-<tag>`.
+    if (name.startsWith(STAGING_PREFIX) && keep.has(name.slice(STAGING_PREFIX.length).replace(/-[0-9a-f]{6}$/, ''))) continue;
     if (SEGMENT_NAME.test(name) || name.startsWith(STAGING_PREFIX)) {
       rmSync(segmentPath(dir, name), { recursive: true, force: true });
     }

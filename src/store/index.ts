@@ -24,6 +24,7 @@ import type { RebuildResult } from './rebuild.js';
 import { DEFAULT_MERGE_POLICY, type MergePolicyOptions } from './merge-policy.js';
 import { type CatalogEntry, IndexSnapshot, type DocumentListing } from './reader.js';
 import type { BatchWriter } from './writer.js';
+import type { BackgroundMerges, MergeRunner } from './background-merges.js';
 import { baseName, fsPath } from '../files.js';
 
 export type { EngineHit } from '../search/hits.js';
@@ -74,6 +75,8 @@ export interface OpenOptions {
   /** A new segment is cut after this many clauses (bounds memory while ingesting). */
   segmentClauses?: number;
   mergePolicy?: Partial<MergePolicyOptions>;
+  /** Runs background merges instead of the merge thread (tests hold a merge running with it). */
+  mergeRunner?: MergeRunner;
 }
 
 export interface SearchOptions extends SearchFilters {
@@ -83,6 +86,12 @@ export interface SearchOptions extends SearchFilters {
 
 export interface IngestOptions {
   onProgress?: (done: number, total: number) => void;
+  /**
+   * One batch of a long run, not its last: the merge the policy asks for runs
+   * on its own thread beside the next batches (src/store/background-merges.ts).
+   * The run's next ingestFiles without it waits for that merge and takes it in.
+   */
+  mergeInBackground?: boolean;
 }
 
 const DEFAULT_SEGMENT_CLAUSES = 50_000;
@@ -165,6 +174,9 @@ export class UnresIndex {
   private readonly snapshot: IndexSnapshot;
   private readonly mergePolicy: MergePolicyOptions;
   private readonly segmentClauses: number;
+  /** Merges running beside this process's ingest batches (mergeInBackground). */
+  private merges: BackgroundMerges | null = null;
+  private readonly mergeRunner: MergeRunner | null;
 
   private constructor(
     readonly dir: string,
@@ -173,6 +185,7 @@ export class UnresIndex {
     this.snapshot = new IndexSnapshot(dir);
     this.mergePolicy = { ...DEFAULT_MERGE_POLICY, ...options.mergePolicy };
     this.segmentClauses = Math.max(1, options.segmentClauses ?? DEFAULT_SEGMENT_CLAUSES);
+    this.mergeRunner = options.mergeRunner ?? null;
   }
 
   /**
@@ -347,8 +360,12 @@ export class UnresIndex {
       }
     }
     holdForTests();
-    if (writer.changed || identity.changed) {
-      await writeSide().commit(this.dir, writer.finish(), lock, this.mergePolicy, expected, { paths: { changes: identity.changes() } });
+    const background = opts.mergeInBackground === true;
+    if (background) this.merges ??= new (writeSide().BackgroundMerges)(this.mergeRunner);
+    // A finished background merge is taken in even by a batch that changed nothing; the run's last batch waits for a running one.
+    const takeMerge = this.merges !== null && (this.merges.settled || (this.merges.active && !background));
+    if (writer.changed || identity.changed || takeMerge) {
+      await writeSide().commit(this.dir, writer.finish(), lock, this.mergePolicy, expected, { paths: { changes: identity.changes() }, merges: this.merges, background });
       snap.load();
     }
   }
@@ -386,6 +403,16 @@ export class UnresIndex {
     return placed.outcome;
   }
 
+  /** Is a background merge running, or waiting to be taken in by the next ingestFiles? */
+  get mergesActive(): boolean {
+    return this.merges?.active === true;
+  }
+
+  /** Stops a background merge without waiting (an interrupted run): what it wrote is swept later. */
+  async abandonMerges(): Promise<void> {
+    await this.merges?.abandon();
+  }
+
   /** Removes documents by id (unknown ids are ignored); returns how many went. */
   async remove(ids: readonly string[]): Promise<number> {
     const summary = await this.ingestFiles([], { remove: ids });
@@ -400,6 +427,7 @@ export class UnresIndex {
    */
   async rebuild(): Promise<RebuildResult> {
     await loadWriteSide();
+    await this.abandonMerges();
     try {
       // Rebuilding again on top of what another writer committed is safe: it starts from the stored documents.
       const result = await writeSide().writeWithRetry(this.dir, LOST_COMMIT_RETRIES, (lock, expected) =>
@@ -415,6 +443,7 @@ export class UnresIndex {
   /** Merges every segment into one (and drops replaced documents). */
   async optimize(): Promise<void> {
     await loadWriteSide();
+    await this.abandonMerges();
     const snap = this.snapshot;
     try {
       await writeSide().writeWithRetry(this.dir, LOST_COMMIT_RETRIES, async (lock, expected) => {
@@ -432,6 +461,7 @@ export class UnresIndex {
 
   /** Closes open segment files (a long-lived process; the CLI just exits). */
   close(): void {
+    void this.abandonMerges();
     this.snapshot.close();
   }
 }

@@ -56,12 +56,18 @@ export function writeSegment(dir: string, name: string, data: SegmentData): Mani
   });
 }
 
+/** A merged segment written: its manifest entry (no deletions) and where each source's documents went. */
+export interface StreamedSegment {
+  entry: ManifestSegment;
+  docMaps: Int32Array[];
+}
+
 /** Writes a segment by streaming into its files (merges), whole or not at all. */
 export async function streamSegment(
   dir: string,
   name: string,
   write: (open: (key: SegmentFileKey) => ByteSink) => Promise<MergedSegment>,
-): Promise<ManifestSegment> {
+): Promise<StreamedSegment> {
   const parent = segmentsPath(dir);
   mkdirSync(parent, { recursive: true });
   const staging = join(parent, `${STAGING_PREFIX}${name}-${randomBytes(3).toString('hex')}`);
@@ -76,7 +82,7 @@ export async function streamSegment(
     fsyncDirectory(staging);
     renameSync(staging, segmentPath(dir, name));
     fsyncDirectory(parent);
-    return { name, docs: merged.header.docCount, clauses: merged.header.clauseCount, deleted: [], files: merged.files };
+    return { entry: { name, docs: merged.header.docCount, clauses: merged.header.clauseCount, deleted: [], files: merged.files }, docMaps: merged.docMaps };
   } catch (err) {
     for (const s of sinks) s.abandon();
     rmSync(staging, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // identity, segment building and merging. src/store/index.ts imports it on
 // the first write, so a search or a listing never loads (and compiles) it.
 
+export { BackgroundMerges } from './background-merges.js';
 export { YIELD_EVERY_MS, commit, nextTurn } from './commit.js';
 export { writeWithRetry } from './claim.js';
 export { Identity } from './identity.js';

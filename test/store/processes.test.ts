@@ -81,6 +81,27 @@ describe('processes sharing an index', () => {
     expect((await index.search('الفيضانات', { limit: 100 })).length).toBe(60);
   }, 60_000);
 
+  it('merges on a thread of its own beside a run of batches, with the same results as merging in place', async () => {
+    const docs = batch('A/RES/bg', 11, 'تدابير');
+    // A document replaced late in the run, after merges of its segment began.
+    const replaced = { ...docs[1]!, clauses: ops(['نص جديد عن حماية الأطفال', 'بند ثان 1']), source: { ...docs[1]!.source, sha256: 'sha-replaced' } };
+    const threaded = join(work, 'threaded');
+    const result = await run(['batches', threaded, docsFile('threaded', [...docs, replaced])]).done;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const stats = JSON.parse(result.stdout.trim().split('\n').pop()!);
+    expect(stats.documents).toBe(11);
+    expect(readdirSync(join(threaded, 'segments'))).toHaveLength(stats.segments);
+    const inPlace = await UnresIndex.open(join(work, 'in-place'), { create: true, mergePolicy: { mergeFactor: 3, levelBase: 1000000 } });
+    for (const d of [...docs, replaced]) await inPlace.ingest([d]);
+    const index = await UnresIndex.open(threaded);
+    for (const query of ['الأطفال', 'تدابير', 'نص جديد', 'بند ثان']) {
+      const a = (await index.search(query, { limit: 20 })).map((h) => [h.doc, h.clause, h.score]);
+      expect(a.length, query).toBeGreaterThan(0);
+      expect(a, query).toEqual((await inPlace.search(query, { limit: 20 })).map((h) => [h.doc, h.clause, h.score]));
+    }
+  });
+
   it('makes a second writer wait for the lock, and give up after UNRES_LOCK_WAIT_MS', async () => {
     const dir = join(work, 'locked');
     const holder = run(['hold', dir, '2500']);

@@ -204,12 +204,13 @@ async function ingestInputs(
   let batch: IngestEntry[] = [];
   let batchBytes = 0;
   const writeBatch = async (last: boolean): Promise<void> => {
-    if (batch.length === 0 && !(last && options.prune)) return;
+    // The last batch, even empty, takes in a merge that ran beside the others.
+    if (batch.length === 0 && !(last && (options.prune || index.mergesActive))) return;
     showProgress('writing');
     interrupt.writing(true);
     let result: IngestSummary;
     try {
-      result = await index.ingestFiles(batch, { prune: last && options.prune === true });
+      result = await index.ingestFiles(batch, { prune: last && options.prune === true, mergeInBackground: !last });
     } catch (err) {
       interrupt.writing(false, false); // the failure is said, not swallowed by a leave
       throw err;
@@ -265,8 +266,11 @@ async function ingestInputs(
       done++;
       if (batch.length >= BATCH_MAX_DOCUMENTS || batchBytes >= BATCH_MAX_BYTES) await writeBatch(false);
     }
-    // Interrupted: what was read is kept; --prune waits for a complete run.
-    if (interrupt.stopped()) options.prune = false;
+    // Interrupted: what was read is kept; --prune waits for a complete run, and a merge under way is dropped.
+    if (interrupt.stopped()) {
+      options.prune = false;
+      await index.abandonMerges();
+    }
     await writeBatch(true);
   } finally {
     await pool?.close();

@@ -100,6 +100,15 @@ export class ByteWriter {
     this.length += data.length;
   }
 
+  /** Appends `data[start .. end)`: a short run copied byte by byte, without a view allocated for it. */
+  range(data: Uint8Array, start: number, end: number): void {
+    this.ensure(end - start);
+    const buf = this.buf;
+    let at = this.length;
+    for (let i = start; i < end; i++) buf[at++] = data[i]!;
+    this.length = at;
+  }
+
   /** A string as varint byte length, then UTF-8. */
   string(text: string): void {
     const bytes = encoder.encode(text);

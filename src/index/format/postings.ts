@@ -130,6 +130,25 @@ export class PostingsListWriter {
     if (this.pending === BLOCK) this.flush();
   }
 
+  /**
+   * Adds a posting whose positions are given encoded, as a block stores them
+   * (`encoded[start .. end)`: first absolute, then gaps, so a posting's bytes
+   * mean the same in any block): a merge copies them instead of decoding and
+   * encoding again.
+   */
+  addEncoded(ordinal: number, tf: number, encoded: Uint8Array, start: number, end: number, norm: number): void {
+    if (this.pending === 0) this.first = ordinal;
+    else this.block.varint(ordinal - this.lastOrdinal);
+    this.blockTfs[this.pending] = tf;
+    this.blockNorms[this.pending] = norm;
+    this.block.varint(tf);
+    this.positions.range(encoded, start, end);
+    this.lastOrdinal = ordinal;
+    this.pending++;
+    this.df++;
+    if (this.pending === BLOCK) this.flush();
+  }
+
   private entry(meta: BlockMeta, bytes: number): void {
     this.skip.varint(meta.first - (this.previousLast + 1));
     this.skip.varint(meta.last - meta.first);
@@ -229,6 +248,9 @@ export class PostingsCursor {
   private blockBytes: Uint8Array = new Uint8Array(0);
   private positionStarts: Uint32Array | null = null;
   private positionValues: Uint32Array | null = null;
+  /** positionByteStarts' answer, and the block it is for (-1: none). */
+  private readonly byteStarts = new Uint32Array(BLOCK + 1);
+  private byteStartsBlock = -1;
   private window: Uint8Array = new Uint8Array(0);
   private windowStart = 0;
   /** The current ordinal, NO_MORE when exhausted, -1 before the first. */
@@ -257,6 +279,7 @@ export class PostingsCursor {
     this.undecoded = false;
     this.positionStarts = null;
     this.positionValues = null;
+    this.byteStartsBlock = -1;
     const { offset, skipBytes, totalBytes } = location;
     if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
     const head = this.file.read(offset, skipBytes);
@@ -375,6 +398,7 @@ export class PostingsCursor {
     this.positionsFrom = docEnd;
     this.positionStarts = null;
     this.positionValues = null;
+    this.byteStartsBlock = -1;
   }
 
   /**
@@ -457,6 +481,37 @@ export class PostingsCursor {
     if (!this.positionValues) this.decodePositions();
     const starts = this.positionStarts!;
     return this.positionValues!.subarray(starts[i]!, starts[i + 1]!);
+  }
+
+  /** The loaded block's bytes: positionBytesAt's ranges index them. */
+  get loadedBytes(): Uint8Array {
+    return this.blockBytes;
+  }
+
+  /**
+   * Where posting `i`'s encoded positions lie in loadedBytes: [starts[i],
+   * starts[i + 1]). Found by walking the varints once per block, checked as
+   * decoding would check them, into a buffer the cursor reuses.
+   */
+  positionByteStarts(): Uint32Array {
+    if (this.undecoded) this.loadBlock(this.block);
+    if (this.byteStartsBlock === this.block) return this.byteStarts;
+    const bytes = this.blockBytes;
+    const starts = this.byteStarts;
+    let pos = this.positionsFrom;
+    for (let i = 0; i < this.size; i++) {
+      starts[i] = pos;
+      for (let j = 0; j < this.tfs[i]!; j++) {
+        for (let s = 0; ; s++) {
+          if (pos >= bytes.length || s >= 5) throw this.bad();
+          if (bytes[pos++]! < 0x80) break;
+        }
+      }
+    }
+    starts[this.size] = pos;
+    if (pos !== bytes.length) throw this.bad();
+    this.byteStartsBlock = this.block;
+    return starts;
   }
 
   /** Postings in the loaded block. */

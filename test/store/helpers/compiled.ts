@@ -26,7 +26,9 @@ export function compileProject(): string {
 
 /**
  * A child script: `ingest DIR DOCS.json` ingests (printing `progress N` lines),
- * `hold DIR MS` holds the write lock for MS milliseconds (printing `locked`).
+ * `hold DIR MS` holds the write lock for MS milliseconds (printing `locked`),
+ * `batches DIR DOCS.json` ingests one document per batch as a long run does,
+ * merging every 3 segments in the background (printing the index's stats).
  * Errors go to stderr as one line; the exit code is the error's.
  */
 export function writeChildScript(compiled: string): string {
@@ -42,6 +44,12 @@ try {
     const index = await UnresIndex.open(dir, { create: true, segmentClauses: Number(process.env.SEGMENT_CLAUSES ?? 50000) });
     const summary = await index.ingest(docs, { onProgress: (done) => { if (done % 20 === 0) process.stdout.write('progress ' + done + '\\n'); } });
     process.stdout.write(JSON.stringify(summary) + '\\n');
+  } else if (mode === 'batches') {
+    const { UnresIndex } = await import('./src/store/index.js');
+    const docs = JSON.parse(readFileSync(arg, 'utf8'));
+    const index = await UnresIndex.open(dir, { create: true, mergePolicy: { mergeFactor: 3, levelBase: 1000000 } });
+    for (const [i, d] of docs.entries()) await index.ingest([d], { mergeInBackground: i < docs.length - 1 });
+    process.stdout.write(JSON.stringify(index.stats()) + '\\n');
   } else if (mode === 'hold') {
     const { withWriteLock } = await import('./src/store/lock.js');
     await withWriteLock(dir, async () => {

@@ -1,0 +1,139 @@
+// Merges that run beside a long ingest, as Lucene's concurrent merge
+// scheduler: a batch's commit publishes its new segments at once, and the
+// merge the policy asks for runs on a thread of its own while the next files
+// are parsed. A later commit (under the write lock) takes the merged segment
+// in place of its sources, carrying over the deletions made on them since the
+// merge began. If another writer merged or dropped a source meanwhile, or
+// swept the unfinished output, the merge is simply dropped: the policy asks
+// again. One merge runs at a time; the last commit of a run waits for it.
+
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { SEGMENT_FILES, type SegmentFileKey } from '../index/format/files.js';
+import { segmentFilePath } from './layout.js';
+import type { ManifestBody, ManifestSegment } from './manifest.js';
+import { type MergeJob, runMergeJob } from './merge-job.js';
+import type { StreamedSegment } from './segment-files.js';
+
+export type MergeRunner = (job: MergeJob) => Promise<StreamedSegment>;
+
+const WORKER_FILE = fileURLToPath(new URL('./merge-worker.js', import.meta.url));
+
+/** Heap of the merge thread: a merge holds one term's postings and a few bytes per clause. */
+const MERGE_HEAP_MB = 256;
+
+interface Running {
+  job: MergeJob;
+  /** Settles once, never rejects. */
+  outcome: Promise<StreamedSegment | Error>;
+  settled: StreamedSegment | Error | null;
+  worker: Worker | null;
+}
+
+/** Runs a merge job on a worker thread (compiled JavaScript), else on this thread between other work. */
+function startJob(job: MergeJob, runner: MergeRunner | null): { outcome: Promise<StreamedSegment | Error>; worker: Worker | null } {
+  if (runner || !(import.meta.url.endsWith('.js') && existsSync(WORKER_FILE))) {
+    return { outcome: (runner ?? runMergeJob)(job).catch((err: unknown) => (err instanceof Error ? err : new Error(String(err)))), worker: null };
+  }
+  const worker = new Worker(WORKER_FILE, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: MERGE_HEAP_MB } });
+  // An ingest that stops early does not wait for its merge; the last commit refs it while it waits.
+  worker.unref();
+  const outcome = new Promise<StreamedSegment | Error>((resolve) => {
+    worker.once('message', (m: { done?: StreamedSegment; failure?: string }) => resolve(m.done ?? new Error(m.failure ?? 'the merge failed')));
+    worker.once('error', (err) => resolve(err));
+    worker.once('exit', (code) => resolve(new Error(`the merge thread stopped (exit ${code})`)));
+  });
+  return { outcome, worker };
+}
+
+export class BackgroundMerges {
+  private running: Running | null = null;
+  /** The settled merge the last takeIn() looked at: taken() forgets it. */
+  private considered: Running | null = null;
+
+  /** `runner` replaces the merge thread (tests). */
+  constructor(private readonly runner: MergeRunner | null = null) {}
+
+  /** Is a merge running or waiting to be taken in? */
+  get active(): boolean {
+    return this.running !== null;
+  }
+
+  /** A merge whose result waits to be taken in. */
+  get settled(): boolean {
+    return this.running?.settled != null;
+  }
+
+  /** Names a sweep must leave alone: the merge's output, finished or being written. */
+  protectedNames(): string[] {
+    return this.running ? [this.running.job.name] : [];
+  }
+
+  /** Starts merging `sources` (entries as committed now) into `name`. Only when none is active. */
+  start(dir: string, identity: string, sources: ManifestSegment[], name: string): void {
+    if (this.running) throw new Error('a background merge is already running');
+    const job: MergeJob = { dir, identity, sources: sources.map((s) => ({ ...s, deleted: [...s.deleted] })), name };
+    const { outcome, worker } = startJob(job, this.runner);
+    const running: Running = { job, outcome, settled: null, worker };
+    void outcome.then((result) => (running.settled = result));
+    this.running = running;
+  }
+
+  /** Waits for the running merge, if any, to finish. */
+  async wait(): Promise<void> {
+    const running = this.running;
+    if (!running || running.settled) return;
+    running.worker?.ref();
+    running.settled = await running.outcome;
+  }
+
+  /**
+   * `body` with the finished merge taken in, when it can be: its sources all
+   * still there, its files all there. Does not forget the merge (the commit
+   * may still fail and be tried again): taken() does, once committed.
+   */
+  takeIn(body: ManifestBody): ManifestBody {
+    const running = this.running;
+    if (!running?.settled) return body;
+    this.considered = running;
+    if (running.settled instanceof Error) return body;
+    const { job } = running;
+    const { entry, docMaps } = running.settled;
+    if (body.identity !== job.identity) return body;
+    const current = job.sources.map((source) => body.segments.find((s) => s.name === source.name));
+    if (current.some((c) => c === undefined)) return body;
+    if ((Object.keys(SEGMENT_FILES) as SegmentFileKey[]).some((key) => !existsSync(segmentFilePath(job.dir, entry.name, key)))) return body;
+    // Documents replaced in a source since the merge began are replaced in the merged segment too.
+    const deleted: number[] = [];
+    job.sources.forEach((source, s) => {
+      const before = new Set(source.deleted);
+      for (const d of current[s]!.deleted) {
+        const to = before.has(d) ? -1 : docMaps[s]![d]!;
+        if (to >= 0) deleted.push(to);
+      }
+    });
+    deleted.sort((a, b) => a - b);
+    const names = new Set(job.sources.map((s) => s.name));
+    const segments = body.segments.filter((s) => !names.has(s.name));
+    if (deleted.length < entry.docs) {
+      const at = body.segments.findIndex((s) => names.has(s.name));
+      segments.splice(Math.min(at, segments.length), 0, { ...entry, deleted });
+    }
+    return { ...body, segments };
+  }
+
+  /** After a commit: a settled merge has been taken in (or could not be, and is dropped). */
+  taken(): void {
+    if (this.running !== null && this.running === this.considered) this.running = null;
+    this.considered = null;
+  }
+
+  /** Stops the running merge without waiting for it (an interrupted ingest); its unfinished output is swept later. */
+  async abandon(): Promise<void> {
+    const running = this.running;
+    this.running = null;
+    this.considered = null;
+    await running?.worker?.terminate();
+  }
+}
