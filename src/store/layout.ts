@@ -28,8 +28,11 @@ export const INDEX_FORMAT = 'unres-index';
  *    symbol holds the symbol of the resolution that adopted it, and an ibid. footnote's text is indexed
  *    with the work it repeats, so an index of version 7 misses terms queries now ask for. The files
  *    are laid out as in version 7.
+ * 9: what is indexed changed (issue 12, fourth round): inline footnote bodies whose printed labels
+ *    restart (every body "([1])") are numbered apart, so clauses of an index of version 8 hold the
+ *    wrong footnote's text. The files are laid out as in version 7.
  */
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';
