@@ -47,7 +47,7 @@ describe.skipIf(!process.env.UNRES_SLOW)('a long ingest merging beside its batch
     expect(named.length).toBeLessThan(12);
     const hit = await unres(['search', 'البلد رقم 4321', '--index', index, '--json', '--limit', '1']);
     expect(hit.code, hit.stderr).toBe(0);
-    expect(hit.stdout).toContain('A/RES/60/4321');
+    expect(hit.stdout).toContain('A-RES-60-4321');
     const again = await unres(['ingest', folder, '--index', index, '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toMatchObject({ added: 0, unchanged: FILES });
