@@ -60,6 +60,11 @@ export class BackgroundMerges {
     return this.running !== null;
   }
 
+  /** Can a merge start once this commit is written: none running, or only the one this commit takes in. */
+  get canStart(): boolean {
+    return this.running === null || this.running === this.considered;
+  }
+
   /** A merge whose result waits to be taken in. */
   get settled(): boolean {
     return this.running?.settled != null;

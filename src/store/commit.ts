@@ -63,7 +63,7 @@ export async function commit(
     if (!names) break;
     if (background) {
       // One merge at a time; the name is taken now, so the manifest's counter moves past it.
-      if (!merges.active) {
+      if (merges.canStart) {
         start = { sources: next.segments.filter((s) => names.includes(s.name)), name: segmentName(next.nextSegment, randomTag()) };
         next = { ...next, nextSegment: next.nextSegment + 1 };
       }
