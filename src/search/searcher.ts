@@ -913,7 +913,63 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     let checkedUpto = -1;
     let checkedAgainst: Scored | null = null;
 
+    // Per group, the best all the other groups together could add (for passWeak).
+    const othersMax = runs.map((run) => {
+      let sum = 0;
+      for (const other of runs) if (other !== run) sum += other.maxScore;
+      return sum;
+    });
+    // Per group, the stretch [.., weakCheckedUpto] whose blocks passWeak found able to rank under weakCheckedAgainst.
+    const weakCheckedUpto = runs.map(() => -1);
+    const weakCheckedAgainst: Array<Scored | null> = runs.map(() => null);
+    /**
+     * Once the threshold holds as many matched words as this segment has
+     * groups, a clause ranks only with a score at or above the threshold's: a
+     * clause where driving group r scores so little that even every other
+     * group at its best (othersMax) leaves it below cannot rank. The group's
+     * iterators pass such clauses together (whole stretches by the skip data's
+     * block bounds, without decoding, then posting by posting), before they
+     * are candidates. Exact: only clauses that cannot rank are passed, and a
+     * group's iterators move together, so every clause still evaluated sees
+     * each group's postings (and word positions) whole.
+     */
+    const passWeak = (r: number, worst: Scored): void => {
+      const its = runs[r]!.iterators;
+      const others = othersMax[r]!;
+      for (;;) {
+        let d = NO_MORE;
+        for (const it of its) if (it.doc < d) d = it.doc;
+        if (d === NO_MORE) return;
+        if (!(d <= weakCheckedUpto[r]! && worst === weakCheckedAgainst[r])) {
+          let upto = NO_MORE - 1;
+          for (const it of its) if (it.doc !== NO_MORE && it.blockLast() < upto) upto = it.blockLast();
+          let m = -1;
+          for (const it of its) {
+            const b = it.bound(d, upto);
+            if (b > m) m = b;
+          }
+          if ((m + others) * BOUND_SLACK < worst.bm25) {
+            for (const it of its) if (it.doc <= upto) it.advance(upto + 1);
+            continue;
+          }
+          weakCheckedUpto[r] = upto;
+          weakCheckedAgainst[r] = worst;
+        }
+        let s = 0;
+        for (const it of its) {
+          if (it.doc === d) {
+            const x = it.score();
+            if (x > s) s = x;
+          }
+        }
+        if ((s + others) * BOUND_SLACK >= worst.bm25) return;
+        for (const it of its) if (it.doc === d) it.next();
+      }
+    };
+
     for (;;) {
+      const threshold = top.worst;
+      if (threshold && threshold.matched === runs.length) for (let r = essentialFrom; r < runs.length; r++) passWeak(r, threshold);
       // The next candidate: the smallest current ordinal among the driving groups.
       let o = NO_MORE;
       for (let r = essentialFrom; r < runs.length; r++) {

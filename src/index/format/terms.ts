@@ -12,7 +12,7 @@
 //            offset (from the previous block's), varint block bytes
 // A term's postings follow the previous term's: offset + total bytes.
 
-import { ByteReader, ByteWriter, MalformedError, utf8, utf8Bytes } from './bytes.js';
+import { ByteReader, ByteWriter, MalformedError, readVarint, utf8, utf8Bytes, varintEnd } from './bytes.js';
 import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
 import type { ListLocation } from './postings.js';
 
@@ -122,20 +122,28 @@ class SparseIndex {
     this.offsets = new Float64Array(count);
     this.bytes = new Float64Array(count);
     this.decoded = new Array<string | undefined>(count);
-    const r = new ByteReader(raw);
+    // Every query reads the sparse index of each field it looks in (thousands of entries in a large
+    // segment's text field), in a cold process: one plain loop, no reader object or view per entry.
+    const end = raw.length;
+    let pos = 0;
     let offset = 0;
     for (let b = 0; b < count; b++) {
-      const length = r.varint();
-      this.termStarts[b] = r.pos;
-      r.bytes(length);
-      this.termEnds[b] = r.pos;
-      offset += r.varint();
-      const bytes = r.varint();
+      const length = readVarint(raw, pos, end);
+      if (length < 0 || varintEnd + length > end) throw new MalformedError('read past the end');
+      this.termStarts[b] = varintEnd;
+      pos = varintEnd + length;
+      this.termEnds[b] = pos;
+      const delta = readVarint(raw, pos, end);
+      if (delta < 0) throw new MalformedError('read past the end');
+      const bytes = readVarint(raw, varintEnd, end);
+      if (bytes < 0) throw new MalformedError('read past the end');
+      pos = varintEnd;
+      offset += delta;
       if (offset + bytes > limit) throw new MalformedError('block out of place');
       this.offsets[b] = offset;
       this.bytes[b] = bytes;
     }
-    if (!r.done) throw new MalformedError('trailing bytes');
+    if (pos !== end) throw new MalformedError('trailing bytes');
   }
 
   term(b: number): string {
