@@ -877,12 +877,16 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
      * there scores above that sum. Later ordinals of a segment lose ties to
      * earlier ones, so the stretch's first clause decides for all of it.
      */
+    // The walk's loops index their arrays: a search runs in a new process, mostly before V8 optimises it, and
+    // there a for-of allocates an iterator and a result object per step (garbage, then scavenges).
     const onlyTies = (o: number, upto: number, worst: Scored): boolean => {
       if (top.tieBreakWithWorst({ segment, ordinal: o }, worst) <= 0) return false;
       exact.fill(0);
-      for (const run of runs) {
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
         let m = -1;
-        for (const it of run.iterators) {
+        for (let i = 0; i < run.iterators.length; i++) {
+          const it = run.iterators[i]!;
           const b = it.exactBound(o, upto);
           if (b > m) m = b;
         }
@@ -896,9 +900,11 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     const cannotRank = (o: number, upto: number, worst: Scored): boolean => {
       let count = 0;
       let sum = 0;
-      for (const run of runs) {
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
         let m = -1;
-        for (const it of run.iterators) {
+        for (let i = 0; i < run.iterators.length; i++) {
+          const it = run.iterators[i]!;
           const b = it.bound(o, upto);
           if (b > m) m = b;
         }
@@ -938,32 +944,46 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       const others = othersMax[r]!;
       for (;;) {
         let d = NO_MORE;
-        for (const it of its) if (it.doc < d) d = it.doc;
+        for (let i = 0; i < its.length; i++) {
+          const it = its[i]!;
+          if (it.doc < d) d = it.doc;
+        }
         if (d === NO_MORE) return;
         if (!(d <= weakCheckedUpto[r]! && worst === weakCheckedAgainst[r])) {
           let upto = NO_MORE - 1;
-          for (const it of its) if (it.doc !== NO_MORE && it.blockLast() < upto) upto = it.blockLast();
+          for (let i = 0; i < its.length; i++) {
+            const it = its[i]!;
+            if (it.doc !== NO_MORE && it.blockLast() < upto) upto = it.blockLast();
+          }
           let m = -1;
-          for (const it of its) {
+          for (let i = 0; i < its.length; i++) {
+            const it = its[i]!;
             const b = it.bound(d, upto);
             if (b > m) m = b;
           }
           if ((m + others) * BOUND_SLACK < worst.bm25) {
-            for (const it of its) if (it.doc <= upto) it.advance(upto + 1);
+            for (let i = 0; i < its.length; i++) {
+              const it = its[i]!;
+              if (it.doc <= upto) it.advance(upto + 1);
+            }
             continue;
           }
           weakCheckedUpto[r] = upto;
           weakCheckedAgainst[r] = worst;
         }
         let s = 0;
-        for (const it of its) {
+        for (let i = 0; i < its.length; i++) {
+          const it = its[i]!;
           if (it.doc === d) {
             const x = it.score();
             if (x > s) s = x;
           }
         }
         if ((s + others) * BOUND_SLACK >= worst.bm25) return;
-        for (const it of its) if (it.doc === d) it.next();
+        for (let i = 0; i < its.length; i++) {
+          const it = its[i]!;
+          if (it.doc === d) it.next();
+        }
       }
     };
 
@@ -973,21 +993,30 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       // The next candidate: the smallest current ordinal among the driving groups.
       let o = NO_MORE;
       for (let r = essentialFrom; r < runs.length; r++) {
-        for (const it of runs[r]!.iterators) if (it.doc < o) o = it.doc;
+        for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+          const it = its[i]!;
+          if (it.doc < o) o = it.doc;
+        }
       }
       if (o === NO_MORE) break;
       if (filter?.from) {
         // A filter that lists its clauses: nothing before the next one listed can be a hit.
         const allowed = filter.from(segment, o);
         if (allowed > o) {
-          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc < allowed) it.advance(allowed);
+          for (let r = essentialFrom; r < runs.length; r++) for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+            const it = its[i]!;
+            if (it.doc < allowed) it.advance(allowed);
+          }
           continue;
         }
       }
 
       if (filter && !filter(segment, o)) {
         // Filtered out: not scored (the filter's verdict does not depend on the score).
-        for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc === o) it.next();
+        for (let r = essentialFrom; r < runs.length; r++) for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+          const it = its[i]!;
+          if (it.doc === o) it.next();
+        }
         continue;
       }
 
@@ -996,7 +1025,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         // Block-max: the best any clause in [o, upto] could score, from the blocks there.
         let upto = NO_MORE - 1;
         for (let r = essentialFrom; r < runs.length; r++) {
-          for (const it of runs[r]!.iterators) if (it.doc !== NO_MORE) upto = Math.min(upto, it.blockLast());
+          for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+            const it = its[i]!;
+            if (it.doc !== NO_MORE) upto = Math.min(upto, it.blockLast());
+          }
         }
         if (cannotRank(o, upto, worst)) {
           // The stretches after it, as far as the skip data alone shows they cannot rank either, are passed
@@ -1008,7 +1040,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           else for (;;) {
             let end = NO_MORE;
             for (let r = essentialFrom; r < runs.length; r++) {
-              for (const it of runs[r]!.iterators) {
+              for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+                const it = its[i]!;
                 const e = it.stretchEnd(from);
                 if (e >= 0 && e < end) end = e;
               }
@@ -1020,7 +1053,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
             if (!cannotRank(from, end, worst)) break;
             from = end + 1;
           }
-          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc < from) it.advance(from);
+          for (let r = essentialFrom; r < runs.length; r++) for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+            const it = its[i]!;
+            if (it.doc < from) it.advance(from);
+          }
           continue;
         }
         checkedUpto = upto;
@@ -1039,7 +1075,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           const run = runs[r]!;
           let score = 0;
           let hit = false;
-          for (const it of run.iterators) {
+          for (let i = 0; i < run.iterators.length; i++) {
+            const it = run.iterators[i]!;
             if (it.doc < o) it.advance(o);
             if (it.doc === o) {
               hit = true;
@@ -1080,7 +1117,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         }
         best.fill(0);
       }
-      for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc === o) it.next();
+      for (let r = essentialFrom; r < runs.length; r++) for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+        const it = its[i]!;
+        if (it.doc === o) it.next();
+      }
       // Iterators of groups that stopped driving may lag behind: they catch up when evaluated.
     }
   });
@@ -1117,7 +1157,8 @@ function mergePositions(lists: ArrayLike<number>[]): ArrayLike<number> {
 }
 
 function isProhibited(prohibited: TermIterator[], o: number): boolean {
-  for (const it of prohibited) {
+  for (let i = 0; i < prohibited.length; i++) {
+    const it = prohibited[i]!;
     if (it.doc < o) it.advance(o);
     if (it.doc === o) return true;
   }
