@@ -3,7 +3,6 @@
 // text on screen). PAGER set to '' or 'cat' means no pager; --no-pager too.
 // Output that fits the terminal is written directly, without starting one.
 
-import { spawn } from 'node:child_process';
 import type { CommandContext } from './context.js';
 
 export const DEFAULT_PAGER = 'less -FRX';
@@ -23,7 +22,9 @@ const NOT_FOUND = 127;
  * terminal as its output; resolves to false when the pager could not be run
  * (the caller then writes the text itself).
  */
-export function runPager(command: string, text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+export async function runPager(command: string, text: string, env: NodeJS.ProcessEnv): Promise<boolean> {
+  // Loaded here, not at start-up: node:child_process costs every command a few ms, and only a pager needs it.
+  const { spawn } = await import('node:child_process');
   return new Promise((resolve) => {
     // less reads LESS for its options; as git does, -FRX unless the user chose.
     const child = spawn('/bin/sh', ['-c', command], { stdio: ['pipe', 'inherit', 'inherit'], env: { LESS: 'FRX', LV: '-c', ...env } });

@@ -243,11 +243,15 @@ class CursorIterator implements TermIterator {
   ) {
     this.blockScores = new Float64Array(cursor.blockCount);
     this.exactScores = new Float64Array(cursor.blockCount);
+    const { impactStarts, impactTfs, impactNorms } = cursor;
     for (let b = 0; b < cursor.blockCount; b++) {
-      // The best of the block's competitive pairs: no posting there scores more, one scores that.
+      // The best of the block's competitive pairs: no posting there scores more, one scores that. (bm25Of
+      // written out: thousands of pairs per common word, in a process too young to have inlined it. The
+      // same operations in the same order, so the same double as score() gives.)
       let exact = 0;
-      for (let k = cursor.impactStarts[b]!; k < cursor.impactStarts[b + 1]!; k++) {
-        const score = bm25Of(weight, cursor.impactTfs[k]!, cursor.impactNorms[k]!, average);
+      for (let k = impactStarts[b]!, end = impactStarts[b + 1]!; k < end; k++) {
+        const tf = impactTfs[k]!;
+        const score = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * impactNorms[k]!) / average));
         if (score > exact) exact = score;
       }
       this.exactScores[b] = exact;
@@ -885,12 +889,16 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
      * there scores above that sum. Later ordinals of a segment lose ties to
      * earlier ones, so the stretch's first clause decides for all of it.
      */
+    // The walk's loops index their arrays: a search runs in a new process, mostly before V8 optimises it, and
+    // there a for-of allocates an iterator and a result object per step (garbage, then scavenges).
     const onlyTies = (o: number, upto: number, worst: Scored): boolean => {
       if (top.tieBreakWithWorst({ segment, ordinal: o }, worst) <= 0) return false;
       exact.fill(0);
-      for (const run of runs) {
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
         let m = -1;
-        for (const it of run.iterators) {
+        for (let i = 0; i < run.iterators.length; i++) {
+          const it = run.iterators[i]!;
           const b = it.exactBound(o, upto);
           if (b > m) m = b;
         }
@@ -904,9 +912,11 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     const cannotRank = (o: number, upto: number, worst: Scored): boolean => {
       let count = 0;
       let sum = 0;
-      for (const run of runs) {
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
         let m = -1;
-        for (const it of run.iterators) {
+        for (let i = 0; i < run.iterators.length; i++) {
+          const it = run.iterators[i]!;
           const b = it.bound(o, upto);
           if (b > m) m = b;
         }
@@ -921,25 +931,104 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     let checkedUpto = -1;
     let checkedAgainst: Scored | null = null;
 
+    // Per group, the best all the other groups together could add (for passWeak).
+    const othersMax = runs.map((run) => {
+      let sum = 0;
+      for (const other of runs) if (other !== run) sum += other.maxScore;
+      return sum;
+    });
+    // Per group, the stretch [.., weakCheckedUpto] whose blocks passWeak found able to rank under weakCheckedAgainst.
+    const weakCheckedUpto = runs.map(() => -1);
+    const weakCheckedAgainst: Array<Scored | null> = runs.map(() => null);
+    /**
+     * Once the threshold holds as many matched words as this segment has
+     * groups, a clause ranks only with a score at or above the threshold's: a
+     * clause where driving group r scores so little that even every other
+     * group at its best (othersMax) leaves it below cannot rank. The group's
+     * iterators pass such clauses together (whole stretches by the skip data's
+     * block bounds, without decoding, then posting by posting), before they
+     * are candidates. Exact: only clauses that cannot rank are passed, and a
+     * group's iterators move together, so every clause still evaluated sees
+     * each group's postings (and word positions) whole.
+     */
+    const passWeak = (r: number, worst: Scored): void => {
+      const its = runs[r]!.iterators;
+      const others = othersMax[r]!;
+      for (;;) {
+        let d = NO_MORE;
+        for (let i = 0; i < its.length; i++) {
+          const it = its[i]!;
+          if (it.doc < d) d = it.doc;
+        }
+        if (d === NO_MORE) return;
+        if (!(d <= weakCheckedUpto[r]! && worst === weakCheckedAgainst[r])) {
+          let upto = NO_MORE - 1;
+          for (let i = 0; i < its.length; i++) {
+            const it = its[i]!;
+            if (it.doc !== NO_MORE && it.blockLast() < upto) upto = it.blockLast();
+          }
+          let m = -1;
+          for (let i = 0; i < its.length; i++) {
+            const it = its[i]!;
+            const b = it.bound(d, upto);
+            if (b > m) m = b;
+          }
+          if ((m + others) * BOUND_SLACK < worst.bm25) {
+            for (let i = 0; i < its.length; i++) {
+              const it = its[i]!;
+              if (it.doc <= upto) it.advance(upto + 1);
+            }
+            continue;
+          }
+          weakCheckedUpto[r] = upto;
+          weakCheckedAgainst[r] = worst;
+        }
+        let s = 0;
+        for (let i = 0; i < its.length; i++) {
+          const it = its[i]!;
+          if (it.doc === d) {
+            const x = it.score();
+            if (x > s) s = x;
+          }
+        }
+        if ((s + others) * BOUND_SLACK >= worst.bm25) return;
+        for (let i = 0; i < its.length; i++) {
+          const it = its[i]!;
+          if (it.doc === d) it.next();
+        }
+      }
+    };
+
     for (;;) {
+      const threshold = top.worst;
+      if (threshold && threshold.matched === runs.length) for (let r = essentialFrom; r < runs.length; r++) passWeak(r, threshold);
       // The next candidate: the smallest current ordinal among the driving groups.
       let o = NO_MORE;
       for (let r = essentialFrom; r < runs.length; r++) {
-        for (const it of runs[r]!.iterators) if (it.doc < o) o = it.doc;
+        for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+          const it = its[i]!;
+          if (it.doc < o) o = it.doc;
+        }
       }
       if (o === NO_MORE) break;
       if (filter?.from) {
         // A filter that lists its clauses: nothing before the next one listed can be a hit.
         const allowed = filter.from(segment, o);
         if (allowed > o) {
-          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc < allowed) it.advance(allowed);
+          for (let r = essentialFrom; r < runs.length; r++) for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+            const it = its[i]!;
+            if (it.doc < allowed) it.advance(allowed);
+          }
           continue;
         }
       }
 
       if (filter && !filter(segment, o)) {
         // Filtered out: not scored (the filter's verdict does not depend on the score).
-        for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc === o) it.next();
+        for (let r = essentialFrom; r < runs.length; r++) for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+          const it = its[i]!;
+          if (it.doc === o) it.next();
+        }
         continue;
       }
 
@@ -948,7 +1037,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         // Block-max: the best any clause in [o, upto] could score, from the blocks there.
         let upto = NO_MORE - 1;
         for (let r = essentialFrom; r < runs.length; r++) {
-          for (const it of runs[r]!.iterators) if (it.doc !== NO_MORE) upto = Math.min(upto, it.blockLast());
+          for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+            const it = its[i]!;
+            if (it.doc !== NO_MORE) upto = Math.min(upto, it.blockLast());
+          }
         }
         if (cannotRank(o, upto, worst)) {
           // The stretches after it, as far as the skip data alone shows they cannot rank either, are passed
@@ -960,7 +1052,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           else for (;;) {
             let end = NO_MORE;
             for (let r = essentialFrom; r < runs.length; r++) {
-              for (const it of runs[r]!.iterators) {
+              for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+                const it = its[i]!;
                 const e = it.stretchEnd(from);
                 if (e >= 0 && e < end) end = e;
               }
@@ -972,7 +1065,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
             if (!cannotRank(from, end, worst)) break;
             from = end + 1;
           }
-          for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc < from) it.advance(from);
+          for (let r = essentialFrom; r < runs.length; r++) for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+            const it = its[i]!;
+            if (it.doc < from) it.advance(from);
+          }
           continue;
         }
         checkedUpto = upto;
@@ -991,7 +1087,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           const run = runs[r]!;
           let score = 0;
           let hit = false;
-          for (const it of run.iterators) {
+          for (let i = 0; i < run.iterators.length; i++) {
+            const it = run.iterators[i]!;
             if (it.doc < o) it.advance(o);
             if (it.doc === o) {
               hit = true;
@@ -1032,7 +1129,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         }
         best.fill(0);
       }
-      for (let r = essentialFrom; r < runs.length; r++) for (const it of runs[r]!.iterators) if (it.doc === o) it.next();
+      for (let r = essentialFrom; r < runs.length; r++) for (let i = 0, its = runs[r]!.iterators; i < its.length; i++) {
+        const it = its[i]!;
+        if (it.doc === o) it.next();
+      }
       // Iterators of groups that stopped driving may lag behind: they catch up when evaluated.
     }
   });
@@ -1069,7 +1169,8 @@ function mergePositions(lists: ArrayLike<number>[]): ArrayLike<number> {
 }
 
 function isProhibited(prohibited: TermIterator[], o: number): boolean {
-  for (const it of prohibited) {
+  for (let i = 0; i < prohibited.length; i++) {
+    const it = prohibited[i]!;
     if (it.doc < o) it.advance(o);
     if (it.doc === o) return true;
   }

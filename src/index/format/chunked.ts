@@ -16,6 +16,8 @@ import { openRegularFile } from '../../files.js';
 export const CHUNK = 4096;
 const MAGIC = 0x43524e55; // "UNRC"
 export const FOOTER_BYTES = 24;
+/** CRCs of the table read at once (4 KiB of it, covering 4 MiB of data). */
+const CRC_PAGE = 1024;
 
 /** Where a writer's bytes go. */
 export interface ByteSink {
@@ -276,22 +278,43 @@ export class ChunkedReader {
     const start = first * CHUNK;
     const end = Math.min(this.dataLength, (last + 1) * CHUNK);
     let data: Uint8Array;
-    let table: Uint8Array;
     try {
       data = this.access.read(start, end - start);
-      table = this.access.read(this.dataLength + first * 4, (last - first + 1) * 4);
     } catch {
       throw this.damaged(`${this.file} is truncated or changed`);
     }
-    const view = new DataView(table.buffer, table.byteOffset, table.byteLength);
     for (let c = first; c <= last; c++) {
       const from = (c - first) * CHUNK;
       const to = Math.min(data.length, from + CHUNK);
-      if (crc32(data.subarray(from, to)) !== view.getUint32((c - first) * 4, true)) {
+      if (crc32(data.subarray(from, to)) !== this.chunkCrc(c)) {
         throw this.damaged(`${this.file} fails its checksum`);
       }
     }
     return data.subarray(offset - start, offset - start + length);
+  }
+
+  /** CRC table pages read so far (a read then costs one positioned read, not two). */
+  private readonly crcPages = new Map<number, Uint32Array>();
+
+  /** The CRC of chunk c, from the table read a page of CRC_PAGE entries at a time. */
+  private chunkCrc(c: number): number {
+    const p = Math.floor(c / CRC_PAGE);
+    let page = this.crcPages.get(p);
+    if (!page) {
+      const first = p * CRC_PAGE;
+      const n = Math.min(CRC_PAGE, this.chunks - first);
+      let bytes: Uint8Array;
+      try {
+        bytes = this.access.read(this.dataLength + first * 4, n * 4);
+      } catch {
+        throw this.damaged(`${this.file} is truncated or changed`);
+      }
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      page = new Uint32Array(n);
+      for (let i = 0; i < n; i++) page[i] = view.getUint32(i * 4, true);
+      this.crcPages.set(p, page);
+    }
+    return page[c - p * CRC_PAGE]!;
   }
 
   /** The whole data, verified (merges and salvage). */

@@ -283,15 +283,17 @@ export class PostingsCursor {
     const { offset, skipBytes, totalBytes } = location;
     if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
     const head = this.file.read(offset, skipBytes);
+    const end = head.length;
+    // A common word's skip table has thousands of blocks, read in a cold process (interpreted code):
+    // one plain loop, the one-byte varints read inline, no function per value.
     let pos = 0;
-    const read = (): number => {
-      const value = readVarint(head, pos, head.length);
-      if (value < 0) throw this.bad();
+    let n = head[0]!;
+    if (n < 0x80) pos = 1;
+    else {
+      n = readVarint(head, 0, end);
       pos = varintEnd;
-      return value;
-    };
-    const n = read();
-    if (n < 1 || n > location.df) throw this.bad();
+    }
+    if (!(n >= 1 && n <= location.df)) throw this.bad();
     this.blockCount = n;
     if (this.firsts.length < n) {
       this.firsts = new Float64Array(n);
@@ -305,16 +307,38 @@ export class PostingsCursor {
     let at = offset + skipBytes;
     let total = 0;
     let k = 0;
+    let v = 0;
     for (let b = 0; b < n; b++) {
-      const first = previousLast + 1 + read();
-      const last = first + read();
-      const count = read();
-      const bytes = read();
-      const pairs = read();
-      if (pairs < 1 || pairs > count) throw this.bad();
+      // first - (previous last + 1), last - first, count, bytes, pairs: varints, most of one byte.
+      v = head[pos]!;
+      if (v < 0x80) pos++;
+      else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
+      else pos = varintEnd;
+      const first = previousLast + 1 + v;
+      v = head[pos]!;
+      if (v < 0x80) pos++;
+      else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
+      else pos = varintEnd;
+      const last = first + v;
+      v = head[pos]!;
+      if (v < 0x80) pos++;
+      else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
+      else pos = varintEnd;
+      const count = v;
+      v = head[pos]!;
+      if (v < 0x80) pos++;
+      else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
+      else pos = varintEnd;
+      const bytes = v;
+      v = head[pos]!;
+      if (v < 0x80) pos++;
+      else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
+      else pos = varintEnd;
+      const pairs = v;
+      if (pos > end || pairs < 1 || pairs > count) throw this.bad();
       this.impactStarts[b] = k;
       if (this.impactTfs.length < k + pairs) {
-        const size = Math.max(2 * this.impactTfs.length, k + pairs);
+        const size = Math.max(2 * this.impactTfs.length, k + pairs, 4 * n);
         const tfs = new Uint32Array(size);
         const norms = new Uint32Array(size);
         tfs.set(this.impactTfs.subarray(0, k));
@@ -322,14 +346,25 @@ export class PostingsCursor {
         this.impactTfs = tfs;
         this.impactNorms = norms;
       }
+      let tf = 0;
+      let norm = 0;
       for (let p = 0; p < pairs; p++, k++) {
-        const tf = read();
-        const norm = read();
-        if (p > 0 && (tf === 0 || norm === 0)) throw this.bad();
-        this.impactTfs[k] = p === 0 ? tf : this.impactTfs[k - 1]! + tf;
-        this.impactNorms[k] = p === 0 ? norm : this.impactNorms[k - 1]! + norm;
+        v = head[pos]!;
+        if (v < 0x80) pos++;
+        else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
+        else pos = varintEnd;
+        const tfStep = v;
+        v = head[pos]!;
+        if (v < 0x80) pos++;
+        else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
+        else pos = varintEnd;
+        if (p > 0 && (tfStep === 0 || v === 0)) throw this.bad();
+        tf = p === 0 ? tfStep : tf + tfStep;
+        norm = p === 0 ? v : norm + v;
+        this.impactTfs[k] = tf;
+        this.impactNorms[k] = norm;
       }
-      if (count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || bytes < 2) throw this.bad();
+      if (pos > end || count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || bytes < 2) throw this.bad();
       this.firsts[b] = first;
       this.lasts[b] = last;
       this.counts[b] = count;
@@ -340,7 +375,7 @@ export class PostingsCursor {
       previousLast = last;
     }
     this.impactStarts[n] = k;
-    if (pos !== head.length || at !== offset + totalBytes || total !== location.df) throw this.bad();
+    if (pos !== end || at !== offset + totalBytes || total !== location.df) throw this.bad();
     return this;
   }
 
@@ -376,18 +411,25 @@ export class PostingsCursor {
     const ordinals = this.ordinals;
     const tfs = this.tfs;
     let ordinal = this.firsts[b]!;
+    // One-byte varints (most gaps and frequencies) read inline: blocks are decoded by the thousand, mostly
+    // before V8 has optimised (and inlined) anything.
+    let v = 0;
     for (let i = 0; i < count; i++) {
       if (i > 0) {
-        const gap = readVarint(bytes, pos, docEnd);
-        if (gap <= 0) throw this.bad();
-        pos = varintEnd;
-        ordinal += gap;
+        v = pos < docEnd ? bytes[pos]! : 0x80;
+        if (v < 0x80) pos++;
+        else if ((v = readVarint(bytes, pos, docEnd)) < 0) throw this.bad();
+        else pos = varintEnd;
+        if (v === 0) throw this.bad();
+        ordinal += v;
       }
       ordinals[i] = ordinal;
-      const tf = readVarint(bytes, pos, docEnd);
-      if (tf <= 0) throw this.bad();
-      pos = varintEnd;
-      tfs[i] = tf;
+      v = pos < docEnd ? bytes[pos]! : 0x80;
+      if (v < 0x80) pos++;
+      else if ((v = readVarint(bytes, pos, docEnd)) < 0) throw this.bad();
+      else pos = varintEnd;
+      if (v === 0) throw this.bad();
+      tfs[i] = v;
     }
     if (pos !== docEnd || ordinal !== this.lasts[b]) throw this.bad();
     this.block = b;
@@ -458,7 +500,18 @@ export class PostingsCursor {
       this.undecoded = false;
       return (this.doc = NO_MORE);
     }
-    if (b !== this.block || this.undecoded) this.loadBlock(b);
+    if (b !== this.block || this.undecoded) {
+      if (target <= this.firsts[b]!) {
+        // The block's first posting, known from the skip data: decoded only when read (a search that
+        // passes whole blocks by their bounds lands on many it never reads).
+        this.block = b;
+        this.index = 0;
+        this.size = 0;
+        this.undecoded = true;
+        return (this.doc = this.firsts[b]!);
+      }
+      this.loadBlock(b);
+    }
     let i = this.index;
     while (this.ordinals[i]! < target) i++;
     this.index = i;

@@ -12,7 +12,7 @@
 //            offset (from the previous block's), varint block bytes
 // A term's postings follow the previous term's: offset + total bytes.
 
-import { ByteReader, ByteWriter, MalformedError, utf8, utf8Bytes } from './bytes.js';
+import { ByteReader, ByteWriter, MalformedError, readVarint, utf8, utf8Bytes, varintEnd } from './bytes.js';
 import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
 import type { ListLocation } from './postings.js';
 
@@ -113,7 +113,7 @@ class SparseIndex {
   private readonly decoded: Array<string | undefined>;
 
   constructor(
-    private readonly raw: Uint8Array,
+    readonly raw: Uint8Array,
     readonly count: number,
     limit: number,
   ) {
@@ -122,25 +122,40 @@ class SparseIndex {
     this.offsets = new Float64Array(count);
     this.bytes = new Float64Array(count);
     this.decoded = new Array<string | undefined>(count);
-    const r = new ByteReader(raw);
+    // Every query reads the sparse index of each field it looks in (thousands of entries in a large
+    // segment's text field), in a cold process: one plain loop, no reader object or view per entry.
+    const end = raw.length;
+    let pos = 0;
     let offset = 0;
     for (let b = 0; b < count; b++) {
-      const length = r.varint();
-      this.termStarts[b] = r.pos;
-      r.bytes(length);
-      this.termEnds[b] = r.pos;
-      offset += r.varint();
-      const bytes = r.varint();
+      const length = readVarint(raw, pos, end);
+      if (length < 0 || varintEnd + length > end) throw new MalformedError('read past the end');
+      this.termStarts[b] = varintEnd;
+      pos = varintEnd + length;
+      this.termEnds[b] = pos;
+      const delta = readVarint(raw, pos, end);
+      if (delta < 0) throw new MalformedError('read past the end');
+      const bytes = readVarint(raw, varintEnd, end);
+      if (bytes < 0) throw new MalformedError('read past the end');
+      pos = varintEnd;
+      offset += delta;
       if (offset + bytes > limit) throw new MalformedError('block out of place');
       this.offsets[b] = offset;
       this.bytes[b] = bytes;
     }
-    if (!r.done) throw new MalformedError('trailing bytes');
+    if (pos !== end) throw new MalformedError('trailing bytes');
   }
 
   term(b: number): string {
     return (this.decoded[b] ??= utf8(this.raw.subarray(this.termStarts[b]!, this.termEnds[b]!)));
   }
+}
+
+/** Are a[0 .. aLength) and b[from .. from + bLength) the same bytes? */
+function sameBytes(a: Uint8Array, aLength: number, b: Uint8Array, from: number, bLength: number): boolean {
+  if (aLength !== bLength) return false;
+  for (let i = 0; i < aLength; i++) if (a[i] !== b[from + i]) return false;
+  return true;
 }
 
 /** One field's dictionary, read lazily. */
@@ -239,11 +254,70 @@ export class FieldTerms {
     if (this.info.termCount === 0) return null;
     const b = this.blockFor(term);
     if (b < 0) return null;
-    for (const entry of this.block(b)) {
+    const known = this.blocks.get(b);
+    if (!known) return this.findInBlock(b, term);
+    for (const entry of known) {
       if (entry.term === term) return entry;
       if (entry.term > term) return null;
     }
     return null;
+  }
+
+  /**
+   * One term of block b, found by comparing its UTF-8 bytes with each entry's
+   * as the prefix coding rebuilds them (a search looks up a few terms per field
+   * and segment: decoding all 64 terms of each block into strings cost more
+   * than the rest of the lookup). The block is checked as block() checks it,
+   * but for the order of its terms, which only iteration relies on.
+   */
+  private findInBlock(b: number, term: string): TermInfo | null {
+    const wanted = utf8Bytes(term);
+    let found: TermInfo | null = null;
+    try {
+      const sparse = this.sparse();
+      this.firstTerm(b);
+      const raw = this.file.read(sparse.offsets[b]!, sparse.bytes[b]!);
+      const end = raw.length;
+      const firstStart = sparse.termStarts[b]!;
+      const firstLength = sparse.termEnds[b]! - firstStart;
+      const next = (at: number): number => {
+        const value = readVarint(raw, at, end);
+        if (value < 0) throw new MalformedError('read past the end');
+        return value;
+      };
+      const count = next(0);
+      let offset = next(varintEnd);
+      let pos = varintEnd;
+      // The current term's bytes: kept across entries for the shared prefixes.
+      let current = new Uint8Array(Math.max(64, wanted.length));
+      let length = 0;
+      for (let i = 0; i < count; i++) {
+        const shared = next(pos);
+        const suffix = next(varintEnd);
+        pos = varintEnd;
+        if (shared > length || pos + suffix > end) throw new MalformedError('bad prefix');
+        if (shared + suffix > current.length) {
+          const grown = new Uint8Array(2 * (shared + suffix));
+          grown.set(current.subarray(0, shared));
+          current = grown;
+        }
+        current.set(raw.subarray(pos, pos + suffix), shared);
+        length = shared + suffix;
+        pos += suffix;
+        const df = next(pos);
+        const skipBytes = next(varintEnd);
+        const totalBytes = next(varintEnd);
+        pos = varintEnd;
+        if (i === 0 && !sameBytes(current, length, sparse.raw, firstStart, firstLength)) throw new MalformedError('unsorted');
+        if (found === null && sameBytes(current, length, wanted, 0, wanted.length)) found = { term, df, offset, skipBytes, totalBytes };
+        offset += totalBytes;
+      }
+      if (pos !== end || count < 1) throw new MalformedError('bad block');
+    } catch (err) {
+      if (err instanceof MalformedError) throw this.bad();
+      throw err;
+    }
+    return found;
   }
 
   /** Terms >= `from`, in order. */
