@@ -5,7 +5,9 @@
 // in place of its sources, carrying over the deletions made on them since the
 // merge began. If another writer merged or dropped a source meanwhile, or
 // swept the unfinished output, the merge is simply dropped: the policy asks
-// again. One merge runs at a time; the last commit of a run waits for it.
+// again. A merge that failed (out of memory, a disk error) is not tried again
+// in the background: the run's last commit merges in place. One merge runs at
+// a time; the last commit of a run waits for it.
 
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -51,18 +53,29 @@ export class BackgroundMerges {
   private running: Running | null = null;
   /** The settled merge the last takeIn() looked at: taken() forgets it. */
   private considered: Running | null = null;
+  /**
+   * A merge failed (its thread ran out of memory, a disk error): the policy
+   * would ask for the same merge at every commit, so none is started again
+   * and the run's last commit merges in place.
+   */
+  private failed = false;
 
   /** `runner` replaces the merge thread (tests). */
   constructor(private readonly runner: MergeRunner | null = null) {}
 
-  /** Is a merge running or waiting to be taken in? */
+  /** Is a merge running or waiting to be taken in, or left to the run's last commit? */
   get active(): boolean {
-    return this.running !== null;
+    return this.running !== null || this.failed;
+  }
+
+  /** The run's last commit merged in place as the policy says: a later run may merge in the background again. */
+  mergedInPlace(): void {
+    this.failed = false;
   }
 
   /** Can a merge start once this commit is written: none running, or only the one this commit takes in. */
   get canStart(): boolean {
-    return this.running === null || this.running === this.considered;
+    return !this.failed && (this.running === null || this.running === this.considered);
   }
 
   /** A merge whose result waits to be taken in. */
@@ -102,7 +115,10 @@ export class BackgroundMerges {
     const running = this.running;
     if (!running?.settled) return body;
     this.considered = running;
-    if (running.settled instanceof Error) return body;
+    if (running.settled instanceof Error) {
+      this.failed = true;
+      return body;
+    }
     const { job } = running;
     const { entry, docMaps } = running.settled;
     if (body.identity !== job.identity) return body;

@@ -73,6 +73,7 @@ export async function commit(
     next = await mergeInto(dir, next, names);
     mergeAll = false;
   }
+  if (merges && !background) merges.mergedInPlace();
   const generation = next.generation + 1;
   const update = options.paths;
   if (update) {
