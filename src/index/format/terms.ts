@@ -12,7 +12,7 @@
 //            offset (from the previous block's), varint block bytes
 // A term's postings follow the previous term's: offset + total bytes.
 
-import { ByteReader, ByteWriter, MalformedError, readVarint, utf8, utf8Bytes, varintEnd } from './bytes.js';
+import { ByteWriter, MalformedError, readVarint, utf8, utf8Bytes, varintEnd } from './bytes.js';
 import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
 import type { ListLocation } from './postings.js';
 
@@ -197,38 +197,67 @@ export class FieldTerms {
     return term;
   }
 
+  /**
+   * Walks block b's entries, checking what decoding needs (prefix lengths,
+   * bytes within the block, nothing after the last entry): each term as UTF-8
+   * bytes (`bytes[0 .. length)`, a buffer reused from entry to entry) with its
+   * postings' location. No string is made: iteration decodes them, a lookup
+   * compares bytes (block() and findInBlock()).
+   */
+  private walkBlock(b: number, visit: (bytes: Uint8Array, length: number, location: ListLocation, i: number) => void): void {
+    const sparse = this.sparse();
+    const raw = this.file.read(sparse.offsets[b]!, sparse.bytes[b]!);
+    const end = raw.length;
+    const next = (at: number): number => {
+      const value = readVarint(raw, at, end);
+      if (value < 0) throw new MalformedError('read past the end');
+      return value;
+    };
+    const count = next(0);
+    let offset = next(varintEnd);
+    let pos = varintEnd;
+    // The current term's bytes: kept across entries for the shared prefixes.
+    let current = new Uint8Array(64);
+    let length = 0;
+    for (let i = 0; i < count; i++) {
+      const shared = next(pos);
+      const suffix = next(varintEnd);
+      pos = varintEnd;
+      if (shared > length || pos + suffix > end) throw new MalformedError('bad prefix');
+      if (shared + suffix > current.length) {
+        const grown = new Uint8Array(2 * (shared + suffix));
+        grown.set(current.subarray(0, shared));
+        current = grown;
+      }
+      current.set(raw.subarray(pos, pos + suffix), shared);
+      length = shared + suffix;
+      pos += suffix;
+      const df = next(pos);
+      const skipBytes = next(varintEnd);
+      const totalBytes = next(varintEnd);
+      pos = varintEnd;
+      visit(current, length, { offset, skipBytes, totalBytes, df }, i);
+      offset += totalBytes;
+    }
+    if (pos !== end || count < 1) throw new MalformedError('bad block');
+  }
+
   private block(b: number): TermInfo[] {
     let entries = this.blocks.get(b);
     if (entries) return entries;
-    entries = [];
+    const decoded: TermInfo[] = [];
     try {
-      const sparse = this.sparse();
       const first = this.firstTerm(b);
-      const r = new ByteReader(this.file.read(sparse.offsets[b]!, sparse.bytes[b]!));
-      const count = r.varint();
-      let offset = r.varint();
-      let previous: Uint8Array = new Uint8Array(0);
-      for (let i = 0; i < count; i++) {
-        const shared = r.varint();
-        const suffix = r.bytes(r.varint());
-        if (shared > previous.length) throw new MalformedError('bad prefix');
-        const bytes = new Uint8Array(shared + suffix.length);
-        bytes.set(previous.subarray(0, shared));
-        bytes.set(suffix, shared);
-        const term = utf8(bytes);
-        const df = r.varint();
-        const skipBytes = r.varint();
-        const totalBytes = r.varint();
-        if (i === 0 ? term !== first : !(entries[i - 1]!.term < term)) throw new MalformedError('unsorted');
-        entries.push({ term, df, offset, skipBytes, totalBytes });
-        offset += totalBytes;
-        previous = bytes;
-      }
-      if (!r.done || count < 1) throw new MalformedError('bad block');
+      this.walkBlock(b, (bytes, length, location, i) => {
+        const term = utf8(bytes.subarray(0, length));
+        if (i === 0 ? term !== first : !(decoded[i - 1]!.term < term)) throw new MalformedError('unsorted');
+        decoded.push({ term, ...location });
+      });
     } catch (err) {
       if (err instanceof MalformedError) throw this.bad();
       throw err;
     }
+    entries = decoded;
     if (this.blocks.size > 256) this.blocks.clear();
     this.blocks.set(b, entries);
     return entries;
@@ -276,43 +305,12 @@ export class FieldTerms {
     try {
       const sparse = this.sparse();
       this.firstTerm(b);
-      const raw = this.file.read(sparse.offsets[b]!, sparse.bytes[b]!);
-      const end = raw.length;
       const firstStart = sparse.termStarts[b]!;
       const firstLength = sparse.termEnds[b]! - firstStart;
-      const next = (at: number): number => {
-        const value = readVarint(raw, at, end);
-        if (value < 0) throw new MalformedError('read past the end');
-        return value;
-      };
-      const count = next(0);
-      let offset = next(varintEnd);
-      let pos = varintEnd;
-      // The current term's bytes: kept across entries for the shared prefixes.
-      let current = new Uint8Array(Math.max(64, wanted.length));
-      let length = 0;
-      for (let i = 0; i < count; i++) {
-        const shared = next(pos);
-        const suffix = next(varintEnd);
-        pos = varintEnd;
-        if (shared > length || pos + suffix > end) throw new MalformedError('bad prefix');
-        if (shared + suffix > current.length) {
-          const grown = new Uint8Array(2 * (shared + suffix));
-          grown.set(current.subarray(0, shared));
-          current = grown;
-        }
-        current.set(raw.subarray(pos, pos + suffix), shared);
-        length = shared + suffix;
-        pos += suffix;
-        const df = next(pos);
-        const skipBytes = next(varintEnd);
-        const totalBytes = next(varintEnd);
-        pos = varintEnd;
-        if (i === 0 && !sameBytes(current, length, sparse.raw, firstStart, firstLength)) throw new MalformedError('unsorted');
-        if (found === null && sameBytes(current, length, wanted, 0, wanted.length)) found = { term, df, offset, skipBytes, totalBytes };
-        offset += totalBytes;
-      }
-      if (pos !== end || count < 1) throw new MalformedError('bad block');
+      this.walkBlock(b, (bytes, length, location, i) => {
+        if (i === 0 && !sameBytes(bytes, length, sparse.raw, firstStart, firstLength)) throw new MalformedError('unsorted');
+        if (found === null && sameBytes(bytes, length, wanted, 0, wanted.length)) found = { term, ...location };
+      });
     } catch (err) {
       if (err instanceof MalformedError) throw this.bad();
       throw err;
