@@ -284,15 +284,20 @@ export class PostingsCursor {
     if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
     const head = this.file.read(offset, skipBytes);
     const end = head.length;
-    // A common word's skip table has thousands of blocks, read in a cold process (interpreted code):
-    // one plain loop, the one-byte varints read inline, no function per value.
     let pos = 0;
-    let n = head[0]!;
-    if (n < 0x80) pos = 1;
-    else {
-      n = readVarint(head, 0, end);
+    // A varint of the skip table, most of one byte: that case read without a call.
+    const read = (): number => {
+      const byte = head[pos]!;
+      if (byte < 0x80) {
+        pos++;
+        return byte;
+      }
+      const value = readVarint(head, pos, end);
+      if (value < 0) throw this.bad();
       pos = varintEnd;
-    }
+      return value;
+    };
+    const n = read();
     if (!(n >= 1 && n <= location.df)) throw this.bad();
     this.blockCount = n;
     if (this.firsts.length < n) {
@@ -307,34 +312,13 @@ export class PostingsCursor {
     let at = offset + skipBytes;
     let total = 0;
     let k = 0;
-    let v = 0;
     for (let b = 0; b < n; b++) {
       // first - (previous last + 1), last - first, count, bytes, pairs: varints, most of one byte.
-      v = head[pos]!;
-      if (v < 0x80) pos++;
-      else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
-      else pos = varintEnd;
-      const first = previousLast + 1 + v;
-      v = head[pos]!;
-      if (v < 0x80) pos++;
-      else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
-      else pos = varintEnd;
-      const last = first + v;
-      v = head[pos]!;
-      if (v < 0x80) pos++;
-      else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
-      else pos = varintEnd;
-      const count = v;
-      v = head[pos]!;
-      if (v < 0x80) pos++;
-      else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
-      else pos = varintEnd;
-      const bytes = v;
-      v = head[pos]!;
-      if (v < 0x80) pos++;
-      else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
-      else pos = varintEnd;
-      const pairs = v;
+      const first = previousLast + 1 + read();
+      const last = first + read();
+      const count = read();
+      const bytes = read();
+      const pairs = read();
       if (pos > end || pairs < 1 || pairs > count) throw this.bad();
       this.impactStarts[b] = k;
       if (this.impactTfs.length < k + pairs) {
@@ -349,18 +333,11 @@ export class PostingsCursor {
       let tf = 0;
       let norm = 0;
       for (let p = 0; p < pairs; p++, k++) {
-        v = head[pos]!;
-        if (v < 0x80) pos++;
-        else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
-        else pos = varintEnd;
-        const tfStep = v;
-        v = head[pos]!;
-        if (v < 0x80) pos++;
-        else if ((v = readVarint(head, pos, end)) < 0) throw this.bad();
-        else pos = varintEnd;
-        if (p > 0 && (tfStep === 0 || v === 0)) throw this.bad();
+        const tfStep = read();
+        const normStep = read();
+        if (p > 0 && (tfStep === 0 || normStep === 0)) throw this.bad();
         tf = p === 0 ? tfStep : tf + tfStep;
-        norm = p === 0 ? v : norm + v;
+        norm = p === 0 ? normStep : norm + normStep;
         this.impactTfs[k] = tf;
         this.impactNorms[k] = norm;
       }
