@@ -49,6 +49,11 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   return Math.min(previous[b.length]!, max + 1);
 }
 
+/** An exact matcher's terms: the words typed, then those of their equivalent wordings (src/un/equivalents.ts). */
+export function exactTerms(matcher: Extract<TermMatcher, { kind: 'exact' }>): string[] {
+  return matcher.alternates ? [...matcher.terms, ...matcher.alternates] : matcher.terms;
+}
+
 /** Terms of one dictionary that a matcher selects (exact terms are returned whether present or not). */
 export function expandInDictionary(matcher: TermMatcher, dictionary: Pick<FieldTerms, 'from' | 'all'>, into: Set<string>, source: string): void {
   const add = (term: string): void => {
@@ -59,8 +64,7 @@ export function expandInDictionary(matcher: TermMatcher, dictionary: Pick<FieldT
   };
   switch (matcher.kind) {
     case 'exact':
-      for (const t of matcher.terms) into.add(t);
-      for (const t of matcher.alternates ?? []) into.add(t);
+      for (const t of exactTerms(matcher)) into.add(t);
       return;
     case 'prefix':
       for (const prefix of matcher.prefixes) {

@@ -36,7 +36,7 @@ import { NO_MORE, type PostingsCursor } from '../index/format/postings.js';
 import type { TermInfo } from '../index/format/terms.js';
 import type { SegmentReader } from '../index/segment-reader.js';
 import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
-import { expandInDictionary } from './expand.js';
+import { exactTerms, expandInDictionary } from './expand.js';
 import { ALL_FIELDS, ALTERNATE_WEIGHT, CLAUSE_FIELDS, CLAUSE_KINDS, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode } from './fields.js';
 import { PROXIMITY_WEIGHT, RERANK_DEPTH, closenessOf, holdsPhrases, needsProximity } from './proximity.js';
 import type { QueryGroup, QueryPlan } from './query.js';
@@ -749,7 +749,7 @@ function expandGroup(group: QueryGroup, states: SegmentState[]): Map<Field, stri
   for (const field of group.fields) {
     const terms = new Set<string>();
     for (const state of states) expandInDictionary(group.matcher, state.source.terms(field), terms, group.source);
-    if (group.matcher.kind === 'exact' && states.length === 0) for (const t of [...group.matcher.terms, ...(group.matcher.alternates ?? [])]) terms.add(t);
+    if (group.matcher.kind === 'exact' && states.length === 0) for (const t of exactTerms(group.matcher)) terms.add(t);
     out.set(field, [...terms]);
   }
   return out;
