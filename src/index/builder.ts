@@ -21,6 +21,7 @@ import { SEGMENT_FILES, type SegmentFileKey } from './format/files.js';
 import { type SegmentHeader, encodeHeader } from './format/header.js';
 import { type ClauseNorms, writeNorms } from './format/norms.js';
 import { PostingsListWriter } from './format/postings.js';
+import { IntLists } from './int-lists.js';
 import { StoredWriter, encodeDocument } from './format/stored.js';
 import { utf8 } from './format/bytes.js';
 import { type FieldTermsInfo, TermsWriter } from './format/terms.js';
@@ -127,8 +128,9 @@ export class SegmentBuilder {
   documentOrder: Int32Array | null = null;
   private readonly storedSink = new MemorySink();
   private readonly stored = new StoredWriter(new ChunkedWriter(this.storedSink));
-  /** Per field: term -> flat [ordinal, tf, position × tf, ...], ordinals increasing. */
-  private readonly postings = new Map<Field, Map<string, number[]>>(ALL_FIELDS.map((f) => [f, new Map()]));
+  /** Per field: term -> its list in `lists`: flat [ordinal, tf, position × tf, ...], ordinals increasing. */
+  private readonly postings = new Map<Field, Map<string, number>>(ALL_FIELDS.map((f) => [f, new Map()]));
+  private readonly lists = new IntLists();
   private readonly lengths = new Map<ClauseField, number[]>(CLAUSE_FIELDS.map((f) => [f, []]));
   private readonly kinds: number[] = [];
   private readonly titleLengths: number[] = [];
@@ -149,7 +151,7 @@ export class SegmentBuilder {
    * (by its index in the document's terms), found once per document rather
    * than once per clause.
    */
-  private docLists = new Map<Field, (number[] | undefined)[]>();
+  private docLists = new Map<Field, (number | undefined)[]>();
 
   /** Files one text's terms (from `data` at `at`, see analysed.ts) under `ordinal`; returns where the next text starts. */
   private postAnalysed(field: Field, ordinal: number, analysed: AnalysedDocument, at: number): number {
@@ -157,6 +159,7 @@ export class SegmentBuilder {
     let lists = this.docLists.get(field);
     if (!lists) this.docLists.set(field, (lists = []));
     const { data, terms } = analysed;
+    const pool = this.lists;
     const count = data[at + 1]!;
     at += 2;
     let held = 0;
@@ -164,14 +167,15 @@ export class SegmentBuilder {
       const t = data[at]!;
       const tf = data[at + 1]!;
       let list = lists[t];
-      if (!list) {
+      if (list === undefined) {
         const term = terms[t]!;
         list = table.get(term);
-        if (!list) table.set(term, (list = []));
+        if (list === undefined) table.set(term, (list = pool.create()));
         lists[t] = list;
       }
-      list.push(ordinal, tf);
-      for (let p = at + 2; p < at + 2 + tf; p++) list.push(data[p]!);
+      pool.push(list, ordinal);
+      pool.push(list, tf);
+      for (let p = at + 2; p < at + 2 + tf; p++) pool.push(list, data[p]!);
       held += 8 * (2 + tf);
       at += 2 + tf;
     }
@@ -183,8 +187,10 @@ export class SegmentBuilder {
     const table = this.postings.get(field)!;
     for (const term of terms) {
       let list = table.get(term);
-      if (!list) table.set(term, (list = []));
-      list.push(ordinal, 1, 0);
+      if (list === undefined) table.set(term, (list = this.lists.create()));
+      this.lists.push(list, ordinal);
+      this.lists.push(list, 1);
+      this.lists.push(list, 0);
       this.heldBytes += 24;
     }
   }
@@ -285,6 +291,7 @@ export class SegmentBuilder {
     const termsWriter = new TermsWriter(termsOut);
     const terms = {} as Record<Field, FieldTermsInfo>;
     const list = new PostingsListWriter();
+    let flat: Int32Array = new Int32Array(1024);
     for (const field of ALL_FIELDS) {
       const table = this.postings.get(field)!;
       const normOf = field === 'title' ? titleLengths : norms.lengths[field];
@@ -296,12 +303,14 @@ export class SegmentBuilder {
       const startOf = new Int32Array(renumber.length);
       let ordinals = new Int32Array(64);
       for (const term of [...table.keys()].sort()) {
-        const flat = table.get(term)!;
+        const id = table.get(term)!;
+        flat = this.lists.read(id, flat);
+        const length = this.lists.length(id);
         list.reset();
         // Postings in the new ordinals' order (each was filed in the order documents came).
         let n = 0;
         let sorted = true;
-        for (let i = 0; i < flat.length; i += 2 + flat[i + 1]!) {
+        for (let i = 0; i < length; i += 2 + flat[i + 1]!) {
           const ordinal = renumber[flat[i]!]!;
           if (n > 0 && ordinal < ordinals[n - 1]!) sorted = false;
           if (n === ordinals.length) {
