@@ -21,7 +21,9 @@ import { SEGMENT_FILES, type SegmentFileKey } from './format/files.js';
 import { type SegmentHeader, encodeHeader } from './format/header.js';
 import { type ClauseNorms, writeNorms } from './format/norms.js';
 import { PostingsListWriter } from './format/postings.js';
+import { IntLists } from './int-lists.js';
 import { StoredWriter, encodeDocument } from './format/stored.js';
+import { utf8 } from './format/bytes.js';
 import { type FieldTermsInfo, TermsWriter } from './format/terms.js';
 import { baseName } from '../files.js';
 
@@ -68,6 +70,32 @@ function citedTerms(doc: UnresDocument): Map<string, Set<string>> {
 export interface PreparedDocument {
   compressed?: Uint8Array | undefined;
   analysed?: AnalysedDocument | undefined;
+  /** The document given with this work is light (lightDocument): its whole form is the JSON in `compressed`. */
+  light?: boolean | undefined;
+}
+
+/**
+ * A document as a parse worker hands it back with its work done: what add()
+ * and the store read of it besides that work (ids, kinds, numbers, footnote
+ * numbers, citations, source, symbol, title), without the texts the worker
+ * already analysed and encoded (clause texts and items, body, footnotes,
+ * headings). Copying those between threads and collecting them again was a
+ * fifth of a 10,000-document ingest's CPU time spent for nothing. The whole
+ * document is its stored JSON (wholeDocument).
+ */
+export function lightDocument(doc: UnresDocument): UnresDocument {
+  const clauses = doc.clauses.map((c) => ({
+    id: c.id,
+    kind: c.kind,
+    number: c.number,
+    index: c.index,
+    lead: c.lead,
+    text: '',
+    items: [],
+    footnotes: c.footnotes,
+    section: c.section,
+  }));
+  return { ...doc, body: null, clauses, footnotes: [], headings: [] };
 }
 
 const prepared = new WeakMap<UnresDocument, PreparedDocument>();
@@ -76,6 +104,13 @@ const prepared = new WeakMap<UnresDocument, PreparedDocument>();
 export function withPrepared(doc: UnresDocument, work: PreparedDocument): UnresDocument {
   if (work.compressed || work.analysed) prepared.set(doc, work);
   return doc;
+}
+
+/** The document under another id (the store renumbers a copy): a light one is made whole again first, then analysed and encoded afresh by add(). */
+export function withId(doc: UnresDocument, id: string): UnresDocument {
+  const work = prepared.get(doc);
+  const whole = work?.light && work.compressed ? (JSON.parse(utf8(work.compressed)) as UnresDocument) : doc;
+  return { ...whole, id };
 }
 
 /** Rows of the document table, kept until finish() writes them in id order. */
@@ -93,8 +128,9 @@ export class SegmentBuilder {
   documentOrder: Int32Array | null = null;
   private readonly storedSink = new MemorySink();
   private readonly stored = new StoredWriter(new ChunkedWriter(this.storedSink));
-  /** Per field: term -> flat [ordinal, tf, position × tf, ...], ordinals increasing. */
-  private readonly postings = new Map<Field, Map<string, number[]>>(ALL_FIELDS.map((f) => [f, new Map()]));
+  /** Per field: term -> its list in `lists`: flat [ordinal, tf, position × tf, ...], ordinals increasing. */
+  private readonly postings = new Map<Field, Map<string, number>>(ALL_FIELDS.map((f) => [f, new Map()]));
+  private readonly lists = new IntLists();
   private readonly lengths = new Map<ClauseField, number[]>(CLAUSE_FIELDS.map((f) => [f, []]));
   private readonly kinds: number[] = [];
   private readonly titleLengths: number[] = [];
@@ -115,7 +151,7 @@ export class SegmentBuilder {
    * (by its index in the document's terms), found once per document rather
    * than once per clause.
    */
-  private docLists = new Map<Field, (number[] | undefined)[]>();
+  private docLists = new Map<Field, (number | undefined)[]>();
 
   /** Files one text's terms (from `data` at `at`, see analysed.ts) under `ordinal`; returns where the next text starts. */
   private postAnalysed(field: Field, ordinal: number, analysed: AnalysedDocument, at: number): number {
@@ -123,6 +159,7 @@ export class SegmentBuilder {
     let lists = this.docLists.get(field);
     if (!lists) this.docLists.set(field, (lists = []));
     const { data, terms } = analysed;
+    const pool = this.lists;
     const count = data[at + 1]!;
     at += 2;
     let held = 0;
@@ -130,14 +167,15 @@ export class SegmentBuilder {
       const t = data[at]!;
       const tf = data[at + 1]!;
       let list = lists[t];
-      if (!list) {
+      if (list === undefined) {
         const term = terms[t]!;
         list = table.get(term);
-        if (!list) table.set(term, (list = []));
+        if (list === undefined) table.set(term, (list = pool.create()));
         lists[t] = list;
       }
-      list.push(ordinal, tf);
-      for (let p = at + 2; p < at + 2 + tf; p++) list.push(data[p]!);
+      pool.push(list, ordinal);
+      pool.push(list, tf);
+      for (let p = at + 2; p < at + 2 + tf; p++) pool.push(list, data[p]!);
       held += 8 * (2 + tf);
       at += 2 + tf;
     }
@@ -149,8 +187,10 @@ export class SegmentBuilder {
     const table = this.postings.get(field)!;
     for (const term of terms) {
       let list = table.get(term);
-      if (!list) table.set(term, (list = []));
-      list.push(ordinal, 1, 0);
+      if (list === undefined) table.set(term, (list = this.lists.create()));
+      this.lists.push(list, ordinal);
+      this.lists.push(list, 1);
+      this.lists.push(list, 0);
       this.heldBytes += 24;
     }
   }
@@ -251,24 +291,40 @@ export class SegmentBuilder {
     const termsWriter = new TermsWriter(termsOut);
     const terms = {} as Record<Field, FieldTermsInfo>;
     const list = new PostingsListWriter();
+    let flat: Int32Array = new Int32Array(1024);
     for (const field of ALL_FIELDS) {
       const table = this.postings.get(field)!;
       const normOf = field === 'title' ? titleLengths : norms.lengths[field];
       const renumber = field === 'title' ? newDoc : newClause;
-      const starts: number[] = [];
+      // Per term: its postings' new ordinals, and where each one's posting starts in the flat list.
+      // An ordinal is filed at most once per term, so sorting the ordinals (a typed array's numeric
+      // sort, not a comparator called from JavaScript: that was a tenth of writing a segment)
+      // orders the postings.
+      const startOf = new Int32Array(renumber.length);
+      let ordinals = new Int32Array(64);
       for (const term of [...table.keys()].sort()) {
-        const flat = table.get(term)!;
+        const id = table.get(term)!;
+        flat = this.lists.read(id, flat);
+        const length = this.lists.length(id);
         list.reset();
         // Postings in the new ordinals' order (each was filed in the order documents came).
-        starts.length = 0;
+        let n = 0;
         let sorted = true;
-        for (let i = 0; i < flat.length; i += 2 + flat[i + 1]!) {
-          if (starts.length > 0 && renumber[flat[i]!]! < renumber[flat[starts[starts.length - 1]!]!]!) sorted = false;
-          starts.push(i);
-        }
-        if (!sorted) starts.sort((a, b) => renumber[flat[a]!]! - renumber[flat[b]!]!);
-        for (const i of starts) {
+        for (let i = 0; i < length; i += 2 + flat[i + 1]!) {
           const ordinal = renumber[flat[i]!]!;
+          if (n > 0 && ordinal < ordinals[n - 1]!) sorted = false;
+          if (n === ordinals.length) {
+            const grown = new Int32Array(n * 2);
+            grown.set(ordinals);
+            ordinals = grown;
+          }
+          ordinals[n++] = ordinal;
+          startOf[ordinal] = i;
+        }
+        if (!sorted) ordinals.subarray(0, n).sort();
+        for (let k = 0; k < n; k++) {
+          const ordinal = ordinals[k]!;
+          const i = startOf[ordinal]!;
           list.add(ordinal, flat[i + 1]!, flat, i + 2, normOf[ordinal]!);
         }
         const encoded = list.finish();

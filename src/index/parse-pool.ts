@@ -20,6 +20,8 @@ export interface Parsed {
   compressed?: Uint8Array;
   /** Its text analysed for the postings. */
   analysed?: AnalysedDocument;
+  /** `doc` is light (builder.ts lightDocument): its whole form is the JSON in `compressed`. */
+  light?: boolean;
 }
 
 type Settle = { resolve: (p: Parsed) => void; reject: (e: Error) => void };
@@ -110,7 +112,7 @@ export class ParsePool {
       this.waiting.delete(m.id);
       if (settle) {
         if (m.failure) settle.reject(revive(m.failure));
-        else settle.resolve({ doc: m.doc!, compressed: m.compressed!, analysed: m.analysed! });
+        else settle.resolve({ doc: m.doc!, compressed: m.compressed!, analysed: m.analysed!, light: true });
       }
       // An idle worker does not keep the process alive (a failed ingest still exits).
       if (slot.requests.size === 0) worker.unref();

@@ -399,7 +399,7 @@ export class UnresIndex {
       exists,
     );
     if (placed.replaced) summary.replaced.push(placed.replaced);
-    writer.add(placed.id === doc.id ? doc : { ...doc, id: placed.id });
+    writer.add(placed.id === doc.id ? doc : writeSide().withId(doc, placed.id));
     return placed.outcome;
   }
 

@@ -11,3 +11,4 @@ export { deniedBy, restrictFolder } from './modes.js';
 export { rebuildUnderLock } from './rebuild.js';
 export { documentProblem } from './validate.js';
 export { BatchWriter } from './writer.js';
+export { withId } from '../index/builder.js';
