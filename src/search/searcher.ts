@@ -973,9 +973,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
      * group at its best (othersMax) leaves it below cannot rank. The group's
      * iterators pass such clauses together (whole stretches by the skip data's
      * block bounds, without decoding, then posting by posting), before they
-     * are candidates. Exact: only clauses that cannot rank are passed, and a
-     * group's iterators move together, so every clause still evaluated sees
-     * each group's postings (and word positions) whole.
+     * are candidates. Exact: only clauses that cannot rank are passed (those
+     * a listing filter leaves out among them), and a group's iterators move
+     * together, so every clause still evaluated sees each group's postings
+     * (and word positions) whole.
      */
     const passWeak = (r: number, worst: Scored): void => {
       const its = runs[r]!.iterators;
@@ -987,6 +988,18 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           if (it.doc < d) d = it.doc;
         }
         if (d === NO_MORE) return;
+        if (filter?.from) {
+          // A clause a listing filter leaves out cannot rank either: the group jumps to the next one it lets
+          // through instead of scoring the postings before it one by one.
+          const allowed = filter.from(segment, d);
+          if (allowed > d) {
+            for (let i = 0; i < its.length; i++) {
+              const it = its[i]!;
+              if (it.doc < allowed) it.advance(allowed);
+            }
+            continue;
+          }
+        }
         if (!(d <= weakCheckedUpto[r]! && worst === weakCheckedAgainst[r])) {
           let upto = NO_MORE - 1;
           for (let i = 0; i < its.length; i++) {
