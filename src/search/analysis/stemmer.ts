@@ -34,7 +34,7 @@
 import { BROKEN_PLURALS } from './broken-plurals.js';
 import { masdarOfParticiple } from './derived-forms.js';
 import { normaliseToken } from './normalise.js';
-import { ALEF, HAMZA, TEH, YEH } from '../../text/letters.js';
+import { ALEF, HAMZA, HEH, TEH, YEH } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
 const ARTICLES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
@@ -114,9 +114,17 @@ export function singularByPattern(stem: string): string {
   return stem;
 }
 
-/** Suffixes stripped: the stems of a word without prefixes, before plurals and verb prefixes are looked at. */
+/**
+ * Suffixes stripped: the stems of a word without prefixes, before plurals and verb prefixes are looked at.
+ * The alef of tanween stands last in a word: before a ة (folded ه, or ت before a pronoun: امرأة,
+ * امرأته, حياتهم) an alef is the word's own, so امرأة (امرا) stays apart from أمر (امر).
+ */
 function suffixStems({ word, definite }: Reading): string[] {
-  return stripPronoun(word).flatMap((w) => nisbaReadings(stripNumber(stripCaseEnding(w)), definite));
+  return stripPronoun(word).flatMap((w) => {
+    // w is the word without its ة: a final ه (حياة), or a ت before a pronoun (حياتهم, امرأته).
+    const ownAlef = w.endsWith(ALEF) && (word === w + HEH || (word.length > w.length + 1 && word.startsWith(w + TEH)));
+    return nisbaReadings(stripNumber(ownAlef ? w : stripCaseEnding(w)), definite);
+  });
 }
 
 /** Attested broken plural stem -> its singular's stem; built once from broken-plurals.ts through the same suffix rules. */
