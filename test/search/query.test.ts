@@ -87,11 +87,14 @@ describe('planQuery', () => {
     expect(planQuery('text:المادة 51').groups.every((g) => !g.fields.includes('ref'))).toBe(true);
   });
 
-  it("looks for a resolution's bare number in the title too, never a year or a short number", () => {
+  it("looks for a resolution's bare number and a year in the title too, never a short number", () => {
     expect(planQuery('١٥١٤').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
     expect(planQuery('338').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
-    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section']);
+    // A year: titles hold the year each document is of.
+    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
+    expect(planQuery('٢٠١٩').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
     expect(planQuery('51').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section']);
+
   });
 
   it('reads a named resolution as one name, not loose words', () => {
