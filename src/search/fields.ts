@@ -121,7 +121,7 @@ function documentYears(doc: Partial<Pick<UnresDocument, 'symbol' | 'adopted'>>):
 
 /** The reference keys a clause is indexed under (field `ref`). */
 export function referenceTerms(clause: Clause): string[] {
-  return referenceKeysOfClause(clause.kind, clause.number, clause.index);
+  return referenceKeysOfClause(clause.kind, clause.number, clause.index, clause.designation);
 }
 
 export const CLAUSE_KINDS = ['preamble', 'operative', 'paragraph', 'recommendation', 'article'] as const;

@@ -34,7 +34,7 @@ import { normaliseToken } from './analysis/normalise.js';
 import { stemVariants } from './analysis/stemmer.js';
 import { tokenize } from './analysis/tokenizer.js';
 import { ALL_FIELDS, DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
-import { referenceKey, referenceKeyOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
+import { referenceKey, referenceKeysOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
 import { parseDigits } from '../text/digits.js';
 import { withoutArticle } from '../text/letters.js';
 import { isYear } from '../un/symbols.js';
@@ -378,9 +378,9 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       continue;
     }
     // A clause id typed as a word (art51): only its reference.
-    const idKey = plainWord ? referenceKeyOfClauseId(clause.term) : null;
-    if (idKey) {
-      addGroup({ ...base, fields: ['ref'], matcher: { kind: 'exact', terms: [idKey] } });
+    const idKeys = plainWord ? referenceKeysOfClauseId(clause.term) : null;
+    if (idKeys) {
+      addGroup({ ...base, fields: ['ref'], matcher: { kind: 'exact', terms: idKeys } });
       continue;
     }
     // A reference word and its number, in one term (المادة51) or in this term and the next (المادة 51).

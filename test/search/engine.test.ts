@@ -92,6 +92,24 @@ describe('searching segments', () => {
   });
 });
 
+describe('principles and rules by number', () => {
+  // A charter whose Article 2 speaks of a principle, and a declaration whose Principle 2 cites principles.
+  const sources = [
+    build([
+      doc('CHARTER', [clause('article', 2, 'تقوم الهيئة على مبدأ المساواة في السيادة بين جميع أعضائها')], { kind: 'instrument' }),
+      doc('DECL', [clause('article', 2, 'تملك الدول وفقا لمبادئ القانون الدولي الحق السيادي في استغلال مواردها', { designation: 'principle' })], {
+        kind: 'instrument',
+      }),
+    ]),
+  ];
+
+  it('names Principle 2 with المبدأ 2, Article 2 with المادة 2, and either with art2', () => {
+    expect(search(sources, 'المبدأ 2').map((h) => h.doc)[0]).toBe('DECL');
+    expect(search(sources, 'المادة 2').map((h) => h.doc)).toEqual(['CHARTER']);
+    expect(search(sources, 'art2').map((h) => h.doc).sort()).toEqual(['CHARTER', 'DECL']);
+  });
+});
+
 describe('citations', () => {
   it('finds a clause citing a symbol in a footnote, and filters by cites', () => {
     const d = doc('E/RES/2011/1', [
