@@ -120,17 +120,9 @@ export function singularByPattern(stem: string): string {
   return stem;
 }
 
-/**
- * Suffixes stripped: the stems of a word without prefixes, before plurals and verb prefixes are looked at.
- * The alef of tanween stands last in a word: before a ة (folded ه, or ت before a pronoun: امرأة,
- * امرأته, حياتهم) an alef is the word's own, so امرأة (امرا) stays apart from أمر (امر).
- */
+/** Suffixes stripped: the stems of a word without prefixes, before plurals and verb prefixes are looked at. */
 function suffixStems({ word, definite, particle }: Reading): string[] {
-  return stripPronoun(word).flatMap((w) => {
-    // w is the word without its ة: a final ه (حياة), or a ت before a pronoun (حياتهم, امرأته).
-    const ownAlef = w.endsWith(ALEF) && (word === w + HEH || (word.length > w.length + 1 && word.startsWith(w + TEH)));
-    return nisbaReadings(stripNumber(ownAlef ? w : stripCaseEnding(w), particle !== true), definite);
-  });
+  return stripPronoun(word).flatMap((w) => nisbaReadings(stripNumber(stripCaseEnding(w), particle !== true), definite));
 }
 
 /** Attested broken plural stem -> its singular's stem; built once from broken-plurals.ts through the same suffix rules. */
