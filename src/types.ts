@@ -9,6 +9,9 @@ export interface ClauseItem {
   text: string;
 }
 
+/** What an article is called where the text numbers it by another word than المادة. */
+export type ArticleDesignation = 'principle' | 'rule';
+
 export interface Clause {
   /** kind prefix + number (or index): "pp3", "op7", "para12", "rec4", "art30". */
   id: string;
@@ -26,6 +29,8 @@ export interface Clause {
   footnotes: number[];
   /** For reports: the heading the clause stands under. */
   section: string | null;
+  /** For an article printed as a principle or a rule ("المبدأ 2", "القاعدة 7"): that word; absent for "المادة". */
+  designation?: ArticleDesignation;
   /** Id of the innermost heading the clause stands under (in the document's `headings`); null outside any. Absent in documents indexed before headings were kept. */
   heading?: string | null;
   /** Where each footnote marker stood: offsets into `text` (UTF-16 code units, as JavaScript indexes strings), in order. Absent in documents indexed before positions were kept. */

@@ -10,6 +10,7 @@
 
 import { referenceKeysOfClause } from '../un/clause-references.js';
 import { resolveIbid } from '../un/ibid.js';
+import { isYear } from '../un/symbols.js';
 import type { Clause, UnresDocument } from '../types.js';
 
 export const CLAUSE_FIELDS = ['text', 'lead', 'section', 'cites', 'notes', 'ref'] as const;
@@ -96,15 +97,31 @@ export function analysedFieldTexts(doc: UnresDocument, clause: Clause): Record<A
  * adopted it ("اعتمد ... بموجب قرار الجمعية العامة رقم 61/295": a citation of
  * the header) is known by that resolution's symbol: it is added too.
  */
-export function titleFieldText(doc: Pick<UnresDocument, 'symbol' | 'title'> & Partial<Pick<UnresDocument, 'citations'>>): string | null {
+export function titleFieldText(doc: Pick<UnresDocument, 'symbol' | 'title'> & Partial<Pick<UnresDocument, 'citations' | 'adopted'>>): string | null {
   const adoptedBy = doc.symbol ? [] : (doc.citations ?? []).filter((c) => c.clause === 'header').map((c) => c.symbol);
-  const parts = [doc.symbol, ...adoptedBy, doc.title].filter((s): s is string => typeof s === 'string' && s !== '');
+  const parts = [doc.symbol, ...adoptedBy, doc.title, documentYears(doc)].filter((s): s is string => typeof s === 'string' && s !== '');
   return parts.length > 0 ? parts.join('\n') : null;
+}
+
+const YEAR_IN = /(?<![0-9])[0-9]{4}(?![0-9])/g;
+
+/**
+ * The years a document is of, as one line of its title: the year it was adopted, and a year its own
+ * symbol holds (E/RES/2019/20, S/RES/338 (1973)), which the symbol, a whole token, does not answer
+ * to alone. A year typed as a query looks in titles (query.ts), so `2019` finds the documents of 2019
+ * as well as the clauses that print it. Null when there is none.
+ */
+function documentYears(doc: Partial<Pick<UnresDocument, 'symbol' | 'adopted'>>): string | null {
+  const years = new Set<string>();
+  const adopted = /^[0-9]{4}/.exec(doc.adopted ?? '');
+  if (adopted) years.add(adopted[0]);
+  for (const m of (doc.symbol ?? '').matchAll(YEAR_IN)) if (isYear(Number(m[0]))) years.add(m[0]);
+  return years.size > 0 ? [...years].join(' ') : null;
 }
 
 /** The reference keys a clause is indexed under (field `ref`). */
 export function referenceTerms(clause: Clause): string[] {
-  return referenceKeysOfClause(clause.kind, clause.number, clause.index);
+  return referenceKeysOfClause(clause.kind, clause.number, clause.index, clause.designation);
 }
 
 export const CLAUSE_KINDS = ['preamble', 'operative', 'paragraph', 'recommendation', 'article'] as const;

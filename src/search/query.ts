@@ -34,7 +34,7 @@ import { normaliseToken } from './analysis/normalise.js';
 import { stemVariants } from './analysis/stemmer.js';
 import { tokenize } from './analysis/tokenizer.js';
 import { ALL_FIELDS, DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
-import { referenceKey, referenceKeyOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
+import { referenceKey, referenceKeysOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
 import { parseDigits } from '../text/digits.js';
 import { withoutArticle } from '../text/letters.js';
 import { isYear } from '../un/symbols.js';
@@ -291,6 +291,11 @@ function isResolutionNumber(term: string): boolean {
   return /^[0-9]{3,5}$/.test(term) && !isYear(Number(term));
 }
 
+/** An analysed term that is a year (1946-2100), four digits. */
+function isYearTerm(term: string): boolean {
+  return /^[0-9]{4}$/.test(term) && isYear(Number(term));
+}
+
 export function planQuery(query: string): QueryPlan {
   if (query.trim() === '') throw new UsageError('empty query: give at least one word to search for');
   if (query.length > MAX_QUERY_CHARS) {
@@ -373,9 +378,9 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       continue;
     }
     // A clause id typed as a word (art51): only its reference.
-    const idKey = plainWord ? referenceKeyOfClauseId(clause.term) : null;
-    if (idKey) {
-      addGroup({ ...base, fields: ['ref'], matcher: { kind: 'exact', terms: [idKey] } });
+    const idKeys = plainWord ? referenceKeysOfClauseId(clause.term) : null;
+    if (idKeys) {
+      addGroup({ ...base, fields: ['ref'], matcher: { kind: 'exact', terms: idKeys } });
       continue;
     }
     // A reference word and its number, in one term (المادة51) or in this term and the next (المادة 51).
@@ -407,8 +412,9 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
     for (const terms of analysed) {
       // A document symbol (every term holds a slash) is also the document's own: look in its title field too.
       // So is a resolution's bare number (`1514`, `قرار مجلس الأمن 338`): the title holds the document's own
-      // symbol (A/RES/1514(XV), S/RES/338 (1973)); a year or a number of one or two digits names no document.
-      const symbol = unfielded && (terms.every((t) => t.includes('/')) || terms.every(isResolutionNumber));
+      // symbol (A/RES/1514(XV), S/RES/338 (1973)). A year (`2019`) names the documents of that year too: the
+      // title holds the year each document is of (fields.ts). A number of one or two digits names no document.
+      const symbol = unfielded && (terms.every((t) => t.includes('/')) || terms.every(isResolutionNumber) || terms.every(isYearTerm));
       addGroup({
         ...base,
         fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : fields,

@@ -31,8 +31,12 @@ export const INDEX_FORMAT = 'unres-index';
  * 9: what is indexed changed (issue 12, fourth round): inline footnote bodies whose printed labels
  *    restart (every body "([1])") are numbered apart, so clauses of an index of version 8 hold the
  *    wrong footnote's text. The files are laid out as in version 7.
+ * 10: what is indexed changed (issue 12, fifth round): a short feminine plural in ات stems as its
+ *    singular, titles hold the years a document is of, and an article printed as a principle or a
+ *    rule is referenced as principle:N / rule:N, so an index of version 9 misses terms queries now
+ *    ask for. The files are laid out as in version 7.
  */
-export const INDEX_VERSION = 9;
+export const INDEX_VERSION = 10;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';

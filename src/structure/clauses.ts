@@ -9,7 +9,7 @@
 // next paragraph or a list inside the current one.
 
 import { LINE_OPENERS, alternation } from '../un/formulas.js';
-import type { ClauseKind, FootnoteRef } from '../types.js';
+import type { ArticleDesignation, ClauseKind, FootnoteRef } from '../types.js';
 import {
   articleHeading,
   closingLine,
@@ -55,6 +55,8 @@ export interface DraftClause {
   heading: HeadingNode | null;
   /** The organ of the enacting formula the clause stands under. */
   enactingBody: string | null;
+  /** An article printed as a principle or a rule ("المبدأ 2"). */
+  designation?: ArticleDesignation;
 }
 
 /** A heading found in the text: the container the clauses after it stand in. */
@@ -200,6 +202,7 @@ class ClauseSplitter {
     const article = articleHeading(text);
     if (article) {
       this.openClause('article', article.number, null, article.rest, line);
+      if (article.designation) this.current!.designation = article.designation;
       this.mode = 'articles';
       return;
     }

@@ -136,6 +136,7 @@ function numberClauses(drafts: DraftClause[], headingIds: Map<HeadingNode, strin
       section: draft.section,
       heading: draft.heading ? (headingIds.get(draft.heading) ?? null) : null,
       footnoteRefs,
+      ...(draft.designation ? { designation: draft.designation } : {}),
     };
   });
 }

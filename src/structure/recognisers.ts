@@ -5,7 +5,7 @@
 
 import { ENACTING_SUBJECTS, INSIDE_OPENERS, LINE_OPENERS, PERFECT_OPENER, alternation } from '../un/formulas.js';
 import { parseDigits } from '../text/digits.js';
-import type { HeadingLevel } from '../types.js';
+import type { ArticleDesignation, HeadingLevel } from '../types.js';
 import {
   CHAPTER_ORDINALS_PATTERN,
   LETTER_NAMES_PATTERN,
@@ -314,13 +314,14 @@ export function recommendationHeading(line: string): (Opening & { number: number
 }
 
 // "المادة 1", "المادة (1)", "المادة الأولى", "المادة الحادية عشرة", "المبدأ 1", "القاعدة 1".
-const ARTICLE = /^(?:ال)?(?:مادة|مبدا|قاعدة)\s+/;
+const ARTICLE = /^(?:ال)?(مادة|مبدا|قاعدة)\s+/;
 const MAX_ARTICLE_TITLE = 200;
 
-export function articleHeading(line: string): (Opening & { number: number }) | null {
+export function articleHeading(line: string): (Opening & { number: number; designation?: ArticleDesignation }) | null {
   const folded = Folded.of(line);
   const match = ARTICLE.exec(folded.text);
   if (!match) return null;
+  const designation = match[1] === 'مبدا' ? 'principle' : match[1] === 'قاعدة' ? 'rule' : undefined;
   const numbering = readNumbering(folded.text, match[0].length);
   if (!numbering) return null;
   const after = numbering.after;
@@ -334,7 +335,8 @@ export function articleHeading(line: string): (Opening & { number: number }) | n
     if (title.length > MAX_ARTICLE_TITLE || SENTENCE_PUNCTUATION.test(title) || PREPOSITION.test(title)) return null;
     restFrom = folded.text.length - after.length;
   }
-  return { number: numbering.value, rest: folded.printedFrom(restFrom) };
+  const rest = folded.printedFrom(restFrom);
+  return designation ? { number: numbering.value, rest, designation } : { number: numbering.value, rest };
 }
 
 const PLENARY_MEETING = /^(?:ال)?جلسة\s+(?:العامة|العلنية)\s+\d{1,4}\s*$/;

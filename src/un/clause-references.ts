@@ -4,7 +4,7 @@
 // "pp2", "para12", "rec4"). Search indexes every clause under the reference
 // keys of its kind and number, and turns these words into the same keys.
 
-import type { ClauseKind } from '../types.js';
+import type { ArticleDesignation, ClauseKind } from '../types.js';
 import { withoutArticle } from '../text/letters.js';
 
 /** The prefix of a clause's id, by kind (`op3`, `art51`): compile writes ids with it, search reads them back. */
@@ -30,11 +30,19 @@ const PREFIXES_OF_KIND: Record<ClauseKind, readonly string[]> = {
   article: ['art'],
 };
 
-/** Keys a clause is indexed under: its number (preambles: their index) with each prefix its kind answers to. */
-export function referenceKeysOfClause(kind: ClauseKind, number: number | null, index: number): string[] {
+/**
+ * The key prefix of an article numbered as a principle or a rule ("المبدأ 2": `principle:2`), in place of
+ * `art`: `المبدأ 2` names Principle 2 of a declaration, not Article 2 of a charter, and `المادة 2` the
+ * reverse. The clause id (`art2`) names either.
+ */
+const DESIGNATION_PREFIX: Readonly<Record<ArticleDesignation, string>> = { principle: 'principle', rule: 'rule' };
+
+/** Keys a clause is indexed under: its number (preambles: their index) with each prefix its kind (and an article's designation) answers to. */
+export function referenceKeysOfClause(kind: ClauseKind, number: number | null, index: number, designation?: ArticleDesignation): string[] {
   const n = number ?? (kind === 'preamble' ? index : null);
   if (n === null) return [];
-  return (PREFIXES_OF_KIND[kind] ?? []).map((p) => referenceKey(p, n));
+  const prefixes = kind === 'article' && designation ? [DESIGNATION_PREFIX[designation]] : (PREFIXES_OF_KIND[kind] ?? []);
+  return prefixes.map((p) => referenceKey(p, n));
 }
 
 /**
@@ -45,8 +53,8 @@ export function referenceKeysOfClause(kind: ClauseKind, number: number | null, i
 const REFERENCE_WORDS: Record<string, readonly string[]> = {
   ماده: ['art'],
   مواد: ['art'],
-  مبدا: ['art'],
-  قاعده: ['art'],
+  مبدا: [DESIGNATION_PREFIX.principle],
+  قاعده: [DESIGNATION_PREFIX.rule],
   فقره: ['op', 'para'],
   فقرات: ['op', 'para'],
   توصيه: ['rec'],
@@ -62,8 +70,12 @@ export function referencePrefixesOfWord(normalisedWord: string): readonly string
 
 const CLAUSE_ID = new RegExp(`^(${Object.values(CLAUSE_ID_PREFIX).join('|')})(\\d{1,5})$`, 'i');
 
-/** A clause id typed as a query word (`art51`, `OP3`): its key, or null. */
-export function referenceKeyOfClauseId(word: string): string | null {
+/** A clause id typed as a query word (`art51`, `OP3`): its keys (an article's id also names a principle or rule of that number), or null. */
+export function referenceKeysOfClauseId(word: string): string[] | null {
   const m = CLAUSE_ID.exec(word);
-  return m ? referenceKey(m[1]!.toLowerCase(), Number(m[2])) : null;
+  if (!m) return null;
+  const prefix = m[1]!.toLowerCase();
+  const n = Number(m[2]);
+  const prefixes = prefix === CLAUSE_ID_PREFIX.article ? [prefix, ...Object.values(DESIGNATION_PREFIX)] : [prefix];
+  return prefixes.map((p) => referenceKey(p, n));
 }

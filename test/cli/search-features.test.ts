@@ -109,8 +109,11 @@ describe('search features through bin/unres.js', () => {
     // A declaration printed without a symbol is known by the resolution its header says adopted it.
     const adopted = await search('61/295', '--limit', '3');
     expect(adopted.map((h) => h.doc)).toEqual(['r-013', 'r-013', 'r-013']);
-    // A year is no resolution number: it finds the clauses holding it, not whole documents.
-    for (const hit of await search('1960', '--limit', '20')) expect(hit.text).toMatch(/1960|١٩٦٠/);
+    // A year also names the documents of that year: A/RES/1514 (XV), adopted in 1960, prints 1960 nowhere.
+    const year = await search('1960', '--limit', '20');
+    expect(year.length).toBeGreaterThan(0);
+    for (const hit of year) expect(hit.doc === 'A-RES-1514-XV-' || /1960|١٩٦٠/.test(hit.text)).toBe(true);
+    expect((await search('1973', '--limit', '1')).map((h) => h.doc)).toEqual(['S-RES-338-1973-']);
   });
 
   it('finds a clause whose "ibid." footnote stands for the work searched for', async () => {

@@ -54,7 +54,8 @@ describe('searching segments', () => {
   it('finds a symbol in either order and digits in either script', () => {
     expect(search(sources, '64/293').map((h) => h.clause)).toEqual(['op2']);
     expect(search(sources, '2010').map((h) => h.clause)).toEqual(['op2']);
-    expect(search(sources, '٢٠٢٠').map((h) => h.clause)).toEqual(['pp1']);
+    // A year finds the clause printing it, and the document of that year (E/RES/2020/7): all its clauses.
+    expect(search(sources, '٢٠٢٠').map((h) => h.clause)).toEqual(['pp1', 'op1', 'op2']);
     expect(search(sources, 'كوفيد-19')[0]!.clause).toBe('pp1');
   });
 
@@ -88,6 +89,24 @@ describe('searching segments', () => {
       expect(error, q).toBeInstanceOf(UsageError);
       expect((error as Error).message, q).not.toContain('\n');
     }
+  });
+});
+
+describe('principles and rules by number', () => {
+  // A charter whose Article 2 speaks of a principle, and a declaration whose Principle 2 cites principles.
+  const sources = [
+    build([
+      doc('CHARTER', [clause('article', 2, 'تقوم الهيئة على مبدأ المساواة في السيادة بين جميع أعضائها')], { kind: 'instrument' }),
+      doc('DECL', [clause('article', 2, 'تملك الدول وفقا لمبادئ القانون الدولي الحق السيادي في استغلال مواردها', { designation: 'principle' })], {
+        kind: 'instrument',
+      }),
+    ]),
+  ];
+
+  it('names Principle 2 with المبدأ 2, Article 2 with المادة 2, and either with art2', () => {
+    expect(search(sources, 'المبدأ 2').map((h) => h.doc)[0]).toBe('DECL');
+    expect(search(sources, 'المادة 2').map((h) => h.doc)).toEqual(['CHARTER']);
+    expect(search(sources, 'art2').map((h) => h.doc).sort()).toEqual(['CHARTER', 'DECL']);
   });
 });
 

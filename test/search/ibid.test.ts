@@ -40,4 +40,14 @@ describe('title field', () => {
     // A document with its own symbol keeps only its own.
     expect(titleFieldText({ symbol: 'A/RES/37/120', title: 'الأونروا', citations: [citation] } as never)).toBe('A/RES/37/120\nالأونروا');
   });
+
+  it('holds the years a document is of: adopted, and in its own symbol', () => {
+    expect(titleFieldText({ symbol: 'E/RES/2019/20', title: 'مكافحة', adopted: '2019-07-23' } as never)).toBe('E/RES/2019/20\nمكافحة\n2019');
+    expect(titleFieldText({ symbol: 'E/2001/22', title: null } as never)).toBe('E/2001/22\n2001');
+    expect(titleFieldText({ symbol: 'S/RES/338 (1973)', title: null, adopted: '1973-10-22' } as never)).toBe('S/RES/338 (1973)\n1973');
+    // Numbers of a symbol that are no year (a session, a resolution number) are not years.
+    expect(titleFieldText({ symbol: 'A/RES/52/31', title: 'التحقق' } as never)).toBe('A/RES/52/31\nالتحقق');
+    expect(titleFieldText({ symbol: 'A/RES/1514(XV)', title: null } as never)).toBe('A/RES/1514(XV)');
+    expect(titleFieldText({ symbol: null, title: 'إعلان', adopted: '2007-09-13' } as never)).toBe('إعلان\n2007');
+  });
 });

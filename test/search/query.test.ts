@@ -77,9 +77,16 @@ describe('planQuery', () => {
       expect(g.matcher).toMatchObject({ kind: 'exact' });
       expect((g.matcher as { terms: string[] }).terms).toContain('art:51');
     }
+    // An article's id also names a principle or a rule of that number (their clauses have art ids).
     expect(planQuery('art51').groups).toEqual([
-      expect.objectContaining({ fields: ['ref'], matcher: { kind: 'exact', terms: ['art:51'] } }),
+      expect.objectContaining({ fields: ['ref'], matcher: { kind: 'exact', terms: ['art:51', 'principle:51', 'rule:51'] } }),
     ]);
+    expect(planQuery('op3').groups).toEqual([expect.objectContaining({ fields: ['ref'], matcher: { kind: 'exact', terms: ['op:3'] } })]);
+    // A principle or a rule by number: its own keys, not an article's.
+    const principle = planQuery('المبدأ 2').groups;
+    for (const g of principle) expect((g.matcher as { terms: string[] }).terms).toEqual(expect.arrayContaining(['principle:2']));
+    for (const g of principle) expect((g.matcher as { terms: string[] }).terms).not.toContain('art:2');
+    expect((planQuery('القاعدة 7').groups[0]!.matcher as { terms: string[] }).terms).toContain('rule:7');
     expect((planQuery('الفقرة ٣').groups[0]!.matcher as { terms: string[] }).terms).toEqual(expect.arrayContaining(['op:3', 'para:3']));
     expect((planQuery('للمادة33').groups[0]!.matcher as { terms: string[] }).terms).toContain('art:33');
     // A number without a reference word, or a field-qualified word, is not a reference.
@@ -87,11 +94,14 @@ describe('planQuery', () => {
     expect(planQuery('text:المادة 51').groups.every((g) => !g.fields.includes('ref'))).toBe(true);
   });
 
-  it("looks for a resolution's bare number in the title too, never a year or a short number", () => {
+  it("looks for a resolution's bare number and a year in the title too, never a short number", () => {
     expect(planQuery('١٥١٤').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
     expect(planQuery('338').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
-    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section']);
+    // A year: titles hold the year each document is of.
+    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
+    expect(planQuery('٢٠١٩').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
     expect(planQuery('51').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section']);
+
   });
 
   it('reads a named resolution as one name, not loose words', () => {

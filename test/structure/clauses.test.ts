@@ -93,6 +93,10 @@ describe('recognisers', () => {
     expect(articleHeading('المادة ٣٠ - التعديلات')).toEqual({ number: 30, rest: 'التعديلات' });
     expect(articleHeading('المادة الخامسة')).toEqual({ number: 5, rest: '' });
     expect(articleHeading('المادة السابقة من الاتفاقية تنص على')).toBeNull();
+    // A principle or a rule says so; an article does not (المادة is the default).
+    expect(articleHeading('المبدأ 2')).toEqual({ number: 2, rest: '', designation: 'principle' });
+    expect(articleHeading('القاعدة السابعة')).toEqual({ number: 7, rest: '', designation: 'rule' });
+    expect(articleHeading('المادة 2')).toEqual({ number: 2, rest: '' });
   });
 });
 

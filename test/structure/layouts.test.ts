@@ -154,6 +154,8 @@ describe('5. provisions in every style', () => {
     expect(clause(doc, 'art2').items[0]).toEqual({ label: 'أ', text: 'تسجل القراءات كل ساعة؛' });
     // The text keeps the labels as printed.
     expect(clause(doc, 'art11').text).toBe('تشمل البيانات ما يلي: أ – درجة الحرارة؛ ب – الرطوبة.');
+    // The word that numbered each: only a principle or a rule is recorded.
+    expect(doc.clauses.map((c) => c.designation)).toEqual([undefined, undefined, undefined, 'rule', 'principle']);
   });
 
   it('does not read a sentence citing an article as a provision', () => {

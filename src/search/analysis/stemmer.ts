@@ -34,7 +34,7 @@
 import { BROKEN_PLURALS } from './broken-plurals.js';
 import { masdarOfParticiple } from './derived-forms.js';
 import { normaliseToken } from './normalise.js';
-import { ALEF, HAMZA, TEH, YEH } from '../../text/letters.js';
+import { ALEF, HAMZA, HEH, TEH, YEH } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
 const ARTICLES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
@@ -81,7 +81,13 @@ function stripCaseEnding(word: string): string {
   return word.endsWith(ALEF) && word.length - 1 >= MIN_STEM ? word.slice(0, -1) : word;
 }
 
-function stripNumber(word: string): string {
+/** Letters a feminine plural in ات may leave, below MIN_STEM: قوات, فئات, جهات, لغات are the plurals of قوة, فئة, جهة, لغة. */
+const SHORT_FEMININE_STEM = 2;
+
+function stripNumber(word: string, shortPlural: boolean): string {
+  // A short feminine noun keeps its ة (folded ه: قوه), too short to strip: its plural reads the same. Not
+  // after a stripped particle: وحدات (units) read as و + حدات would meet حدة (intensity).
+  if (shortPlural && word.endsWith('ات') && word.length - 2 === SHORT_FEMININE_STEM) return word.slice(0, -2) + HEH;
   for (const suffix of NUMBER_SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM) return word.slice(0, -suffix.length);
   }
@@ -115,8 +121,8 @@ export function singularByPattern(stem: string): string {
 }
 
 /** Suffixes stripped: the stems of a word without prefixes, before plurals and verb prefixes are looked at. */
-function suffixStems({ word, definite }: Reading): string[] {
-  return stripPronoun(word).flatMap((w) => nisbaReadings(stripNumber(stripCaseEnding(w)), definite));
+function suffixStems({ word, definite, particle }: Reading): string[] {
+  return stripPronoun(word).flatMap((w) => nisbaReadings(stripNumber(stripCaseEnding(w), particle !== true), definite));
 }
 
 /** Attested broken plural stem -> its singular's stem; built once from broken-plurals.ts through the same suffix rules. */
@@ -160,18 +166,20 @@ interface Reading {
   word: string;
   /** Did the reading strip an article? */
   definite: boolean;
+  /** Did it strip a conjunction or preposition without an article (وحدات read as و + حدات)? */
+  particle?: boolean;
 }
 
 /** Readings of a word without an article: as it stands, without a conjunction, without a preposition. */
 function particleReadings(word: string): Reading[] {
-  const readings = [{ word, definite: false }];
+  const readings: Reading[] = [{ word, definite: false }];
   let rest = word;
   if (CONJUNCTIONS.has(rest[0]!) && rest.length - 1 >= MIN_STEM) {
     rest = rest.slice(1);
-    readings.push({ word: rest, definite: false });
+    readings.push({ word: rest, definite: false, particle: true });
   }
   if (PREPOSITIONS.has(rest[0]!) && rest.length - 1 >= MIN_STEM) {
-    readings.push({ word: rest.slice(1), definite: false });
+    readings.push({ word: rest.slice(1), definite: false, particle: true });
   }
   return readings;
 }
