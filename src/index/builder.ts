@@ -70,8 +70,6 @@ function citedTerms(doc: UnresDocument): Map<string, Set<string>> {
 export interface PreparedDocument {
   compressed?: Uint8Array | undefined;
   analysed?: AnalysedDocument | undefined;
-  /** The document given with this work is light (lightDocument): its whole form is the JSON in `compressed`. */
-  light?: boolean | undefined;
 }
 
 /**
@@ -106,10 +104,13 @@ export function withPrepared(doc: UnresDocument, work: PreparedDocument): UnresD
   return doc;
 }
 
-/** The document under another id (the store renumbers a copy): a light one is made whole again first, then analysed and encoded afresh by add(). */
+/**
+ * The document under another id (the store renumbers a copy), then analysed and encoded afresh by add().
+ * A document with a worker's work may be light: its whole form is the stored JSON that came with it.
+ */
 export function withId(doc: UnresDocument, id: string): UnresDocument {
-  const work = prepared.get(doc);
-  const whole = work?.light && work.compressed ? (JSON.parse(utf8(work.compressed)) as UnresDocument) : doc;
+  const compressed = prepared.get(doc)?.compressed;
+  const whole = compressed ? (JSON.parse(utf8(compressed)) as UnresDocument) : doc;
   return { ...whole, id };
 }
 

@@ -15,13 +15,12 @@ import type { AnalysedDocument } from './analysed.js';
 import type { ParseRequest, WorkerFailure } from './parse-worker.js';
 
 export interface Parsed {
+  /** Light when it comes from a worker (builder.ts lightDocument): its whole form is the JSON in `compressed`. */
   doc: UnresDocument;
   /** The document's JSON, compressed for the stored documents. */
   compressed?: Uint8Array;
   /** Its text analysed for the postings. */
   analysed?: AnalysedDocument;
-  /** `doc` is light (builder.ts lightDocument): its whole form is the JSON in `compressed`. */
-  light?: boolean;
 }
 
 type Settle = { resolve: (p: Parsed) => void; reject: (e: Error) => void };
@@ -112,7 +111,7 @@ export class ParsePool {
       this.waiting.delete(m.id);
       if (settle) {
         if (m.failure) settle.reject(revive(m.failure));
-        else settle.resolve({ doc: m.doc!, compressed: m.compressed!, analysed: m.analysed!, light: true });
+        else settle.resolve({ doc: m.doc!, compressed: m.compressed!, analysed: m.analysed! });
       }
       // An idle worker does not keep the process alive (a failed ingest still exits).
       if (slot.requests.size === 0) worker.unref();

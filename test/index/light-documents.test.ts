@@ -20,7 +20,7 @@ function segmentOf(add: (b: SegmentBuilder) => void): Record<string, Uint8Array>
 
 /** As a parse worker hands a document back: light, with its JSON and its analysed text. */
 function fromWorker(d: UnresDocument): UnresDocument {
-  return withPrepared(lightDocument(d), { compressed: encodeDocument(JSON.stringify(d)), analysed: analyseDocument(d), light: true });
+  return withPrepared(lightDocument(d), { compressed: encodeDocument(JSON.stringify(d)), analysed: analyseDocument(d) });
 }
 
 describe('light documents from the parse workers', () => {
