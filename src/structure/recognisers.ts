@@ -5,6 +5,7 @@
 
 import { ENACTING_SUBJECTS, INSIDE_OPENERS, LINE_OPENERS, PERFECT_OPENER, alternation } from '../un/formulas.js';
 import { parseDigits } from '../text/digits.js';
+import { designationOfWord } from '../un/clause-references.js';
 import type { ArticleDesignation, HeadingLevel } from '../types.js';
 import {
   CHAPTER_ORDINALS_PATTERN,
@@ -321,7 +322,7 @@ export function articleHeading(line: string): (Opening & { number: number; desig
   const folded = Folded.of(line);
   const match = ARTICLE.exec(folded.text);
   if (!match) return null;
-  const designation = match[1] === 'مبدا' ? 'principle' : match[1] === 'قاعدة' ? 'rule' : undefined;
+  const designation = designationOfWord(match[1]!);
   const numbering = readNumbering(folded.text, match[0].length);
   if (!numbering) return null;
   const after = numbering.after;

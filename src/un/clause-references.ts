@@ -5,7 +5,7 @@
 // keys of its kind and number, and turns these words into the same keys.
 
 import type { ArticleDesignation, ClauseKind } from '../types.js';
-import { withoutArticle } from '../text/letters.js';
+import { HEH, withoutArticle } from '../text/letters.js';
 
 /** The prefix of a clause's id, by kind (`op3`, `art51`): compile writes ids with it, search reads them back. */
 export const CLAUSE_ID_PREFIX: Readonly<Record<ClauseKind, string>> = {
@@ -37,6 +37,14 @@ const PREFIXES_OF_KIND: Record<ClauseKind, readonly string[]> = {
  */
 const DESIGNATION_PREFIX: Readonly<Record<ArticleDesignation, string>> = { principle: 'principle', rule: 'rule' };
 
+/** The words that number an article as a principle or a rule, without hamza and with ه for ة: the parser and search both read them here. */
+const DESIGNATION_WORDS: Readonly<Record<string, ArticleDesignation>> = { مبدا: 'principle', قاعده: 'rule' };
+
+/** What an article numbered by this word is (`مبدا`, `قاعدة` or `قاعده`), or undefined (`مادة`). */
+export function designationOfWord(word: string): ArticleDesignation | undefined {
+  return DESIGNATION_WORDS[word.replace(/\u0629$/, HEH)];
+}
+
 /** Keys a clause is indexed under: its number (preambles: their index) with each prefix its kind (and an article's designation) answers to. */
 export function referenceKeysOfClause(kind: ClauseKind, number: number | null, index: number, designation?: ArticleDesignation): string[] {
   const n = number ?? (kind === 'preamble' ? index : null);
@@ -53,8 +61,7 @@ export function referenceKeysOfClause(kind: ClauseKind, number: number | null, i
 const REFERENCE_WORDS: Record<string, readonly string[]> = {
   ماده: ['art'],
   مواد: ['art'],
-  مبدا: [DESIGNATION_PREFIX.principle],
-  قاعده: [DESIGNATION_PREFIX.rule],
+  ...Object.fromEntries(Object.entries(DESIGNATION_WORDS).map(([word, designation]) => [word, [DESIGNATION_PREFIX[designation]]])),
   فقره: ['op', 'para'],
   فقرات: ['op', 'para'],
   توصيه: ['rec'],
