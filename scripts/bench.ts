@@ -376,7 +376,7 @@ class Bench {
     const sample = await runMeasured(cmd, args, {
       timeoutMs: opts.timeoutMs ?? 3 * 3600_000,
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1', UNRES_INDEX: '' },
+      env: benchEnv(),
       ...(opts.input !== undefined ? { input: opts.input } : {}),
       keepStdout: 4 * 2 ** 20,
     });
@@ -656,6 +656,18 @@ function otherCpu(bench: Bench): string {
   return `- CPU during the run: ${busy.toFixed(0)} of ${total.toFixed(0)} core-seconds busy (${pct(busy)}); the bench and its processes ${bench.ownCpuS.toFixed(0)}, other processes ${others.toFixed(0)} (${pct(others)} of the machine)`;
 }
 
+/**
+ * The environment of every measured process. NODE_EXTRA_CA_CERTS is left out:
+ * Node reads that certificate file at every start, before V8 runs (about 40 ms
+ * where a sandbox sets it for its proxy), and unres opens no network
+ * connection; a user's machine seldom sets it. The report says when it was set.
+ */
+function benchEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', UNRES_INDEX: '' };
+  delete env['NODE_EXTRA_CA_CERTS'];
+  return env;
+}
+
 function versionOf(cmd: string, args: string[]): string {
   const run = spawnSync(cmd, args, { encoding: 'utf8' });
   if (run.error) return 'not installed';
@@ -676,6 +688,7 @@ export function report(bench: Bench): string {
     otherCpu(bench),
     `- peak RSS: ${rssMethod()}; wall time: spawn to exit, measured by the harness`,
     `- command: \`npm run bench -- --sizes ${options.sizes.join(',')} --runs ${options.runs} --seed ${options.seed}${options.corpus ? ' --corpus DIR' : ''}\`; whole run ${fmtS(totalS * 1000)} (${(totalS / 60).toFixed(0)} min)`,
+    ...(process.env['NODE_EXTRA_CA_CERTS'] ? ['- environment: NODE_EXTRA_CA_CERTS is set on this machine; the measured processes run without it (Node would read the certificate file at every start; unres makes no network request)'] : []),
     `- corpus: ${bench.corpusNote}; baselines' clauses: ${bench.clauseNote || 'not prepared (--no-baselines)'}`,
   );
   if (options.baselines) {
