@@ -15,6 +15,20 @@
 // folder, so a module's `new URL('./parse-worker.js', import.meta.url)` still
 // names its neighbour.
 //
+// Tried for issue 13 and left out, by measurement (cold `search --json` at
+// 1,000 documents, 30 interleaved runs per variant, CPU time of the process,
+// median; the 2-core machine at load 6 to 11, so differences under ~15 ms are
+// noise): a V8 code cache (one CommonJS build of the CLI run by a vm.Script
+// with cachedData written after a real search) 356 ms, against 368 ms for
+// these chunks and 411 ms for that CommonJS file without its cache: too little
+// for a second build, a cache tied to the node binary and a CommonJS form that
+// must require() ES-only packages (unified, string-width: Node 20.19 and later
+// only). One ES module without splitting: 475 ms against 295 ms (all of it
+// compiled and evaluated at start). lunr bundled instead of required from
+// node_modules: 308 ms against 307 ms. A startup snapshot (--snapshot-blob)
+// must be named on node's command line, which an npm bin can only do by
+// starting a second node (~50 ms or more). What did pay is in src/cli/exit.ts.
+//
 // Usage: node dist/scripts/bundle.js [distDir]   (default: this build's dist/)
 import { readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -19,6 +19,7 @@ import { registerShow } from './commands/show.js';
 import { SHELLS, type Shell, completionScript } from './completion.js';
 import type { CommandContext } from './context.js';
 import { describeFailure, oneLineMessage } from './failure.js';
+export { finishProcess } from './exit.js';
 import { addHelpSections, helpAfter } from './help.js';
 import { type CliIo, processIo } from './io.js';
 import { neutralise } from '../render/safe.js';

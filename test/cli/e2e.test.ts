@@ -1,6 +1,6 @@
 // End to end: the built bin/unres.js against the project's seeds, with a
 // temporary index. Needs the parser and the engine.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -188,6 +188,24 @@ describe('with the seeds ingested', () => {
       const all = hits.map((h) => h.text).join(' ');
       expect(all).toMatch(/والاتجار/);
       expect(all).toMatch(/للاتجار/);
+    });
+
+    it('writes its whole output into a pipe read late, then exits with its code', async () => {
+      // More than a pipe holds (64 KiB), with the reader starting late: the process may only end once all of it is out.
+      const child = spawn(process.execPath, [BIN, 'export', '--format', 'jsonl', '--index', index], {
+        env: { PATH: process.env.PATH, HOME: scratch, LANG: 'C.UTF-8' },
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const code = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const chunks: Buffer[] = [];
+      for await (const chunk of child.stdout) chunks.push(chunk as Buffer);
+      const out = Buffer.concat(chunks).toString('utf8');
+      expect(await code).toBe(0);
+      expect(out.length).toBeGreaterThan(65536);
+      const lines = out.trimEnd().split('\n');
+      expect(lines.length).toBeGreaterThan(1);
+      for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
     });
 
     it('finds the same clauses for 2017 and ٢٠١٧', async () => {
