@@ -100,10 +100,12 @@ function stripNumber(word: string, shortPlural: boolean): string {
  * users keep apart (الدول states, الدولية international; اجتماع meeting,
  * الاجتماعي social); keeping it loses مقدمي -> مقدم. A word in construct never
  * takes the article, so the ي is dropped, as a second variant, only from
- * words without one.
+ * words without one. After a long ا the ي is the root's own, never a nisba
+ * (which writes و or ء there: صحراوي, بيئي): حماية, رعاية, غاية keep it, and do
+ * not read as حما, the stem of the plural حماة.
  */
 function nisbaReadings(stem: string, definite: boolean): string[] {
-  if (definite || !stem.endsWith(YEH) || stem.length - 1 < MIN_STEM) return [stem];
+  if (definite || !stem.endsWith(YEH) || stem.length - 1 < MIN_STEM || stem.endsWith(ALEF + YEH)) return [stem];
   return [stem, stem.slice(0, -1)];
 }
 
@@ -120,16 +122,24 @@ export function singularByPattern(stem: string): string {
   return stem;
 }
 
-/** Suffixes stripped: the stems of a word without prefixes, before plurals and verb prefixes are looked at. */
-function suffixStems({ word, definite, particle }: Reading): string[] {
-  return stripPronoun(word).flatMap((w) => nisbaReadings(stripNumber(stripCaseEnding(w), particle !== true), definite));
+/**
+ * Suffixes stripped: the stems of a word without prefixes, before plurals and verb prefixes are looked at.
+ * A stem that is an attested broken plural (`plurals`) is no relative adjective: its final ي is radical
+ * (قضايا, not قضا + ي, which would read as the stem of قضاة).
+ */
+function suffixStems({ word, definite, particle }: Reading, plurals?: ReadonlyMap<string, string>): string[] {
+  return stripPronoun(word).flatMap((w) => {
+    const stem = stripNumber(stripCaseEnding(w), particle !== true);
+    return nisbaReadings(stem, definite || plurals?.has(stem) === true);
+  });
 }
 
 /** Attested broken plural stem -> its singular's stem; built once from broken-plurals.ts through the same suffix rules. */
 const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
   for (const [plural, singular] of BROKEN_PLURALS) {
-    const pluralStems = suffixStems({ word: normaliseToken(plural), definite: false });
+    // Read as definite: a plural's final ي is its own (ضحايا), not a relative adjective's.
+    const pluralStems = suffixStems({ word: normaliseToken(plural), definite: true });
     const target =
       singular === null ? singularByPattern(pluralStems[0]!) : suffixStems({ word: normaliseToken(singular), definite: false })[0]!;
     for (const stem of pluralStems) if (stem !== target) map.set(stem, target);
@@ -143,7 +153,7 @@ const VERB_PREFIX_TO = TEH;
 /** Suffixes, then attested broken plurals, a derived-form participle's verbal noun, then the other person prefix of a verb (يحث -> تحث). */
 function stemsWithoutPrefixes(reading: Reading): string[] {
   const out: string[] = [];
-  for (const stem of suffixStems(reading)) {
+  for (const stem of suffixStems(reading, SINGULAR_OF_PLURAL)) {
     out.push(SINGULAR_OF_PLURAL.get(stem) ?? stem);
     const masdar = masdarOfParticiple(stem);
     if (masdar !== null) out.push(masdar);
