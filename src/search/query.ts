@@ -25,6 +25,8 @@
 //   - a document symbol (`E/C.12/UZB/CO/1`, or a resolution's number pair) is
 //     also looked for in `title`, which holds the document's own symbol, so
 //     the clauses of the document itself are found with those citing it.
+//   - a year typed alone (`2019`) is also looked for in `years`, which holds
+//     the years each document is of (fields.ts documentYears).
 
 import { createRequire } from 'node:module';
 import type lunrModule from 'lunr';
@@ -413,11 +415,12 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       // A document symbol (every term holds a slash) is also the document's own: look in its title field too.
       // So is a resolution's bare number (`1514`, `قرار مجلس الأمن 338`): the title holds the document's own
       // symbol (A/RES/1514(XV), S/RES/338 (1973)). A year (`2019`) names the documents of that year too: the
-      // title holds the year each document is of (fields.ts). A number of one or two digits names no document.
-      const symbol = unfielded && (terms.every((t) => t.includes('/')) || terms.every(isResolutionNumber) || terms.every(isYearTerm));
+      // years field holds the years each document is of (fields.ts). A number of one or two digits names no document.
+      const symbol = unfielded && (terms.every((t) => t.includes('/')) || terms.every(isResolutionNumber));
+      const year = unfielded && terms.every(isYearTerm);
       addGroup({
         ...base,
-        fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : fields,
+        fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : year ? [...fields, 'years'] : fields,
         matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : exactMatcher(refs ? [...terms, ...refs] : terms, analysed.length === 1 ? alternatesAt(clauses, c, terms) : []),
       });
     }
