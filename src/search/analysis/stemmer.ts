@@ -27,6 +27,9 @@
 // 7. A participle of the derived forms VII, VIII and X also reads as the
 //    form's verbal noun (المستقلة -> استقلال, المتجرين -> اتجار), computed by
 //    shape with a guard list (derived-forms.ts).
+// 8. The alef of accusative tanween (قانوناً) ends a word: an ا before a
+//    pronoun or a ة is the word's own (امرأة is not أمر), or a ى written ا
+//    (مقتضاها reads مقتضى too).
 //
 // Minimum lengths keep short words whole: an article leaves at least 2
 // letters, any other affix at least 3.
@@ -128,7 +131,19 @@ export function singularByPattern(stem: string): string {
  * (قضايا, not قضا + ي, which would read as the stem of قضاة).
  */
 function suffixStems({ word, definite, particle }: Reading, plurals?: ReadonlyMap<string, string>): string[] {
-  return stripPronoun(word).flatMap((w) => {
+  const withoutPronoun = stripPronoun(word);
+  const literal = withoutPronoun[0]!;
+  // An ا right before a pronoun or a ة (folded to ه, which reads as either) is no accusative tanween,
+  // which ends a word: it is the word's own (امرأة is not امر, أمر "order"; مساواة, ضحاياهم), or a ى
+  // written ا before a pronoun (مقتضاها = مقتضى + ها: read as ي too, never as a relative adjective's).
+  // A lone ه may be a ة, after which the ا is never a ى (الأداة is not أدى): no ى reading there. The
+  // same holds for the ة read in ات before a pronoun (مقاضاتهم, as مقاضاة), though the plural's
+  // reading gets a stem no other word has (قراراتها: قرار, and قرارا).
+  const suffixed = literal !== word;
+  return withoutPronoun.flatMap((w, i) => {
+    if (suffixed && w.endsWith(ALEF)) {
+      return i > 0 || literal.length === word.length - 1 || plurals?.has(w) === true ? [w] : [w, w.slice(0, -1) + YEH];
+    }
     const stem = stripNumber(stripCaseEnding(w), particle !== true);
     return nisbaReadings(stem, definite || plurals?.has(stem) === true);
   });
@@ -142,7 +157,8 @@ const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = (() => {
     const pluralStems = suffixStems({ word: normaliseToken(plural), definite: true });
     const target =
       singular === null ? singularByPattern(pluralStems[0]!) : suffixStems({ word: normaliseToken(singular), definite: false })[0]!;
-    for (const stem of pluralStems) if (stem !== target) map.set(stem, target);
+    // The plural itself too: before a pronoun its final ا stays (ضحاياهم).
+    for (const stem of [...pluralStems, normaliseToken(plural)]) if (stem !== target) map.set(stem, target);
   }
   return map;
 })();
