@@ -214,7 +214,7 @@ export async function mergeSegments(
   const terms = {} as Record<Field, FieldTermsInfo>;
   const list = new PostingsListWriter();
   for (const field of ALL_FIELDS) {
-    const isTitle = isDocField(field);
+    const isDoc = isDocField(field);
     const normOf: ArrayLike<number> = field === 'title' ? titleLengths : field === 'years' ? new Uint8Array(titleLengths.length).fill(1) : norms.lengths[field];
     const iterators = sources.map((s) => s.terms(field).all());
     const heads: Array<TermInfo | null> = iterators.map((it) => it.next().value ?? null);
@@ -235,7 +235,7 @@ export async function mergeSegments(
         // One source, its documents together in the merged order: its blocks are copied as they are.
         const s = holders[0]!;
         const r = renumberings[s]!;
-        const shift = isTitle ? r.docShift : r.clauseShift;
+        const shift = isDoc ? r.docShift : r.clauseShift;
         const cursor = cursors[s]!;
         for (let b = 0; b < cursor.blockCount; b++) {
           const meta = cursor.meta(b);
@@ -243,7 +243,7 @@ export async function mergeSegments(
         }
       } else {
         // k-way over the sources' lists by new ordinal (each source's renumbering keeps its own order).
-        const walks = holders.map((s) => new SourceWalk(cursors[s]!, isTitle ? renumberings[s]!.docs : renumberings[s]!.clauses));
+        const walks = holders.map((s) => new SourceWalk(cursors[s]!, isDoc ? renumberings[s]!.docs : renumberings[s]!.clauses));
         for (;;) {
           let pick: SourceWalk | null = null;
           for (const w of walks) if (w.target >= 0 && (pick === null || w.target < pick.target)) pick = w;
