@@ -802,8 +802,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
   // Global statistics first: a term's idf counts its live clauses in every segment.
   const groupTerms: TermRef[][] = plan.groups.map((group, groupIndex) => {
     const refs: TermRef[] = [];
-    // Terms of an equivalent wording (src/un/equivalents.ts) count less than the words typed.
-    const alternates = group.matcher.kind === 'exact' ? group.matcher.alternates : undefined;
+    // Terms of an equivalent wording (src/un/equivalents.ts) and verbal nouns derived from a typed participle count less than the words typed.
+    const alternates = group.matcher.kind === 'exact' ? [...(group.matcher.alternates ?? []), ...(group.matcher.derived ?? [])] : undefined;
     // The rarest typed term's idf (typed terms come first in each field's list, before the alternates).
     let typedIdf = 0;
     for (const [field, fieldTerms] of expandGroup(group, states)) {

@@ -104,6 +104,13 @@ describe('planQuery', () => {
 
   });
 
+  it("counts the verbal noun derived from a typed participle as an alternate, not as the word typed", () => {
+    const [group] = planQuery('المتجرين').groups;
+    expect(group!.matcher).toEqual({ kind: 'exact', terms: ['متجر'], derived: ['اتجار'] });
+    // The verbal noun typed is the word itself.
+    expect(planQuery('الاتجار').groups[0]!.matcher).toEqual({ kind: 'exact', terms: ['اتجار'] });
+  });
+
   it('reads a named resolution as one name, not loose words', () => {
     const sc = planQuery('قرار مجلس الأمن ٣٣٨').groups;
     expect(sc).toHaveLength(1);
