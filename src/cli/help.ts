@@ -41,7 +41,7 @@ export function querySyntaxLines(): string[] {
     '"two words"  a phrase: the words one after the other (also «…» “…”); quote the whole query in the shell: \'"الاتجار بالأطفال"\'',
     '+word        must appear;  -word  must not (-الأطفال works as is; an ASCII -word goes after --)',
     `field:word   in one field: ${ALL_FIELDS.join(', ')} (default: text, cited symbols, footnotes, heading)`,
-    'weights      text, lead, cites, title 1;  notes (footnote text), section (heading) 0.5;  ref (clause number) 2',
+    'weights      text, lead, cites, title, years 1;  notes (footnote text), section (heading) 0.5;  ref (clause number) 2',
     'المادة 51    a clause by number (also الفقرة 3, التوصية 4, art51, op3, pp2): that clause first, then those citing it',
     'E/2017/30    a document symbol matches whole, never its bare numbers',
     'القرار 1514  a resolution by number (also قرار مجلس الأمن 338, 1514 alone): the document itself, then those citing it',

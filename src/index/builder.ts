@@ -12,7 +12,7 @@
 // `documentOrder` then maps the ordinals add() returned to the written ones.
 
 import { citeKeys } from '../search/analysis/symbols.js';
-import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field, clauseKindCode, referenceTerms } from '../search/fields.js';
+import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field, clauseKindCode, documentYears, isDocField, referenceTerms } from '../search/fields.js';
 import type { UnresDocument } from '../types.js';
 import { ANALYSED_CLAUSE_FIELDS, type AnalysedDocument, analyseDocument } from './analysed.js';
 import { ChunkedWriter, MemorySink } from './format/chunked.js';
@@ -232,8 +232,11 @@ export class SegmentBuilder {
     const titleLength = Math.min(analysed.data[at]!, MAX_LENGTH);
     this.postAnalysed('title', docOrdinal, analysed, at);
     this.titleLengths.push(titleLength);
+    // The years field's norm is 1 for every clause (fields.ts documentYears).
+    this.post('years', docOrdinal, documentYears(doc));
     CLAUSE_FIELDS.forEach((f, i) => (this.totals[f] += sums[i]!));
     this.totals.title += titleLength * doc.clauses.length;
+    this.totals.years += doc.clauses.length;
 
     const body = work?.compressed ?? encodeDocument(JSON.stringify(doc));
     const ref = this.stored.add(body);
@@ -295,8 +298,8 @@ export class SegmentBuilder {
     let flat: Int32Array = new Int32Array(1024);
     for (const field of ALL_FIELDS) {
       const table = this.postings.get(field)!;
-      const normOf = field === 'title' ? titleLengths : norms.lengths[field];
-      const renumber = field === 'title' ? newDoc : newClause;
+      const normOf = field === 'title' ? titleLengths : field === 'years' ? new Uint8Array(order.length).fill(1) : norms.lengths[field];
+      const renumber = isDocField(field) ? newDoc : newClause;
       // Per term: its postings' new ordinals, and where each one's posting starts in the flat list.
       // An ordinal is filed at most once per term, so sorting the ordinals (a typed array's numeric
       // sort, not a comparator called from JavaScript: that was a tenth of writing a segment)

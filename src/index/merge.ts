@@ -11,7 +11,7 @@
 // so the merged one interleaves its sources' documents by id, and holds
 // exactly the sources minus deletions.
 
-import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field } from '../search/fields.js';
+import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field, isDocField } from '../search/fields.js';
 import { type ByteSink, ChunkedWriter, type WrittenFile } from './format/chunked.js';
 import { DocTableWriter } from './format/docs.js';
 import type { SegmentFileKey } from './format/files.js';
@@ -147,6 +147,7 @@ export async function mergeSegments(
     titleLengths.push(entry.titleLength);
     CLAUSE_FIELDS.forEach((f, i) => (totals[f] += entry.sums[i]!));
     totals.title += entry.titleLength * entry.clauseCount;
+    totals.years += entry.clauseCount;
     clauseCount += entry.clauseCount;
   }
   sources.forEach((source, s) => {
@@ -213,8 +214,8 @@ export async function mergeSegments(
   const terms = {} as Record<Field, FieldTermsInfo>;
   const list = new PostingsListWriter();
   for (const field of ALL_FIELDS) {
-    const isTitle = field === 'title';
-    const normOf: ArrayLike<number> = isTitle ? titleLengths : norms.lengths[field];
+    const isDoc = isDocField(field);
+    const normOf: ArrayLike<number> = field === 'title' ? titleLengths : field === 'years' ? new Uint8Array(titleLengths.length).fill(1) : norms.lengths[field];
     const iterators = sources.map((s) => s.terms(field).all());
     const heads: Array<TermInfo | null> = iterators.map((it) => it.next().value ?? null);
     const cursors: Array<PostingsCursor | null> = sources.map(() => null);
@@ -234,7 +235,7 @@ export async function mergeSegments(
         // One source, its documents together in the merged order: its blocks are copied as they are.
         const s = holders[0]!;
         const r = renumberings[s]!;
-        const shift = isTitle ? r.docShift : r.clauseShift;
+        const shift = isDoc ? r.docShift : r.clauseShift;
         const cursor = cursors[s]!;
         for (let b = 0; b < cursor.blockCount; b++) {
           const meta = cursor.meta(b);
@@ -242,7 +243,7 @@ export async function mergeSegments(
         }
       } else {
         // k-way over the sources' lists by new ordinal (each source's renumbering keeps its own order).
-        const walks = holders.map((s) => new SourceWalk(cursors[s]!, isTitle ? renumberings[s]!.docs : renumberings[s]!.clauses));
+        const walks = holders.map((s) => new SourceWalk(cursors[s]!, isDoc ? renumberings[s]!.docs : renumberings[s]!.clauses));
         for (;;) {
           let pick: SourceWalk | null = null;
           for (const w of walks) if (w.target >= 0 && (pick === null || w.target < pick.target)) pick = w;

@@ -4,7 +4,7 @@
 // and one in memory (tests, a segment just built).
 
 import { IndexError } from '../errors.js';
-import type { Field } from '../search/fields.js';
+import { type Field, isDocField } from '../search/fields.js';
 import { ChunkedReader, type Damage, MemoryAccess, type RandomAccess } from './format/chunked.js';
 import { type DocEntry, type DocRow, DocTableReader } from './format/docs.js';
 import { SEGMENT_FILES, type SegmentFileKey } from './format/files.js';
@@ -100,9 +100,9 @@ export class SegmentReader {
     return terms;
   }
 
-  /** A cursor over a term's postings (ordinals are documents for the title, clauses otherwise). */
+  /** A cursor over a term's postings (ordinals are documents for the title and years, clauses otherwise). */
   postings(field: Field, location: ListLocation): PostingsCursor {
-    const limit = field === 'title' ? this.docCount : this.clauseCount;
+    const limit = isDocField(field) ? this.docCount : this.clauseCount;
     return new PostingsCursor(this.file('postings'), location, limit, this.access.damaged);
   }
 

@@ -49,9 +49,9 @@ export function boundedEditDistance(a: string, b: string, max: number): number {
   return Math.min(previous[b.length]!, max + 1);
 }
 
-/** An exact matcher's terms: the words typed, then those of their equivalent wordings (src/un/equivalents.ts). */
+/** An exact matcher's terms: the words typed, then the verbal nouns derived from them and those of their equivalent wordings (src/un/equivalents.ts). */
 export function exactTerms(matcher: Extract<TermMatcher, { kind: 'exact' }>): string[] {
-  return matcher.alternates ? [...matcher.terms, ...matcher.alternates] : matcher.terms;
+  return matcher.alternates || matcher.derived ? [...matcher.terms, ...(matcher.derived ?? []), ...(matcher.alternates ?? [])] : matcher.terms;
 }
 
 /** Terms of one dictionary that a matcher selects (exact terms are returned whether present or not). */

@@ -7,6 +7,7 @@
 //   notes    the text of the footnotes it references (analysed, with word positions)
 //   ref      the reference keys of its kind and number (`art:51`, `op:3`; src/un/clause-references.ts)
 //   title    the document's own symbol and title (analysed; per document)
+//   years    the years the document is of (exact keys; per document)
 
 import { referenceKeysOfClause } from '../un/clause-references.js';
 import { resolveIbid } from '../un/ibid.js';
@@ -14,12 +15,17 @@ import { isYear } from '../un/symbols.js';
 import type { Clause, UnresDocument } from '../types.js';
 
 export const CLAUSE_FIELDS = ['text', 'lead', 'section', 'cites', 'notes', 'ref'] as const;
-export const DOC_FIELDS = ['title'] as const;
+export const DOC_FIELDS = ['title', 'years'] as const;
 export const ALL_FIELDS = [...CLAUSE_FIELDS, ...DOC_FIELDS] as const;
 
 export type ClauseField = (typeof CLAUSE_FIELDS)[number];
 export type DocField = (typeof DOC_FIELDS)[number];
 export type Field = (typeof ALL_FIELDS)[number];
+
+/** Is the field a document's (its postings are documents, shared by the document's clauses)? */
+export function isDocField(field: Field): field is DocField {
+  return (DOC_FIELDS as readonly Field[]).includes(field);
+}
 
 /** Clause fields whose text goes through the analysis chain (positions are word positions there). */
 export const ANALYSED_CLAUSE_FIELDS = ['text', 'lead', 'section', 'notes'] as const;
@@ -57,6 +63,7 @@ export const FIELD_WEIGHTS: Readonly<Record<Field, number>> = {
   notes: 0.5,
   ref: 2,
   title: 1,
+  years: 1,
 };
 
 /** Weight of a term found through an equivalent wording (src/un/equivalents.ts), against 1 for the word typed. */
@@ -97,26 +104,29 @@ export function analysedFieldTexts(doc: UnresDocument, clause: Clause): Record<A
  * adopted it ("اعتمد ... بموجب قرار الجمعية العامة رقم 61/295": a citation of
  * the header) is known by that resolution's symbol: it is added too.
  */
-export function titleFieldText(doc: Pick<UnresDocument, 'symbol' | 'title'> & Partial<Pick<UnresDocument, 'citations' | 'adopted'>>): string | null {
+export function titleFieldText(doc: Pick<UnresDocument, 'symbol' | 'title'> & Partial<Pick<UnresDocument, 'citations'>>): string | null {
   const adoptedBy = doc.symbol ? [] : (doc.citations ?? []).filter((c) => c.clause === 'header').map((c) => c.symbol);
-  const parts = [doc.symbol, ...adoptedBy, doc.title, documentYears(doc)].filter((s): s is string => typeof s === 'string' && s !== '');
+  const parts = [doc.symbol, ...adoptedBy, doc.title].filter((s): s is string => typeof s === 'string' && s !== '');
   return parts.length > 0 ? parts.join('\n') : null;
 }
 
 const YEAR_IN = /(?<![0-9])[0-9]{4}(?![0-9])/g;
 
 /**
- * The years a document is of, as one line of its title: the year it was adopted, and a year its own
- * symbol holds (E/RES/2019/20, S/RES/338 (1973)), which the symbol, a whole token, does not answer
- * to alone. A year typed as a query looks in titles (query.ts), so `2019` finds the documents of 2019
- * as well as the clauses that print it. Null when there is none.
+ * The keys of a document's `years` field: the year it was adopted, and a year its own symbol holds
+ * (E/RES/2019/20, S/RES/338 (1973)), which the symbol, a whole token, does not answer to alone. A
+ * year typed as a query looks there too (query.ts), so `2019` finds the documents of 2019 as well as
+ * the clauses that print it. A field of their own, not a line of the title: there they lengthened
+ * the title and lowered every title match (BM25 normalises by length), so a document's own clauses
+ * fell behind the clauses citing its symbol. The field's norm is 1 for every clause: it holds one
+ * or two keys, never a text.
  */
-function documentYears(doc: Partial<Pick<UnresDocument, 'symbol' | 'adopted'>>): string | null {
+export function documentYears(doc: Partial<Pick<UnresDocument, 'symbol' | 'adopted'>>): string[] {
   const years = new Set<string>();
   const adopted = /^[0-9]{4}/.exec(doc.adopted ?? '');
   if (adopted) years.add(adopted[0]);
   for (const m of (doc.symbol ?? '').matchAll(YEAR_IN)) if (isYear(Number(m[0]))) years.add(m[0]);
-  return years.size > 0 ? [...years].join(' ') : null;
+  return [...years];
 }
 
 /** The reference keys a clause is indexed under (field `ref`). */

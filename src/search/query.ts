@@ -25,12 +25,15 @@
 //   - a document symbol (`E/C.12/UZB/CO/1`, or a resolution's number pair) is
 //     also looked for in `title`, which holds the document's own symbol, so
 //     the clauses of the document itself are found with those citing it.
+//   - a year typed alone (`2019`) is also looked for in `years`, which holds
+//     the years each document is of (fields.ts documentYears).
 
 import { createRequire } from 'node:module';
 import type lunrModule from 'lunr';
 import { UsageError } from '../errors.js';
 import { analyseQueryTerm, analyseQueryWords } from './analysis/pipeline.js';
 import { normaliseToken } from './analysis/normalise.js';
+import { masdarOfParticiple } from './analysis/derived-forms.js';
 import { stemVariants } from './analysis/stemmer.js';
 import { tokenize } from './analysis/tokenizer.js';
 import { ALL_FIELDS, DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
@@ -52,8 +55,11 @@ const MIN_WILDCARD_LITERAL = 2;
 export type Presence = 'optional' | 'required' | 'prohibited';
 
 export type TermMatcher =
-  /** `alternates`: terms of an equivalent wording (src/un/equivalents.ts), counted at ALTERNATE_WEIGHT (fields.ts). */
-  | { kind: 'exact'; terms: string[]; alternates?: string[] }
+  /**
+   * `alternates`: terms of an equivalent wording (src/un/equivalents.ts); `derived`: the verbal noun the stemmer
+   * derives from a typed participle (stemmer.ts rule 7). Both count at ALTERNATE_WEIGHT (fields.ts).
+   */
+  | { kind: 'exact'; terms: string[]; alternates?: string[]; derived?: string[] }
   | { kind: 'fuzzy'; terms: string[]; distance: number }
   /** Trailing wildcard: any term starting with one of these. */
   | { kind: 'prefix'; prefixes: string[] }
@@ -413,17 +419,40 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       // A document symbol (every term holds a slash) is also the document's own: look in its title field too.
       // So is a resolution's bare number (`1514`, `قرار مجلس الأمن 338`): the title holds the document's own
       // symbol (A/RES/1514(XV), S/RES/338 (1973)). A year (`2019`) names the documents of that year too: the
-      // title holds the year each document is of (fields.ts). A number of one or two digits names no document.
-      const symbol = unfielded && (terms.every((t) => t.includes('/')) || terms.every(isResolutionNumber) || terms.every(isYearTerm));
+      // years field holds the years each document is of (fields.ts). A number of one or two digits names no document.
+      const symbol = unfielded && (terms.every((t) => t.includes('/')) || terms.every(isResolutionNumber));
+      const year = unfielded && terms.every(isYearTerm);
       addGroup({
         ...base,
-        fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : fields,
-        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : exactMatcher(refs ? [...terms, ...refs] : terms, analysed.length === 1 ? alternatesAt(clauses, c, terms) : []),
+        fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : year ? [...fields, 'years'] : fields,
+        matcher:
+          distance > 0
+            ? { kind: 'fuzzy', terms, distance }
+            : exactMatcher(refs ? [...typedOf(terms), ...refs] : typedOf(terms), analysed.length === 1 ? alternatesAt(clauses, c, terms) : [], derivedOf(terms)),
       });
     }
   }
 }
 
-function exactMatcher(terms: string[], alternates: string[]): TermMatcher {
-  return alternates.length > 0 ? { kind: 'exact', terms, alternates } : { kind: 'exact', terms };
+/**
+ * The verbal nouns among a word's stems that the stemmer derived from another of them, a participle
+ * (stemmer.ts rule 7: المتجرين -> متجر and اتجار): the word typed is the participle, and a clause
+ * holding only the verbal noun (الاتجار) answers it less well than one holding the participle.
+ */
+function derivedOf(terms: readonly string[]): string[] {
+  const derived = terms.filter((t) => terms.some((s) => s !== t && masdarOfParticiple(s) === t));
+  return derived.length < terms.length ? derived : [];
+}
+
+/** A word's stems without the verbal nouns derived from its participle. */
+function typedOf(terms: string[]): string[] {
+  const derived = derivedOf(terms);
+  return derived.length > 0 ? terms.filter((t) => !derived.includes(t)) : terms;
+}
+
+function exactMatcher(terms: string[], alternates: string[], derived: string[] = []): TermMatcher {
+  const matcher: TermMatcher = { kind: 'exact', terms };
+  if (alternates.length > 0) matcher.alternates = alternates;
+  if (derived.length > 0) matcher.derived = derived;
+  return matcher;
 }

@@ -37,7 +37,7 @@ import type { TermInfo } from '../index/format/terms.js';
 import type { SegmentReader } from '../index/segment-reader.js';
 import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
 import { exactTerms, expandInDictionary } from './expand.js';
-import { ALL_FIELDS, ALTERNATE_WEIGHT, CLAUSE_FIELDS, CLAUSE_KINDS, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode } from './fields.js';
+import { ALL_FIELDS, ALTERNATE_WEIGHT, CLAUSE_FIELDS, CLAUSE_KINDS, type DocField, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode, isDocField } from './fields.js';
 import { PROXIMITY_WEIGHT, RERANK_DEPTH, closenessOf, holdsPhrases, needsProximity } from './proximity.js';
 import type { QueryGroup, QueryPlan } from './query.js';
 
@@ -128,6 +128,7 @@ function collectStats(states: SegmentState[]): FieldStats {
       const row = source.row(d);
       live -= row.clauseCount;
       totals.title -= row.titleLength * row.clauseCount;
+      totals.years -= row.clauseCount;
       CLAUSE_FIELDS.forEach((field, i) => (totals[field] -= row.sums[i]!));
     }
   }
@@ -167,8 +168,8 @@ function liveCount(state: SegmentState, cursor: PostingsCursor): number {
   return n;
 }
 
-/** Title postings (per document) spread over the live clauses of each document, with the title length as norm. */
-function titleClauses(state: SegmentState, cursor: PostingsCursor): { ordinals: Uint32Array; tfs: Uint32Array; norms: Uint32Array } {
+/** A document field's postings spread over the live clauses of each document, with the title length as norm (1 for years). */
+function docFieldClauses(state: SegmentState, cursor: PostingsCursor, field: DocField): { ordinals: Uint32Array; tfs: Uint32Array; norms: Uint32Array } {
   const { source } = state;
   const decoded = cursor.readAll();
   const starts = source.docs().starts();
@@ -178,11 +179,11 @@ function titleClauses(state: SegmentState, cursor: PostingsCursor): { ordinals: 
   for (let i = 0; i < decoded.ordinals.length; i++) {
     const d = decoded.ordinals[i]!;
     if (source.deletedDocs.has(d)) continue;
-    const titleLength = source.row(d).titleLength;
+    const norm = field === 'title' ? source.row(d).titleLength : 1;
     for (let c = starts[d]!; c < starts[d + 1]!; c++) {
       ordinals.push(c);
       tfs.push(decoded.tfs[i]!);
-      norms.push(titleLength);
+      norms.push(norm);
     }
   }
   return { ordinals: Uint32Array.from(ordinals), tfs: Uint32Array.from(tfs), norms: Uint32Array.from(norms) };
@@ -801,8 +802,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
   // Global statistics first: a term's idf counts its live clauses in every segment.
   const groupTerms: TermRef[][] = plan.groups.map((group, groupIndex) => {
     const refs: TermRef[] = [];
-    // Terms of an equivalent wording (src/un/equivalents.ts) count less than the words typed.
-    const alternates = group.matcher.kind === 'exact' ? group.matcher.alternates : undefined;
+    // Terms of an equivalent wording (src/un/equivalents.ts) and verbal nouns derived from a typed participle count less than the words typed.
+    const alternates = group.matcher.kind === 'exact' ? [...(group.matcher.alternates ?? []), ...(group.matcher.derived ?? [])] : undefined;
     // The rarest typed term's idf (typed terms come first in each field's list, before the alternates).
     let typedIdf = 0;
     for (const [field, fieldTerms] of expandGroup(group, states)) {
@@ -814,8 +815,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           if (!info) return;
           // Without deletions a list's live count is its df, from the dictionary: the list itself is opened once, to walk it.
           const n =
-            field === 'title'
-              ? titleClauses(state, state.source.postings(field, info)).ordinals.length
+            isDocField(field)
+              ? docFieldClauses(state, state.source.postings(field, info), field).ordinals.length
               : state.deletedClause
                 ? liveCount(state, state.source.postings(field, info))
                 : info.df;
@@ -845,8 +846,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       if (!info) return null;
       const cursor = source.postings(ref.field, info);
       const average = stats.average[ref.field] || 1;
-      if (ref.field === 'title') {
-        const t = titleClauses(state, cursor);
+      if (isDocField(ref.field)) {
+        const t = docFieldClauses(state, cursor, ref.field);
         return new ArrayIterator(t.ordinals, t.tfs, t.norms, ref.weight, average);
       }
       return new CursorIterator(cursor, source.norms().lengths(ref.field), ref.weight, average);

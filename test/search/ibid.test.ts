@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { citedWork, isIbid, resolveIbid } from '../../src/un/ibid.js';
-import { titleFieldText } from '../../src/search/fields.js';
+import { documentYears, titleFieldText } from '../../src/search/fields.js';
 import { cpuTimed } from '../helpers/cpu-time.js';
 
 describe('ibid. footnotes', () => {
@@ -41,13 +41,21 @@ describe('title field', () => {
     expect(titleFieldText({ symbol: 'A/RES/37/120', title: 'الأونروا', citations: [citation] } as never)).toBe('A/RES/37/120\nالأونروا');
   });
 
+  it('holds no years: they lengthen the title and have a field of their own', () => {
+    expect(titleFieldText({ symbol: 'E/RES/2019/20', title: 'مكافحة', adopted: '2019-07-23' } as never)).toBe('E/RES/2019/20\nمكافحة');
+    expect(titleFieldText({ symbol: null, title: 'إعلان', adopted: '2007-09-13' } as never)).toBe('إعلان');
+  });
+});
+
+describe('years field', () => {
   it('holds the years a document is of: adopted, and in its own symbol', () => {
-    expect(titleFieldText({ symbol: 'E/RES/2019/20', title: 'مكافحة', adopted: '2019-07-23' } as never)).toBe('E/RES/2019/20\nمكافحة\n2019');
-    expect(titleFieldText({ symbol: 'E/2001/22', title: null } as never)).toBe('E/2001/22\n2001');
-    expect(titleFieldText({ symbol: 'S/RES/338 (1973)', title: null, adopted: '1973-10-22' } as never)).toBe('S/RES/338 (1973)\n1973');
+    expect(documentYears({ symbol: 'E/RES/2019/20', adopted: '2019-07-23' })).toEqual(['2019']);
+    expect(documentYears({ symbol: 'E/2001/22' })).toEqual(['2001']);
+    expect(documentYears({ symbol: 'S/RES/338 (1973)', adopted: '1973-10-22' })).toEqual(['1973']);
+    expect(documentYears({ symbol: 'E/RES/2019/20', adopted: '2020-01-10' })).toEqual(['2020', '2019']);
     // Numbers of a symbol that are no year (a session, a resolution number) are not years.
-    expect(titleFieldText({ symbol: 'A/RES/52/31', title: 'التحقق' } as never)).toBe('A/RES/52/31\nالتحقق');
-    expect(titleFieldText({ symbol: 'A/RES/1514(XV)', title: null } as never)).toBe('A/RES/1514(XV)');
-    expect(titleFieldText({ symbol: null, title: 'إعلان', adopted: '2007-09-13' } as never)).toBe('إعلان\n2007');
+    expect(documentYears({ symbol: 'A/RES/52/31' })).toEqual([]);
+    expect(documentYears({ symbol: 'A/RES/1514(XV)' })).toEqual([]);
+    expect(documentYears({ symbol: null, adopted: '2007-09-13' })).toEqual(['2007']);
   });
 });

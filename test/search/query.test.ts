@@ -94,14 +94,21 @@ describe('planQuery', () => {
     expect(planQuery('text:المادة 51').groups.every((g) => !g.fields.includes('ref'))).toBe(true);
   });
 
-  it("looks for a resolution's bare number and a year in the title too, never a short number", () => {
+  it("looks for a resolution's bare number in the title too, a year in the years field, never a short number", () => {
     expect(planQuery('١٥١٤').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
     expect(planQuery('338').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
-    // A year: titles hold the year each document is of.
-    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
-    expect(planQuery('٢٠١٩').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
+    // A year: the years field holds the years each document is of.
+    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'years']);
+    expect(planQuery('٢٠١٩').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'years']);
     expect(planQuery('51').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section']);
 
+  });
+
+  it("counts the verbal noun derived from a typed participle as an alternate, not as the word typed", () => {
+    const [group] = planQuery('المتجرين').groups;
+    expect(group!.matcher).toEqual({ kind: 'exact', terms: ['متجر'], derived: ['اتجار'] });
+    // The verbal noun typed is the word itself.
+    expect(planQuery('الاتجار').groups[0]!.matcher).toEqual({ kind: 'exact', terms: ['اتجار'] });
   });
 
   it('reads a named resolution as one name, not loose words', () => {

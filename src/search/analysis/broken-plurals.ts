@@ -7,11 +7,17 @@
 // reports, checked by reading. Entries:
 //   - `plural`           the singular follows from the shape (أطفال -> طفل);
 //   - `plural:singular`  an irregular plural, or one whose singular's stem the
-//                        shape does not give (أعضاء -> عضو, ضحايا -> ضحية, جناة -> جاني).
+//                        shape does not give (أعضاء -> عضو, ضحايا -> ضحية).
+// A third list holds the فُعاة plurals of a defective فاعل (last radical ي:
+// قاضٍ/قضاة, جانٍ/جناة: the plural form فُعَلة of Wright, "A Grammar of the
+// Arabic Language", vol. I, which these roots write فُعاة): the singular follows
+// from the shape, C1 C2 اة -> C1 ا C2 ي.
 // Words are written as printed; they go through the normaliser and the
 // stemmer's suffix rules, like any word. Left out on purpose: plurals that are
 // also a frequent verbal noun or particle (أعمال/إعمال is kept, أعداد/إعداد and
 // أحوال/حول are not).
+
+import { ALEF, YEH } from '../../text/letters.js';
 
 const REGULAR = `
 أطفال أشخاص أطراف أحكام أسباب أشكال أعمال أفراد أغراض أفعال أهداف أنواع أوضاع
@@ -24,13 +30,26 @@ const REGULAR = `
 
 const IRREGULAR = `
 أعضاء:عضو أسماء:اسم أنشطة:نشاط أجهزة:جهاز أدوات:أداة أقاليم:إقليم أساليب:أسلوب
-ضحايا:ضحية قضايا:قضية مزايا:ميزة جناة:جاني
+ضحايا:ضحية قضايا:قضية مزايا:ميزة
 مواد:مادة دوائر:دائرة رجال:رجل
 برامج:برنامج مبادئ:مبدأ جوانب:جانب عوامل:عامل قواعد:قاعدة حوادث:حادث حوافز:حافز
 مشاريع:مشروع معايير:معيار مفاهيم:مفهوم قوانين:قانون مواثيق:ميثاق مواضيع:موضوع
 خبراء:خبير شركاء:شريك وزراء:وزير فقراء:فقير رؤساء:رئيس وكلاء:وكيل عملاء:عميل أمناء:أمين
 متاجرين:متجر
 `;
+
+// فُعاة plurals of a فاعل with last radical ي, the pattern's members in use
+// in UN and legal texts. Left out: those of a root with last radical و, whose
+// stem is also that of the verb (دعاة and دعا, غزاة and غزا), and ولاة, whose
+// stem is the particle ولا.
+const DEFECTIVE = `
+قضاة جناة رعاة حماة رماة سعاة بغاة طغاة هداة بناة رواة
+`;
+
+/** The singular of a فُعاة plural (قضاة -> قاضي): C1 C2 اة -> C1 ا C2 ي. */
+function singularOfDefective(plural: string): string {
+  return plural[0]! + ALEF + plural[1]! + YEH;
+}
 
 /** [plural, singular] pairs; singular null where the plural's shape gives it. */
 export const BROKEN_PLURALS: ReadonlyArray<readonly [string, string | null]> = [
@@ -43,4 +62,7 @@ export const BROKEN_PLURALS: ReadonlyArray<readonly [string, string | null]> = [
       const [plural, singular] = entry.split(':');
       return [plural!, singular!];
     }),
+  ...DEFECTIVE.split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w): [string, string] => [w, singularOfDefective(w)]),
 ];

@@ -16,7 +16,9 @@
 //   VII  منفعل  -> انفعال    (منعقد -> انعقاد)
 //
 // The stemmer adds the verbal noun as one more variant of the participle's
-// stem, at index and at query time, so `الاتجار` finds `المتجرين` and back.
+// stem, at index and at query time, so `الاتجار` finds `المتجرين` and back;
+// a participle typed counts its derived verbal noun at the weight of an
+// equivalent wording (query.ts derivedOf), below the participle itself.
 // Shapes also fit words that are no participle of the form (a form I word
 // that happens to start with م+ت), and some participles have drifted from
 // their verbal noun in UN usage; those whose verbal noun is a different word

@@ -27,6 +27,9 @@
 // 7. A participle of the derived forms VII, VIII and X also reads as the
 //    form's verbal noun (المستقلة -> استقلال, المتجرين -> اتجار), computed by
 //    shape with a guard list (derived-forms.ts).
+// 8. The alef of accusative tanween (قانوناً) ends a word: an ا before a
+//    pronoun or a ة is the word's own (امرأة is not أمر), or a ى written ا
+//    (مقتضاها reads مقتضى too).
 //
 // Minimum lengths keep short words whole: an article leaves at least 2
 // letters, any other affix at least 3.
@@ -100,10 +103,12 @@ function stripNumber(word: string, shortPlural: boolean): string {
  * users keep apart (الدول states, الدولية international; اجتماع meeting,
  * الاجتماعي social); keeping it loses مقدمي -> مقدم. A word in construct never
  * takes the article, so the ي is dropped, as a second variant, only from
- * words without one.
+ * words without one. After a long ا the ي is the root's own, never a nisba
+ * (which writes و or ء there: صحراوي, بيئي): حماية, رعاية, غاية keep it, and do
+ * not read as حما, the stem of the plural حماة.
  */
 function nisbaReadings(stem: string, definite: boolean): string[] {
-  if (definite || !stem.endsWith(YEH) || stem.length - 1 < MIN_STEM) return [stem];
+  if (definite || !stem.endsWith(YEH) || stem.length - 1 < MIN_STEM || stem.endsWith(ALEF + YEH)) return [stem];
   return [stem, stem.slice(0, -1)];
 }
 
@@ -120,19 +125,40 @@ export function singularByPattern(stem: string): string {
   return stem;
 }
 
-/** Suffixes stripped: the stems of a word without prefixes, before plurals and verb prefixes are looked at. */
-function suffixStems({ word, definite, particle }: Reading): string[] {
-  return stripPronoun(word).flatMap((w) => nisbaReadings(stripNumber(stripCaseEnding(w), particle !== true), definite));
+/**
+ * Suffixes stripped: the stems of a word without prefixes, before plurals and verb prefixes are looked at.
+ * A stem that is an attested broken plural (`plurals`) is no relative adjective: its final ي is radical
+ * (قضايا, not قضا + ي, which would read as the stem of قضاة).
+ */
+function suffixStems({ word, definite, particle }: Reading, plurals?: ReadonlyMap<string, string>): string[] {
+  const withoutPronoun = stripPronoun(word);
+  const literal = withoutPronoun[0]!;
+  // An ا right before a pronoun or a ة (folded to ه, which reads as either) is no accusative tanween,
+  // which ends a word: it is the word's own (امرأة is not امر, أمر "order"; مساواة, ضحاياهم), or a ى
+  // written ا before a pronoun (مقتضاها = مقتضى + ها: read as ي too, never as a relative adjective's).
+  // A lone ه may be a ة, after which the ا is never a ى (الأداة is not أدى): no ى reading there. The
+  // same holds for the ة read in ات before a pronoun (مقاضاتهم, as مقاضاة), though the plural's
+  // reading gets a stem no other word has (قراراتها: قرار, and قرارا).
+  const suffixed = literal !== word;
+  return withoutPronoun.flatMap((w, i) => {
+    if (suffixed && w.endsWith(ALEF)) {
+      return i > 0 || literal.length === word.length - 1 || plurals?.has(w) === true ? [w] : [w, w.slice(0, -1) + YEH];
+    }
+    const stem = stripNumber(stripCaseEnding(w), particle !== true);
+    return nisbaReadings(stem, definite || plurals?.has(stem) === true);
+  });
 }
 
 /** Attested broken plural stem -> its singular's stem; built once from broken-plurals.ts through the same suffix rules. */
 const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
   for (const [plural, singular] of BROKEN_PLURALS) {
-    const pluralStems = suffixStems({ word: normaliseToken(plural), definite: false });
+    // Read as definite: a plural's final ي is its own (ضحايا), not a relative adjective's.
+    const pluralStems = suffixStems({ word: normaliseToken(plural), definite: true });
     const target =
       singular === null ? singularByPattern(pluralStems[0]!) : suffixStems({ word: normaliseToken(singular), definite: false })[0]!;
-    for (const stem of pluralStems) if (stem !== target) map.set(stem, target);
+    // The plural itself too: before a pronoun its final ا stays (ضحاياهم).
+    for (const stem of [...pluralStems, normaliseToken(plural)]) if (stem !== target) map.set(stem, target);
   }
   return map;
 })();
@@ -143,7 +169,7 @@ const VERB_PREFIX_TO = TEH;
 /** Suffixes, then attested broken plurals, a derived-form participle's verbal noun, then the other person prefix of a verb (يحث -> تحث). */
 function stemsWithoutPrefixes(reading: Reading): string[] {
   const out: string[] = [];
-  for (const stem of suffixStems(reading)) {
+  for (const stem of suffixStems(reading, SINGULAR_OF_PLURAL)) {
     out.push(SINGULAR_OF_PLURAL.get(stem) ?? stem);
     const masdar = masdarOfParticiple(stem);
     if (masdar !== null) out.push(masdar);
