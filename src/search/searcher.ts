@@ -96,6 +96,8 @@ interface SegmentState {
   /** Clause ranges [start, end) of deleted documents, sorted. */
   deleted: Array<[number, number]>;
   deletedClause: Uint8Array | null;
+  /** Title lists spread over clauses, per dictionary entry: counted for the idf, then walked (made once). */
+  titles: Map<TermInfo, TitleClauses>;
 }
 
 interface FieldStats {
@@ -114,7 +116,7 @@ function loadState(source: SegmentSource): SegmentState {
       deletedClause.fill(1, row.clauseStart, row.clauseStart + row.clauseCount);
     }
   }
-  return { source, deleted, deletedClause };
+  return { source, deleted, deletedClause, titles: new Map() };
 }
 
 /** Live clauses and average field lengths over all segments: totals from each segment, minus its deleted documents. */
@@ -167,25 +169,43 @@ function liveCount(state: SegmentState, cursor: PostingsCursor): number {
   return n;
 }
 
+interface TitleClauses {
+  ordinals: Uint32Array;
+  tfs: Uint32Array;
+  norms: Uint32Array;
+}
+
 /** Title postings (per document) spread over the live clauses of each document, with the title length as norm. */
-function titleClauses(state: SegmentState, cursor: PostingsCursor): { ordinals: Uint32Array; tfs: Uint32Array; norms: Uint32Array } {
+function titleClauses(state: SegmentState, info: TermInfo): TitleClauses {
+  const known = state.titles.get(info);
+  if (known) return known;
   const { source } = state;
-  const decoded = cursor.readAll();
+  const decoded = source.postings('title', info).readAll();
   const starts = source.docs().starts();
-  const ordinals: number[] = [];
-  const tfs: number[] = [];
-  const norms: number[] = [];
+  let n = 0;
+  for (let i = 0; i < decoded.ordinals.length; i++) {
+    const d = decoded.ordinals[i]!;
+    if (!source.deletedDocs.has(d)) n += starts[d + 1]! - starts[d]!;
+  }
+  const ordinals = new Uint32Array(n);
+  const tfs = new Uint32Array(n);
+  const norms = new Uint32Array(n);
+  let k = 0;
   for (let i = 0; i < decoded.ordinals.length; i++) {
     const d = decoded.ordinals[i]!;
     if (source.deletedDocs.has(d)) continue;
     const titleLength = source.row(d).titleLength;
+    const tf = decoded.tfs[i]!;
     for (let c = starts[d]!; c < starts[d + 1]!; c++) {
-      ordinals.push(c);
-      tfs.push(decoded.tfs[i]!);
-      norms.push(titleLength);
+      ordinals[k] = c;
+      tfs[k] = tf;
+      norms[k] = titleLength;
+      k++;
     }
   }
-  return { ordinals: Uint32Array.from(ordinals), tfs: Uint32Array.from(tfs), norms: Uint32Array.from(norms) };
+  const out = { ordinals, tfs, norms };
+  state.titles.set(info, out);
+  return out;
 }
 
 /** A term's postings in one segment, walked during scoring. */
@@ -319,12 +339,26 @@ class CursorIterator implements TermIterator {
   }
 }
 
-/** A materialised list (titles): one block. */
+/** Postings per stretch of a materialised list: its bounds are kept per stretch, as a postings list's are per block. */
+const ARRAY_STRETCH = 128;
+
+/**
+ * A materialised list (titles: a document's postings spread over its
+ * clauses). Bounded per stretch of ARRAY_STRETCH entries, as a postings list
+ * is per block: a year or a symbol typed finds every clause of the documents
+ * of that title, and one bound for the whole list would make the walk score
+ * every one of them.
+ */
 class ArrayIterator implements TermIterator {
   doc: number;
   maxScore = 0;
-  private exactMax = 0;
   private i = 0;
+  /** Per stretch: its last ordinal, its best score with and without the rounding margin, and those best from it to the end. */
+  private readonly lasts: Uint32Array;
+  private readonly blockScores: Float64Array;
+  private readonly exactScores: Float64Array;
+  private readonly tailScores: Float64Array;
+  private readonly tailExactScores: Float64Array;
 
   constructor(
     private readonly ordinals: Uint32Array,
@@ -333,12 +367,25 @@ class ArrayIterator implements TermIterator {
     private readonly weight: number,
     private readonly average: number,
   ) {
-    for (let k = 0; k < ordinals.length; k++) {
-      const exact = bm25Of(weight, tfs[k]!, norms[k]!, average);
-      if (exact > this.exactMax) this.exactMax = exact;
+    const n = Math.ceil(ordinals.length / ARRAY_STRETCH);
+    this.lasts = new Uint32Array(n);
+    this.blockScores = new Float64Array(n);
+    this.exactScores = new Float64Array(n);
+    for (let b = 0; b < n; b++) {
+      const end = Math.min(ordinals.length, (b + 1) * ARRAY_STRETCH);
+      let exact = 0;
+      for (let k = b * ARRAY_STRETCH; k < end; k++) {
+        const score = bm25Of(weight, tfs[k]!, norms[k]!, average);
+        if (score > exact) exact = score;
+      }
+      this.lasts[b] = ordinals[end - 1]!;
+      this.exactScores[b] = exact;
       const s = exact * BOUND_SLACK;
+      this.blockScores[b] = s;
       if (s > this.maxScore) this.maxScore = s;
     }
+    this.tailScores = suffixMaxima(this.blockScores, n);
+    this.tailExactScores = suffixMaxima(this.exactScores, n);
     this.doc = ordinals.length > 0 ? ordinals[0]! : NO_MORE;
   }
 
@@ -348,36 +395,80 @@ class ArrayIterator implements TermIterator {
   }
 
   advance(target: number): number {
-    while (this.doc < target) this.next();
-    return this.doc;
+    if (this.doc >= target) return this.doc;
+    // Galloping, then binary search: the walk jumps over whole stretches.
+    const ordinals = this.ordinals;
+    let lo = this.i + 1;
+    let step = 1;
+    let hi = lo;
+    while (hi < ordinals.length && ordinals[hi]! < target) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    hi = Math.min(hi, ordinals.length);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ordinals[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    this.i = lo;
+    return (this.doc = lo < ordinals.length ? ordinals[lo]! : NO_MORE);
   }
 
   score(): number {
     return bm25Of(this.weight, this.tfs[this.i]!, this.norms[this.i]!, this.average);
   }
 
-  bound(from: number, to: number): number {
+  /** The first stretch whose last ordinal is >= target, from the current one; the stretch count when none. */
+  private blockOf(target: number): number {
+    const lasts = this.lasts;
+    let lo = Math.floor(Math.min(this.i, this.ordinals.length - 1) / ARRAY_STRETCH);
+    if (lo < 0) lo = 0;
+    let hi = lasts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lasts[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private bestOf(scores: Float64Array, tails: Float64Array, from: number, to: number): number {
     if (this.doc > to || this.doc === NO_MORE) return -1;
-    const last = this.ordinals[this.ordinals.length - 1]!;
-    return last < from ? -1 : this.maxScore;
+    let b = this.blockOf(Math.max(from, this.doc));
+    const n = this.lasts.length;
+    if (b < n && to >= this.lasts[n - 1]!) return tails[b]!;
+    let best = -1;
+    // A stretch's first ordinal is the previous stretch's last + 1 at the earliest.
+    while (b < n && this.ordinals[b * ARRAY_STRETCH]! <= to) {
+      if (scores[b]! > best) best = scores[b]!;
+      b++;
+    }
+    return best;
+  }
+
+  bound(from: number, to: number): number {
+    return this.bestOf(this.blockScores, this.tailScores, from, to);
   }
 
   exactBound(from: number, to: number): number {
-    return this.bound(from, to) < 0 ? -1 : this.exactMax;
+    return this.bestOf(this.exactScores, this.tailExactScores, from, to);
   }
 
   blockLast(): number {
-    return this.ordinals.length > 0 ? this.ordinals[this.ordinals.length - 1]! : NO_MORE;
+    if (this.doc === NO_MORE) return NO_MORE;
+    return this.lasts[Math.floor(this.i / ARRAY_STRETCH)]!;
   }
 
   stretchEnd(from: number): number {
     if (this.doc === NO_MORE) return -1;
-    const last = this.ordinals[this.ordinals.length - 1]!;
-    return last >= from ? last : -1;
+    const b = this.blockOf(Math.max(from, this.doc));
+    return b < this.lasts.length ? this.lasts[b]! : -1;
   }
 
   blockBound(): number {
-    return this.maxScore;
+    return this.doc === NO_MORE ? 0 : this.blockScores[Math.floor(this.i / ARRAY_STRETCH)]!;
   }
 
   positions(): ArrayLike<number> {
@@ -815,7 +906,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           // Without deletions a list's live count is its df, from the dictionary: the list itself is opened once, to walk it.
           const n =
             field === 'title'
-              ? titleClauses(state, state.source.postings(field, info)).ordinals.length
+              ? titleClauses(state, info).ordinals.length
               : state.deletedClause
                 ? liveCount(state, state.source.postings(field, info))
                 : info.df;
@@ -843,13 +934,12 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     const iteratorOf = (ref: TermRef): TermIterator | null => {
       const info = ref.bySegment[segment];
       if (!info) return null;
-      const cursor = source.postings(ref.field, info);
       const average = stats.average[ref.field] || 1;
       if (ref.field === 'title') {
-        const t = titleClauses(state, cursor);
+        const t = titleClauses(state, info);
         return new ArrayIterator(t.ordinals, t.tfs, t.norms, ref.weight, average);
       }
-      return new CursorIterator(cursor, source.norms().lengths(ref.field), ref.weight, average);
+      return new CursorIterator(source.postings(ref.field, info), source.norms().lengths(ref.field), ref.weight, average);
     };
     const positive: GroupRun[] = [];
     const prohibited: TermIterator[] = [];
