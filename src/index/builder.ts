@@ -296,6 +296,8 @@ export class SegmentBuilder {
     for (const field of ALL_FIELDS) {
       const table = this.postings.get(field)!;
       const normOf = field === 'title' ? titleLengths : norms.lengths[field];
+      // Clause lists carry each posting's clause kind (a kind table, postings.ts); title lists do not.
+      const kindOf = field === 'title' ? null : norms.kinds;
       const renumber = field === 'title' ? newDoc : newClause;
       // Per term: its postings' new ordinals, and where each one's posting starts in the flat list.
       // An ordinal is filed at most once per term, so sorting the ordinals (a typed array's numeric
@@ -326,7 +328,7 @@ export class SegmentBuilder {
         for (let k = 0; k < n; k++) {
           const ordinal = ordinals[k]!;
           const i = startOf[ordinal]!;
-          list.add(ordinal, flat[i + 1]!, flat, i + 2, normOf[ordinal]!);
+          list.add(ordinal, flat[i + 1]!, flat, i + 2, normOf[ordinal]!, kindOf ? kindOf[ordinal]! : -1);
         }
         const encoded = list.finish();
         const offset = postingsOut.position;

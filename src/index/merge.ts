@@ -215,6 +215,8 @@ export async function mergeSegments(
   for (const field of ALL_FIELDS) {
     const isTitle = field === 'title';
     const normOf: ArrayLike<number> = isTitle ? titleLengths : norms.lengths[field];
+    // Clause lists carry each posting's clause kind (a kind table, postings.ts); title lists do not.
+    const kindOf: ArrayLike<number> | null = isTitle ? null : norms.kinds;
     const iterators = sources.map((s) => s.terms(field).all());
     const heads: Array<TermInfo | null> = iterators.map((it) => it.next().value ?? null);
     const cursors: Array<PostingsCursor | null> = sources.map(() => null);
@@ -249,7 +251,7 @@ export async function mergeSegments(
           if (pick === null) break;
           const cursor = pick.cursor;
           const starts = cursor.positionByteStarts();
-          list.addEncoded(pick.target, cursor.tfs[pick.i]!, cursor.loadedBytes, starts[pick.i]!, starts[pick.i + 1]!, normOf[pick.target]!);
+          list.addEncoded(pick.target, cursor.tfs[pick.i]!, cursor.loadedBytes, starts[pick.i]!, starts[pick.i + 1]!, normOf[pick.target]!, kindOf ? kindOf[pick.target]! : -1);
           pick.step();
         }
       }

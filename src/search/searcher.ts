@@ -32,7 +32,7 @@
 import { UsageError } from '../errors.js';
 import { documentKindCode } from '../index/format/docs.js';
 import type { LazyColumn } from '../index/format/norms.js';
-import { NO_MORE, type PostingsCursor } from '../index/format/postings.js';
+import { KIND_BITS, NO_MORE, type PostingsCursor, kindBit } from '../index/format/postings.js';
 import type { TermInfo } from '../index/format/terms.js';
 import type { SegmentReader } from '../index/segment-reader.js';
 import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
@@ -260,9 +260,17 @@ class CursorIterator implements TermIterator {
     private readonly norms: LazyColumn<Uint16Array>,
     private readonly weight: number,
     private readonly average: number,
+    kindBits = 0,
   ) {
     this.blockScores = new Float64Array(cursor.blockCount);
     this.exactScores = new Float64Array(cursor.blockCount);
+    if (kindBits !== 0 && cursor.hasKinds) {
+      this.boundByKinds(kindBits);
+      this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
+      this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
+      this.doc = cursor.first();
+      return;
+    }
     const { impactStarts, impactTfs, impactNorms } = cursor;
     for (let b = 0; b < cursor.blockCount; b++) {
       // The best of the block's competitive pairs: no posting there scores more, one scores that. (bm25Of
@@ -282,6 +290,32 @@ class CursorIterator implements TermIterator {
     this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
     this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
     this.doc = cursor.first();
+  }
+
+  /**
+   * Block bounds from the postings of the clause kinds a filter lets through
+   * (the kind table's pairs of those kinds): a block holding none of them is
+   * bounded as if the term were absent (-1), since no clause of it can be a
+   * hit. Scores computed as score() computes them.
+   */
+  private boundByKinds(kindBits: number): void {
+    const { weight, average } = this;
+    const { starts, tfs, norms } = this.cursor.kindImpacts();
+    for (let b = 0; b < this.cursor.blockCount; b++) {
+      let exact = -1;
+      for (let bit = 0; bit < KIND_BITS; bit++) {
+        if ((kindBits & (1 << bit)) === 0) continue;
+        for (let k = starts[b * KIND_BITS + bit]!, end = starts[b * KIND_BITS + bit + 1]!; k < end; k++) {
+          const tf = tfs[k]!;
+          const score = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * norms[k]!) / average));
+          if (score > exact) exact = score;
+        }
+      }
+      this.exactScores[b] = exact;
+      const s = exact < 0 ? -1 : exact * BOUND_SLACK;
+      this.blockScores[b] = s;
+      if (s > this.maxScore) this.maxScore = s;
+    }
   }
 
   next(): number {
@@ -514,6 +548,16 @@ function clauseRanges(source: SegmentSource, docs: number[]): number[] {
     if (row.clauseCount > 0) ranges.push(row.clauseStart, row.clauseStart + row.clauseCount);
   }
   return ranges;
+}
+
+/** The kind table's bits (postings.ts) of the clause kinds a filter asks for; 0 when it asks for none (every kind passes). */
+function clauseKindBits(filters: SearchFilters): number {
+  let bits = 0;
+  for (const given of valuesOf(filters.kind)) {
+    const kind = given.trim().toLowerCase();
+    if ((CLAUSE_KINDS as readonly string[]).includes(kind)) bits |= 1 << kindBit(clauseKindCode(kind));
+  }
+  return bits;
 }
 
 function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | null {
@@ -885,6 +929,7 @@ interface GroupRun {
 export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filters: SearchFilters, limit: number): SearchOutcome {
   const states = sources.map(loadState);
   const filter = buildFilter(filters, states);
+  const kindBits = clauseKindBits(filters);
   const matchedTerms = new Map<string, number>();
   const stats = collectStats(states);
   if (stats.live === 0 || plan.groups.length === 0 || limit < 1) return { ranked: [], matchedTerms };
@@ -939,7 +984,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         const t = titleClauses(state, info);
         return new ArrayIterator(t.ordinals, t.tfs, t.norms, ref.weight, average);
       }
-      return new CursorIterator(source.postings(ref.field, info), source.norms().lengths(ref.field), ref.weight, average);
+      return new CursorIterator(source.postings(ref.field, info), source.norms().lengths(ref.field), ref.weight, average, kindBits);
     };
     const positive: GroupRun[] = [];
     const prohibited: TermIterator[] = [];
