@@ -1,13 +1,17 @@
 // `node dist/scripts/same-results.js --base DIR --index INDEX`: runs the same
 // searches (`search --json --limit 20`, a new process each) with this build and
-// with another build of unres on one index, and compares their output byte for
+// with another build of unres on one index (or, with --base-index, the other
+// build on its own index of the same documents: a change of the index format),
+// and compares their output byte for
 // byte. A change meant to make search faster must not change a ranking: this is
 // the check (issue 13: results identical before and after).
 //
-//   node dist/scripts/same-results.js --base DIR --index INDEX [--doc ID]...
+//   node dist/scripts/same-results.js --base DIR --index INDEX [--base-index BASE_INDEX] [--doc ID]...
 //
 // DIR holds bin/unres.js and its built dist/ (a checkout of another commit,
-// built). INDEX must be of a format both builds read. The queries are the
+// built). INDEX must be of a format both builds read, unless BASE_INDEX is
+// given: the base build then searches BASE_INDEX, this build INDEX (the same
+// corpus ingested by each build). The queries are the
 // standard ones of the benchmarks (scripts/bench/queries.ts) and more: phrases,
 // prefixes, exclusions, fields, every filter alone and together. --doc gives the
 // document ids the --doc queries use (default: the first document listed).
@@ -23,7 +27,7 @@ import { queries } from './bench/queries.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function usage(message: string): never {
-  process.stderr.write(`same-results: ${message}\nusage: node dist/scripts/same-results.js --base DIR --index INDEX [--doc ID]...\n`);
+  process.stderr.write(`same-results: ${message}\nusage: node dist/scripts/same-results.js --base DIR --index INDEX [--base-index BASE_INDEX] [--doc ID]...\n`);
   process.exit(2);
 }
 
@@ -35,15 +39,18 @@ function run(bin: string, args: string[]): { code: number | null; out: string; e
 function main(argv: string[]): number {
   let base = '';
   let index = '';
+  let baseIndex = '';
   const docs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--base') base = resolve(argv[++i] ?? usage('--base needs a folder'));
     else if (arg === '--index') index = resolve(argv[++i] ?? usage('--index needs a folder'));
+    else if (arg === '--base-index') baseIndex = resolve(argv[++i] ?? usage('--base-index needs a folder'));
     else if (arg === '--doc') docs.push(argv[++i] ?? usage('--doc needs an id'));
     else usage(`unknown option ${arg}`);
   }
   if (!base || !index) usage('--base and --index are required');
+  if (!baseIndex) baseIndex = index;
   const baseBin = join(base, 'bin', 'unres.js');
   const thisBin = join(ROOT, 'bin', 'unres.js');
   if (!existsSync(baseBin)) usage(`${base} has no bin/unres.js`);
@@ -76,9 +83,8 @@ function main(argv: string[]): number {
   ];
   let differing = 0;
   for (const words of searches) {
-    const args = ['search', '--json', '--limit', '20', '--index', index, ...words];
-    const a = run(thisBin, args);
-    const b = run(baseBin, args);
+    const a = run(thisBin, ['search', '--json', '--limit', '20', '--index', index, ...words]);
+    const b = run(baseBin, ['search', '--json', '--limit', '20', '--index', baseIndex, ...words]);
     const same = a.code === b.code && a.out === b.out && a.err === b.err;
     const hits = a.out.startsWith('[') ? (JSON.parse(a.out) as unknown[]).length : 0;
     process.stdout.write(`${same ? 'same' : 'DIFFERENT'}  exit ${a.code}  ${hits} hits  ${words.join(' ')}\n`);

@@ -299,6 +299,8 @@ export class SegmentBuilder {
     for (const field of ALL_FIELDS) {
       const table = this.postings.get(field)!;
       const normOf = field === 'title' ? titleLengths : field === 'years' ? new Uint8Array(order.length).fill(1) : norms.lengths[field];
+      // Clause lists carry each posting's clause kind (a kind table, postings.ts); document lists (title, years) do not.
+      const kindOf = isDocField(field) ? null : norms.kinds;
       const renumber = isDocField(field) ? newDoc : newClause;
       // Per term: its postings' new ordinals, and where each one's posting starts in the flat list.
       // An ordinal is filed at most once per term, so sorting the ordinals (a typed array's numeric
@@ -329,7 +331,7 @@ export class SegmentBuilder {
         for (let k = 0; k < n; k++) {
           const ordinal = ordinals[k]!;
           const i = startOf[ordinal]!;
-          list.add(ordinal, flat[i + 1]!, flat, i + 2, normOf[ordinal]!);
+          list.add(ordinal, flat[i + 1]!, flat, i + 2, normOf[ordinal]!, kindOf ? kindOf[ordinal]! : -1);
         }
         const encoded = list.finish();
         const offset = postingsOut.position;

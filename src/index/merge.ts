@@ -216,6 +216,8 @@ export async function mergeSegments(
   for (const field of ALL_FIELDS) {
     const isDoc = isDocField(field);
     const normOf: ArrayLike<number> = field === 'title' ? titleLengths : field === 'years' ? new Uint8Array(titleLengths.length).fill(1) : norms.lengths[field];
+    // Clause lists carry each posting's clause kind (a kind table, postings.ts); document lists (title, years) do not.
+    const kindOf: ArrayLike<number> | null = isDoc ? null : norms.kinds;
     const iterators = sources.map((s) => s.terms(field).all());
     const heads: Array<TermInfo | null> = iterators.map((it) => it.next().value ?? null);
     const cursors: Array<PostingsCursor | null> = sources.map(() => null);
@@ -250,7 +252,7 @@ export async function mergeSegments(
           if (pick === null) break;
           const cursor = pick.cursor;
           const starts = cursor.positionByteStarts();
-          list.addEncoded(pick.target, cursor.tfs[pick.i]!, cursor.loadedBytes, starts[pick.i]!, starts[pick.i + 1]!, normOf[pick.target]!);
+          list.addEncoded(pick.target, cursor.tfs[pick.i]!, cursor.loadedBytes, starts[pick.i]!, starts[pick.i + 1]!, normOf[pick.target]!, kindOf ? kindOf[pick.target]! : -1);
           pick.step();
         }
       }

@@ -32,7 +32,7 @@
 import { UsageError } from '../errors.js';
 import { documentKindCode } from '../index/format/docs.js';
 import type { LazyColumn } from '../index/format/norms.js';
-import { NO_MORE, type PostingsCursor } from '../index/format/postings.js';
+import { KIND_BITS, NO_MORE, type PostingsCursor, kindBit } from '../index/format/postings.js';
 import type { TermInfo } from '../index/format/terms.js';
 import type { SegmentReader } from '../index/segment-reader.js';
 import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
@@ -96,6 +96,8 @@ interface SegmentState {
   /** Clause ranges [start, end) of deleted documents, sorted. */
   deleted: Array<[number, number]>;
   deletedClause: Uint8Array | null;
+  /** Document lists (title, years) spread over clauses, per dictionary entry: counted for the idf, then walked (made once). */
+  docLists: Map<TermInfo, DocFieldClauses>;
 }
 
 interface FieldStats {
@@ -114,7 +116,7 @@ function loadState(source: SegmentSource): SegmentState {
       deletedClause.fill(1, row.clauseStart, row.clauseStart + row.clauseCount);
     }
   }
-  return { source, deleted, deletedClause };
+  return { source, deleted, deletedClause, docLists: new Map() };
 }
 
 /** Live clauses and average field lengths over all segments: totals from each segment, minus its deleted documents. */
@@ -168,25 +170,43 @@ function liveCount(state: SegmentState, cursor: PostingsCursor): number {
   return n;
 }
 
+interface DocFieldClauses {
+  ordinals: Uint32Array;
+  tfs: Uint32Array;
+  norms: Uint32Array;
+}
+
 /** A document field's postings spread over the live clauses of each document, with the title length as norm (1 for years). */
-function docFieldClauses(state: SegmentState, cursor: PostingsCursor, field: DocField): { ordinals: Uint32Array; tfs: Uint32Array; norms: Uint32Array } {
+function docFieldClauses(state: SegmentState, info: TermInfo, field: DocField): DocFieldClauses {
+  const known = state.docLists.get(info);
+  if (known) return known;
   const { source } = state;
-  const decoded = cursor.readAll();
+  const decoded = source.postings(field, info).readAll();
   const starts = source.docs().starts();
-  const ordinals: number[] = [];
-  const tfs: number[] = [];
-  const norms: number[] = [];
+  let n = 0;
+  for (let i = 0; i < decoded.ordinals.length; i++) {
+    const d = decoded.ordinals[i]!;
+    if (!source.deletedDocs.has(d)) n += starts[d + 1]! - starts[d]!;
+  }
+  const ordinals = new Uint32Array(n);
+  const tfs = new Uint32Array(n);
+  const norms = new Uint32Array(n);
+  let k = 0;
   for (let i = 0; i < decoded.ordinals.length; i++) {
     const d = decoded.ordinals[i]!;
     if (source.deletedDocs.has(d)) continue;
     const norm = field === 'title' ? source.row(d).titleLength : 1;
+    const tf = decoded.tfs[i]!;
     for (let c = starts[d]!; c < starts[d + 1]!; c++) {
-      ordinals.push(c);
-      tfs.push(decoded.tfs[i]!);
-      norms.push(norm);
+      ordinals[k] = c;
+      tfs[k] = tf;
+      norms[k] = norm;
+      k++;
     }
   }
-  return { ordinals: Uint32Array.from(ordinals), tfs: Uint32Array.from(tfs), norms: Uint32Array.from(norms) };
+  const out = { ordinals, tfs, norms };
+  state.docLists.set(info, out);
+  return out;
 }
 
 /** A term's postings in one segment, walked during scoring. */
@@ -241,9 +261,17 @@ class CursorIterator implements TermIterator {
     private readonly norms: LazyColumn<Uint16Array>,
     private readonly weight: number,
     private readonly average: number,
+    kindBits = 0,
   ) {
     this.blockScores = new Float64Array(cursor.blockCount);
     this.exactScores = new Float64Array(cursor.blockCount);
+    if (kindBits !== 0 && cursor.hasKinds) {
+      this.boundByKinds(kindBits);
+      this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
+      this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
+      this.doc = cursor.first();
+      return;
+    }
     const { impactStarts, impactTfs, impactNorms } = cursor;
     for (let b = 0; b < cursor.blockCount; b++) {
       // The best of the block's competitive pairs: no posting there scores more, one scores that. (bm25Of
@@ -263,6 +291,32 @@ class CursorIterator implements TermIterator {
     this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
     this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
     this.doc = cursor.first();
+  }
+
+  /**
+   * Block bounds from the postings of the clause kinds a filter lets through
+   * (the kind table's pairs of those kinds): a block holding none of them is
+   * bounded as if the term were absent (-1), since no clause of it can be a
+   * hit. Scores computed as score() computes them.
+   */
+  private boundByKinds(kindBits: number): void {
+    const { weight, average } = this;
+    const { starts, tfs, norms } = this.cursor.kindImpacts();
+    for (let b = 0; b < this.cursor.blockCount; b++) {
+      let exact = -1;
+      for (let bit = 0; bit < KIND_BITS; bit++) {
+        if ((kindBits & (1 << bit)) === 0) continue;
+        for (let k = starts[b * KIND_BITS + bit]!, end = starts[b * KIND_BITS + bit + 1]!; k < end; k++) {
+          const tf = tfs[k]!;
+          const score = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * norms[k]!) / average));
+          if (score > exact) exact = score;
+        }
+      }
+      this.exactScores[b] = exact;
+      const s = exact < 0 ? -1 : exact * BOUND_SLACK;
+      this.blockScores[b] = s;
+      if (s > this.maxScore) this.maxScore = s;
+    }
   }
 
   next(): number {
@@ -320,12 +374,26 @@ class CursorIterator implements TermIterator {
   }
 }
 
-/** A materialised list (titles): one block. */
+/** Postings per stretch of a materialised list: its bounds are kept per stretch, as a postings list's are per block. */
+const ARRAY_STRETCH = 128;
+
+/**
+ * A materialised list (titles: a document's postings spread over its
+ * clauses). Bounded per stretch of ARRAY_STRETCH entries, as a postings list
+ * is per block: a year or a symbol typed finds every clause of the documents
+ * of that title, and one bound for the whole list would make the walk score
+ * every one of them.
+ */
 class ArrayIterator implements TermIterator {
   doc: number;
   maxScore = 0;
-  private exactMax = 0;
   private i = 0;
+  /** Per stretch: its last ordinal, its best score with and without the rounding margin, and those best from it to the end. */
+  private readonly lasts: Uint32Array;
+  private readonly blockScores: Float64Array;
+  private readonly exactScores: Float64Array;
+  private readonly tailScores: Float64Array;
+  private readonly tailExactScores: Float64Array;
 
   constructor(
     private readonly ordinals: Uint32Array,
@@ -334,12 +402,25 @@ class ArrayIterator implements TermIterator {
     private readonly weight: number,
     private readonly average: number,
   ) {
-    for (let k = 0; k < ordinals.length; k++) {
-      const exact = bm25Of(weight, tfs[k]!, norms[k]!, average);
-      if (exact > this.exactMax) this.exactMax = exact;
+    const n = Math.ceil(ordinals.length / ARRAY_STRETCH);
+    this.lasts = new Uint32Array(n);
+    this.blockScores = new Float64Array(n);
+    this.exactScores = new Float64Array(n);
+    for (let b = 0; b < n; b++) {
+      const end = Math.min(ordinals.length, (b + 1) * ARRAY_STRETCH);
+      let exact = 0;
+      for (let k = b * ARRAY_STRETCH; k < end; k++) {
+        const score = bm25Of(weight, tfs[k]!, norms[k]!, average);
+        if (score > exact) exact = score;
+      }
+      this.lasts[b] = ordinals[end - 1]!;
+      this.exactScores[b] = exact;
       const s = exact * BOUND_SLACK;
+      this.blockScores[b] = s;
       if (s > this.maxScore) this.maxScore = s;
     }
+    this.tailScores = suffixMaxima(this.blockScores, n);
+    this.tailExactScores = suffixMaxima(this.exactScores, n);
     this.doc = ordinals.length > 0 ? ordinals[0]! : NO_MORE;
   }
 
@@ -349,36 +430,80 @@ class ArrayIterator implements TermIterator {
   }
 
   advance(target: number): number {
-    while (this.doc < target) this.next();
-    return this.doc;
+    if (this.doc >= target) return this.doc;
+    // Galloping, then binary search: the walk jumps over whole stretches.
+    const ordinals = this.ordinals;
+    let lo = this.i + 1;
+    let step = 1;
+    let hi = lo;
+    while (hi < ordinals.length && ordinals[hi]! < target) {
+      lo = hi + 1;
+      hi += step;
+      step *= 2;
+    }
+    hi = Math.min(hi, ordinals.length);
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ordinals[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    this.i = lo;
+    return (this.doc = lo < ordinals.length ? ordinals[lo]! : NO_MORE);
   }
 
   score(): number {
     return bm25Of(this.weight, this.tfs[this.i]!, this.norms[this.i]!, this.average);
   }
 
-  bound(from: number, to: number): number {
+  /** The first stretch whose last ordinal is >= target, from the current one; the stretch count when none. */
+  private blockOf(target: number): number {
+    const lasts = this.lasts;
+    let lo = Math.floor(Math.min(this.i, this.ordinals.length - 1) / ARRAY_STRETCH);
+    if (lo < 0) lo = 0;
+    let hi = lasts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (lasts[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private bestOf(scores: Float64Array, tails: Float64Array, from: number, to: number): number {
     if (this.doc > to || this.doc === NO_MORE) return -1;
-    const last = this.ordinals[this.ordinals.length - 1]!;
-    return last < from ? -1 : this.maxScore;
+    let b = this.blockOf(Math.max(from, this.doc));
+    const n = this.lasts.length;
+    if (b < n && to >= this.lasts[n - 1]!) return tails[b]!;
+    let best = -1;
+    // A stretch's first ordinal is the previous stretch's last + 1 at the earliest.
+    while (b < n && this.ordinals[b * ARRAY_STRETCH]! <= to) {
+      if (scores[b]! > best) best = scores[b]!;
+      b++;
+    }
+    return best;
+  }
+
+  bound(from: number, to: number): number {
+    return this.bestOf(this.blockScores, this.tailScores, from, to);
   }
 
   exactBound(from: number, to: number): number {
-    return this.bound(from, to) < 0 ? -1 : this.exactMax;
+    return this.bestOf(this.exactScores, this.tailExactScores, from, to);
   }
 
   blockLast(): number {
-    return this.ordinals.length > 0 ? this.ordinals[this.ordinals.length - 1]! : NO_MORE;
+    if (this.doc === NO_MORE) return NO_MORE;
+    return this.lasts[Math.floor(this.i / ARRAY_STRETCH)]!;
   }
 
   stretchEnd(from: number): number {
     if (this.doc === NO_MORE) return -1;
-    const last = this.ordinals[this.ordinals.length - 1]!;
-    return last >= from ? last : -1;
+    const b = this.blockOf(Math.max(from, this.doc));
+    return b < this.lasts.length ? this.lasts[b]! : -1;
   }
 
   blockBound(): number {
-    return this.maxScore;
+    return this.doc === NO_MORE ? 0 : this.blockScores[Math.floor(this.i / ARRAY_STRETCH)]!;
   }
 
   positions(): ArrayLike<number> {
@@ -424,6 +549,16 @@ function clauseRanges(source: SegmentSource, docs: number[]): number[] {
     if (row.clauseCount > 0) ranges.push(row.clauseStart, row.clauseStart + row.clauseCount);
   }
   return ranges;
+}
+
+/** The kind table's bits (postings.ts) of the clause kinds a filter asks for; 0 when it asks for none (every kind passes). */
+function clauseKindBits(filters: SearchFilters): number {
+  let bits = 0;
+  for (const given of valuesOf(filters.kind)) {
+    const kind = given.trim().toLowerCase();
+    if ((CLAUSE_KINDS as readonly string[]).includes(kind)) bits |= 1 << kindBit(clauseKindCode(kind));
+  }
+  return bits;
 }
 
 function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | null {
@@ -795,6 +930,7 @@ interface GroupRun {
 export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filters: SearchFilters, limit: number): SearchOutcome {
   const states = sources.map(loadState);
   const filter = buildFilter(filters, states);
+  const kindBits = clauseKindBits(filters);
   const matchedTerms = new Map<string, number>();
   const stats = collectStats(states);
   if (stats.live === 0 || plan.groups.length === 0 || limit < 1) return { ranked: [], matchedTerms };
@@ -816,7 +952,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           // Without deletions a list's live count is its df, from the dictionary: the list itself is opened once, to walk it.
           const n =
             isDocField(field)
-              ? docFieldClauses(state, state.source.postings(field, info), field).ordinals.length
+              ? docFieldClauses(state, info, field).ordinals.length
               : state.deletedClause
                 ? liveCount(state, state.source.postings(field, info))
                 : info.df;
@@ -844,13 +980,12 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     const iteratorOf = (ref: TermRef): TermIterator | null => {
       const info = ref.bySegment[segment];
       if (!info) return null;
-      const cursor = source.postings(ref.field, info);
       const average = stats.average[ref.field] || 1;
       if (isDocField(ref.field)) {
-        const t = docFieldClauses(state, cursor, ref.field);
+        const t = docFieldClauses(state, info, ref.field);
         return new ArrayIterator(t.ordinals, t.tfs, t.norms, ref.weight, average);
       }
-      return new CursorIterator(cursor, source.norms().lengths(ref.field), ref.weight, average);
+      return new CursorIterator(source.postings(ref.field, info), source.norms().lengths(ref.field), ref.weight, average, kindBits);
     };
     const positive: GroupRun[] = [];
     const prohibited: TermIterator[] = [];

@@ -35,8 +35,11 @@ export const INDEX_FORMAT = 'unres-index';
  *    singular, titles hold the years a document is of, and an article printed as a principle or a
  *    rule is referenced as principle:N / rule:N, so an index of version 9 misses terms queries now
  *    ask for. The files are laid out as in version 7.
+ * 11: segment format 6 (a years field; kind tables after long clause lists, read by --kind); what is
+ *    indexed changed (issue 12, sixth round): titles no longer hold years, فعاة plurals stem as their
+ *    singular, an ا before a pronoun or ة is not read as tanween.
  */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';

@@ -15,8 +15,10 @@ import type { FieldTermsInfo } from './terms.js';
  * 3: the clause fields notes and ref (more field totals, terms, norms and document-row sums).
  * 4: documents in id order within the segment (ordinal order is the search's tie order).
  * 5: stored documents compressed in blocks of documents with Brotli (stored.ts; a row names its slot).
+ * 6: the document field years (its total, terms and postings); a clause list of two blocks or more ends
+ *    with a kind table (postings.ts: per block, its clause kinds and their competitive pairs).
  */
-export const SEGMENT_FORMAT_VERSION = 5;
+export const SEGMENT_FORMAT_VERSION = 6;
 const MAGIC = 'UNRESSEG';
 
 export interface SegmentHeader {

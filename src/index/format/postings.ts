@@ -10,14 +10,23 @@
 // block's first, so a block moves to another segment unchanged when the
 // ordinals shift (merges copy whole blocks).
 //
-//   list  = skip table | block...
-//   skip  = varint blocks, then per block: first - (previous last + 1),
+//   list  = skip table | block... | kind table
+//   skip  = varint blocks, varint bytes of the kind table, then per block: first - (previous last + 1),
 //           last - first, count, bytes, pairs, then per pair (by frequency,
 //           ascending; lengths then ascend too) tf and length, the first
 //           as they are, later ones as the rise from the previous (varints)
 //   block = varint length of the doc part | doc part: (gap except first, tf)
 //           per posting | positions: per posting, tf positions (first
 //           absolute, then gaps)
+//   kinds = (clause lists of two blocks or more; none for titles) per block: varint mask
+//           of the clause kinds its postings are of (bit k: kind code k,
+//           bit 7: any code from 7 on), then per kind set, by bit: varint
+//           pairs, then that kind's competitive pairs, coded as the skip
+//           table's. A search filtered by clause kind bounds a block by the
+//           postings of those kinds alone (--kind operative: the preamble's
+//           best scores no longer hold a block open). Read only by such a
+//           search (and merges), after the blocks, so no other search pays
+//           for it.
 
 import { ByteWriter, MalformedError, readVarint, varintEnd } from './bytes.js';
 import type { ChunkedReader, Damage } from './chunked.js';
@@ -33,11 +42,24 @@ export interface BlockMeta {
   count: number;
   /** Competitive pairs, flat: tf, length, tf, length, ... (tf and length ascending). */
   impacts: number[];
+  /** Per kind bit (kindBit) present in the block, that kind's competitive pairs; absent for a list without kinds (titles). */
+  kindImpacts?: Array<number[] | undefined>;
+}
+
+/** Kind bits of the kind table: one per clause kind code below 7, bit 7 for every other code. */
+export const KIND_BITS = 8;
+
+/** The kind table's bit for a clause kind code. */
+export function kindBit(code: number): number {
+  return code < KIND_BITS - 1 ? code : KIND_BITS - 1;
 }
 
 /** Per term frequency up to this, the shortest field seen with it (reused: competitivePairs runs once per block written). */
 const SMALL_TF = 256;
 const shortestByTf = new Uint32Array(SMALL_TF + 1).fill(0xffffffff);
+/** A block's postings of one kind (reused by the writer). */
+const kindTfs = new Uint32Array(BLOCK);
+const kindNorms = new Uint32Array(BLOCK);
 
 /** The pairs of (tfs[i], norms[i]) no other pair beats on both counts, by tf ascending, flat. */
 export function competitivePairs(tfs: ArrayLike<number>, norms: ArrayLike<number>, n: number): number[] {
@@ -83,6 +105,7 @@ function competitivePairsSorted(tfs: ArrayLike<number>, norms: ArrayLike<number>
 
 export interface EncodedList {
   skip: Uint8Array;
+  /** The blocks, then the kind table. */
   blocks: Uint8Array;
   df: number;
 }
@@ -98,7 +121,13 @@ export class PostingsListWriter {
   private readonly block = new ByteWriter(256);
   private readonly positions = new ByteWriter(256);
   private readonly head = new ByteWriter(64);
+  private readonly kindTable = new ByteWriter(64);
   private blockCount = 0;
+  /** Does this list carry clause kinds (null: no posting added yet)? */
+  private withKinds: boolean | null = null;
+  private readonly blockKinds = new Uint8Array(BLOCK);
+  /** A block came without clause kinds (a title list's, or one copied from a list without a kind table): no kind table. */
+  private kindsMissing = false;
   private previousLast = -1;
   private pending = 0;
   private first = 0;
@@ -111,8 +140,20 @@ export class PostingsListWriter {
     return this.pending;
   }
 
-  /** Adds a posting: ordinals strictly increasing; `positions[from .. from + tf)` are its word positions. */
-  add(ordinal: number, tf: number, positions: ArrayLike<number>, from: number, norm: number): void {
+  /** The clause kind of a posting (-1: the list has none, as titles): every posting of a list has one, or none does. */
+  private kindOf(kind: number): void {
+    const has = kind >= 0;
+    if (this.withKinds === null) this.withKinds = has;
+    else if (this.withKinds !== has) throw new Error('postings with and without clause kinds in one list');
+    if (has) this.blockKinds[this.pending] = kind;
+  }
+
+  /**
+   * Adds a posting: ordinals strictly increasing; `positions[from .. from + tf)` are its word positions;
+   * `kind` the clause's kind code (-1 for a title list).
+   */
+  add(ordinal: number, tf: number, positions: ArrayLike<number>, from: number, norm: number, kind = -1): void {
+    this.kindOf(kind);
     if (this.pending === 0) this.first = ordinal;
     else this.block.varint(ordinal - this.lastOrdinal);
     this.blockTfs[this.pending] = tf;
@@ -136,7 +177,8 @@ export class PostingsListWriter {
    * mean the same in any block): a merge copies them instead of decoding and
    * encoding again.
    */
-  addEncoded(ordinal: number, tf: number, encoded: Uint8Array, start: number, end: number, norm: number): void {
+  addEncoded(ordinal: number, tf: number, encoded: Uint8Array, start: number, end: number, norm: number, kind = -1): void {
+    this.kindOf(kind);
     if (this.pending === 0) this.first = ordinal;
     else this.block.varint(ordinal - this.lastOrdinal);
     this.blockTfs[this.pending] = tf;
@@ -162,6 +204,41 @@ export class PostingsListWriter {
     }
     this.previousLast = meta.last;
     this.blockCount++;
+    const byKind = meta.kindImpacts;
+    if (!byKind) this.kindsMissing = true;
+    else {
+      let mask = 0;
+      for (let bit = 0; bit < KIND_BITS; bit++) if (byKind[bit]) mask |= 1 << bit;
+      this.kindTable.varint(mask);
+      for (let bit = 0; bit < KIND_BITS; bit++) {
+        const pairs = byKind[bit];
+        if (!pairs) continue;
+        this.kindTable.varint(pairs.length / 2);
+        for (let k = 0; k < pairs.length; k += 2) {
+          this.kindTable.varint(k === 0 ? pairs[0]! : pairs[k]! - pairs[k - 2]!);
+          this.kindTable.varint(k === 0 ? pairs[1]! : pairs[k + 1]! - pairs[k - 1]!);
+        }
+      }
+    }
+  }
+
+  /** Per kind bit, the competitive pairs of the pending block's postings of that kind. */
+  private pendingKindImpacts(): Array<number[] | undefined> {
+    const out: Array<number[] | undefined> = new Array(KIND_BITS);
+    const present = new Uint8Array(KIND_BITS);
+    for (let i = 0; i < this.pending; i++) present[kindBit(this.blockKinds[i]!)] = 1;
+    for (let bit = 0; bit < KIND_BITS; bit++) {
+      if (!present[bit]) continue;
+      let n = 0;
+      for (let i = 0; i < this.pending; i++) {
+        if (kindBit(this.blockKinds[i]!) !== bit) continue;
+        kindTfs[n] = this.blockTfs[i]!;
+        kindNorms[n] = this.blockNorms[i]!;
+        n++;
+      }
+      out[bit] = competitivePairs(kindTfs, kindNorms, n);
+    }
+    return out;
   }
 
   private flush(): void {
@@ -171,7 +248,9 @@ export class PostingsListWriter {
     this.blocks.bytes(this.block.view());
     this.blocks.bytes(this.positions.view());
     const impacts = competitivePairs(this.blockTfs, this.blockNorms, this.pending);
-    this.entry({ first: this.first, last: this.lastOrdinal, count: this.pending, impacts }, this.blocks.length - start);
+    const meta: BlockMeta = { first: this.first, last: this.lastOrdinal, count: this.pending, impacts };
+    if (this.withKinds) meta.kindImpacts = this.pendingKindImpacts();
+    this.entry(meta, this.blocks.length - start);
     this.block.reset();
     this.positions.reset();
     this.pending = 0;
@@ -193,9 +272,15 @@ export class PostingsListWriter {
   /** The encoded list: views into the writer's buffers, valid until reset(). */
   finish(): EncodedList {
     this.flush();
+    // A list of one block has no kind table: there is no block to skip in it (most terms are rare; the table would
+    // grow the file for nothing). Nor has one where a block came without kinds.
+    const kindBytes = this.blockCount >= 2 && !this.kindsMissing ? this.kindTable.length : 0;
     this.head.reset();
     this.head.varint(this.blockCount);
+    this.head.varint(kindBytes);
     this.head.bytes(this.skip.view());
+    // The kind table follows the blocks: a list is written as skip, then blocks (its bytes count in totalBytes).
+    if (kindBytes > 0) this.blocks.bytes(this.kindTable.view());
     return { skip: this.head.view(), blocks: this.blocks.view(), df: this.df };
   }
 
@@ -205,6 +290,9 @@ export class PostingsListWriter {
     this.blocks.reset();
     this.block.reset();
     this.positions.reset();
+    this.kindTable.reset();
+    this.withKinds = null;
+    this.kindsMissing = false;
     this.blockCount = 0;
     this.previousLast = -1;
     this.pending = 0;
@@ -212,6 +300,13 @@ export class PostingsListWriter {
     this.lastOrdinal = 0;
     this.df = 0;
   }
+}
+
+/** A list's kind table, decoded: the pairs of block b's postings of kind bit k are [starts[b * KIND_BITS + k], starts[b * KIND_BITS + k + 1]) of tfs and norms. */
+export interface KindImpacts {
+  starts: Uint32Array;
+  tfs: Uint32Array;
+  norms: Uint32Array;
 }
 
 /** Where a list lies in the postings file, as the dictionary says. */
@@ -258,6 +353,10 @@ export class PostingsCursor {
   /** The cursor stands on the first posting of `block`, known from the skip data; the block is not decoded yet. */
   private undecoded = false;
   private location: ListLocation;
+  /** Bytes of the kind table (after the blocks; 0: the list has none). */
+  private kindBytes = 0;
+  /** The kind table, decoded when first asked for (null: not yet). */
+  private kinds: KindImpacts | null = null;
 
   constructor(
     private readonly file: ChunkedReader,
@@ -280,6 +379,7 @@ export class PostingsCursor {
     this.positionStarts = null;
     this.positionValues = null;
     this.byteStartsBlock = -1;
+    this.kinds = null;
     const { offset, skipBytes, totalBytes } = location;
     if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
     const head = this.file.read(offset, skipBytes);
@@ -300,6 +400,9 @@ export class PostingsCursor {
     const n = read();
     if (!(n >= 1 && n <= location.df)) throw this.bad();
     this.blockCount = n;
+    const kindBytes = read();
+    if (kindBytes > totalBytes - skipBytes) throw this.bad();
+    this.kindBytes = kindBytes;
     if (this.firsts.length < n) {
       this.firsts = new Float64Array(n);
       this.lasts = new Float64Array(n);
@@ -352,8 +455,72 @@ export class PostingsCursor {
       previousLast = last;
     }
     this.impactStarts[n] = k;
-    if (pos !== end || at !== offset + totalBytes || total !== location.df) throw this.bad();
+    if (pos !== end || at + kindBytes !== offset + totalBytes || total !== location.df) throw this.bad();
     return this;
+  }
+
+  /** Does the list carry clause kinds (a kind table)? Title lists do not. */
+  get hasKinds(): boolean {
+    return this.kindBytes > 0;
+  }
+
+  /**
+   * The kind table: per block and kind bit, the competitive pairs of the
+   * block's postings of that kind. Read and checked when first asked for.
+   */
+  kindImpacts(): KindImpacts {
+    if (this.kinds) return this.kinds;
+    if (this.kindBytes === 0) throw new Error('the list has no kind table');
+    const n = this.blockCount;
+    const start = this.location.offset + this.location.totalBytes - this.kindBytes;
+    const bytes = this.file.read(start, this.kindBytes);
+    const end = bytes.length;
+    let pos = 0;
+    const read = (): number => {
+      const value = readVarint(bytes, pos, end);
+      if (value < 0) throw this.bad();
+      pos = varintEnd;
+      return value;
+    };
+    const starts = new Uint32Array(n * KIND_BITS + 1);
+    let tfs = new Uint32Array(Math.max(8, 2 * n));
+    let norms = new Uint32Array(tfs.length);
+    let k = 0;
+    for (let b = 0; b < n; b++) {
+      const mask = read();
+      if (mask < 1 || mask >= 1 << KIND_BITS) throw this.bad();
+      let pairsInBlock = 0;
+      for (let bit = 0; bit < KIND_BITS; bit++) {
+        starts[b * KIND_BITS + bit] = k;
+        if ((mask & (1 << bit)) === 0) continue;
+        const pairs = read();
+        pairsInBlock += pairs;
+        if (pairs < 1 || pairsInBlock > this.counts[b]!) throw this.bad();
+        if (tfs.length < k + pairs) {
+          const grownTfs = new Uint32Array(2 * (k + pairs));
+          const grownNorms = new Uint32Array(2 * (k + pairs));
+          grownTfs.set(tfs.subarray(0, k));
+          grownNorms.set(norms.subarray(0, k));
+          tfs = grownTfs;
+          norms = grownNorms;
+        }
+        let tf = 0;
+        let norm = 0;
+        for (let p = 0; p < pairs; p++, k++) {
+          const tfStep = read();
+          const normStep = read();
+          if (p > 0 && (tfStep === 0 || normStep === 0)) throw this.bad();
+          tf = p === 0 ? tfStep : tf + tfStep;
+          norm = p === 0 ? normStep : norm + normStep;
+          tfs[k] = tf;
+          norms[k] = norm;
+        }
+      }
+    }
+    starts[n * KIND_BITS] = k;
+    if (pos !== end) throw this.bad();
+    this.kinds = { starts, tfs, norms };
+    return this.kinds;
   }
 
   private bad(): Error {
@@ -588,7 +755,21 @@ export class PostingsCursor {
   meta(b: number): BlockMeta {
     const impacts: number[] = [];
     for (let k = this.impactStarts[b]!; k < this.impactStarts[b + 1]!; k++) impacts.push(this.impactTfs[k]!, this.impactNorms[k]!);
-    return { first: this.firsts[b]!, last: this.lasts[b]!, count: this.counts[b]!, impacts };
+    const meta: BlockMeta = { first: this.firsts[b]!, last: this.lasts[b]!, count: this.counts[b]!, impacts };
+    if (this.hasKinds) {
+      const { starts, tfs, norms } = this.kindImpacts();
+      const byKind: Array<number[] | undefined> = new Array(KIND_BITS);
+      for (let bit = 0; bit < KIND_BITS; bit++) {
+        const from = starts[b * KIND_BITS + bit]!;
+        const to = starts[b * KIND_BITS + bit + 1]!;
+        if (from === to) continue;
+        const pairs: number[] = [];
+        for (let k = from; k < to; k++) pairs.push(tfs[k]!, norms[k]!);
+        byKind[bit] = pairs;
+      }
+      meta.kindImpacts = byKind;
+    }
+    return meta;
   }
 
   /** Every ordinal and tf of the list (small lists, filters, counting). */
