@@ -191,17 +191,19 @@ describe('with the seeds ingested', () => {
     });
 
     it('writes its whole output into a pipe read late, then exits with its code', async () => {
-      // More than a pipe holds (64 KiB), with the reader starting late: the process may only end once all of it is out.
-      const child = spawn(process.execPath, [BIN, 'export', '--format', 'jsonl', '--index', index], {
+      // More than a pipe holds (64 KiB), with the reader starting late: the process may only end once all of it is
+      // out. The late reader is a shell's (`sleep; cat`): a Node parent would read the pipe into its own buffer at
+      // once, and it drops an unread child stream when the child exits.
+      const script = 'set -o pipefail; "$0" "$1" export --format jsonl --index "$2" | { sleep 0.3; cat; }';
+      const child = spawn('bash', ['-c', script, process.execPath, BIN, index], {
         env: { PATH: process.env.PATH, HOME: scratch, LANG: 'C.UTF-8' },
         stdio: ['ignore', 'pipe', 'ignore'],
       });
-      const code = new Promise<number | null>((resolve) => child.on('close', resolve));
-      await new Promise((resolve) => setTimeout(resolve, 300));
       const chunks: Buffer[] = [];
-      for await (const chunk of child.stdout) chunks.push(chunk as Buffer);
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
       const out = Buffer.concat(chunks).toString('utf8');
-      expect(await code).toBe(0);
+      expect(code).toBe(0);
       expect(out.length).toBeGreaterThan(65536);
       const lines = out.trimEnd().split('\n');
       expect(lines.length).toBeGreaterThan(1);
