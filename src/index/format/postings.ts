@@ -302,6 +302,26 @@ export class PostingsListWriter {
   }
 }
 
+/**
+ * Reads `pairs` competitive pairs (the first tf and length as they are, later ones as rises from the previous,
+ * never zero: the skip table's coding and the kind table's) into tfs and norms from index k. False when a rise
+ * is zero, which no writer produces.
+ */
+function readPairs(read: () => number, pairs: number, tfs: Uint32Array, norms: Uint32Array, k: number): boolean {
+  let tf = 0;
+  let norm = 0;
+  for (let p = 0; p < pairs; p++, k++) {
+    const tfStep = read();
+    const normStep = read();
+    if (p > 0 && (tfStep === 0 || normStep === 0)) return false;
+    tf = p === 0 ? tfStep : tf + tfStep;
+    norm = p === 0 ? normStep : norm + normStep;
+    tfs[k] = tf;
+    norms[k] = norm;
+  }
+  return true;
+}
+
 /** A list's kind table, decoded: the pairs of block b's postings of kind bit k are [starts[b * KIND_BITS + k], starts[b * KIND_BITS + k + 1]) of tfs and norms. */
 export interface KindImpacts {
   starts: Uint32Array;
@@ -433,17 +453,8 @@ export class PostingsCursor {
         this.impactTfs = tfs;
         this.impactNorms = norms;
       }
-      let tf = 0;
-      let norm = 0;
-      for (let p = 0; p < pairs; p++, k++) {
-        const tfStep = read();
-        const normStep = read();
-        if (p > 0 && (tfStep === 0 || normStep === 0)) throw this.bad();
-        tf = p === 0 ? tfStep : tf + tfStep;
-        norm = p === 0 ? normStep : norm + normStep;
-        this.impactTfs[k] = tf;
-        this.impactNorms[k] = norm;
-      }
+      if (!readPairs(read, pairs, this.impactTfs, this.impactNorms, k)) throw this.bad();
+      k += pairs;
       if (pos > end || count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || bytes < 2) throw this.bad();
       this.firsts[b] = first;
       this.lasts[b] = last;
@@ -504,17 +515,8 @@ export class PostingsCursor {
           tfs = grownTfs;
           norms = grownNorms;
         }
-        let tf = 0;
-        let norm = 0;
-        for (let p = 0; p < pairs; p++, k++) {
-          const tfStep = read();
-          const normStep = read();
-          if (p > 0 && (tfStep === 0 || normStep === 0)) throw this.bad();
-          tf = p === 0 ? tfStep : tf + tfStep;
-          norm = p === 0 ? normStep : norm + normStep;
-          tfs[k] = tf;
-          norms[k] = norm;
-        }
+        if (!readPairs(read, pairs, tfs, norms, k)) throw this.bad();
+        k += pairs;
       }
     }
     starts[n * KIND_BITS] = k;
