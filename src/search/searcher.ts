@@ -247,6 +247,21 @@ function bm25Of(weight: number, tf: number, length: number, average: number): nu
   return (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average));
 }
 
+/**
+ * The best score of competitive pairs [from, to) of tfs and lengths; -1 when there are none. bm25Of written
+ * out: thousands of pairs per common word, in a process too young to have inlined it. The same operations in
+ * the same order, so the same double as score() gives.
+ */
+function bestOfPairs(tfs: Uint32Array, lengths: Uint32Array, from: number, to: number, weight: number, average: number): number {
+  let best = -1;
+  for (let k = from; k < to; k++) {
+    const tf = tfs[k]!;
+    const score = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * lengths[k]!) / average));
+    if (score > best) best = score;
+  }
+  return best;
+}
+
 class CursorIterator implements TermIterator {
   doc = -1;
   maxScore = 0;
@@ -265,57 +280,46 @@ class CursorIterator implements TermIterator {
   ) {
     this.blockScores = new Float64Array(cursor.blockCount);
     this.exactScores = new Float64Array(cursor.blockCount);
-    if (kindBits !== 0 && cursor.hasKinds) {
-      this.boundByKinds(kindBits);
-      this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
-      this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
-      this.doc = cursor.first();
-      return;
-    }
-    const { impactStarts, impactTfs, impactNorms } = cursor;
-    for (let b = 0; b < cursor.blockCount; b++) {
-      // The best of the block's competitive pairs: no posting there scores more, one scores that. (bm25Of
-      // written out: thousands of pairs per common word, in a process too young to have inlined it. The
-      // same operations in the same order, so the same double as score() gives.)
-      let exact = 0;
-      for (let k = impactStarts[b]!, end = impactStarts[b + 1]!; k < end; k++) {
-        const tf = impactTfs[k]!;
-        const score = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * impactNorms[k]!) / average));
-        if (score > exact) exact = score;
-      }
-      this.exactScores[b] = exact;
-      const s = exact * BOUND_SLACK;
-      this.blockScores[b] = s;
-      if (s > this.maxScore) this.maxScore = s;
-    }
+    if (kindBits !== 0 && cursor.hasKinds) this.boundByKinds(kindBits);
+    else this.boundByImpacts();
     this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
     this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
     this.doc = cursor.first();
+  }
+
+  /** Block b's bounds from its best exact score (-1: no posting of it can be a hit). */
+  private setBlockBound(b: number, exact: number): void {
+    this.exactScores[b] = exact;
+    const s = exact < 0 ? -1 : exact * BOUND_SLACK;
+    this.blockScores[b] = s;
+    if (s > this.maxScore) this.maxScore = s;
+  }
+
+  /** Block bounds from the skip data's competitive pairs: no posting of a block scores more, one scores that. */
+  private boundByImpacts(): void {
+    const { impactStarts, impactTfs, impactNorms } = this.cursor;
+    for (let b = 0; b < this.cursor.blockCount; b++) {
+      this.setBlockBound(b, bestOfPairs(impactTfs, impactNorms, impactStarts[b]!, impactStarts[b + 1]!, this.weight, this.average));
+    }
   }
 
   /**
    * Block bounds from the postings of the clause kinds a filter lets through
    * (the kind table's pairs of those kinds): a block holding none of them is
    * bounded as if the term were absent (-1), since no clause of it can be a
-   * hit. Scores computed as score() computes them.
+   * hit.
    */
   private boundByKinds(kindBits: number): void {
-    const { weight, average } = this;
     const { starts, tfs, norms } = this.cursor.kindImpacts();
     for (let b = 0; b < this.cursor.blockCount; b++) {
       let exact = -1;
       for (let bit = 0; bit < KIND_BITS; bit++) {
         if ((kindBits & (1 << bit)) === 0) continue;
-        for (let k = starts[b * KIND_BITS + bit]!, end = starts[b * KIND_BITS + bit + 1]!; k < end; k++) {
-          const tf = tfs[k]!;
-          const score = (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * norms[k]!) / average));
-          if (score > exact) exact = score;
-        }
+        const at = b * KIND_BITS + bit;
+        const best = bestOfPairs(tfs, norms, starts[at]!, starts[at + 1]!, this.weight, this.average);
+        if (best > exact) exact = best;
       }
-      this.exactScores[b] = exact;
-      const s = exact < 0 ? -1 : exact * BOUND_SLACK;
-      this.blockScores[b] = s;
-      if (s > this.maxScore) this.maxScore = s;
+      this.setBlockBound(b, exact);
     }
   }
 
@@ -551,17 +555,36 @@ function clauseRanges(source: SegmentSource, docs: number[]): number[] {
   return ranges;
 }
 
-/** The kind table's bits (postings.ts) of the clause kinds a filter asks for; 0 when it asks for none (every kind passes). */
-function clauseKindBits(filters: SearchFilters): number {
-  let bits = 0;
+/** The kinds a filter asks for, as codes: clause kinds (fields.ts) and document kinds (docs.ts). */
+interface KindCodes {
+  clause: Set<number>;
+  document: Set<number>;
+}
+
+/** Reads --kind once: a clause kind or a document kind each, else a usage error. */
+function kindCodesOf(filters: SearchFilters): KindCodes {
+  const codes: KindCodes = { clause: new Set(), document: new Set() };
   for (const given of valuesOf(filters.kind)) {
     const kind = given.trim().toLowerCase();
-    if ((CLAUSE_KINDS as readonly string[]).includes(kind)) bits |= 1 << kindBit(clauseKindCode(kind));
+    if ((CLAUSE_KINDS as readonly string[]).includes(kind)) codes.clause.add(clauseKindCode(kind));
+    else if ((DOCUMENT_KINDS as readonly string[]).includes(kind)) codes.document.add(documentKindCode(kind));
+    else {
+      throw new UsageError(
+        `unknown kind '${given}': use a clause kind (${CLAUSE_KINDS.join(', ')}) or a document kind (${DOCUMENT_KINDS.join(', ')})`,
+      );
+    }
   }
+  return codes;
+}
+
+/** The kind table's bits (postings.ts) of the clause kinds asked for; 0 when none is (every kind passes). */
+function kindTableBits(clauseCodes: ReadonlySet<number>): number {
+  let bits = 0;
+  for (const code of clauseCodes) bits |= 1 << kindBit(code);
   return bits;
 }
 
-function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | null {
+function buildFilter(filters: SearchFilters, kinds: KindCodes, states: SegmentState[]): Filter | null {
   const tests: Array<(segment: number, ordinal: number) => boolean> = [];
   let from: Filter['from'];
   /** Adds a filter that lists its clauses: the walk's jump goes to an ordinal every such filter lets through. */
@@ -595,37 +618,23 @@ function buildFilter(filters: SearchFilters, states: SegmentState[]): Filter | n
       return answer;
     };
   };
-  const kinds = valuesOf(filters.kind);
-  if (kinds.length > 0) {
-    const clauseCodes = new Set<number>();
-    const docCodes = new Set<number>();
-    for (const given of kinds) {
-      const kind = given.trim().toLowerCase();
-      if ((CLAUSE_KINDS as readonly string[]).includes(kind)) clauseCodes.add(clauseKindCode(kind));
-      else if ((DOCUMENT_KINDS as readonly string[]).includes(kind)) docCodes.add(documentKindCode(kind));
-      else {
-        throw new UsageError(
-          `unknown kind '${given}': use a clause kind (${CLAUSE_KINDS.join(', ')}) or a document kind (${DOCUMENT_KINDS.join(', ')})`,
-        );
-      }
-    }
-    // A clause kind and a document kind given together narrow each other: --kind operative --kind resolution.
-    if (clauseCodes.size > 0) {
-      const columns = states.map((s) => s.source.norms().kinds());
-      const allowed = new Uint8Array(256);
-      for (const code of clauseCodes) allowed[code] = 1;
-      tests.push((s, o) => allowed[columns[s]!.get(o)] === 1);
-      // The walk jumps over runs of clauses of other kinds (a document's preamble when operative clauses are asked for)
-      // instead of scoring each of their postings: the kinds column is read from the clause the walk stands on.
-      narrowFrom((s, o) => {
-        const column = columns[s]!;
-        const n = states[s]!.source.clauseCount;
-        for (let x = o; x < n; x++) if (allowed[column.get(x)] === 1) return x;
-        return NO_MORE;
-      });
-    }
-    if (docCodes.size > 0) tests.push(perDocument((source, d) => docCodes.has(source.row(d).kindCode)));
+  const { clause: clauseCodes, document: docCodes } = kinds;
+  // A clause kind and a document kind given together narrow each other: --kind operative --kind resolution.
+  if (clauseCodes.size > 0) {
+    const columns = states.map((s) => s.source.norms().kinds());
+    const allowed = new Uint8Array(256);
+    for (const code of clauseCodes) allowed[code] = 1;
+    tests.push((s, o) => allowed[columns[s]!.get(o)] === 1);
+    // The walk jumps over runs of clauses of other kinds (a document's preamble when operative clauses are asked for)
+    // instead of scoring each of their postings: the kinds column is read from the clause the walk stands on.
+    narrowFrom((s, o) => {
+      const column = columns[s]!;
+      const n = states[s]!.source.clauseCount;
+      for (let x = o; x < n; x++) if (allowed[column.get(x)] === 1) return x;
+      return NO_MORE;
+    });
   }
+  if (docCodes.size > 0) tests.push(perDocument((source, d) => docCodes.has(source.row(d).kindCode)));
   const docs = valuesOf(filters.doc);
   if (docs.length > 0) {
     // What a user is likely to type: the id, the UN symbol, or the file name.
@@ -929,8 +938,9 @@ interface GroupRun {
 
 export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filters: SearchFilters, limit: number): SearchOutcome {
   const states = sources.map(loadState);
-  const filter = buildFilter(filters, states);
-  const kindBits = clauseKindBits(filters);
+  const kinds = kindCodesOf(filters);
+  const filter = buildFilter(filters, kinds, states);
+  const kindBits = kindTableBits(kinds.clause);
   const matchedTerms = new Map<string, number>();
   const stats = collectStats(states);
   if (stats.live === 0 || plan.groups.length === 0 || limit < 1) return { ranked: [], matchedTerms };
