@@ -19,7 +19,7 @@ import { ChunkedWriter, MemorySink } from './format/chunked.js';
 import { type DocEntry, DocTableWriter } from './format/docs.js';
 import { SEGMENT_FILES, type SegmentFileKey } from './format/files.js';
 import { type SegmentHeader, encodeHeader } from './format/header.js';
-import { type ClauseNorms, writeNorms } from './format/norms.js';
+import { type ClauseNorms, postingsColumns, writeNorms } from './format/norms.js';
 import { PostingsListWriter } from './format/postings.js';
 import { IntLists } from './int-lists.js';
 import { StoredWriter, encodeDocument } from './format/stored.js';
@@ -298,9 +298,7 @@ export class SegmentBuilder {
     let flat: Int32Array = new Int32Array(1024);
     for (const field of ALL_FIELDS) {
       const table = this.postings.get(field)!;
-      const normOf = field === 'title' ? titleLengths : field === 'years' ? new Uint8Array(order.length).fill(1) : norms.lengths[field];
-      // Clause lists carry each posting's clause kind (a kind table, postings.ts); document lists (title, years) do not.
-      const kindOf = isDocField(field) ? null : norms.kinds;
+      const { normOf, kindOf } = postingsColumns(field, norms, titleLengths);
       const renumber = isDocField(field) ? newDoc : newClause;
       // Per term: its postings' new ordinals, and where each one's posting starts in the flat list.
       // An ordinal is filed at most once per term, so sorting the ordinals (a typed array's numeric

@@ -16,7 +16,7 @@ import { type ByteSink, ChunkedWriter, type WrittenFile } from './format/chunked
 import { DocTableWriter } from './format/docs.js';
 import type { SegmentFileKey } from './format/files.js';
 import { type SegmentHeader, encodeHeader } from './format/header.js';
-import { type ClauseNorms, writeNorms } from './format/norms.js';
+import { type ClauseNorms, postingsColumns, writeNorms } from './format/norms.js';
 import { type PostingsCursor, PostingsListWriter } from './format/postings.js';
 import { type StoredRef, StoredWriter, copyableBlock } from './format/stored.js';
 import { type FieldTermsInfo, type TermInfo, TermsWriter } from './format/terms.js';
@@ -215,9 +215,7 @@ export async function mergeSegments(
   const list = new PostingsListWriter();
   for (const field of ALL_FIELDS) {
     const isDoc = isDocField(field);
-    const normOf: ArrayLike<number> = field === 'title' ? titleLengths : field === 'years' ? new Uint8Array(titleLengths.length).fill(1) : norms.lengths[field];
-    // Clause lists carry each posting's clause kind (a kind table, postings.ts); document lists (title, years) do not.
-    const kindOf: ArrayLike<number> | null = isDoc ? null : norms.kinds;
+    const { normOf, kindOf } = postingsColumns(field, norms, titleLengths);
     const iterators = sources.map((s) => s.terms(field).all());
     const heads: Array<TermInfo | null> = iterators.map((it) => it.next().value ?? null);
     const cursors: Array<PostingsCursor | null> = sources.map(() => null);

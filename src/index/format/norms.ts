@@ -3,7 +3,7 @@
 // lead lengths, ..., then the kinds). Read page by page as a search touches
 // clauses, so a rare word reads a few pages and a common one the column.
 
-import { CLAUSE_FIELDS, type ClauseField } from '../../search/fields.js';
+import { CLAUSE_FIELDS, type ClauseField, type Field, isDocField } from '../../search/fields.js';
 import type { ChunkedReader, ChunkedWriter } from './chunked.js';
 import { LITTLE_ENDIAN } from './bytes.js';
 
@@ -13,6 +13,17 @@ const PAGE = 1 << PAGE_SHIFT;
 export interface ClauseNorms {
   lengths: Record<ClauseField, Uint16Array>;
   kinds: Uint8Array;
+}
+
+/**
+ * What a field's postings are written with, per ordinal (builder and merge): the norm, that is the field's
+ * length (a clause field's from its column, the title's per document, 1 for years, which hold one or two
+ * keys, never a text), and the clause kind for the kind table (postings.ts; clause lists only, document
+ * lists have none).
+ */
+export function postingsColumns(field: Field, norms: ClauseNorms, titleLengths: ArrayLike<number>): { normOf: ArrayLike<number>; kindOf: Uint8Array | null } {
+  if (!isDocField(field)) return { normOf: norms.lengths[field], kindOf: norms.kinds };
+  return { normOf: field === 'title' ? titleLengths : new Uint8Array(titleLengths.length).fill(1), kindOf: null };
 }
 
 function asBytes(values: Uint16Array): Uint8Array {
