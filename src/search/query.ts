@@ -425,10 +425,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       addGroup({
         ...base,
         fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : year ? [...fields, 'years'] : fields,
-        matcher:
-          distance > 0
-            ? { kind: 'fuzzy', terms, distance }
-            : exactMatcher(refs ? [...typedOf(terms), ...refs] : typedOf(terms), analysed.length === 1 ? alternatesAt(clauses, c, terms) : [], derivedOf(terms)),
+        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : exactMatcher(terms, refs, analysed.length === 1 ? alternatesAt(clauses, c, terms) : []),
       });
     }
   }
@@ -444,14 +441,14 @@ function derivedOf(terms: readonly string[]): string[] {
   return derived.length < terms.length ? derived : [];
 }
 
-/** A word's stems without the verbal nouns derived from its participle. */
-function typedOf(terms: string[]): string[] {
-  const derived = derivedOf(terms);
-  return derived.length > 0 ? terms.filter((t) => !derived.includes(t)) : terms;
-}
-
-function exactMatcher(terms: string[], alternates: string[], derived: string[] = []): TermMatcher {
-  const matcher: TermMatcher = { kind: 'exact', terms };
+/**
+ * An exact matcher of a word's stems (and its reference keys): the verbal nouns the stemmer derived from its
+ * participle count as `derived`, below the stems typed.
+ */
+function exactMatcher(stems: string[], refs: string[] | null, alternates: string[]): TermMatcher {
+  const derived = derivedOf(stems);
+  const typed = derived.length > 0 ? stems.filter((t) => !derived.includes(t)) : stems;
+  const matcher: TermMatcher = { kind: 'exact', terms: refs ? [...typed, ...refs] : typed };
   if (alternates.length > 0) matcher.alternates = alternates;
   if (derived.length > 0) matcher.derived = derived;
   return matcher;
