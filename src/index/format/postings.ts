@@ -103,6 +103,18 @@ function competitivePairsSorted(tfs: ArrayLike<number>, norms: ArrayLike<number>
   return pairs;
 }
 
+/**
+ * Competitive pairs (flat: tf, length, ...; both ascending) as the skip table and the kind table code them:
+ * their count, then the first tf and length as they are, later ones as the rise from the previous (readPairs).
+ */
+function writePairs(out: ByteWriter, pairs: readonly number[]): void {
+  out.varint(pairs.length / 2);
+  for (let k = 0; k < pairs.length; k += 2) {
+    out.varint(k === 0 ? pairs[0]! : pairs[k]! - pairs[k - 2]!);
+    out.varint(k === 0 ? pairs[1]! : pairs[k + 1]! - pairs[k - 1]!);
+  }
+}
+
 export interface EncodedList {
   skip: Uint8Array;
   /** The blocks, then the kind table. */
@@ -196,12 +208,7 @@ export class PostingsListWriter {
     this.skip.varint(meta.last - meta.first);
     this.skip.varint(meta.count);
     this.skip.varint(bytes);
-    const impacts = meta.impacts;
-    this.skip.varint(impacts.length / 2);
-    for (let k = 0; k < impacts.length; k += 2) {
-      this.skip.varint(k === 0 ? impacts[0]! : impacts[k]! - impacts[k - 2]!);
-      this.skip.varint(k === 0 ? impacts[1]! : impacts[k + 1]! - impacts[k - 1]!);
-    }
+    writePairs(this.skip, meta.impacts);
     this.previousLast = meta.last;
     this.blockCount++;
     const byKind = meta.kindImpacts;
@@ -212,12 +219,7 @@ export class PostingsListWriter {
       this.kindTable.varint(mask);
       for (let bit = 0; bit < KIND_BITS; bit++) {
         const pairs = byKind[bit];
-        if (!pairs) continue;
-        this.kindTable.varint(pairs.length / 2);
-        for (let k = 0; k < pairs.length; k += 2) {
-          this.kindTable.varint(k === 0 ? pairs[0]! : pairs[k]! - pairs[k - 2]!);
-          this.kindTable.varint(k === 0 ? pairs[1]! : pairs[k + 1]! - pairs[k - 1]!);
-        }
+        if (pairs) writePairs(this.kindTable, pairs);
       }
     }
   }
