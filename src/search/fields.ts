@@ -32,10 +32,7 @@ export const ANALYSED_CLAUSE_FIELDS = ['text', 'lead', 'section', 'notes'] as co
 export type AnalysedClauseField = (typeof ANALYSED_CLAUSE_FIELDS)[number];
 
 /**
- * A term without `field:` looks in the clause text, in its opening formula
- * (`lead`: a formula typed, `تقرر`, `وإذ تشير`, is answered best by the clauses
- * that open with it, and the short field gives the word there a higher BM25
- * than the same word further in a clause), in the symbols the clause
+ * A term without `field:` looks in the clause text, in the symbols the clause
  * cites (directly or in its footnotes), in its footnotes' text and in the
  * heading it stands under: `64/293` should find a clause whose footnote cites
  * the resolution, a word printed only in a footnote finds the clause that
@@ -47,7 +44,7 @@ export type AnalysedClauseField = (typeof ANALYSED_CLAUSE_FIELDS)[number];
  * for in `title`, which holds the document's own symbol: the document itself is
  * found, with the clauses citing it.
  */
-export const DEFAULT_FIELDS: readonly Field[] = ['text', 'lead', 'cites', 'notes', 'section'];
+export const DEFAULT_FIELDS: readonly Field[] = ['text', 'cites', 'notes', 'section'];
 
 /** Fields a quoted phrase and proximity are looked for in (both hold word positions). */
 export const POSITIONAL_FIELDS: readonly Field[] = ['text', 'notes'];
