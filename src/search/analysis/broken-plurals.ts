@@ -16,6 +16,10 @@
 // stemmer's suffix rules, like any word. Left out on purpose: plurals that are
 // also a frequent verbal noun or particle (أعمال/إعمال is kept, أعداد/إعداد and
 // أحوال/حول are not).
+// A singular with two senses that take two plurals gets only one of them, or the
+// two plurals would meet each other: عامل is a person (worker, plural فُعّال
+// عمّال, or عاملون) and a thing (factor, plural فواعل عوامل). The person's plural
+// is listed, as UN texts speak of workers' rights; عوامل keeps a stem of its own.
 
 import { ALEF, YEH } from '../../text/letters.js';
 
@@ -31,8 +35,8 @@ const REGULAR = `
 const IRREGULAR = `
 أعضاء:عضو أسماء:اسم أنشطة:نشاط أجهزة:جهاز أدوات:أداة أقاليم:إقليم أساليب:أسلوب
 ضحايا:ضحية قضايا:قضية مزايا:ميزة
-مواد:مادة دوائر:دائرة رجال:رجل
-برامج:برنامج مبادئ:مبدأ جوانب:جانب عوامل:عامل قواعد:قاعدة حوادث:حادث حوافز:حافز
+مواد:مادة دوائر:دائرة رجال:رجل عمال:عامل
+برامج:برنامج مبادئ:مبدأ جوانب:جانب قواعد:قاعدة حوادث:حادث حوافز:حافز
 مشاريع:مشروع معايير:معيار مفاهيم:مفهوم قوانين:قانون مواثيق:ميثاق مواضيع:موضوع
 خبراء:خبير شركاء:شريك وزراء:وزير فقراء:فقير رؤساء:رئيس وكلاء:وكيل عملاء:عميل أمناء:أمين
 متاجرين:متجر
