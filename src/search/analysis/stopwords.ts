@@ -2,17 +2,12 @@
 // demonstratives, relatives, particles), normalised on load like any token
 // (ا for every alef, ي for ى, ه for ة). Only words that carry no topic: content words that
 // are merely frequent in UN texts (دول، قرار، عام، يوم) are kept, since users
-// search for them. The adverbs of time and place that work as prepositions
-// (ظروف: منذ، خلال، عند، بين، قبل، بعد) are function words too: بعد in
-// `لم تصدق بعد` ("not yet") says nothing of a clause's topic, and as a
-// frequent word it outranked the rare words of a query. The noun بُعد
-// (dimension) takes the article (البعد) and is kept.
+// search for them.
 
 import { normaliseToken } from './normalise.js';
 
 const FUNCTION_WORDS = `
 في من على الى عن مع عند لدي لدى منذ حتى خلال نحو حول دون ضد بين عبر تجاه
-قبل بعد
 و او ام ثم بل لكن لكنه حيث اذ اذا اذن لو لولا كي لكي ان انه انها انهم لان بان كان
 كانت يكون تكون كانوا ليس ليست قد لقد لا لم لن ما ماذا مما ممن بما لما كما عما فيما
 هذا هذه هذان هاتان هذين هاتين هءلاء ذلك تلك ذلكم اولءك هناك هنا
