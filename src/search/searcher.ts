@@ -1132,6 +1132,38 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       return sum;
     };
     /**
+     * From `from`, a clause the listing filter lets through, the first such
+     * clause that the blocks there (the skip data's bounds, nothing decoded)
+     * leave able to rank, for passWeak of group r: a stretch of blocks that
+     * cannot rank is passed, and the filter asked again after it, instead of
+     * decoding a block of every list to land on the clause (a --cites filter
+     * lists clauses spread over most blocks of a common word). Exact, as
+     * passWeak's own check of a stretch.
+     */
+    const firstAbleFrom = (r: number, from: number, worst: Scored): number => {
+      const its = runs[r]!.iterators;
+      let at = from;
+      while (at !== NO_MORE) {
+        let upto = NO_MORE - 1;
+        for (let i = 0; i < its.length; i++) {
+          const e = its[i]!.stretchEnd(at);
+          if (e >= 0 && e < upto) upto = e;
+        }
+        let m = -1;
+        for (let i = 0; i < its.length; i++) {
+          const b = its[i]!.bound(at, upto);
+          if (b > m) m = b;
+        }
+        if (m >= 0) {
+          const rest = othersBound(r, at, upto);
+          if (rest >= 0 && (m + rest) * BOUND_SLACK >= worst.bm25) return at;
+        }
+        if (upto === NO_MORE - 1) return NO_MORE;
+        at = filter!.from!(segment, upto + 1);
+      }
+      return at;
+    };
+    /**
      * Once the threshold holds as many matched words as this segment has
      * groups, a clause ranks only if it holds every group, with a score at or
      * above the threshold's: a clause where driving group r scores so little
@@ -1158,9 +1190,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           // through instead of scoring the postings before it one by one.
           const allowed = filter.from(segment, d);
           if (allowed > d) {
+            const target = firstAbleFrom(r, allowed, worst);
             for (let i = 0; i < its.length; i++) {
               const it = its[i]!;
-              if (it.doc < allowed) it.advance(allowed);
+              if (it.doc < target) it.advance(target);
             }
             continue;
           }
