@@ -1103,30 +1103,81 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     let checkedUpto = -1;
     let checkedAgainst: Scored | null = null;
 
-    // Per group, the best all the other groups together could add (for passWeak).
-    const othersMax = runs.map((run) => {
-      let sum = 0;
-      for (const other of runs) if (other !== run) sum += other.maxScore;
-      return sum;
-    });
-    // Per group, the stretch [.., weakCheckedUpto] whose blocks passWeak found able to rank under weakCheckedAgainst.
+    // Per group, the stretch [.., weakCheckedUpto] whose blocks passWeak found able to rank under weakCheckedAgainst,
+    // and the best the other groups together could add to a clause there (weakRest).
     const weakCheckedUpto = runs.map(() => -1);
     const weakCheckedAgainst: Array<Scored | null> = runs.map(() => null);
+    const weakRest = new Float64Array(runs.length);
+    /**
+     * The best the groups other than r could add to a clause in [from, to],
+     * by their blocks there; -1 when one of them has no posting there. Called
+     * once the threshold holds every group of the segment: a clause then
+     * ranks only if it holds every group, so a stretch one group lacks cannot
+     * rank at all. A group whose iterators stand past `from` passed the
+     * clauses before them as unable to rank, so its bound from there on is
+     * enough.
+     */
+    const othersBound = (r: number, from: number, to: number): number => {
+      let sum = 0;
+      for (let q = 0; q < runs.length; q++) {
+        if (q === r) continue;
+        let m = -1;
+        for (let i = 0, its = runs[q]!.iterators; i < its.length; i++) {
+          const b = its[i]!.bound(from, to);
+          if (b > m) m = b;
+        }
+        if (m < 0) return -1;
+        sum += m;
+      }
+      return sum;
+    };
+    /**
+     * From `from`, a clause the listing filter lets through, the first such
+     * clause that the blocks there (the skip data's bounds, nothing decoded)
+     * leave able to rank, for passWeak of group r: a stretch of blocks that
+     * cannot rank is passed, and the filter asked again after it, instead of
+     * decoding a block of every list to land on the clause (a --cites filter
+     * lists clauses spread over most blocks of a common word). Exact, as
+     * passWeak's own check of a stretch.
+     */
+    const firstAbleFrom = (r: number, from: number, worst: Scored): number => {
+      const its = runs[r]!.iterators;
+      let at = from;
+      while (at !== NO_MORE) {
+        let upto = NO_MORE - 1;
+        for (let i = 0; i < its.length; i++) {
+          const e = its[i]!.stretchEnd(at);
+          if (e >= 0 && e < upto) upto = e;
+        }
+        let m = -1;
+        for (let i = 0; i < its.length; i++) {
+          const b = its[i]!.bound(at, upto);
+          if (b > m) m = b;
+        }
+        if (m >= 0) {
+          const rest = othersBound(r, at, upto);
+          if (rest >= 0 && (m + rest) * BOUND_SLACK >= worst.bm25) return at;
+        }
+        if (upto === NO_MORE - 1) return NO_MORE;
+        at = filter!.from!(segment, upto + 1);
+      }
+      return at;
+    };
     /**
      * Once the threshold holds as many matched words as this segment has
-     * groups, a clause ranks only with a score at or above the threshold's: a
-     * clause where driving group r scores so little that even every other
-     * group at its best (othersMax) leaves it below cannot rank. The group's
-     * iterators pass such clauses together (whole stretches by the skip data's
-     * block bounds, without decoding, then posting by posting), before they
-     * are candidates. Exact: only clauses that cannot rank are passed (those
-     * a listing filter leaves out among them), and a group's iterators move
-     * together, so every clause still evaluated sees each group's postings
-     * (and word positions) whole.
+     * groups, a clause ranks only if it holds every group, with a score at or
+     * above the threshold's: a clause where driving group r scores so little
+     * that even the other groups at their best in the same stretch of blocks
+     * (othersBound) leave it below cannot rank. The group's iterators pass
+     * such clauses together (whole stretches by the skip data's block bounds,
+     * without decoding, then posting by posting), before they are candidates.
+     * Exact: only clauses that cannot rank are passed (those a listing filter
+     * leaves out among them), and a group's iterators move together, so every
+     * clause still evaluated sees each group's postings (and word positions)
+     * whole.
      */
     const passWeak = (r: number, worst: Scored): void => {
       const its = runs[r]!.iterators;
-      const others = othersMax[r]!;
       for (;;) {
         let d = NO_MORE;
         for (let i = 0; i < its.length; i++) {
@@ -1139,9 +1190,10 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           // through instead of scoring the postings before it one by one.
           const allowed = filter.from(segment, d);
           if (allowed > d) {
+            const target = firstAbleFrom(r, allowed, worst);
             for (let i = 0; i < its.length; i++) {
               const it = its[i]!;
-              if (it.doc < allowed) it.advance(allowed);
+              if (it.doc < target) it.advance(target);
             }
             continue;
           }
@@ -1158,7 +1210,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
             const b = it.bound(d, upto);
             if (b > m) m = b;
           }
-          if ((m + others) * BOUND_SLACK < worst.bm25) {
+          const rest = othersBound(r, d, upto);
+          if (rest < 0 || (m + rest) * BOUND_SLACK < worst.bm25) {
             for (let i = 0; i < its.length; i++) {
               const it = its[i]!;
               if (it.doc <= upto) it.advance(upto + 1);
@@ -1167,6 +1220,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           }
           weakCheckedUpto[r] = upto;
           weakCheckedAgainst[r] = worst;
+          weakRest[r] = rest;
         }
         let s = 0;
         for (let i = 0; i < its.length; i++) {
@@ -1176,7 +1230,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
             if (x > s) s = x;
           }
         }
-        if ((s + others) * BOUND_SLACK >= worst.bm25) return;
+        if ((s + weakRest[r]!) * BOUND_SLACK >= worst.bm25) return;
         for (let i = 0; i < its.length; i++) {
           const it = its[i]!;
           if (it.doc === d) it.next();
