@@ -22,6 +22,14 @@ import { type ChunkedReader, type ChunkedWriter, type RandomAccess, readFooter }
 /** Documents per block at most, and JSON bytes after which a block is closed. */
 export const BLOCK_DOCS = 16;
 const BLOCK_BYTES = 256 * 1024;
+/**
+ * Output buffer of a block's decompression: room for a whole block (closed
+ * past BLOCK_BYTES) in one piece. With node:zlib's default 16 KB a block of
+ * ~270 KB came out in 17 pieces joined at the end, and each decompression in
+ * a cold search process took about 2.5 times as long (10 blocks at 100,000
+ * documents: ~28 ms against ~11 ms); a larger block still decodes, in pieces.
+ */
+const DECODE_CHUNK = 2 * BLOCK_BYTES;
 /** A block holding fewer documents is compressed again by a merge (with its neighbours), not copied. */
 const FULL_BLOCK_DOCS = BLOCK_DOCS / 2;
 
@@ -147,7 +155,7 @@ function splitBlock(block: Uint8Array): Uint8Array[] | null {
 export function decodeBlock(raw: Uint8Array): Uint8Array[] | null {
   let block: Uint8Array;
   try {
-    block = brotliDecompressSync(raw);
+    block = brotliDecompressSync(raw, { chunkSize: DECODE_CHUNK });
   } catch {
     return null;
   }
