@@ -11,7 +11,7 @@
 // compared without case (macOS and Windows file systems ignore it); a clash
 // there gets the whole hash.
 
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../lazy-crypto.js';
 
 /** Bytes of the name before the suffix: well under the 255 most file systems allow. */
 export const MAX_STEM_BYTES = 120;
@@ -21,7 +21,7 @@ const SHORT_HASH = 12;
 const UNSAFE = /[^\p{L}\p{N}\p{M}._-]/gu;
 
 function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return sha256Hex(text);
 }
 
 /** `text` cut to at most `max` UTF-8 bytes, never inside a character. */

@@ -21,6 +21,7 @@ import { type PostingsCursor, PostingsListWriter } from './format/postings.js';
 import { type StoredRef, StoredWriter, copyableBlock } from './format/stored.js';
 import { type FieldTermsInfo, type TermInfo, TermsWriter } from './format/terms.js';
 import type { SegmentReader } from './segment-reader.js';
+import { sha256Hex } from '../lazy-crypto.js';
 
 /** One source's postings of a term, live ones only, with their new ordinals. */
 class SourceWalk {
@@ -283,7 +284,6 @@ export async function mergeSegments(
   const headerBytes = encodeHeader(header);
   headerSink.write(headerBytes);
   headerSink.close();
-  const { createHash } = await import('node:crypto');
-  files.header = { bytes: headerBytes.length, sha256: createHash('sha256').update(headerBytes).digest('hex') };
+  files.header = { bytes: headerBytes.length, sha256: sha256Hex(headerBytes) };
   return { header, files, docMaps: renumberings.map((r) => r.docs) };
 }

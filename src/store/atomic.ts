@@ -2,9 +2,9 @@
 // place, and the directory entry is flushed too. A crash at any point leaves
 // either the old file or the new one, never a mix.
 
-import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { randomHex } from '../lazy-crypto.js';
 
 export function writeDurable(path: string, data: Uint8Array | string): void {
   const fd = openSync(path, 'w', 0o644);
@@ -42,7 +42,7 @@ export function isTempFileOf(base: string, name: string): boolean {
 
 /** A new temporary name beside `path`, in the shape isTempFileOf knows. */
 export function tempPathBeside(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomHex(4)}.tmp`);
 }
 
 /** Replace a file atomically: temp file beside it, fsync, rename, fsync the directory. */

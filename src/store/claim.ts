@@ -15,7 +15,6 @@
 // by the next writer (its process is gone); one held by a live process (a
 // paused one) is waited for, up to the lock wait.
 
-import { randomBytes } from 'node:crypto';
 import { linkSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../errors.js';
@@ -23,6 +22,7 @@ import { readRegularFile } from '../files.js';
 import { writeDurable } from './atomic.js';
 import { CLAIM_FILE, manifestPath } from './layout.js';
 import { type HeldLock, withWriteLock } from './lock.js';
+import { randomHex } from '../lazy-crypto.js';
 
 /** Another writer committed while this one was paused or slow: nothing of this one's was committed. */
 export class LostCommitError extends IndexError {}
@@ -63,7 +63,7 @@ const sleepSync = (ms: number): void => void Atomics.wait(new Int32Array(new Sha
  */
 export function commitClaimed(dir: string, expected: number | null, waitMs: number, replace: () => void): void {
   const claim = join(dir, CLAIM_FILE);
-  const mine = join(dir, `.claim.${process.pid}.${randomBytes(4).toString('hex')}`);
+  const mine = join(dir, `.claim.${process.pid}.${randomHex(4)}`);
   writeDurable(mine, `${process.pid}\n`);
   const deadline = Date.now() + waitMs;
   try {
@@ -82,7 +82,7 @@ export function commitClaimed(dir: string, expected: number | null, waitMs: numb
       }
       if (Number.isInteger(holder) && !processAlive(holder)) {
         // A killed writer's claim: move it aside (one remover wins), then drop it.
-        const aside = `${claim}.dead.${randomBytes(4).toString('hex')}`;
+        const aside = `${claim}.dead.${randomHex(4)}`;
         try {
           renameSync(claim, aside);
           rmSync(aside, { force: true });

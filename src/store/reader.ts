@@ -48,7 +48,8 @@ const KEY_INDEX_AFTER = 16;
 const RETRIES = 3;
 
 export class IndexSnapshot {
-  body: ManifestBody = emptyManifest();
+  /** Set by load(), which UnresIndex.open calls first (not an emptyManifest() here: its random identity would load node:crypto in every search). */
+  body!: ManifestBody;
   segments: DiskSegment[] = [];
   /** Live documents by id and the sha256 of their sources: built when first needed (search does not need them). */
   private catalogCache: Map<string, CatalogEntry> | null = null;

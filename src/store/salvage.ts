@@ -6,7 +6,6 @@
 // for another index (its header names another identity) is never imported.
 // Segments of the previous format (docs.jsonl) are read too: rebuild converts.
 
-import { randomUUID } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../errors.js';
@@ -21,6 +20,7 @@ import { LEGACY_PATHS_NAME, SEGMENT_NAME, manifestPath, segmentFilePath, segment
 import { readManifest, sha256 } from './manifest.js';
 import { type PathTable, salvagePathTable } from './paths.js';
 import { documentProblem } from './validate.js';
+import { randomUUID } from '../lazy-crypto.js';
 
 export interface Salvage {
   /** The index's identity: the manifest's, else the one most segments carry. */

@@ -5,7 +5,6 @@
 // its chunks, the header checked whole, and the segment's index identity
 // checked against the manifest's (a segment from another index is refused).
 
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { IndexError } from '../errors.js';
@@ -17,6 +16,7 @@ import { SegmentReader } from '../index/segment-reader.js';
 import { fsyncDirectory, writeDurable } from './atomic.js';
 import { REBUILD_HINT, STAGING_PREFIX, segmentFilePath, segmentPath, segmentsPath } from './layout.js';
 import { type FileCheck, type ManifestSegment, sha256 } from './manifest.js';
+import { randomHex } from '../lazy-crypto.js';
 
 /** A segment file was not there: the index may have moved on under a reader (see UnresIndex.search). */
 export class SegmentMissingError extends IndexError {}
@@ -29,7 +29,7 @@ function segmentDamage(dir: string, name: string, problem: string): IndexError {
 function stage<T>(dir: string, name: string, write: (staging: string) => T): T {
   const parent = segmentsPath(dir);
   mkdirSync(parent, { recursive: true });
-  const staging = join(parent, `${STAGING_PREFIX}${name}-${randomBytes(3).toString('hex')}`);
+  const staging = join(parent, `${STAGING_PREFIX}${name}-${randomHex(3)}`);
   mkdirSync(staging);
   try {
     const result = write(staging);
@@ -70,7 +70,7 @@ export async function streamSegment(
 ): Promise<StreamedSegment> {
   const parent = segmentsPath(dir);
   mkdirSync(parent, { recursive: true });
-  const staging = join(parent, `${STAGING_PREFIX}${name}-${randomBytes(3).toString('hex')}`);
+  const staging = join(parent, `${STAGING_PREFIX}${name}-${randomHex(3)}`);
   mkdirSync(staging);
   const sinks: FileSink[] = [];
   try {

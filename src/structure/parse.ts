@@ -4,7 +4,6 @@
 //         -> Document JSON (compiler).
 // Each stage is a plain function with its own tests; the plugins only wire them.
 
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { unified, type Plugin } from 'unified';
 import { VFile } from 'vfile';
@@ -20,6 +19,7 @@ import { forgetFoldings } from './folded.js';
 import { readLines } from './lines.js';
 import { splitRunIns } from './run-ins.js';
 import type { LinesRoot } from './tree.js';
+import { sha256Hex } from '../lazy-crypto.js';
 
 declare module 'vfile' {
   interface DataMap {
@@ -101,7 +101,7 @@ export async function parseDocumentBytes(bytes: Uint8Array, path: string, format
 }
 
 function sha256Of(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256Hex(bytes);
 }
 
 export async function parseFile(path: string): Promise<UnresDocument> {

@@ -25,3 +25,11 @@ describe('a search', () => {
     }
   });
 });
+
+describe('node:crypto', () => {
+  it('is not loaded up front by the CLI or the index: hashes and random names are for writing (src/lazy-crypto.ts)', () => {
+    for (const entry of [join(ROOT, 'src', 'cli', 'main.ts'), join(ROOT, 'src', 'store', 'index.ts')]) {
+      expect(moduleGraph(entry).packages).not.toContain('node:crypto');
+    }
+  });
+});

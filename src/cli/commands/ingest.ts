@@ -5,7 +5,6 @@
 // Exit 2 if any failed, 130 when interrupted (Ctrl-C: what was read is kept),
 // else 0.
 
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { IndexError, UsageError } from '../../errors.js';
@@ -20,6 +19,7 @@ import { openIndex } from '../index-access.js';
 import { collectInputs } from '../inputs.js';
 import type { SourceFormat } from '../../types.js';
 import { formatOption, indexOption, useIndexDir } from '../options.js';
+import { sha256Hex } from '../../lazy-crypto.js';
 
 /** Below this many files a bar would only flicker. */
 const PROGRESS_MIN_FILES = 20;
@@ -48,7 +48,7 @@ interface IngestOptions {
 type RunCounts = Required<IngestCounts>;
 
 function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256Hex(bytes);
 }
 
 /** A file's mode (what it lets others read bounds the index: src/store/modes.ts); undefined for standard input. */

@@ -8,10 +8,11 @@
 //   data (dataLength bytes) | u32 CRC per chunk | footer:
 //   magic u32 | chunk size u32 | data length f64 | table CRC u32 | footer CRC u32
 
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { closeSync, fstatSync, fsyncSync, openSync, readSync, writeSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { openRegularFile } from '../../files.js';
+import { createSha256 } from '../../lazy-crypto.js';
 
 export const CHUNK = 4096;
 const MAGIC = 0x43524e55; // "UNRC"
@@ -157,7 +158,7 @@ export class ChunkedWriter {
   private readonly chunk = new Uint8Array(CHUNK);
   private used = 0;
   private readonly crcs: number[] = [];
-  private readonly hash: Hash = createHash('sha256');
+  private readonly hash: Hash = createSha256();
   /** Bytes of data written so far: the offset of the next byte. */
   position = 0;
 
