@@ -5,15 +5,15 @@
 // The checksum is the CRC-32 of the body's JSON (`crc32`, node:zlib, which the
 // segment files' chunk checks load anyway): every search reads the manifest,
 // and a sha256 meant loading node:crypto, about 7 ms of a cold search's CPU.
-// A manifest written before (`sha256`, same format version) is still checked
-// by its sha256.
+// (Manifests of version 11 and before carried a sha256; they are refused by
+// their version before any checksum is read.)
 
 import { crc32 } from 'node:zlib';
 import { IndexError } from '../errors.js';
 import { NotAFileError, readRegularFile } from '../files.js';
 import { replaceFileAtomic } from './atomic.js';
 import { INDEX_FORMAT, INDEX_VERSION, PATHS_NAME, REBUILD_HINT, SEGMENT_FILES, SEGMENT_NAME, type SegmentFileKey, manifestPath } from './layout.js';
-import { randomUUID, sha256Hex } from '../lazy-crypto.js';
+import { randomUUID } from '../lazy-crypto.js';
 
 export interface FileCheck {
   bytes: number;
@@ -49,25 +49,12 @@ interface ManifestFile {
   format: string;
   version: number;
   /** CRC-32 of JSON.stringify(body). */
-  crc32?: number;
-  /** sha256 of JSON.stringify(body) (manifests written before crc32). */
-  sha256?: string;
+  crc32: number;
   body: ManifestBody;
-}
-
-/** Does the file's checksum match its body? */
-function checksumHolds(file: ManifestFile): boolean {
-  const text = JSON.stringify(file.body);
-  if (file.crc32 !== undefined) return file.crc32 === crc32(text);
-  return typeof file.sha256 === 'string' && sha256(text) === file.sha256;
 }
 
 export function emptyManifest(): ManifestBody {
   return { identity: randomUUID(), generation: 0, nextSegment: 1, segments: [], paths: [] };
-}
-
-export function sha256(data: Uint8Array | string): string {
-  return sha256Hex(data);
 }
 
 function damaged(dir: string, problem: string): IndexError {
@@ -133,7 +120,7 @@ export function readManifest(dir: string): ManifestBody | null {
         `this unres reads (${INDEX_VERSION}): ${newer ? 'upgrade unres, or ' : ''}${REBUILD_HINT}`,
     );
   }
-  if (!checksumHolds(file)) {
+  if (typeof file.crc32 !== 'number' || file.crc32 !== crc32(JSON.stringify(file.body))) {
     throw damaged(dir, 'manifest.json fails its checksum: truncated or edited');
   }
   checkBody(dir, file.body);

@@ -17,10 +17,10 @@ import { SegmentReader } from '../index/segment-reader.js';
 import type { DocEntry } from '../index/format/docs.js';
 import type { UnresDocument } from '../types.js';
 import { LEGACY_PATHS_NAME, SEGMENT_NAME, manifestPath, segmentFilePath, segmentPath, segmentsPath } from './layout.js';
-import { readManifest, sha256 } from './manifest.js';
+import { readManifest } from './manifest.js';
 import { type PathTable, salvagePathTable } from './paths.js';
 import { documentProblem } from './validate.js';
-import { randomUUID } from '../lazy-crypto.js';
+import { randomUUID, sha256Hex } from '../lazy-crypto.js';
 
 export interface Salvage {
   /** The index's identity: the manifest's, else the one most segments carry. */
@@ -281,7 +281,7 @@ function legacyPathTable(dir: string): PathTable {
     const ref = file.body?.paths;
     if (!ref || typeof ref.name !== 'string' || !LEGACY_PATHS_NAME.test(ref.name)) return table;
     const bytes = readRegularFile(join(dir, ref.name));
-    if (bytes.length !== ref.bytes || sha256(bytes) !== ref.sha256) return table;
+    if (bytes.length !== ref.bytes || sha256Hex(bytes) !== ref.sha256) return table;
     const parsed = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
     for (const [id, paths] of Object.entries(parsed)) {
       if (Array.isArray(paths) && paths.every((p) => typeof p === 'string')) table.set(id, paths as string[]);

@@ -15,8 +15,8 @@ import type { MergedSegment } from '../index/merge.js';
 import { SegmentReader } from '../index/segment-reader.js';
 import { fsyncDirectory, writeDurable } from './atomic.js';
 import { REBUILD_HINT, STAGING_PREFIX, segmentFilePath, segmentPath, segmentsPath } from './layout.js';
-import { type FileCheck, type ManifestSegment, sha256 } from './manifest.js';
-import { randomHex } from '../lazy-crypto.js';
+import { type FileCheck, type ManifestSegment } from './manifest.js';
+import { randomHex, sha256Hex } from '../lazy-crypto.js';
 
 /** A segment file was not there: the index may have moved on under a reader (see UnresIndex.search). */
 export class SegmentMissingError extends IndexError {}
@@ -50,7 +50,7 @@ export function writeSegment(dir: string, name: string, data: SegmentData): Mani
     for (const key of Object.keys(SEGMENT_FILES) as SegmentFileKey[]) {
       const bytes = data.files[key];
       writeDurable(join(staging, SEGMENT_FILES[key]), bytes);
-      checks[key] = { bytes: bytes.length, sha256: sha256(bytes) };
+      checks[key] = { bytes: bytes.length, sha256: sha256Hex(bytes) };
     }
     return { name, docs: data.header.docCount, clauses: data.header.clauseCount, deleted: [], files: checks };
   });
