@@ -23,8 +23,15 @@ export function nothingPending(state: PendingState): boolean {
   return state.streams.every((s) => s.writableLength === 0 && !s.writableNeedDrain) && state.resources.every((r) => IDLE_RESOURCES.has(r));
 }
 
-/** Ends the process with `code`: at once when nothing is pending, else as Node would (exitCode, then an empty event loop). */
+/**
+ * Ends the process with `code`: at once when nothing is pending, else as Node
+ * would (exitCode, then an empty event loop). While it waits (worker threads
+ * ending, output draining), the command's work is done and its code decided:
+ * a Ctrl-C then makes it leave with that code, instead of Node's default of
+ * dying by the signal (the commands' own Ctrl-C handling has ended by then).
+ */
 export function finishProcess(code: number): void {
   process.exitCode = code;
   if (nothingPending({ resources: process.getActiveResourcesInfo(), streams: [process.stdout, process.stderr] })) process.exit(code);
+  process.on('SIGINT', () => process.exit(code));
 }

@@ -24,3 +24,19 @@ describe('nothingPending', () => {
     }
   });
 });
+
+describe('finishProcess while something is pending', () => {
+  it('leaves with the decided code on Ctrl-C, not by dying of the signal', async () => {
+    const { spawn } = await import('node:child_process');
+    const { fileURLToPath, pathToFileURL } = await import('node:url');
+    const bundle = pathToFileURL(fileURLToPath(new URL('../../dist/bundle/main.js', import.meta.url))).href;
+    // A timer stands for the worker threads an ingest waits for after its last write.
+    const script = `import { finishProcess } from ${JSON.stringify(bundle)}; setTimeout(() => {}, 20000); finishProcess(3); process.stdout.write('waiting\\n');`;
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('waiting') && resolve()));
+    child.kill('SIGINT');
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) => child.on('exit', (c, s) => resolve([c, s])));
+    expect(signal).toBeNull();
+    expect(code).toBe(3);
+  });
+});
