@@ -20,10 +20,6 @@ const SHORT_HASH = 12;
 // One unsafe character at a time (a run of them would need no backtracking either).
 const UNSAFE = /[^\p{L}\p{N}\p{M}._-]/gu;
 
-function sha256(text: string): string {
-  return sha256Hex(text);
-}
-
 /** `text` cut to at most `max` UTF-8 bytes, never inside a character. */
 function cutToBytes(text: string, max: number): string {
   if (Buffer.byteLength(text, 'utf8') <= max) return text;
@@ -42,7 +38,7 @@ function cutToBytes(text: string, max: number): string {
 export function fileStem(id: string): string {
   const safe = id.replace(UNSAFE, '_').replace(/^\./, '_');
   if (safe === id && id !== '' && Buffer.byteLength(id, 'utf8') <= MAX_STEM_BYTES) return id;
-  return `${cutToBytes(safe, MAX_STEM_BYTES)}~${sha256(id).slice(0, SHORT_HASH)}`;
+  return `${cutToBytes(safe, MAX_STEM_BYTES)}~${sha256Hex(id).slice(0, SHORT_HASH)}`;
 }
 
 /** Names for one export: each id always gets the same name, and no two ids share one, whatever their case. */
@@ -56,7 +52,7 @@ export class ExportNames {
     const known = this.byId.get(id);
     if (known !== undefined) return known;
     let stem = fileStem(id);
-    if (this.taken.has(stem.toLowerCase())) stem = `${cutToBytes(stem.split('~')[0] ?? '', MAX_STEM_BYTES)}~${sha256(id)}`;
+    if (this.taken.has(stem.toLowerCase())) stem = `${cutToBytes(stem.split('~')[0] ?? '', MAX_STEM_BYTES)}~${sha256Hex(id)}`;
     const name = stem + this.extension;
     this.taken.add(stem.toLowerCase());
     this.byId.set(id, name);

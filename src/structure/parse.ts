@@ -84,7 +84,7 @@ export function parseText(text: string, source: SourceInfo): UnresDocument {
 /** Parse the bytes of one file. Throws InputError for input that is not text. */
 export function parseBytes(bytes: Uint8Array, path: string): UnresDocument {
   const decoded = decodeBytesSync(bytes, path);
-  return parseText(decoded.text, { path, sha256: sha256Of(bytes), encoding: decoded.encoding, format: 'text' });
+  return parseText(decoded.text, { path, sha256: sha256Hex(bytes), encoding: decoded.encoding, format: 'text' });
 }
 
 /**
@@ -97,11 +97,7 @@ export async function parseDocumentBytes(bytes: Uint8Array, path: string, format
   if (found === 'text') return parseBytes(bytes, path);
   const { decodeDocument } = await import('../decode/index.js');
   const decoded = await decodeDocument(bytes, path, found);
-  return parseText(decoded.text, { path, sha256: sha256Of(bytes), encoding: decoded.encoding, format: found });
-}
-
-function sha256Of(bytes: Uint8Array): string {
-  return sha256Hex(bytes);
+  return parseText(decoded.text, { path, sha256: sha256Hex(bytes), encoding: decoded.encoding, format: found });
 }
 
 export async function parseFile(path: string): Promise<UnresDocument> {

@@ -47,10 +47,6 @@ interface IngestOptions {
 
 type RunCounts = Required<IngestCounts>;
 
-function sha256(bytes: Uint8Array): string {
-  return sha256Hex(bytes);
-}
-
 /** A file's mode (what it lets others read bounds the index: src/store/modes.ts); undefined for standard input. */
 function fileMode(path: string | null): number | undefined {
   if (path === null) return undefined;
@@ -228,13 +224,13 @@ async function ingestInputs(
   const { withPrepared } = await import('../../index/builder.js');
   const pool = inputs.length >= POOL_MIN_FILES && workersAvailable() ? new ParsePool() : null;
   // Standard input (which may name its --format) is parsed here; files on the workers.
-  const ahead = pool ? new ParseAhead(inputs, sha256, (sha) => index.hasSource(sha), pool) : null;
+  const ahead = pool ? new ParseAhead(inputs, sha256Hex, (sha) => index.hasSource(sha), pool) : null;
   try {
     for (const [i, input] of inputs.entries()) {
       if (interrupt.stopped()) break;
       showProgress('reading');
       try {
-        const { bytes, sha } = ahead ? await ahead.read(i) : await input.read().then((b) => ({ bytes: b, sha: sha256(b) }));
+        const { bytes, sha } = ahead ? await ahead.read(i) : await input.read().then((b) => ({ bytes: b, sha: sha256Hex(b) }));
         const path = input.location ?? null;
         // Parsed here (standard input, a text re-read because its record failed its check) or taken from the workers.
         const parseHere = async (): Promise<UnresDocument> => {
