@@ -1108,6 +1108,15 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     const weakCheckedUpto = runs.map(() => -1);
     const weakCheckedAgainst: Array<Scored | null> = runs.map(() => null);
     const weakRest = new Float64Array(runs.length);
+    /** Best possible score of group q's postings in [from, to], by its blocks there (-1: none there). */
+    const groupBound = (q: number, from: number, to: number): number => {
+      let m = -1;
+      for (let i = 0, its = runs[q]!.iterators; i < its.length; i++) {
+        const b = its[i]!.bound(from, to);
+        if (b > m) m = b;
+      }
+      return m;
+    };
     /**
      * The best the groups other than r could add to a clause in [from, to],
      * by their blocks there; -1 when one of them has no posting there. Called
@@ -1121,15 +1130,22 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       let sum = 0;
       for (let q = 0; q < runs.length; q++) {
         if (q === r) continue;
-        let m = -1;
-        for (let i = 0, its = runs[q]!.iterators; i < its.length; i++) {
-          const b = its[i]!.bound(from, to);
-          if (b > m) m = b;
-        }
+        const m = groupBound(q, from, to);
         if (m < 0) return -1;
         sum += m;
       }
       return sum;
+    };
+    /**
+     * Whether a clause of driving group r in [from, to] can still rank against
+     * `worst`, by the blocks there: the other groups' best (othersBound) when
+     * it can, -1 when it cannot.
+     */
+    const stretchRest = (r: number, from: number, to: number, worst: Scored): number => {
+      const m = groupBound(r, from, to);
+      if (m < 0) return -1;
+      const rest = othersBound(r, from, to);
+      return rest >= 0 && (m + rest) * BOUND_SLACK >= worst.bm25 ? rest : -1;
     };
     /**
      * From `from`, a clause the listing filter lets through, the first such
@@ -1149,15 +1165,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           const e = its[i]!.stretchEnd(at);
           if (e >= 0 && e < upto) upto = e;
         }
-        let m = -1;
-        for (let i = 0; i < its.length; i++) {
-          const b = its[i]!.bound(at, upto);
-          if (b > m) m = b;
-        }
-        if (m >= 0) {
-          const rest = othersBound(r, at, upto);
-          if (rest >= 0 && (m + rest) * BOUND_SLACK >= worst.bm25) return at;
-        }
+        if (stretchRest(r, at, upto, worst) >= 0) return at;
         if (upto === NO_MORE - 1) return NO_MORE;
         at = filter!.from!(segment, upto + 1);
       }
@@ -1204,14 +1212,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
             const it = its[i]!;
             if (it.doc !== NO_MORE && it.blockLast() < upto) upto = it.blockLast();
           }
-          let m = -1;
-          for (let i = 0; i < its.length; i++) {
-            const it = its[i]!;
-            const b = it.bound(d, upto);
-            if (b > m) m = b;
-          }
-          const rest = othersBound(r, d, upto);
-          if (rest < 0 || (m + rest) * BOUND_SLACK < worst.bm25) {
+          const rest = stretchRest(r, d, upto, worst);
+          if (rest < 0) {
             for (let i = 0; i < its.length; i++) {
               const it = its[i]!;
               if (it.doc <= upto) it.advance(upto + 1);
