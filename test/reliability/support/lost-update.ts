@@ -111,6 +111,27 @@ export async function lostUpdateTrial(work: string, stall: Stall): Promise<Trial
   };
 }
 
+/**
+ * A trial repeated (in a fresh folder each time, up to `attempts`) until B
+ * really committed during A's stall: on a loaded machine B may itself be
+ * refused (exit 3, one line: e.g. its own 2 s lock went stale while starved of
+ * CPU), and then the trial did not test the race. Every attempt, raced or not,
+ * must have lost nothing; the refusals are returned so the log shows them.
+ */
+export async function racedTrial(
+  newFolder: () => string,
+  stall: Stall,
+  attempts = 3,
+): Promise<{ outcome: TrialOutcome; refusals: string[] }> {
+  const refusals: string[] = [];
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await lostUpdateTrial(newFolder(), stall);
+    expectNothingLost(outcome);
+    if (outcome.overlapped || attempt >= attempts) return { outcome, refusals };
+    refusals.push(`A exit ${outcome.a.code} ${outcome.a.stderr.trim()}; B exit ${outcome.b.code} ${outcome.b.stderr.trim()}`);
+  }
+}
+
 /** A writer that exited 0 lost nothing. */
 export function expectNothingLost(o: TrialOutcome): void {
   if (o.a.code === 0) expect(o.missingA, `A reported success: ${o.a.stdout}`).toBe(0);
