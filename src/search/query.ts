@@ -1,5 +1,5 @@
-// From a query string to a plan: lunr's own query parser reads the syntax
-// (`+must -not field:word word* word~1 word^2`), then each term goes through
+// From a query string to a plan: query-syntax.ts reads the syntax (lunr's:
+// `+must -not field:word word* word~1 word^2`), then each term goes through
 // the analysis pipeline. One printed word of a term becomes one group: its stem
 // variants are alternatives, and a group counts once for "clauses holding all
 // words rank first".
@@ -18,7 +18,7 @@
 //     positions in the index; a stop word keeps its place, any word may fill
 //     it, as in Lucene). `+"..."` is the same; `-"..."` is a usage error
 //     (exclude single words instead); an unbalanced quote is ignored. Quotes
-//     « » “ ” work like ". Inside quotes, lunr syntax (+ - : * ~ ^) is plain text.
+//     « » “ ” work like ". Inside quotes, the syntax (+ - : * ~ ^) is plain text.
 //   - a clause named by number (`المادة 51`, `الفقرة 3`, `art51`, `op3`) is
 //     also looked for in the `ref` field (src/un/clause-references.ts), so the
 //     clause itself ranks first, then the clauses that mention it.
@@ -28,15 +28,14 @@
 //   - a year typed alone (`2019`) is also looked for in `years`, which holds
 //     the years each document is of (fields.ts documentYears).
 
-import { createRequire } from 'node:module';
-import type lunrModule from 'lunr';
 import { UsageError } from '../errors.js';
 import { analyseQueryTerm, analyseQueryWords } from './analysis/pipeline.js';
 import { normaliseToken } from './analysis/normalise.js';
 import { masdarOfParticiple } from './analysis/derived-forms.js';
 import { stemVariants } from './analysis/stemmer.js';
 import { tokenize } from './analysis/tokenizer.js';
-import { ALL_FIELDS, DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
+import { DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
+import { parseQuerySyntax, type Presence, QuerySyntaxError, type SyntaxClause } from './query-syntax.js';
 import { referenceKey, referenceKeysOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
 import { parseDigits } from '../text/digits.js';
 import { withoutArticle } from '../text/letters.js';
@@ -44,15 +43,11 @@ import { isYear } from '../un/symbols.js';
 import { designatedOrgan, isDesignationWord, MAX_ORGAN_WORDS } from '../un/designations.js';
 import { EQUIVALENTS } from '../un/equivalents.js';
 
-// lunr is CommonJS: required directly, Node does not scan its source for ES
-// named exports, which cost every search's start-up ~10 ms.
-const lunr = createRequire(import.meta.url)('lunr') as typeof lunrModule;
-
 export const MAX_QUERY_CHARS = 4096;
 export const MAX_EDIT_DISTANCE = 2;
 const MIN_WILDCARD_LITERAL = 2;
 
-export type Presence = 'optional' | 'required' | 'prohibited';
+export type { Presence };
 
 export type TermMatcher =
   /**
@@ -87,50 +82,18 @@ export interface QueryPlan {
   phrases: PhraseWord[][];
 }
 
-interface LunrClause {
-  term: string;
-  fields: string[];
-  boost: number;
-  editDistance?: number;
-  usePipeline: boolean;
-  wildcard: number;
-  presence: number;
-}
-
-// lunr exports its query parser at runtime; @types/lunr does not declare it.
-const QueryParser = (lunr as unknown as { QueryParser: new (str: string, query: lunr.Query) => { parse(): lunr.Query } })
-  .QueryParser;
-const PRESENCE = { 1: 'optional', 2: 'required', 3: 'prohibited' } as const;
-
 function oneLine(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length > 200 ? flat.slice(0, 200) + '…' : flat;
 }
 
-/** lunr names its tokens in messages ("found EDIT_DISTANCE"): say the characters a user typed instead. */
-const LUNR_TOKENS: Record<string, string> = {
-  PRESENCE: "'+' or '-'",
-  EDIT_DISTANCE: "'~' (write word~1)",
-  BOOST: "'^' (write word^2)",
-  FIELD: "a field (write field:word)",
-  TERM: 'a word',
-};
-
-function readableLunrMessage(message: string): string {
-  const text = message.replace(/found '?(PRESENCE|EDIT_DISTANCE|BOOST|FIELD|TERM)'?/, (_, token: string) => `found ${LUNR_TOKENS[token]}`);
-  if (text.startsWith('unrecognised field')) return `${text} (a word before ':' names a field: leave out the ':' to search for the word)`;
-  return text;
-}
-
-function parseWithLunr(query: string): { clauses: LunrClause[]; allFields: string[] } {
-  const lunrQuery = new lunr.Query([...ALL_FIELDS]);
+function parseSyntax(query: string): SyntaxClause[] {
   try {
-    new QueryParser(query, lunrQuery).parse();
+    return parseQuerySyntax(query);
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    throw new UsageError(`bad query syntax: ${oneLine(readableLunrMessage(message))}`);
+    if (err instanceof QuerySyntaxError) throw new UsageError(`bad query syntax: ${oneLine(err.message)}`);
+    throw err;
   }
-  return { clauses: lunrQuery.clauses as unknown as LunrClause[], allFields: lunrQuery.allFields };
 }
 
 function wildcardMatcher(term: string): TermMatcher {
@@ -202,11 +165,11 @@ const TRAILING_SIGN = /[+-]\s*$/;
  * organ's symbol for it (`s/res/338`: cited keys and titles hold it). Null when
  * the words from c on are no such name.
  */
-function designationAt(clauses: LunrClause[], c: number, allFields: string[]): { terms: string[]; source: string; last: number } | null {
+function designationAt(clauses: SyntaxClause[], c: number): { terms: string[]; source: string; last: number } | null {
   if (!isDesignationWord(clauses[c]!.term)) return null;
   for (let j = c + 1; j < clauses.length && j <= c + MAX_ORGAN_WORDS + 2; j++) {
     const next = clauses[j]!;
-    if (next.fields !== allFields || (next.editDistance ?? 0) !== 0 || next.presence === 3 || next.term.includes('*')) return null;
+    if (!isPlain(next) || next.term.includes('*')) return null;
     const parts = tokenize(next.term);
     const numeric = parts.length > 0 && parts.every((t) => t.type === 'number' || t.type === 'pair');
     if (!numeric) continue;
@@ -227,15 +190,19 @@ function designationAt(clauses: LunrClause[], c: number, allFields: string[]): {
 
 const OF = normaliseToken('من');
 
+/** A word typed bare: no field, no edit distance, not excluded (wildcards aside). */
+function isPlain(clause: SyntaxClause): boolean {
+  return clause.fields === null && clause.editDistance === 0 && clause.presence !== 'prohibited';
+}
+
 /**
  * The reference keys of "من <word> <number>" standing at clause i (the
  * provision a paragraph or item belongs to: "الفقرة 4 من المادة 2"), or null.
  */
-function outerReference(clauses: LunrClause[], i: number, allFields: string[]): string[] | null {
+function outerReference(clauses: SyntaxClause[], i: number): string[] | null {
   const [of, word, number] = [clauses[i], clauses[i + 1], clauses[i + 2]];
   if (!of || !word || !number) return null;
-  const plain = (x: LunrClause) => x.fields === allFields && (x.editDistance ?? 0) === 0 && x.presence !== 3;
-  if (!plain(of) || !plain(word) || !plain(number) || normaliseToken(of.term) !== OF) return null;
+  if (!isPlain(of) || !isPlain(word) || !isPlain(number) || normaliseToken(of.term) !== OF) return null;
   return referenceKeys(word.term, number.term);
 }
 
@@ -280,7 +247,7 @@ function readVariants(): VariantReading[] {
  * (src/un/equivalents.ts): the word is the last of a variant whose other
  * words stand just before it in the query.
  */
-function alternatesAt(clauses: LunrClause[], c: number, terms: readonly string[]): string[] {
+function alternatesAt(clauses: SyntaxClause[], c: number, terms: readonly string[]): string[] {
   const out = new Set<string>();
   const word = bareWord(clauses[c]!.term);
   for (const v of readVariants()) {
@@ -356,28 +323,27 @@ function addPhrase(text: string, addGroup: (g: QueryGroup) => number, phrases: P
   if (words.length >= 2) phrases.push(words);
 }
 
-/** Plain query text, read with lunr's syntax. */
+/** Plain query text, read with the query syntax. */
 function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
-  const { clauses, allFields } = parseWithLunr(text);
+  const clauses = parseSyntax(text);
   for (let c = 0; c < clauses.length; c++) {
     const clause = clauses[c]!;
-    // lunr gives an unfielded clause the very array of all fields.
-    const unfielded = clause.fields === allFields;
-    const fields = (unfielded ? DEFAULT_FIELDS : clause.fields) as Field[];
-    const presence = PRESENCE[clause.presence as 1 | 2 | 3] ?? 'optional';
+    const unfielded = clause.fields === null;
+    const fields: readonly Field[] = clause.fields ?? DEFAULT_FIELDS;
+    const presence = clause.presence;
     const boost = clause.boost > 0 ? clause.boost : 1;
     const base = { source: clause.term, fields: [...fields], presence, boost };
     if (clause.term.includes('*')) {
       addGroup({ ...base, matcher: wildcardMatcher(clause.term) });
       continue;
     }
-    const distance = clause.editDistance ?? 0;
+    const distance = clause.editDistance;
     if (distance > MAX_EDIT_DISTANCE) {
       throw new UsageError(`bad query: edit distance ${distance} in '${oneLine(clause.term)}~${distance}' is above ${MAX_EDIT_DISTANCE}`);
     }
-    const plainWord = unfielded && distance === 0 && clause.presence !== 3;
+    const plainWord = isPlain(clause);
     // "قرار مجلس الأمن 338", "القرار 1514": one name of one resolution, not loose words.
-    const designation = plainWord ? designationAt(clauses, c, allFields) : null;
+    const designation = plainWord ? designationAt(clauses, c) : null;
     if (designation) {
       addGroup({ ...base, source: designation.source, fields: [...fields, 'title'], matcher: { kind: 'exact', terms: designation.terms } });
       c = designation.last;
@@ -397,10 +363,10 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
         refs = referenceKeys(parts[0]!.text, parts[1]!.text);
       } else {
         const next = clauses[c + 1];
-        const nextPlain = next !== undefined && next.fields === allFields && (next.editDistance ?? 0) === 0 && next.presence !== 3;
+        const nextPlain = next !== undefined && isPlain(next);
         let pairRefs = nextPlain ? referenceKeys(clause.term, next.term) : null;
         // "الفقرة 4 من المادة 2": the paragraph is inside the article, so the article is the clause named.
-        const outer = pairRefs ? outerReference(clauses, c + 2, allFields) : null;
+        const outer = pairRefs ? outerReference(clauses, c + 2) : null;
         if (outer) pairRefs = outer;
         if (pairRefs) {
           // Both words answer to the reference: the named clause holds "all the words".
@@ -424,7 +390,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       const year = unfielded && terms.every(isYearTerm);
       addGroup({
         ...base,
-        fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : year ? [...fields, 'years'] : fields,
+        fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : year ? [...fields, 'years'] : [...fields],
         matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : exactMatcher(terms, refs, analysed.length === 1 ? alternatesAt(clauses, c, terms) : []),
       });
     }

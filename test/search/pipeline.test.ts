@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import lunr from 'lunr';
-import {
-  analyseQueryTerm,
-  analyseText,
-  createAnalysisPipeline,
-  unresArabic,
-} from '../../src/search/analysis/pipeline.js';
+import { analyseQueryTerm, analyseText } from '../../src/search/analysis/pipeline.js';
+import { createAnalysisPipeline, unresArabic } from '../../src/search/analysis/lunr-plugin.js';
 
 const indexTerms = (text: string) => new Set(analyseText(text).map((t) => t.term));
 /** Does the query word find the printed text? (any variant of any group) */

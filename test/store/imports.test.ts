@@ -1,5 +1,6 @@
 // The search path must stay light: nothing reachable from the index module
 // may import the parser (src/structure) or unified and its plugins.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { moduleGraph } from '../helpers/import-graph.js';
@@ -22,6 +23,17 @@ describe('a search', () => {
     expect(files).toContain('search/searcher.ts');
     for (const writer of ['store/write-side.ts', 'store/writer.ts', 'store/commit.ts', 'store/lock.ts', 'store/identity.ts', 'store/rebuild.ts', 'index/builder.ts', 'index/merge.ts']) {
       expect(files).not.toContain(writer);
+    }
+  });
+});
+
+describe('lunr', () => {
+  it('is not loaded by the CLI or a search: the query syntax has its own parser (src/search/query-syntax.ts)', () => {
+    for (const entry of [join(ROOT, 'src', 'cli', 'main.ts'), join(ROOT, 'src', 'store', 'index.ts')]) {
+      const { files, packages } = moduleGraph(entry, true);
+      expect(packages).not.toContain('lunr');
+      // lunr is CommonJS, required through createRequire where it is used: no module reached names it.
+      expect([...files].filter((f) => /['"]lunr['"]/.test(readFileSync(f, 'utf8')))).toEqual([]);
     }
   });
 });

@@ -1,109 +1,42 @@
-// The analysis chain as lunr pipeline functions, registered with lunr so a
-// lunr index can use it too (see `unresArabic`), and run the same way at index
-// time (tokenizer, then the pipeline) and at query time (each term lunr's query
-// parser yields goes through the same pipeline, whose first stage re-applies
-// the tokenizer to it). Stages:
-//   unres-split       tokenizer rules on a raw query term (no-op on tokenizer output)
-//   unres-normalise   spelling variants folded (normalise.ts; symbols: a zero between letters reads O)
-//   unres-stop-words  function words and lone letters dropped (stopwords.ts)
-//   unres-stem        light stems, possibly several variants (stemmer.ts)
-// Token metadata: `type` (word | number | pair | symbol), `word` (index of the token
-// the tokenizer produced, shared by every variant of it), `position` ([start, length]).
+// The analysis chain, run the same way at index time (tokenizer, then the
+// chain on each token) and at query time (each term the query syntax yields is
+// tokenized again, then the same chain). Steps:
+//   normalise   spelling variants folded (normalise.ts; symbols: a zero between letters reads O)
+//   stop words  function words and lone letters dropped (stopwords.ts)
+//   stem        light stems, possibly several variants (stemmer.ts)
+// The same steps as lunr pipeline functions are in lunr-plugin.ts, for a lunr
+// index; searching does not load lunr.
 
-import { createRequire } from 'node:module';
-import type lunrModule from 'lunr';
 import { normaliseSymbolToken, normaliseToken } from './normalise.js';
 import { stemVariants } from './stemmer.js';
 import { isStopWord } from './stopwords.js';
 import { isDecisionOrResolutionSymbol, pairKeyOfSymbol } from './symbols.js';
 import { type RawToken, tokenize, type TokenType } from './tokenizer.js';
 
-// lunr is CommonJS: required directly, Node does not scan its source for ES
-// named exports, which cost every search's start-up ~10 ms.
-const lunr = createRequire(import.meta.url)('lunr') as typeof lunrModule;
-
-interface TokenMetadata {
-  type?: TokenType;
-  word?: number;
-  position?: [number, number];
-  [key: string]: unknown;
+/** Step 1: a token's spelling folded; '' when nothing is left (the token is dropped). */
+export function normaliseStep(text: string, type: TokenType): string {
+  if (type === 'pair') return text;
+  return type === 'symbol' ? normaliseSymbolToken(text) : normaliseToken(text);
 }
 
-function metadataOf(token: lunr.Token): TokenMetadata {
-  return (token as unknown as { metadata: TokenMetadata }).metadata;
-}
-
-function tokensOf(text: string, metadata: object): lunr.Token[] {
-  return tokenize(text).map(
-    (raw, i) =>
-      new lunr.Token(raw.text, {
-        ...metadata,
-        type: raw.type,
-        word: i,
-        position: [raw.start, raw.end - raw.start],
-      }),
-  );
-}
-
-/** lunr-compatible tokenizer (a Builder's `tokenizer`). */
-export function unresTokenizer(obj?: unknown, metadata?: object): lunr.Token[] {
-  if (obj === null || obj === undefined) return [];
-  const text = Array.isArray(obj) ? obj.map(String).join(' ') : String(obj);
-  return tokensOf(text, metadata ?? {});
-}
-
-export const splitStage: lunr.PipelineFunction = (token) => {
-  const meta = metadataOf(token);
-  if (meta.type) return token;
-  const parts = tokensOf(token.toString(), meta);
-  return parts;
-};
-
-export const normaliseStage: lunr.PipelineFunction = (token) => {
-  const type = metadataOf(token).type;
-  if (type === 'pair') return token;
-  const normalised = type === 'symbol' ? normaliseSymbolToken(token.toString()) : normaliseToken(token.toString());
-  if (normalised.length === 0) return null;
-  return token.update(() => normalised);
-};
-
-export const stopWordStage: lunr.PipelineFunction = (token) => {
-  if (metadataOf(token).type !== 'word') return token;
-  const word = token.toString();
-  if (isStopWord(word)) return null;
+/** Step 2: whether a normalised token is dropped as a stop word. */
+export function isDroppedStep(text: string, type: TokenType): boolean {
+  if (type !== 'word') return false;
   // A lone letter is a list label (أ), a symbol's series (A/RES) or a broken word, never a topic.
-  if (word.length === 1) return null;
-  return token;
-};
-
-export const stemStage: lunr.PipelineFunction = (token) => {
-  if (metadataOf(token).type !== 'word') return token;
-  const variants = stemVariants(token.toString());
-  if (variants.length === 1) return token.update(() => variants[0]!);
-  return variants.map((variant) => token.clone(() => variant));
-};
-
-lunr.Pipeline.registerFunction(splitStage, 'unres-split');
-lunr.Pipeline.registerFunction(normaliseStage, 'unres-normalise');
-lunr.Pipeline.registerFunction(stopWordStage, 'unres-stop-words');
-lunr.Pipeline.registerFunction(stemStage, 'unres-stem');
-
-export function createAnalysisPipeline(): lunr.Pipeline {
-  const pipeline = new lunr.Pipeline();
-  pipeline.add(splitStage, normaliseStage, stopWordStage, stemStage);
-  return pipeline;
+  return isStopWord(text) || text.length === 1;
 }
 
-/** lunr plugin: `lunr(function () { this.use(unresArabic); ... })` indexes and searches with this chain. */
-export function unresArabic(this: lunr.Builder, builder: lunr.Builder): void {
-  builder.tokenizer = unresTokenizer as typeof lunr.tokenizer;
-  builder.pipeline.reset();
-  builder.pipeline.add(splitStage, normaliseStage, stopWordStage, stemStage);
-  builder.searchPipeline.reset();
-  builder.searchPipeline.add(splitStage, normaliseStage, stopWordStage, stemStage);
+/** Step 3: a kept token's terms (a word's stem variants; any other token as it is). */
+export function stemStep(text: string, type: TokenType): readonly string[] {
+  return type === 'word' ? stemVariants(text) : [text];
 }
 
-const sharedPipeline = createAnalysisPipeline();
+/** The three steps on one printed token. */
+function runChain(text: string, type: TokenType): string[] {
+  const normalised = normaliseStep(text, type);
+  if (normalised.length === 0 || isDroppedStep(normalised, type)) return [];
+  return [...stemStep(normalised, type)];
+}
 
 /** One term of analysed text, with the span of the printed token it came from. */
 export interface AnalysedTerm {
@@ -141,7 +74,7 @@ export function analyseToken(text: string, type: TokenType): readonly string[] {
     remember(detached(key), old);
     return old;
   }
-  const out = sharedPipeline.run([new lunr.Token(text, { type, word: 0 })]).map((t) => detached(t.toString()));
+  const out = runChain(text, type).map(detached);
   const terms = out.length > 1 ? [...new Set(out)] : out;
   remember(detached(key), terms);
   return terms;
@@ -169,7 +102,7 @@ export function analyseText(text: string): AnalysedTerm[] {
 }
 
 /**
- * Query-time analysis of one term from lunr's query parser: the tokenizer,
+ * Query-time analysis of one term from the query syntax (query-syntax.ts): the tokenizer,
  * then the pipeline on each token, as at index time. Returns the terms
  * grouped by the printed token they come from. A document symbol is asked
  * for whole (`E/2017/30` is one group, not `2017` and `30`); a resolution or

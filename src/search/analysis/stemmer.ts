@@ -16,7 +16,7 @@
 // 3. A final ي (relative adjective, or plural in construct) is dropped only
 //    from words without the article, as a variant (see nisbaReadings).
 // 4. Broken plurals are mapped to their singular's stem, but only plurals
-//    attested in broken-plurals.ts: the patterns (أفعال -> فعل, فعائل -> فعيل,
+//    attested in broken-plurals.ts (precomputed in plural-stems.ts): the patterns (أفعال -> فعل, فعائل -> فعيل,
 //    فعالل/مفاعل -> فعلل/مفعل, تفاعيل -> تفعيل) also fit verbal nouns,
 //    participles and verbs (إشراك, ملاحقة, تضامن, مناسب, يواصل), which they
 //    would join to unrelated words (الشركات, الملحق, تضمن). Irregular plurals
@@ -34,9 +34,8 @@
 // Minimum lengths keep short words whole: an article leaves at least 2
 // letters, any other affix at least 3.
 
-import { BROKEN_PLURALS } from './broken-plurals.js';
 import { masdarOfParticiple } from './derived-forms.js';
-import { normaliseToken } from './normalise.js';
+import { PLURAL_STEMS } from './plural-stems.js';
 import { ALEF, HAMZA, HEH, TEH, YEH } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
@@ -130,7 +129,7 @@ export function singularByPattern(stem: string): string {
  * A stem that is an attested broken plural (`plurals`) is no relative adjective: its final ي is radical
  * (قضايا, not قضا + ي, which would read as the stem of قضاة).
  */
-function suffixStems({ word, definite, particle }: Reading, plurals?: ReadonlyMap<string, string>): string[] {
+export function suffixStems({ word, definite, particle }: Reading, plurals?: ReadonlyMap<string, string>): string[] {
   const withoutPronoun = stripPronoun(word);
   const literal = withoutPronoun[0]!;
   // An ا right before a pronoun or a ة (folded to ه, which reads as either) is no accusative tanween,
@@ -149,19 +148,12 @@ function suffixStems({ word, definite, particle }: Reading, plurals?: ReadonlyMa
   });
 }
 
-/** Attested broken plural stem -> its singular's stem; built once from broken-plurals.ts through the same suffix rules. */
-const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = (() => {
-  const map = new Map<string, string>();
-  for (const [plural, singular] of BROKEN_PLURALS) {
-    // Read as definite: a plural's final ي is its own (ضحايا), not a relative adjective's.
-    const pluralStems = suffixStems({ word: normaliseToken(plural), definite: true });
-    const target =
-      singular === null ? singularByPattern(pluralStems[0]!) : suffixStems({ word: normaliseToken(singular), definite: false })[0]!;
-    // The plural itself too: before a pronoun its final ا stays (ضحاياهم).
-    for (const stem of [...pluralStems, normaliseToken(plural)]) if (stem !== target) map.set(stem, target);
-  }
-  return map;
-})();
+/**
+ * Attested broken plural stem -> its singular's stem: broken-plurals.ts read through the suffix rules above
+ * (plural-stems-source.ts), precomputed into plural-stems.ts, so a process does not run the stemmer over
+ * every listed plural at start (~5 ms of CPU).
+ */
+const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map(PLURAL_STEMS);
 
 const VERB_PREFIX_FROM = 'ي';
 const VERB_PREFIX_TO = TEH;
@@ -188,7 +180,7 @@ function isArabicWord(word: string): boolean {
   return word.length > 0;
 }
 
-interface Reading {
+export interface Reading {
   word: string;
   /** Did the reading strip an article? */
   definite: boolean;
