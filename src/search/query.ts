@@ -39,7 +39,8 @@ import { tokenize } from './analysis/tokenizer.js';
 import { ALL_FIELDS, DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
 import { referenceKey, referenceKeysOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
 import { parseDigits } from '../text/digits.js';
-import { withoutArticle } from '../text/letters.js';
+import { foldLetters, withoutArticle } from '../text/letters.js';
+import { ordinalPrefix } from '../un/numbering.js';
 import { isYear } from '../un/symbols.js';
 import { designatedOrgan, isDesignationWord, MAX_ORGAN_WORDS } from '../un/designations.js';
 import { EQUIVALENTS } from '../un/equivalents.js';
@@ -191,6 +192,20 @@ function referenceKeys(word: string, next: string | undefined): string[] | null 
   const n = next === undefined ? null : numberOf(next);
   if (!prefixes || n === null) return null;
   return prefixes.map((p) => referenceKey(p, n));
+}
+
+/** Reference keys of a reference word at clause c followed by an ordinal (`الفصل` `السابع`), and the ordinal's last clause; or null. */
+function ordinalReference(clauses: LunrClause[], c: number, allFields: string[]): { keys: string[]; last: number } | null {
+  const prefixes = referencePrefixesOfWord(normaliseToken(clauses[c]!.term));
+  if (!prefixes) return null;
+  const following: string[] = [];
+  for (let j = c + 1; j < clauses.length && j <= c + 3; j++) {
+    const x = clauses[j]!;
+    if (x.fields !== allFields || (x.editDistance ?? 0) !== 0 || x.presence === 3) break;
+    following.push(x.term);
+  }
+  const found = ordinalPrefix(following.map(foldLetters));
+  return found ? { keys: prefixes.map((p) => referenceKey(p, found.value)), last: c + found.words } : null;
 }
 
 const TRAILING_SIGN = /[+-]\s*$/;
@@ -399,6 +414,17 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
         const next = clauses[c + 1];
         const nextPlain = next !== undefined && next.fields === allFields && (next.editDistance ?? 0) === 0 && next.presence !== 3;
         let pairRefs = nextPlain ? referenceKeys(clause.term, next.term) : null;
+        // "الفصل السابع", "المادة الحادية عشرة": the number written as an ordinal of one to three words.
+        const ordinal = nextPlain && !pairRefs ? ordinalReference(clauses, c, allFields) : null;
+        if (ordinal) {
+          for (const { term } of clauses.slice(c, ordinal.last + 1)) {
+            for (const terms of analyseQueryTerm(term)) {
+              addGroup({ ...base, fields: [...fields, 'ref'], matcher: { kind: 'exact', terms: [...terms, ...ordinal.keys] } });
+            }
+          }
+          c = ordinal.last;
+          continue;
+        }
         // "الفقرة 4 من المادة 2": the paragraph is inside the article, so the article is the clause named.
         const outer = pairRefs ? outerReference(clauses, c + 2, allFields) : null;
         if (outer) pairRefs = outer;
