@@ -44,6 +44,8 @@ import { ordinalPrefix } from '../un/numbering.js';
 import { isYear } from '../un/symbols.js';
 import { designatedOrgan, isDesignationWord, MAX_ORGAN_WORDS } from '../un/designations.js';
 import { EQUIVALENTS } from '../un/equivalents.js';
+import type { ClauseKind } from '../types.js';
+import { preferredKind } from './prefer-kind.js';
 
 // lunr is CommonJS: required directly, Node does not scan its source for ES
 // named exports, which cost every search's start-up ~10 ms.
@@ -86,6 +88,8 @@ export interface QueryPlan {
   groups: QueryGroup[];
   /** Quoted phrases of two or more words, each word's group and offset in order. */
   phrases: PhraseWord[][];
+  /** The clause kind the query's wording asks for (a preambular formula typed: prefer-kind.ts), raised in the ranking. */
+  preferKind?: ClauseKind;
 }
 
 interface LunrClause {
@@ -352,7 +356,8 @@ export function planQuery(query: string): QueryPlan {
   if (groups.length > 0 && groups.every((g) => g.presence === 'prohibited')) {
     throw new UsageError('bad query: only excluded words (-word); add at least one word to look for');
   }
-  return { groups, phrases };
+  const preferKind = preferredKind(query);
+  return preferKind ? { groups, phrases, preferKind } : { groups, phrases };
 }
 
 /** A quoted phrase: each analysed word a required group, with its place; two or more words make a phrase to check. */
