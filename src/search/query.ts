@@ -255,7 +255,7 @@ function outerReference(clauses: LunrClause[], i: number, allFields: string[]): 
   if (!of || !word || !number) return null;
   const plain = (x: LunrClause) => x.fields === allFields && (x.editDistance ?? 0) === 0 && x.presence !== 3;
   if (!plain(of) || !plain(word) || !plain(number) || normaliseToken(of.term) !== OF) return null;
-  return referenceKeys(word.term, number.term);
+  return referenceKeys(word.term, number.term) ?? ordinalReference(clauses, i + 1, allFields)?.keys ?? null;
 }
 
 interface VariantReading {
@@ -422,9 +422,10 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
         // "الفصل السابع", "المادة الحادية عشرة": the number written as an ordinal of one to three words.
         const ordinal = nextPlain && !pairRefs ? ordinalReference(clauses, c, allFields) : null;
         if (ordinal) {
+          const keys = outerReference(clauses, ordinal.last + 1, allFields) ?? ordinal.keys;
           for (const { term } of clauses.slice(c, ordinal.last + 1)) {
             for (const terms of analyseQueryTerm(term)) {
-              addGroup({ ...base, fields: [...fields, 'ref'], matcher: { kind: 'exact', terms: [...terms, ...ordinal.keys] } });
+              addGroup({ ...base, fields: [...fields, 'ref'], matcher: { kind: 'exact', terms: [...terms, ...keys] } });
             }
           }
           c = ordinal.last;

@@ -147,6 +147,10 @@ describe('planQuery', () => {
     expect(terms('الجزء الثالث')[0]).toContain('part:3');
     for (const t of terms('المادة الحادية عشرة')) expect(t).toContain('art:11');
     expect(terms('المادة الأولى')[0]).toContain('art:1');
+    // A paragraph named by an ordinal inside an article named after it is the article, as with a number.
+    for (const t of terms('الفقرة الرابعة من المادة 2')) expect(t).toContain('art:2');
+    expect(terms('الفقرة الرابعة من المادة 2').some((t) => t.includes('para:4'))).toBe(false);
+    for (const t of terms('الفقرة 4 من المادة الثانية')) expect(t).toContain('art:2');
     // The word after the ordinal stays a word of its own; a reference word before no ordinal is no reference.
     const [, , charter] = planQuery('الفصل السابع من الميثاق').groups;
     expect(charter!.fields).not.toContain('ref');
