@@ -83,14 +83,34 @@ const HEADING_WORDS: Record<string, string> = { فصل: 'chapter', باب: 'part
 
 /** How far a heading is read for its division's number: the word and an ordinal of up to three words. */
 const HEADING_WORDS_READ = 4;
+/** Characters of a heading read for them ("الفصل الخامس والعشرون:" takes 22): a heading may be a long sentence. */
+const HEADING_CHARS_READ = 64;
+
+// The clauses of one section share its heading, and ingest reads them in order: each heading is read once.
+let lastHeading: string | null = null;
+let lastKeys: readonly string[] = [];
 
 /**
  * The reference keys of the division a heading opens with ("الفصل السابع: ..." -> `chapter:7`, "الباب 3",
  * "Chapter XVI: ..."), or none: the clauses standing under it answer to the chapter's name.
  */
-export function headingReferenceKeys(heading: string | null | undefined): string[] {
+export function headingReferenceKeys(heading: string | null | undefined): readonly string[] {
   if (!heading) return [];
-  const words = foldLetters(heading).split(/[\s:.\-–—]+/, HEADING_WORDS_READ + 1).filter((w) => w !== '');
+  if (heading !== lastHeading) {
+    lastKeys = readHeading(heading);
+    lastHeading = heading;
+  }
+  return lastKeys;
+}
+
+/** A cheap first look, before folding: a heading word's first letter after any particles and article (فصل, باب, جزء), or the English. */
+const HEADING_START = /^\s*(?:[وف]?(?:[بك]?ال|لل|[بلك])?[فبج]|chapter|part)/i;
+
+function readHeading(heading: string): string[] {
+  if (!HEADING_START.test(heading)) return [];
+  const words = foldLetters(heading.slice(0, HEADING_CHARS_READ))
+    .split(/[\s:.\-–—]+/, HEADING_WORDS_READ + 1)
+    .filter((w) => w !== '');
   const first = words[0];
   if (first === undefined) return [];
   const prefix = HEADING_WORDS[withoutArticle(first).replace(/\u0629$/, HEH)] ?? HEADING_WORDS[first.toLowerCase()];
