@@ -9,7 +9,7 @@
 //   title    the document's own symbol and title (analysed; per document)
 //   years    the years the document is of (exact keys; per document)
 
-import { referenceKeysOfClause } from '../un/clause-references.js';
+import { headingReferenceKeys, referenceKeysOfClause } from '../un/clause-references.js';
 import { resolveIbid } from '../un/ibid.js';
 import { isYear } from '../un/symbols.js';
 import type { Clause, UnresDocument } from '../types.js';
@@ -131,7 +131,9 @@ export function documentYears(doc: Partial<Pick<UnresDocument, 'symbol' | 'adopt
 
 /** The reference keys a clause is indexed under (field `ref`). */
 export function referenceTerms(clause: Clause): string[] {
-  return referenceKeysOfClause(clause.kind, clause.number, clause.index, clause.designation);
+  const keys = referenceKeysOfClause(clause.kind, clause.number, clause.index, clause.designation);
+  const division = headingReferenceKeys(clause.section);
+  return division.length > 0 ? [...keys, ...division] : keys;
 }
 
 export const CLAUSE_KINDS = ['preamble', 'operative', 'paragraph', 'recommendation', 'article'] as const;

@@ -38,10 +38,13 @@ import { DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
 import { parseQuerySyntax, type Presence, QuerySyntaxError, type SyntaxClause } from './query-syntax.js';
 import { referenceKey, referenceKeysOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
 import { parseDigits } from '../text/digits.js';
-import { withoutArticle } from '../text/letters.js';
+import { foldLetters, withoutArticle } from '../text/letters.js';
+import { ordinalPrefix } from '../un/numbering.js';
 import { isYear } from '../un/symbols.js';
 import { designatedOrgan, isDesignationWord, MAX_ORGAN_WORDS } from '../un/designations.js';
 import { EQUIVALENTS } from '../un/equivalents.js';
+import type { ClauseKind } from '../types.js';
+import { preferredKind } from './prefer-kind.js';
 
 export const MAX_QUERY_CHARS = 4096;
 export const MAX_EDIT_DISTANCE = 2;
@@ -80,6 +83,8 @@ export interface QueryPlan {
   groups: QueryGroup[];
   /** Quoted phrases of two or more words, each word's group and offset in order. */
   phrases: PhraseWord[][];
+  /** The clause kind the query's wording asks for (a preambular formula typed: prefer-kind.ts), raised in the ranking. */
+  preferKind?: ClauseKind;
 }
 
 function oneLine(text: string): string {
@@ -156,6 +161,20 @@ function referenceKeys(word: string, next: string | undefined): string[] | null 
   return prefixes.map((p) => referenceKey(p, n));
 }
 
+/** Reference keys of a reference word at clause c followed by an ordinal (`الفصل` `السابع`), and the ordinal's last clause; or null. */
+function ordinalReference(clauses: SyntaxClause[], c: number): { keys: string[]; last: number } | null {
+  const prefixes = referencePrefixesOfWord(normaliseToken(clauses[c]!.term));
+  if (!prefixes) return null;
+  const following: string[] = [];
+  for (let j = c + 1; j < clauses.length && j <= c + 3; j++) {
+    const x = clauses[j]!;
+    if (!isPlain(x)) break;
+    following.push(x.term);
+  }
+  const found = ordinalPrefix(following.map(foldLetters));
+  return found ? { keys: prefixes.map((p) => referenceKey(p, found.value)), last: c + found.words } : null;
+}
+
 const TRAILING_SIGN = /[+-]\s*$/;
 
 /**
@@ -203,7 +222,7 @@ function outerReference(clauses: SyntaxClause[], i: number): string[] | null {
   const [of, word, number] = [clauses[i], clauses[i + 1], clauses[i + 2]];
   if (!of || !word || !number) return null;
   if (!isPlain(of) || !isPlain(word) || !isPlain(number) || normaliseToken(of.term) !== OF) return null;
-  return referenceKeys(word.term, number.term);
+  return referenceKeys(word.term, number.term) ?? ordinalReference(clauses, i + 1)?.keys ?? null;
 }
 
 interface VariantReading {
@@ -304,7 +323,8 @@ export function planQuery(query: string): QueryPlan {
   if (groups.length > 0 && groups.every((g) => g.presence === 'prohibited')) {
     throw new UsageError('bad query: only excluded words (-word); add at least one word to look for');
   }
-  return { groups, phrases };
+  const preferKind = preferredKind(query);
+  return preferKind ? { groups, phrases, preferKind } : { groups, phrases };
 }
 
 /** A quoted phrase: each analysed word a required group, with its place; two or more words make a phrase to check. */
@@ -365,6 +385,18 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
         const next = clauses[c + 1];
         const nextPlain = next !== undefined && isPlain(next);
         let pairRefs = nextPlain ? referenceKeys(clause.term, next.term) : null;
+        // "الفصل السابع", "المادة الحادية عشرة": the number written as an ordinal of one to three words.
+        const ordinal = nextPlain && !pairRefs ? ordinalReference(clauses, c) : null;
+        if (ordinal) {
+          const keys = outerReference(clauses, ordinal.last + 1) ?? ordinal.keys;
+          for (const { term } of clauses.slice(c, ordinal.last + 1)) {
+            for (const terms of analyseQueryTerm(term)) {
+              addGroup({ ...base, fields: [...fields, 'ref'], matcher: { kind: 'exact', terms: [...terms, ...keys] } });
+            }
+          }
+          c = ordinal.last;
+          continue;
+        }
         // "الفقرة 4 من المادة 2": the paragraph is inside the article, so the article is the clause named.
         const outer = pairRefs ? outerReference(clauses, c + 2) : null;
         if (outer) pairRefs = outer;

@@ -10,6 +10,7 @@ import { IndexError } from '../errors.js';
 import { assembleHits, type EngineHit } from '../search/hits.js';
 import type { QueryPlan } from '../search/query.js';
 import { type SearchFilters, searchSegments } from '../search/searcher.js';
+import { preferKind, preferenceDepth } from '../search/prefer-kind.js';
 import type { DocKeyIndex } from '../index/format/doc-keys.js';
 import type { DocEntry } from '../index/format/docs.js';
 import type { UnresDocument } from '../types.js';
@@ -283,7 +284,11 @@ export class IndexSnapshot {
 
   search(plan: QueryPlan, filters: SearchFilters, limit: number): EngineHit[] {
     this.usable();
-    return this.retrying(() => assembleHits(this.segments, searchSegments(this.segments, plan, filters, limit)));
+    const kind = plan.preferKind;
+    if (!kind) return this.retrying(() => assembleHits(this.segments, searchSegments(this.segments, plan, filters, limit)));
+    return this.retrying(() =>
+      assembleHits(this.segments, preferKind(this.segments, searchSegments(this.segments, plan, filters, preferenceDepth(limit)), kind, limit)),
+    );
   }
 
   private manifestChanged(): boolean {

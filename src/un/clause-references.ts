@@ -3,9 +3,16 @@
 // (provisions printed as articles), or the clause id itself ("art51", "op3",
 // "pp2", "para12", "rec4"). Search indexes every clause under the reference
 // keys of its kind and number, and turns these words into the same keys.
+// A chapter or part is named the same way ("الفصل السابع", "الباب 3"): a
+// clause standing under a heading that opens with such a name ("الفصل السابع:
+// فيما يتخذ من الأعمال ...") is indexed under its key (`chapter:7`), so a query
+// naming the chapter reaches the clauses of the chapter, not only the clauses
+// that print its name.
 
 import type { ArticleDesignation, ClauseKind } from '../types.js';
-import { HEH, withoutArticle } from '../text/letters.js';
+import { HEH, foldLetters, withoutArticle } from '../text/letters.js';
+import { ordinalPrefix, romanValue } from './numbering.js';
+import { parseDigits } from '../text/digits.js';
 
 /** The prefix of a clause's id, by kind (`op3`, `art51`): compile writes ids with it, search reads them back. */
 export const CLAUSE_ID_PREFIX: Readonly<Record<ClauseKind, string>> = {
@@ -65,7 +72,66 @@ const REFERENCE_WORDS: Record<string, readonly string[]> = {
   فقره: ['op', 'para'],
   فقرات: ['op', 'para'],
   توصيه: ['rec'],
+  // Divisions of an instrument or report, numbered by their heading: a chapter (الفصل), a part (الباب, الجزء).
+  فصل: ['chapter'],
+  باب: ['part'],
+  جزء: ['part'],
 };
+
+/** Words that open a heading naming its division (folded, without article), and the English a translated text keeps. */
+const HEADING_WORDS: Record<string, string> = { فصل: 'chapter', باب: 'part', جزء: 'part', chapter: 'chapter', part: 'part' };
+
+/** How far a heading is read for its division's number: the word and an ordinal of up to three words. */
+const HEADING_WORDS_READ = 4;
+/** Characters of a heading read for them ("الفصل الخامس والعشرون:" takes 22): a heading may be a long sentence. */
+const HEADING_CHARS_READ = 64;
+
+// The clauses of one section share its heading, and ingest reads them in order: each heading is read once.
+let lastHeading: string | null = null;
+let lastKeys: readonly string[] = [];
+
+/**
+ * The reference keys of the division a heading opens with ("الفصل السابع: ..." -> `chapter:7`, "الباب 3",
+ * "Chapter XVI: ..."), or none: the clauses standing under it answer to the chapter's name.
+ */
+export function headingReferenceKeys(heading: string | null | undefined): readonly string[] {
+  if (!heading) return [];
+  if (heading !== lastHeading) {
+    lastKeys = readHeading(heading);
+    lastHeading = heading;
+  }
+  return lastKeys;
+}
+
+/** A cheap first look, before folding: a heading word's first letter after any particles and article (فصل, باب, جزء), or the English. */
+const HEADING_START = /^\s*(?:[وف]?(?:[بك]?ال|لل|[بلك])?[فبج]|chapter|part)/i;
+
+function readHeading(heading: string): string[] {
+  if (!HEADING_START.test(heading)) return [];
+  const words = foldLetters(heading.slice(0, HEADING_CHARS_READ))
+    .split(/[\s:.\-–—]+/, HEADING_WORDS_READ + 1)
+    .filter((w) => w !== '');
+  const first = words[0];
+  if (first === undefined) return [];
+  const prefix = HEADING_WORDS[withoutArticle(first).replace(/\u0629$/, HEH)] ?? HEADING_WORDS[first.toLowerCase()];
+  if (prefix === undefined || words.length < 2) return [];
+  const n = divisionNumber(words.slice(1, HEADING_WORDS_READ))?.value;
+  return n === undefined ? [] : [referenceKey(prefix, n)];
+}
+
+/**
+ * The number of a division or clause written after its name: digits (any script), a roman numeral, or an
+ * ordinal of up to three words (السابع, الحادي عشر, الخامس والعشرون); with how many words it took.
+ */
+function divisionNumber(words: readonly string[]): { value: number; words: number } | null {
+  const first = words[0];
+  if (first === undefined) return null;
+  const digits = first.length <= 5 ? parseDigits(first) : null;
+  if (digits !== null) return { value: digits, words: 1 };
+  const roman = romanValue(first);
+  if (roman !== null) return { value: roman, words: 1 };
+  return ordinalPrefix(words.map(foldLetters));
+}
 
 /** Prefixes a normalised word names (`المادة` -> art), or null. */
 export function referencePrefixesOfWord(normalisedWord: string): readonly string[] | null {

@@ -29,3 +29,13 @@ export const LINE_OPENERS: readonly string[] = [...PREAMBLE_OPENERS, LINE_START_
 
 /** A preambular opener inside a line, where its و marks the new paragraph: "وإذ", "ولما كان", "وحيث إن", "وقد". */
 export const INSIDE_OPENERS: readonly string[] = [...PREAMBLE_OPENERS.map((word) => `و${word}`), PERFECT_OPENER];
+
+const PREAMBLE_OPENER_QUERY = new RegExp(`^\\s*و?${alternation(PREAMBLE_OPENERS)}\\s+\\S`);
+
+/**
+ * Does a query open with a preambular formula ("وإذ ترحب", "إذ تسترشد", "ولما كان", "وحيث إن"), followed by
+ * more words? A translator who types the formula is after its preambular use. Reads folded text.
+ */
+export function opensWithPreambleOpener(folded: string): boolean {
+  return PREAMBLE_OPENER_QUERY.test(folded);
+}

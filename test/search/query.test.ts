@@ -137,6 +137,27 @@ describe('planQuery', () => {
     expect(planQuery('الفقرة 4 من').groups.some((g) => g.matcher.kind === 'exact' && g.matcher.terms.includes('para:4'))).toBe(true);
   });
 
+  it('reads a chapter, part or clause numbered by an ordinal word as a reference', () => {
+    const terms = (q: string) => planQuery(q).groups.map((g) => (g.matcher.kind === 'exact' ? g.matcher.terms : []));
+    // Both words answer to the chapter's key, so the chapter's clauses hold "all the words" of the name.
+    for (const t of terms('الفصل السابع')) expect(t).toContain('chapter:7');
+    for (const t of terms('الفصل الحادي عشر')) expect(t).toContain('chapter:11');
+    expect(terms('الفصل 7')[0]).toContain('chapter:7');
+    expect(terms('الباب الثاني')[0]).toContain('part:2');
+    expect(terms('الجزء الثالث')[0]).toContain('part:3');
+    for (const t of terms('المادة الحادية عشرة')) expect(t).toContain('art:11');
+    expect(terms('المادة الأولى')[0]).toContain('art:1');
+    // A paragraph named by an ordinal inside an article named after it is the article, as with a number.
+    for (const t of terms('الفقرة الرابعة من المادة 2')) expect(t).toContain('art:2');
+    expect(terms('الفقرة الرابعة من المادة 2').some((t) => t.includes('para:4'))).toBe(false);
+    for (const t of terms('الفقرة 4 من المادة الثانية')) expect(t).toContain('art:2');
+    // The word after the ordinal stays a word of its own; a reference word before no ordinal is no reference.
+    const [, , charter] = planQuery('الفصل السابع من الميثاق').groups;
+    expect(charter!.fields).not.toContain('ref');
+    expect(planQuery('الفصل التشريعي').groups.every((g) => !g.fields.includes('ref'))).toBe(true);
+    expect(planQuery('المادة الخاصة').groups.every((g) => !g.fields.includes('ref'))).toBe(true);
+  });
+
   it('rejects an empty or blank query', () => {
     expect(usageError('').message).toMatch(/empty query/);
     expect(usageError(' \t\n').message).toMatch(/empty query/);

@@ -34,6 +34,7 @@
 // Minimum lengths keep short words whole: an article leaves at least 2
 // letters, any other affix at least 3.
 
+import { SHORT_DUAL_STEMS } from './short-duals.js';
 import { masdarOfParticiple } from './derived-forms.js';
 import { PLURAL_STEMS } from './plural-stems.js';
 import { ALEF, HAMZA, HEH, TEH, YEH } from '../../text/letters.js';
@@ -86,14 +87,30 @@ function stripCaseEnding(word: string): string {
 /** Letters a feminine plural in ات may leave, below MIN_STEM: قوات, فئات, جهات, لغات are the plurals of قوة, فئة, جهة, لغة. */
 const SHORT_FEMININE_STEM = 2;
 
-function stripNumber(word: string, shortPlural: boolean): string {
-  // A short feminine noun keeps its ة (folded ه: قوه), too short to strip: its plural reads the same. Not
-  // after a stripped particle: وحدات (units) read as و + حدات would meet حدة (intensity).
-  if (shortPlural && word.endsWith('ات') && word.length - 2 === SHORT_FEMININE_STEM) return word.slice(0, -2) + HEH;
-  for (const suffix of NUMBER_SUFFIXES) {
-    if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM) return word.slice(0, -suffix.length);
+/** Feminine dual endings: the ة of the singular is written ت before the dual's ان/ين (سنة, سنتين). */
+const FEMININE_DUALS = ['تين', 'تان'];
+/** Masculine dual endings, as the geminate nouns of SHORT_DUAL_STEMS take them (صك, صكين, صكان). */
+const MASCULINE_DUALS = ['ين', 'ان'];
+
+function stripNumber(word: string, shortPlural: boolean): string[] {
+  if (shortPlural && word.length - 2 === SHORT_FEMININE_STEM) {
+    // A short feminine noun keeps its ة (folded ه: قوه), too short to strip: its plural reads the same. Not
+    // after a stripped particle: وحدات (units) read as و + حدات would meet حدة (intensity).
+    if (word.endsWith('ات')) return [word.slice(0, -2) + HEH];
+    // A geminate noun of two written letters (صكّ, حقّ) is too short for MIN_STEM: its dual is read only
+    // for the nouns listed, since most four-letter words in ين/ان are no dual (أمين, ضمان, مكان, سكين).
+    const base = word.slice(0, 2);
+    if (SHORT_DUAL_STEMS.has(base) && MASCULINE_DUALS.some((s) => word.endsWith(s))) return [base];
   }
-  return word;
+  // The dual of a short feminine noun (سنتين, مرتين): its singular's stem, and the literal reading the
+  // suffix rules give (بيتين, two houses, keeps بيت).
+  if (shortPlural && word.length - 3 === SHORT_FEMININE_STEM && FEMININE_DUALS.some((s) => word.endsWith(s))) {
+    return [word.slice(0, 2) + HEH, word.slice(0, -2)];
+  }
+  for (const suffix of NUMBER_SUFFIXES) {
+    if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM) return [word.slice(0, -suffix.length)];
+  }
+  return [word];
 }
 
 /**
@@ -143,8 +160,9 @@ export function suffixStems({ word, definite, particle }: Reading, plurals?: Rea
     if (suffixed && w.endsWith(ALEF)) {
       return i > 0 || literal.length === word.length - 1 || plurals?.has(w) === true ? [w] : [w, w.slice(0, -1) + YEH];
     }
-    const stem = stripNumber(stripCaseEnding(w), particle !== true);
-    return nisbaReadings(stem, definite || plurals?.has(stem) === true);
+    return stripNumber(stripCaseEnding(w), particle !== true).flatMap((stem) =>
+      nisbaReadings(stem, definite || plurals?.has(stem) === true),
+    );
   });
 }
 
