@@ -44,4 +44,22 @@ describe('preferred clause kind', () => {
     expect(ids('وإذ ترحب بالمبادرة')[0]).toBe(2);
     expect(ids('وإذ ترحب بالمبادرة')[1]).toBe(0);
   });
+
+  it('gives the same first hits whatever the limit', () => {
+    const builder = new SegmentBuilder();
+    const clauses = [];
+    // Thirty short operative clauses with the verb, then one long preambular one: BM25 puts it last.
+    for (let i = 1; i <= 30; i++) clauses.push(clause('operative', i, `ترحب بالجهود ${i}`));
+    clauses.push(clause('preamble', 1, 'وإذ ترحب بالجهود التي تبذلها الدول الأعضاء والمنظمات الإقليمية ودون الإقليمية'));
+    builder.add(doc('D1', clauses));
+    const sources = [memorySource(builder.finish(), 's0')];
+    const first = (limit: number) => {
+      const plan = planQuery('وإذ ترحب');
+      const outcome = searchSegments(sources, plan, {}, preferenceDepth(limit));
+      return preferKind(sources, outcome, plan.preferKind!, limit).ranked.map((r) => r.ordinal);
+    };
+    const twenty = first(20);
+    expect(twenty[0]).toBe(30);
+    for (const limit of [1, 3, 5, 10]) expect(first(limit), `--limit ${limit}`).toEqual(twenty.slice(0, limit));
+  });
 });
