@@ -105,6 +105,56 @@ export class LazyColumn<T extends Uint16Array | Uint8Array> {
   }
 }
 
+/**
+ * A clause field's lengths, loaded page by page: a byte per clause, kept as it
+ * is (a common word's search touches the whole column, and on this kind of
+ * machine the first write to fresh memory costs more than reading it: a
+ * column widened to uint16 faulted in twice the pages), the overflow table
+ * answering for ESCAPE. `get` is the hot path of scoring.
+ */
+export class LengthColumn {
+  private readonly loaded: Uint8Array;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly overflows: Overflows,
+    private readonly load: (page: number) => void,
+  ) {
+    this.loaded = new Uint8Array(Math.ceil(bytes.length / PAGE) + 1);
+  }
+
+  get(ordinal: number): number {
+    const page = ordinal >> PAGE_SHIFT;
+    if (this.loaded[page] === 0) {
+      this.load(page);
+      this.loaded[page] = 1;
+    }
+    const length = this.bytes[ordinal]!;
+    return length === ESCAPE ? this.long(ordinal) : length;
+  }
+
+  /** The length of a clause whose byte is ESCAPE (its page checked when loaded: the entry is there). */
+  private long(ordinal: number): number {
+    const { ordinals, lengths } = this.overflows;
+    return lengths[firstAtLeast(ordinals, ordinal)]!;
+  }
+
+  /** The whole column, widened (merges). */
+  all(): Uint16Array {
+    for (let p = 0; p * PAGE < this.bytes.length; p++) {
+      if (this.loaded[p] === 0) {
+        this.load(p);
+        this.loaded[p] = 1;
+      }
+    }
+    const out = new Uint16Array(this.bytes.length);
+    out.set(this.bytes);
+    const { ordinals, lengths } = this.overflows;
+    for (let k = 0; k < ordinals.length; k++) out[ordinals[k]!] = lengths[k]!;
+    return out;
+  }
+}
+
 /** One column's overflow table: ordinals ascending, their lengths. */
 interface Overflows {
   ordinals: Uint32Array;
@@ -112,7 +162,7 @@ interface Overflows {
 }
 
 export class NormsReader {
-  private readonly columns = new Map<string, LazyColumn<Uint16Array>>();
+  private readonly columns = new Map<string, LengthColumn>();
   private kindColumn: LazyColumn<Uint8Array> | null = null;
   /** Overflow count per clause field, read (and the file's length checked against them) when a column first loads. */
   private counts: Uint32Array | null = null;
@@ -160,24 +210,23 @@ export class NormsReader {
     return { ordinals, lengths };
   }
 
-  lengths(field: ClauseField): LazyColumn<Uint16Array> {
+  lengths(field: ClauseField): LengthColumn {
     let column = this.columns.get(field);
     if (!column) {
       const f = CLAUSE_FIELDS.indexOf(field);
       const base = f * this.clauseCount;
-      let overflows: Overflows | null = null;
-      column = new LazyColumn<Uint16Array>(new Uint16Array(this.clauseCount), (page, into) => {
-        overflows ??= this.overflows(f);
+      const bytes = new Uint8Array(this.clauseCount);
+      const overflows = this.overflows(f);
+      column = new LengthColumn(bytes, overflows, (page) => {
         const from = page * PAGE;
         const n = Math.min(PAGE, this.clauseCount - from);
-        const bytes = this.file.read(base + from, n);
-        into.set(bytes, from); // widened byte to uint16 natively
+        const read = this.file.read(base + from, n);
+        bytes.set(read, from);
         // Each ESCAPE byte of the page takes the next overflow entry of the page, which must be its own.
-        const { ordinals, lengths } = overflows;
+        const { ordinals } = overflows;
         let k = firstAtLeast(ordinals, from);
-        for (let i = bytes.indexOf(ESCAPE); i >= 0; i = bytes.indexOf(ESCAPE, i + 1), k++) {
+        for (let i = read.indexOf(ESCAPE); i >= 0; i = read.indexOf(ESCAPE, i + 1), k++) {
           if (k >= ordinals.length || ordinals[k] !== from + i) throw this.bad();
-          into[from + i] = lengths[k]!;
         }
         if (k < ordinals.length && ordinals[k]! < from + n) throw this.bad();
       });
