@@ -118,7 +118,8 @@ export class LengthColumn {
   constructor(
     private readonly bytes: Uint8Array,
     private readonly overflows: Overflows,
-    private readonly load: (page: number) => void,
+    /** Page `page`'s bytes, read and checked. */
+    private readonly load: (page: number) => Uint8Array,
   ) {
     this.loaded = new Uint8Array(Math.ceil(bytes.length / PAGE) + 1);
   }
@@ -126,7 +127,7 @@ export class LengthColumn {
   get(ordinal: number): number {
     const page = ordinal >> PAGE_SHIFT;
     if (this.loaded[page] === 0) {
-      this.load(page);
+      this.bytes.set(this.load(page), page * PAGE);
       this.loaded[page] = 1;
     }
     const length = this.bytes[ordinal]!;
@@ -139,16 +140,17 @@ export class LengthColumn {
     return lengths[firstAtLeast(ordinals, ordinal)]!;
   }
 
-  /** The whole column, widened (merges). */
+  /**
+   * The whole column, widened (merges): pages not loaded yet are widened from
+   * the file's bytes straight into it, so the byte column (allocated, never
+   * written) takes no memory beside it.
+   */
   all(): Uint16Array {
-    for (let p = 0; p * PAGE < this.bytes.length; p++) {
-      if (this.loaded[p] === 0) {
-        this.load(p);
-        this.loaded[p] = 1;
-      }
-    }
     const out = new Uint16Array(this.bytes.length);
-    out.set(this.bytes);
+    for (let p = 0; p * PAGE < this.bytes.length; p++) {
+      const from = p * PAGE;
+      out.set(this.loaded[p] === 0 ? this.load(p) : this.bytes.subarray(from, Math.min(this.bytes.length, from + PAGE)), from);
+    }
     const { ordinals, lengths } = this.overflows;
     for (let k = 0; k < ordinals.length; k++) out[ordinals[k]!] = lengths[k]!;
     return out;
@@ -221,7 +223,6 @@ export class NormsReader {
         const from = page * PAGE;
         const n = Math.min(PAGE, this.clauseCount - from);
         const read = this.file.read(base + from, n);
-        bytes.set(read, from);
         // Each ESCAPE byte of the page takes the next overflow entry of the page, which must be its own.
         const { ordinals } = overflows;
         let k = firstAtLeast(ordinals, from);
@@ -229,6 +230,7 @@ export class NormsReader {
           if (k >= ordinals.length || ordinals[k] !== from + i) throw this.bad();
         }
         if (k < ordinals.length && ordinals[k]! < from + n) throw this.bad();
+        return read;
       });
       this.columns.set(field, column);
     }
