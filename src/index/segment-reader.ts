@@ -107,7 +107,7 @@ export class SegmentReader {
   }
 
   norms(): NormsReader {
-    return (this.normsReader ??= new NormsReader(this.file('norms'), this.clauseCount));
+    return (this.normsReader ??= new NormsReader(this.file('norms'), this.clauseCount, this.access.damaged));
   }
 
   docs(): DocTableReader {

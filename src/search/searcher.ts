@@ -31,7 +31,7 @@
 
 import { UsageError } from '../errors.js';
 import { documentKindCode } from '../index/format/docs.js';
-import type { LazyColumn } from '../index/format/norms.js';
+import type { LengthColumn } from '../index/format/norms.js';
 import { KIND_BITS, NO_MORE, type PostingsCursor, kindBit } from '../index/format/postings.js';
 import type { TermInfo } from '../index/format/terms.js';
 import type { SegmentReader } from '../index/segment-reader.js';
@@ -273,7 +273,7 @@ class CursorIterator implements TermIterator {
 
   constructor(
     private readonly cursor: PostingsCursor,
-    private readonly norms: LazyColumn<Uint16Array>,
+    private readonly norms: LengthColumn,
     private readonly weight: number,
     private readonly average: number,
     kindBits = 0,

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { IndexError } from '../errors.js';
 import { readRegularFile } from '../files.js';
 import { ChunkedReader, FileAccess } from '../index/format/chunked.js';
-import { SEGMENT_FORMAT_VERSION, decodeHeader, segmentFormatOf } from '../index/format/header.js';
+import { decodeHeader, segmentFormatOf } from '../index/format/header.js';
 import { BlockCache, readStored, walkStored } from '../index/format/stored.js';
 import { SegmentReader } from '../index/segment-reader.js';
 import type { DocEntry } from '../index/format/docs.js';
@@ -66,11 +66,15 @@ function identityOf(dir: string, name: string): string | null {
   }
 }
 
+/** The first segment format with stored blocks (stored.ts). */
+const STORED_BLOCKS_FORMAT = 5;
+
 /** Whether a segment's header names a format before stored blocks (5): its stored frames are one zlib stream per document. */
 function legacyStored(dir: string, name: string): boolean {
   try {
     const format = segmentFormatOf(readRegularFile(segmentFilePath(dir, name, 'header')));
-    return format !== null && format < SEGMENT_FORMAT_VERSION && format >= 2;
+    // Formats from 5 on all keep stored blocks (a test against the current format would take 5, 6, ... for legacy ones).
+    return format !== null && format < STORED_BLOCKS_FORMAT && format >= 2;
   } catch {
     return false;
   }

@@ -17,8 +17,9 @@ import type { FieldTermsInfo } from './terms.js';
  * 5: stored documents compressed in blocks of documents with Brotli (stored.ts; a row names its slot).
  * 6: the document field years (its total, terms and postings); a clause list of two blocks or more ends
  *    with a kind table (postings.ts: per block, its clause kinds and their competitive pairs).
+ * 7: clause lengths in one byte each, longer ones (255 words and more) in an overflow table (norms.ts).
  */
-export const SEGMENT_FORMAT_VERSION = 6;
+export const SEGMENT_FORMAT_VERSION = 7;
 const MAGIC = 'UNRESSEG';
 
 export interface SegmentHeader {

@@ -1,14 +1,26 @@
-// Clause norms: per clause, the length in words of each clause field (uint16)
-// and the clause kind (uint8), column by column (all text lengths, then all
-// lead lengths, ..., then the kinds). Read page by page as a search touches
-// clauses, so a rare word reads a few pages and a common one the column.
+// Clause norms: per clause, the length in words of each clause field and the
+// clause kind (uint8), column by column (all text lengths, then all lead
+// lengths, ..., then the kinds). A length takes one byte: nearly every clause
+// is shorter than 255 words, and a search of common words reads a whole
+// column, so a byte per clause halves what it reads. A longer one (lengths go
+// to 65,535) is stored exactly: its byte is ESCAPE and the overflow table
+// after the kinds holds it, so scores never change. Read page by page as a
+// search touches clauses, so a rare word reads a few pages and a common one
+// the column.
+//
+//   data = per clause field: u8 per clause (ESCAPE: in the overflow table) |
+//          kinds: u8 per clause | per clause field: u32 overflow count |
+//          per clause field: (u32 ordinal, u16 length) per overflow, ordinals ascending
 
 import { CLAUSE_FIELDS, type ClauseField, type Field, isDocField } from '../../search/fields.js';
-import type { ChunkedReader, ChunkedWriter } from './chunked.js';
-import { LITTLE_ENDIAN } from './bytes.js';
+import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
 
-const PAGE_SHIFT = 15; // 32,768 values (64 KiB of uint16) per read: a common word's walk reads a column in a few dozen reads, not hundreds
+const PAGE_SHIFT = 15; // 32,768 values per read: a common word's walk reads a column in a few dozen reads, not hundreds
 const PAGE = 1 << PAGE_SHIFT;
+/** A length's byte when the length is in the overflow table (so the byte holds lengths 0..254). */
+export const ESCAPE = 255;
+/** Bytes of an overflow entry: u32 ordinal, u16 length. */
+const OVERFLOW_ENTRY = 6;
 
 export interface ClauseNorms {
   lengths: Record<ClauseField, Uint16Array>;
@@ -26,20 +38,39 @@ export function postingsColumns(field: Field, norms: ClauseNorms, titleLengths: 
   return { normOf: field === 'title' ? titleLengths : new Uint8Array(titleLengths.length).fill(1), kindOf: null };
 }
 
-function asBytes(values: Uint16Array): Uint8Array {
-  const out = new Uint8Array(values.length * 2);
-  const view = new DataView(out.buffer);
-  for (let i = 0; i < values.length; i++) view.setUint16(i * 2, values[i]!, true);
+/** The overflow entries of one column: the ordinals whose length does not fit below ESCAPE, ascending. */
+function overflowsOf(values: Uint16Array): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i]! >= ESCAPE) out.push(i);
   return out;
 }
 
 export function writeNorms(out: ChunkedWriter, norms: ClauseNorms): void {
-  for (const field of CLAUSE_FIELDS) out.write(asBytes(norms.lengths[field]));
+  const overflows = CLAUSE_FIELDS.map((field) => overflowsOf(norms.lengths[field]));
+  for (const field of CLAUSE_FIELDS) {
+    const values = norms.lengths[field];
+    const bytes = new Uint8Array(values.length);
+    for (let i = 0; i < values.length; i++) bytes[i] = Math.min(values[i]!, ESCAPE);
+    out.write(bytes);
+  }
   out.write(norms.kinds);
+  const counts = new DataView(new ArrayBuffer(4 * CLAUSE_FIELDS.length));
+  overflows.forEach((list, f) => counts.setUint32(4 * f, list.length, true));
+  out.write(new Uint8Array(counts.buffer));
+  CLAUSE_FIELDS.forEach((field, f) => {
+    const list = overflows[f]!;
+    const entries = new DataView(new ArrayBuffer(OVERFLOW_ENTRY * list.length));
+    list.forEach((ordinal, k) => {
+      entries.setUint32(OVERFLOW_ENTRY * k, ordinal, true);
+      entries.setUint16(OVERFLOW_ENTRY * k + 4, norms.lengths[field][ordinal]!, true);
+    });
+    out.write(new Uint8Array(entries.buffer));
+  });
 }
 
-export function normsBytes(clauseCount: number): number {
-  return clauseCount * (CLAUSE_FIELDS.length * 2 + 1);
+/** Bytes of a norms file's data for `clauseCount` clauses and `overflows` overflow entries in all. */
+export function normsBytes(clauseCount: number, overflows = 0): number {
+  return clauseCount * (CLAUSE_FIELDS.length + 1) + 4 * CLAUSE_FIELDS.length + OVERFLOW_ENTRY * overflows;
 }
 
 /** A column loaded page by page. `get` is the hot path of scoring. */
@@ -74,30 +105,132 @@ export class LazyColumn<T extends Uint16Array | Uint8Array> {
   }
 }
 
+/**
+ * A clause field's lengths, loaded page by page: a byte per clause, kept as it
+ * is (a common word's search touches the whole column, and on this kind of
+ * machine the first write to fresh memory costs more than reading it: a
+ * column widened to uint16 faulted in twice the pages), the overflow table
+ * answering for ESCAPE. `get` is the hot path of scoring.
+ */
+export class LengthColumn {
+  private readonly loaded: Uint8Array;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly overflows: Overflows,
+    /** Page `page`'s bytes, read and checked. */
+    private readonly load: (page: number) => Uint8Array,
+  ) {
+    this.loaded = new Uint8Array(Math.ceil(bytes.length / PAGE) + 1);
+  }
+
+  get(ordinal: number): number {
+    const page = ordinal >> PAGE_SHIFT;
+    if (this.loaded[page] === 0) {
+      this.bytes.set(this.load(page), page * PAGE);
+      this.loaded[page] = 1;
+    }
+    const length = this.bytes[ordinal]!;
+    return length === ESCAPE ? this.long(ordinal) : length;
+  }
+
+  /** The length of a clause whose byte is ESCAPE (its page checked when loaded: the entry is there). */
+  private long(ordinal: number): number {
+    const { ordinals, lengths } = this.overflows;
+    return lengths[firstAtLeast(ordinals, ordinal)]!;
+  }
+
+  /**
+   * The whole column, widened (merges): pages not loaded yet are widened from
+   * the file's bytes straight into it, so the byte column (allocated, never
+   * written) takes no memory beside it.
+   */
+  all(): Uint16Array {
+    const out = new Uint16Array(this.bytes.length);
+    for (let p = 0; p * PAGE < this.bytes.length; p++) {
+      const from = p * PAGE;
+      out.set(this.loaded[p] === 0 ? this.load(p) : this.bytes.subarray(from, Math.min(this.bytes.length, from + PAGE)), from);
+    }
+    const { ordinals, lengths } = this.overflows;
+    for (let k = 0; k < ordinals.length; k++) out[ordinals[k]!] = lengths[k]!;
+    return out;
+  }
+}
+
+/** One column's overflow table: ordinals ascending, their lengths. */
+interface Overflows {
+  ordinals: Uint32Array;
+  lengths: Uint16Array;
+}
+
 export class NormsReader {
-  private readonly columns = new Map<string, LazyColumn<Uint16Array>>();
+  private readonly columns = new Map<string, LengthColumn>();
   private kindColumn: LazyColumn<Uint8Array> | null = null;
+  /** Overflow count per clause field, read (and the file's length checked against them) when a column first loads. */
+  private counts: Uint32Array | null = null;
 
   constructor(
     private readonly file: ChunkedReader,
     private readonly clauseCount: number,
+    private readonly damaged: Damage,
   ) {}
 
-  lengths(field: ClauseField): LazyColumn<Uint16Array> {
+  private bad(): Error {
+    return this.damaged('norms.bin holds a malformed clause table');
+  }
+
+  private overflowCounts(): Uint32Array {
+    if (this.counts) return this.counts;
+    const fields = CLAUSE_FIELDS.length;
+    const at = this.clauseCount * (fields + 1);
+    if (this.file.dataLength < at + 4 * fields) throw this.bad();
+    const bytes = this.file.read(at, 4 * fields);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const counts = new Uint32Array(fields);
+    let total = 0;
+    for (let f = 0; f < fields; f++) total += counts[f] = view.getUint32(4 * f, true);
+    if (this.file.dataLength !== normsBytes(this.clauseCount, total)) throw this.bad();
+    return (this.counts = counts);
+  }
+
+  /** A column's overflow table, checked: ordinals ascending and in range, lengths that need it. */
+  private overflows(f: number): Overflows {
+    const counts = this.overflowCounts();
+    let at = normsBytes(this.clauseCount);
+    for (let g = 0; g < f; g++) at += OVERFLOW_ENTRY * counts[g]!;
+    const n = counts[f]!;
+    const ordinals = new Uint32Array(n);
+    const lengths = new Uint16Array(n);
+    if (n === 0) return { ordinals, lengths };
+    const bytes = this.file.read(at, OVERFLOW_ENTRY * n);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let k = 0; k < n; k++) {
+      ordinals[k] = view.getUint32(OVERFLOW_ENTRY * k, true);
+      lengths[k] = view.getUint16(OVERFLOW_ENTRY * k + 4, true);
+      if (ordinals[k]! >= this.clauseCount || (k > 0 && ordinals[k]! <= ordinals[k - 1]!) || lengths[k]! < ESCAPE) throw this.bad();
+    }
+    return { ordinals, lengths };
+  }
+
+  lengths(field: ClauseField): LengthColumn {
     let column = this.columns.get(field);
     if (!column) {
-      const base = CLAUSE_FIELDS.indexOf(field) * this.clauseCount * 2;
-      column = new LazyColumn<Uint16Array>(new Uint16Array(this.clauseCount), (page, into) => {
+      const f = CLAUSE_FIELDS.indexOf(field);
+      const base = f * this.clauseCount;
+      const bytes = new Uint8Array(this.clauseCount);
+      const overflows = this.overflows(f);
+      column = new LengthColumn(bytes, overflows, (page) => {
         const from = page * PAGE;
         const n = Math.min(PAGE, this.clauseCount - from);
-        const bytes = this.file.read(base + from * 2, n * 2);
-        if (LITTLE_ENDIAN && bytes.byteOffset % 2 === 0) {
-          // The file's little-endian uint16 are the machine's: copied as they are.
-          into.set(new Uint16Array(bytes.buffer, bytes.byteOffset, n), from);
-          return;
+        const read = this.file.read(base + from, n);
+        // Each ESCAPE byte of the page takes the next overflow entry of the page, which must be its own.
+        const { ordinals } = overflows;
+        let k = firstAtLeast(ordinals, from);
+        for (let i = read.indexOf(ESCAPE); i >= 0; i = read.indexOf(ESCAPE, i + 1), k++) {
+          if (k >= ordinals.length || ordinals[k] !== from + i) throw this.bad();
         }
-        const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-        for (let i = 0; i < n; i++) into[from + i] = view.getUint16(i * 2, true);
+        if (k < ordinals.length && ordinals[k]! < from + n) throw this.bad();
+        return read;
       });
       this.columns.set(field, column);
     }
@@ -106,7 +239,7 @@ export class NormsReader {
 
   kinds(): LazyColumn<Uint8Array> {
     if (!this.kindColumn) {
-      const base = CLAUSE_FIELDS.length * this.clauseCount * 2;
+      const base = CLAUSE_FIELDS.length * this.clauseCount;
       this.kindColumn = new LazyColumn<Uint8Array>(new Uint8Array(this.clauseCount), (page, into) => {
         const from = page * PAGE;
         const n = Math.min(PAGE, this.clauseCount - from);
@@ -115,4 +248,16 @@ export class NormsReader {
     }
     return this.kindColumn;
   }
+}
+
+/** The first index of `sorted` whose value is >= `value` (sorted.length when none). */
+function firstAtLeast(sorted: Uint32Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
