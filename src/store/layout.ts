@@ -42,8 +42,11 @@ export const INDEX_FORMAT = 'unres-index';
  *    what is indexed changed (issue 12, seventh round): عمال stems as عامل and عوامل keeps its own
  *    stem. Stored blocks are written at most 128 KiB and 8 documents (readers take any size). The
  *    segment files are laid out as in version 11 (segment format 6).
+ * 13: segment format 7 (clause lengths in one byte, 255 and more in an overflow table); what is
+ *    indexed changed (issue 12, eighth round): duals of two-letter stems (الصكين, سنتين) read as
+ *    their singular, and clauses under a chapter or part heading hold a chapter:N / part:N key.
  */
-export const INDEX_VERSION = 12;
+export const INDEX_VERSION = 13;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';
