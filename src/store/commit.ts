@@ -6,7 +6,7 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isTempFileOf } from './atomic.js';
-import { LEGACY_PATHS_NAME, MANIFEST_FILE, PATHS_NAME, SEGMENT_NAME, STAGING_PREFIX, segmentName, segmentPath, segmentsPath } from './layout.js';
+import { LEGACY_PATHS_NAME, MANIFEST_FILE, PATHS_NAME, segmentCounter, segmentName, segmentOfFolder, segmentPath, segmentsPath } from './layout.js';
 import { commitClaimed } from './claim.js';
 import { type HeldLock, lockWaitMs } from './lock.js';
 import { type ManifestBody, type ManifestSegment, writeManifest } from './manifest.js';
@@ -84,7 +84,12 @@ export async function commit(
   const committed = { ...next, generation };
   commitClaimed(dir, expected, lockWaitMs(), () => writeManifest(dir, committed));
   merges?.taken();
-  sweep(dir, new Set([...next.segments.map((s) => s.name), ...(merges?.protectedNames() ?? [])]), new Set(next.paths.map((p) => p.name)));
+  sweep(dir, {
+    segments: new Set([...next.segments.map((s) => s.name), ...(merges?.protectedNames() ?? [])]),
+    paths: new Set(next.paths.map((p) => p.name)),
+    nextSegment: committed.nextSegment,
+    generation,
+  });
   // Nothing inside the index is wider than its folder, whose mode the sources narrowed (src/store/modes.ts).
   tightenTree(dir);
   if (start) merges!.start(dir, next.identity, start.sources, start.name);
@@ -102,14 +107,35 @@ async function mergeInto(dir: string, body: ManifestBody, names: string[]): Prom
   return { ...body, nextSegment, segments };
 }
 
-/** Removes segment directories the manifest no longer names, and staging leftovers of crashed writers. */
-function sweep(dir: string, keep: ReadonlySet<string>, pathsFiles: ReadonlySet<string>): void {
-  // Under the lock no one else is replacing the manifest: any temporary copy of it is a dead writer's,
-  // and a paths file it does not name is an old one, a dead writer's or one of an earlier version's.
+/** What a commit's sweep keeps, and the bounds of what it may remove. */
+export interface SweepScope {
+  /** Segments the new manifest names, and the output of this run's running merge. */
+  segments: ReadonlySet<string>;
+  /** Paths files the new manifest names. */
+  paths: ReadonlySet<string>;
+  /** The new manifest's segment counter: a writer that starts from it or a later one names its segments from here up. */
+  nextSegment: number;
+  /** The new manifest's generation: a later commit's paths file carries a higher one. */
+  generation: number;
+}
+
+/**
+ * Removes segment folders and paths files the new manifest no longer names, and leftovers of writers that
+ * are gone. The sweep runs after the commit, outside the claim, and its process may be paused or starved
+ * right there past the lock's stale time while another writer takes the lock over, writes and commits: so
+ * it removes only what no later writer can own. A segment whose counter is below this manifest's
+ * nextSegment, or a paths file of this generation or an earlier one, can only be named by this manifest or
+ * an earlier one (a later manifest adds segments numbered from its base's nextSegment up, and paths files
+ * of its own generation); a temporary manifest or a claim file only when its process is gone.
+ */
+export function sweep(dir: string, scope: SweepScope): void {
   for (const name of readdirSync(dir)) {
-    if (isTempFileOf(MANIFEST_FILE, name) || deadClaimFile(name) || (PATHS_NAME.test(name) && !pathsFiles.has(name)) || LEGACY_PATHS_NAME.test(name)) {
-      rmSync(join(dir, name), { force: true });
-    }
+    const remove =
+      (isTempFileOf(MANIFEST_FILE, name) && !processAliveIn(name)) ||
+      deadClaimFile(name) ||
+      (PATHS_NAME.test(name) && !scope.paths.has(name) && Number(name.slice('paths-'.length, 'paths-'.length + 8)) <= scope.generation) ||
+      LEGACY_PATHS_NAME.test(name);
+    if (remove) rmSync(join(dir, name), { force: true });
   }
   let names: string[];
   try {
@@ -117,26 +143,33 @@ function sweep(dir: string, keep: ReadonlySet<string>, pathsFiles: ReadonlySet<s
   } catch {
     return;
   }
-  for (const name of names) {
-    if (keep.has(name)) continue;
-    // A segment being written for a merge that is still running: `.staging-<name>-<tag>`.
-    if (name.startsWith(STAGING_PREFIX) && keep.has(name.slice(STAGING_PREFIX.length).replace(/-[0-9a-f]{6}$/, ''))) continue;
-    if (SEGMENT_NAME.test(name) || name.startsWith(STAGING_PREFIX)) {
-      rmSync(segmentPath(dir, name), { recursive: true, force: true });
-    }
+  for (const folder of names) {
+    // A staging folder is kept while its segment is (a running merge's output).
+    const segment = segmentOfFolder(folder);
+    if (segment === null || scope.segments.has(segment) || segmentCounter(segment) >= scope.nextSegment) continue;
+    rmSync(segmentPath(dir, folder), { recursive: true, force: true });
+  }
+}
+
+/** Is the process named in a temporary file's name (`.<base>.<pid>.<tag>.tmp`) still running? */
+function processAliveIn(name: string): boolean {
+  const match = /\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
+  return match !== null && pidAlive(Number(match[1]));
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
   }
 }
 
 /** A claim file (`.claim.<pid>.<tag>`) of a process that is gone. */
 function deadClaimFile(name: string): boolean {
   const match = /^\.claim\.(\d+)\.[0-9a-f]{8}$/.exec(name);
-  if (!match) return false;
-  try {
-    process.kill(Number(match[1]), 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return match !== null && !pidAlive(Number(match[1]));
 }
 
 function liveClauses(dir: string, entry: ManifestSegment, identity: string): number {

@@ -84,6 +84,17 @@ export function segmentName(counter: number, tag: string): string {
 
 export const SEGMENT_NAME = /^s\d{8}-[0-9a-f]{6}$/;
 
+/** The segment a folder of segments/ is or is being written as (`.staging-<name>-<tag>`), or null. */
+export function segmentOfFolder(folder: string): string | null {
+  const name = folder.startsWith(STAGING_PREFIX) ? folder.slice(STAGING_PREFIX.length).replace(/-[0-9a-f]{6}$/, '') : folder;
+  return SEGMENT_NAME.test(name) ? name : null;
+}
+
+/** The counter a segment's name carries (s00000114-f08e93: 114). */
+export function segmentCounter(name: string): number {
+  return Number(name.slice(1, 9));
+}
+
 /** The source-paths file of one commit: named by the manifest, swept when it no longer is. */
 export function pathsFileName(generation: number, tag: string): string {
   return `paths-${String(generation).padStart(8, '0')}-${tag}.bin`;

@@ -5,7 +5,8 @@
 
 import { SegmentBuilder } from '../index/builder.js';
 import type { UnresDocument } from '../types.js';
-import { segmentName } from './layout.js';
+import { readdirSync } from 'node:fs';
+import { segmentCounter, segmentName, segmentOfFolder, segmentsPath } from './layout.js';
 import type { ManifestBody, ManifestSegment } from './manifest.js';
 import { writeSegment } from './segment-files.js';
 
@@ -13,6 +14,27 @@ export function randomTag(): string {
   return Math.floor(Math.random() * 0x1000000)
     .toString(16)
     .padStart(6, '0');
+}
+
+/**
+ * The highest counter among the segment and staging folders present (0 when none). A writer numbers its
+ * segments above it, not only above the manifest's counter: what a killed or superseded writer left then
+ * lies below this writer's commit, whose sweep removes it, and a sweep never removes a segment numbered
+ * at or above its own commit's counter, which only a later writer can own (commit.ts).
+ */
+function highestCounterPresent(dir: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(segmentsPath(dir));
+  } catch {
+    return 0;
+  }
+  let highest = 0;
+  for (const folder of names) {
+    const segment = segmentOfFolder(folder);
+    if (segment !== null) highest = Math.max(highest, segmentCounter(segment));
+  }
+  return highest;
 }
 
 export class BatchWriter {
@@ -31,7 +53,7 @@ export class BatchWriter {
     private readonly base: ManifestBody,
     private readonly segmentClauses: number,
   ) {
-    this.counter = base.nextSegment;
+    this.counter = Math.max(base.nextSegment, highestCounterPresent(dir) + 1);
   }
 
   startCounterAt(counter: number): void {

@@ -2,7 +2,8 @@
 // test/slow/reliability/crash.test.ts, runs dozens, at random moments too):
 // killed on taking the lock, between the new segment and the manifest, and
 // right after the manifest. See docs/reliability.md ("Crash safety").
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setUpCli, tearDownCli, unres } from './support/cli.js';
@@ -34,18 +35,23 @@ describe('an ingest killed with SIGKILL', () => {
   it('has its leftovers swept by the next writer: staging folders, uncommitted segments, a half-written manifest', async () => {
     const dir = join(scratch, 'leftovers');
     cpSync(corpus.baseIndex, dir, { recursive: true });
-    // What a writer killed at each step leaves behind.
+    // What a writer killed at each step leaves behind: it named its segments from the manifest's counter up,
+    // and its temporary manifest after its process (gone: a child that has exited).
     const segments = join(dir, 'segments');
-    cpSync(join(segments, readdirSync(segments)[0]!), join(segments, 's00000099-abcdef'), { recursive: true });
-    cpSync(join(segments, readdirSync(segments)[0]!), join(segments, '.staging-s00000098-123456-abcdef'), { recursive: true });
-    writeFileSync(join(dir, '.manifest.json.4242.0badc0de.tmp'), '{"format":"unres-index","version":1,"sha');
+    const counter = (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { body: { nextSegment: number } }).body.nextSegment;
+    const leftover = `s${String(counter).padStart(8, '0')}-abcdef`;
+    const staging = `.staging-s${String(counter).padStart(8, '0')}-123456-abcdef`;
+    cpSync(join(segments, readdirSync(segments)[0]!), join(segments, leftover), { recursive: true });
+    cpSync(join(segments, readdirSync(segments)[0]!), join(segments, staging), { recursive: true });
+    const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(join(dir, `.manifest.json.${gone}.0badc0de.tmp`), '{"format":"unres-index","version":1,"sha');
 
     const listed = await unres(['list', '--json', '--index', dir]);
     expect(listed.code, listed.stderr).toBe(0);
     const result = await unres(['ingest', corpus.next, '--index', dir]);
     expect(result.stdout, result.stderr).toBe(corpus.fromOld);
-    expect(existsSync(join(segments, 's00000099-abcdef'))).toBe(false);
-    expect(existsSync(join(segments, '.staging-s00000098-123456-abcdef'))).toBe(false);
+    expect(existsSync(join(segments, leftover))).toBe(false);
+    expect(existsSync(join(segments, staging))).toBe(false);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 });
