@@ -1,8 +1,9 @@
 // The query syntax: `+must -not field:word word* word~1 word^2`, read into
-// clauses. It is lunr 2.3.9's QueryLexer and QueryParser, written again so a
-// search does not load lunr (~7 ms of every cold start) for its parser alone;
-// same clauses, same errors, same edge cases (test/search/query-syntax.test.ts
-// checks it against lunr's own on generated queries):
+// clauses. unres read this syntax with lunr 2.3.9's query parser before; this
+// module reads it on its own, so a search does not load lunr (~7 ms of every
+// cold start) for its parser alone. Users keep the same clauses, the same
+// messages and the same edge cases (test/search/query-syntax.test.ts compares
+// the two on generated queries):
 //   - words are cut at white space and at a '-' that does not open a word;
 //   - a '+' or '-' opening a word is its presence, one per word;
 //   - `name:` before a word names its field (it must be one of ALL_FIELDS);
