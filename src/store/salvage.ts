@@ -69,12 +69,20 @@ function identityOf(dir: string, name: string): string | null {
 /** The first segment format with stored blocks (stored.ts). */
 const STORED_BLOCKS_FORMAT = 5;
 
+/**
+ * Whether segments of `format` store each document as its own zlib stream (formats 2 to 4), not in blocks.
+ * Formats from 5 on all keep stored blocks: a test against the current format would take every older
+ * format with blocks (5, 6, ...) for the legacy kind, and rebuild would misread them.
+ */
+export function storesDocumentStreams(format: number): boolean {
+  return format >= 2 && format < STORED_BLOCKS_FORMAT;
+}
+
 /** Whether a segment's header names a format before stored blocks (5): its stored frames are one zlib stream per document. */
 function legacyStored(dir: string, name: string): boolean {
   try {
     const format = segmentFormatOf(readRegularFile(segmentFilePath(dir, name, 'header')));
-    // Formats from 5 on all keep stored blocks (a test against the current format would take 5, 6, ... for legacy ones).
-    return format !== null && format < STORED_BLOCKS_FORMAT && format >= 2;
+    return format !== null && storesDocumentStreams(format);
   } catch {
     return false;
   }
