@@ -384,30 +384,20 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       } else {
         const next = clauses[c + 1];
         const nextPlain = next !== undefined && isPlain(next);
-        let pairRefs = nextPlain ? referenceKeys(clause.term, next.term) : null;
-        // "الفصل السابع", "المادة الحادية عشرة": the number written as an ordinal of one to three words.
-        const ordinal = nextPlain && !pairRefs ? ordinalReference(clauses, c) : null;
-        if (ordinal) {
-          const keys = outerReference(clauses, ordinal.last + 1) ?? ordinal.keys;
-          for (const { term } of clauses.slice(c, ordinal.last + 1)) {
+        // A clause named by a number ("المادة 51") or by an ordinal of one to three words ("الفصل السابع",
+        // "المادة الحادية عشرة"): the words it spans, up to clause `last`.
+        const pair = nextPlain ? referenceKeys(clause.term, next.term) : null;
+        const named = pair ? { keys: pair, last: c + 1 } : nextPlain ? ordinalReference(clauses, c) : null;
+        if (named) {
+          // "الفقرة 4 من المادة 2": the paragraph is inside the article, so the article is the clause named.
+          const keys = outerReference(clauses, named.last + 1) ?? named.keys;
+          // Every word answers to the reference: the named clause holds "all the words".
+          for (const { term } of clauses.slice(c, named.last + 1)) {
             for (const terms of analyseQueryTerm(term)) {
               addGroup({ ...base, fields: [...fields, 'ref'], matcher: { kind: 'exact', terms: [...terms, ...keys] } });
             }
           }
-          c = ordinal.last;
-          continue;
-        }
-        // "الفقرة 4 من المادة 2": the paragraph is inside the article, so the article is the clause named.
-        const outer = pairRefs ? outerReference(clauses, c + 2) : null;
-        if (outer) pairRefs = outer;
-        if (pairRefs) {
-          // Both words answer to the reference: the named clause holds "all the words".
-          for (const term of [clause.term, next!.term]) {
-            for (const terms of analyseQueryTerm(term)) {
-              addGroup({ ...base, fields: [...fields, 'ref'], matcher: { kind: 'exact', terms: [...terms, ...pairRefs] } });
-            }
-          }
-          c++;
+          c = named.last;
           continue;
         }
       }
