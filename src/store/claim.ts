@@ -33,7 +33,8 @@ export function lostCommit(dir: string, why: string): LostCommitError {
   );
 }
 
-function processAlive(pid: number): boolean {
+/** Is process `pid` running (a process of another user counts: it exists)? */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

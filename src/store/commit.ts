@@ -6,8 +6,8 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { isTempFileOf } from './atomic.js';
-import { LEGACY_PATHS_NAME, MANIFEST_FILE, PATHS_NAME, segmentCounter, segmentName, segmentOfFolder, segmentPath, segmentsPath } from './layout.js';
-import { commitClaimed } from './claim.js';
+import { LEGACY_PATHS_NAME, MANIFEST_FILE, PATHS_NAME, pathsFileGeneration, segmentCounter, segmentName, segmentOfFolder, segmentPath, segmentsPath } from './layout.js';
+import { commitClaimed, processAlive } from './claim.js';
 import { type HeldLock, lockWaitMs } from './lock.js';
 import { type ManifestBody, type ManifestSegment, writeManifest } from './manifest.js';
 import { type MergePolicyOptions, nextMerge } from './merge-policy.js';
@@ -133,7 +133,7 @@ export function sweep(dir: string, scope: SweepScope): void {
     const remove =
       (isTempFileOf(MANIFEST_FILE, name) && !processAliveIn(name)) ||
       deadClaimFile(name) ||
-      (PATHS_NAME.test(name) && !scope.paths.has(name) && Number(name.slice('paths-'.length, 'paths-'.length + 8)) <= scope.generation) ||
+      (PATHS_NAME.test(name) && !scope.paths.has(name) && pathsFileGeneration(name) <= scope.generation) ||
       LEGACY_PATHS_NAME.test(name);
     if (remove) rmSync(join(dir, name), { force: true });
   }
@@ -154,22 +154,13 @@ export function sweep(dir: string, scope: SweepScope): void {
 /** Is the process named in a temporary file's name (`.<base>.<pid>.<tag>.tmp`) still running? */
 function processAliveIn(name: string): boolean {
   const match = /\.(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name);
-  return match !== null && pidAlive(Number(match[1]));
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
+  return match !== null && processAlive(Number(match[1]));
 }
 
 /** A claim file (`.claim.<pid>.<tag>`) of a process that is gone. */
 function deadClaimFile(name: string): boolean {
   const match = /^\.claim\.(\d+)\.[0-9a-f]{8}$/.exec(name);
-  return match !== null && !pidAlive(Number(match[1]));
+  return match !== null && !processAlive(Number(match[1]));
 }
 
 function liveClauses(dir: string, entry: ManifestSegment, identity: string): number {

@@ -101,5 +101,10 @@ export function pathsFileName(generation: number, tag: string): string {
 }
 
 export const PATHS_NAME = /^paths-\d{8}-[0-9a-f]{6}\.bin$/;
+
+/** The generation a paths file's name carries (paths-00000204-424320.bin: 204). */
+export function pathsFileGeneration(name: string): number {
+  return Number(name.slice('paths-'.length, 'paths-'.length + 8));
+}
 /** Paths files of earlier versions (one JSON file per commit): read by rebuild, swept by the next commit. */
 export const LEGACY_PATHS_NAME = /^paths-\d{8}-[0-9a-f]{6}\.json$/;

@@ -16,7 +16,7 @@ import { BlockCache, readStored, walkStored } from '../index/format/stored.js';
 import { SegmentReader } from '../index/segment-reader.js';
 import type { DocEntry } from '../index/format/docs.js';
 import type { UnresDocument } from '../types.js';
-import { LEGACY_PATHS_NAME, SEGMENT_NAME, manifestPath, segmentFilePath, segmentPath, segmentsPath } from './layout.js';
+import { LEGACY_PATHS_NAME, SEGMENT_NAME, manifestPath, segmentCounter, segmentFilePath, segmentPath, segmentsPath } from './layout.js';
 import { readManifest } from './manifest.js';
 import { type PathTable, salvagePathTable } from './paths.js';
 import { documentProblem } from './validate.js';
@@ -196,7 +196,7 @@ export function salvageDocuments(dir: string): Salvage {
   } catch {
     present = [];
   }
-  for (const name of present) nextSegment = Math.max(nextSegment, Number(name.slice(1, 9)) + 1);
+  for (const name of present) nextSegment = Math.max(nextSegment, segmentCounter(name) + 1);
   let body = null;
   try {
     body = readManifest(dir);
