@@ -93,6 +93,11 @@ export class LazyColumn<T extends Uint16Array | Uint8Array> {
     return this.values[ordinal]!;
   }
 
+  /** Whether page `page` was loaded into `values`. */
+  holds(page: number): boolean {
+    return this.loaded[page] !== 0;
+  }
+
   /** The whole column (merges). */
   all(): T {
     for (let p = 0; p * PAGE < this.values.length; p++) {
@@ -113,24 +118,19 @@ export class LazyColumn<T extends Uint16Array | Uint8Array> {
  * answering for ESCAPE. `get` is the hot path of scoring.
  */
 export class LengthColumn {
-  private readonly loaded: Uint8Array;
+  private readonly column: LazyColumn<Uint8Array>;
 
   constructor(
-    private readonly bytes: Uint8Array,
+    clauseCount: number,
     private readonly overflows: Overflows,
     /** Page `page`'s bytes, read and checked. */
-    private readonly load: (page: number) => Uint8Array,
+    private readonly read: (page: number) => Uint8Array,
   ) {
-    this.loaded = new Uint8Array(Math.ceil(bytes.length / PAGE) + 1);
+    this.column = new LazyColumn<Uint8Array>(new Uint8Array(clauseCount), (page, into) => into.set(read(page), page * PAGE));
   }
 
   get(ordinal: number): number {
-    const page = ordinal >> PAGE_SHIFT;
-    if (this.loaded[page] === 0) {
-      this.bytes.set(this.load(page), page * PAGE);
-      this.loaded[page] = 1;
-    }
-    const length = this.bytes[ordinal]!;
+    const length = this.column.get(ordinal);
     return length === ESCAPE ? this.long(ordinal) : length;
   }
 
@@ -146,10 +146,11 @@ export class LengthColumn {
    * written) takes no memory beside it.
    */
   all(): Uint16Array {
-    const out = new Uint16Array(this.bytes.length);
-    for (let p = 0; p * PAGE < this.bytes.length; p++) {
+    const bytes = this.column.values;
+    const out = new Uint16Array(bytes.length);
+    for (let p = 0; p * PAGE < bytes.length; p++) {
       const from = p * PAGE;
-      out.set(this.loaded[p] === 0 ? this.load(p) : this.bytes.subarray(from, Math.min(this.bytes.length, from + PAGE)), from);
+      out.set(this.column.holds(p) ? bytes.subarray(from, Math.min(bytes.length, from + PAGE)) : this.read(p), from);
     }
     const { ordinals, lengths } = this.overflows;
     for (let k = 0; k < ordinals.length; k++) out[ordinals[k]!] = lengths[k]!;
@@ -217,9 +218,8 @@ export class NormsReader {
     if (!column) {
       const f = CLAUSE_FIELDS.indexOf(field);
       const base = f * this.clauseCount;
-      const bytes = new Uint8Array(this.clauseCount);
       const overflows = this.overflows(f);
-      column = new LengthColumn(bytes, overflows, (page) => {
+      column = new LengthColumn(this.clauseCount, overflows, (page) => {
         const from = page * PAGE;
         const n = Math.min(PAGE, this.clauseCount - from);
         const read = this.file.read(base + from, n);
