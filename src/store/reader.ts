@@ -285,10 +285,10 @@ export class IndexSnapshot {
   search(plan: QueryPlan, filters: SearchFilters, limit: number): EngineHit[] {
     this.usable();
     const kind = plan.preferKind;
-    if (!kind) return this.retrying(() => assembleHits(this.segments, searchSegments(this.segments, plan, filters, limit)));
-    return this.retrying(() =>
-      assembleHits(this.segments, preferKind(this.segments, searchSegments(this.segments, plan, filters, preferenceDepth(limit)), kind, limit)),
-    );
+    return this.retrying(() => {
+      const outcome = searchSegments(this.segments, plan, filters, kind ? preferenceDepth(limit) : limit);
+      return assembleHits(this.segments, kind ? preferKind(this.segments, outcome, kind, limit) : outcome);
+    });
   }
 
   private manifestChanged(): boolean {
