@@ -78,8 +78,8 @@ const REFERENCE_WORDS: Record<string, readonly string[]> = {
   جزء: ['part'],
 };
 
-/** Words that open a heading naming its division (folded, without article), and the English a translated text keeps. */
-const HEADING_WORDS: Record<string, string> = { فصل: 'chapter', باب: 'part', جزء: 'part', chapter: 'chapter', part: 'part' };
+/** The reference prefixes a heading can open with: the divisions (REFERENCE_WORDS' فصل, باب, جزء, or the English a translated text keeps). */
+const DIVISION_PREFIXES: ReadonlySet<string> = new Set(['chapter', 'part']);
 
 /** How far a heading is read for its division's number: the word and an ordinal of up to three words. */
 const HEADING_WORDS_READ = 4;
@@ -113,7 +113,7 @@ function readHeading(heading: string): string[] {
     .filter((w) => w !== '');
   const first = words[0];
   if (first === undefined) return [];
-  const prefix = HEADING_WORDS[withoutArticle(first).replace(/\u0629$/, HEH)] ?? HEADING_WORDS[first.toLowerCase()];
+  const prefix = (referencePrefixesOfWord(first.replace(/\u0629$/, HEH)) ?? [first.toLowerCase()]).find((p) => DIVISION_PREFIXES.has(p));
   if (prefix === undefined || words.length < 2) return [];
   const n = divisionNumber(words.slice(1, HEADING_WORDS_READ))?.value;
   return n === undefined ? [] : [referenceKey(prefix, n)];
