@@ -12,6 +12,7 @@
 // `documentOrder` then maps the ordinals add() returned to the written ones.
 
 import { citeKeys } from '../search/analysis/symbols.js';
+import { headingReferenceKeys } from '../un/clause-references.js';
 import { ALL_FIELDS, CLAUSE_FIELDS, type ClauseField, type Field, clauseKindCode, documentYears, isDocField, referenceTerms } from '../search/fields.js';
 import type { UnresDocument } from '../types.js';
 import { ANALYSED_CLAUSE_FIELDS, type AnalysedDocument, analyseDocument } from './analysed.js';
@@ -207,6 +208,7 @@ export class SegmentBuilder {
     const analysed = work?.analysed ?? analyseDocument(doc);
     for (const lists of this.docLists.values()) lists.length = 0;
     const cited = citedTerms(doc);
+    const headingKeys = headingReferenceKeys(doc.headings);
     const sums = CLAUSE_FIELDS.map(() => 0);
     let at = 0;
     for (const clause of doc.clauses) {
@@ -218,7 +220,7 @@ export class SegmentBuilder {
         this.lengths.get(field)!.push(capped);
         sums[CLAUSE_FIELDS.indexOf(field)]! += capped;
       }
-      const refs = referenceTerms(clause);
+      const refs = referenceTerms(clause, headingKeys);
       this.post('ref', ordinal, new Set(refs));
       const refLength = Math.min(refs.length, MAX_LENGTH);
       this.lengths.get('ref')!.push(refLength);

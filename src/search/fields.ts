@@ -9,7 +9,7 @@
 //   title    the document's own symbol and title (analysed; per document)
 //   years    the years the document is of (exact keys; per document)
 
-import { headingReferenceKeys, referenceKeysOfClause } from '../un/clause-references.js';
+import { referenceKeysOfClause } from '../un/clause-references.js';
 import { resolveIbid } from '../un/ibid.js';
 import { isYear } from '../un/symbols.js';
 import type { Clause, UnresDocument } from '../types.js';
@@ -129,10 +129,13 @@ export function documentYears(doc: Partial<Pick<UnresDocument, 'symbol' | 'adopt
   return [...years];
 }
 
-/** The reference keys a clause is indexed under (field `ref`). */
-export function referenceTerms(clause: Clause): string[] {
+/**
+ * The reference keys a clause is indexed under (field `ref`): its own, and those of the divisions it stands
+ * under (`headingKeys`: headingReferenceKeys of its document's headings).
+ */
+export function referenceTerms(clause: Clause, headingKeys: ReadonlyMap<string, readonly string[]>): string[] {
   const keys = referenceKeysOfClause(clause.kind, clause.number, clause.index, clause.designation);
-  const division = headingReferenceKeys(clause.section);
+  const division = clause.heading ? (headingKeys.get(clause.heading) ?? []) : [];
   return division.length > 0 ? [...keys, ...division] : keys;
 }
 

@@ -6,6 +6,7 @@
 import { ENACTING_SUBJECTS, INSIDE_OPENERS, LINE_OPENERS, PERFECT_OPENER, alternation } from '../un/formulas.js';
 import { parseDigits } from '../text/digits.js';
 import { designationOfWord } from '../un/clause-references.js';
+import { DIVISION_WORDS, ENGLISH_DIVISION_WORDS } from '../un/divisions.js';
 import type { ArticleDesignation, HeadingLevel } from '../types.js';
 import {
   CHAPTER_ORDINALS_PATTERN,
@@ -187,10 +188,10 @@ const SEPARATOR = `\\s*(?:[:.]|${DASH})\\s*`;
 // "المرفق", "المرفق الأول", "مرفق القرار", "الملحق الثاني"; not "الملحق بها،".
 const ANNEX = /^(?:ال)?(?:مرفق|مرفقات)(?:\s+[^\s،,.؛]+){0,3}$|^(?:ال)?(?:ملحق|ملاحق)(?:\s+(?:ال)?(?:اول|ثاني|ثالث|رابع|خامس|سادس|سابع|ثامن|تاسع|عاشر|[0-9]{1,3}|[IVX]{1,5}))?$/;
 // "الفصل الأول: مقاصد الهيئة", "الجزء الثالث", "الباب 2 - ...", "القسم الرابع".
-const NAMED = /^(?:ال)?(فصل|جزء|باب|قسم|فرع)\s+/;
-const NAMED_LEVEL: Record<string, HeadingLevel> = { فصل: 'chapter', جزء: 'part', باب: 'part', قسم: 'section', فرع: 'section' };
-const ENGLISH = /^(Chapter|CHAPTER|Part|PART|Section|SECTION|Annex|ANNEX)\s+([IVXLC]{1,7}|\d{1,3}|[A-Z])\b\s*(?:[:.\-\u2013\u2014]\s*)?[^.;]{0,200}$/;
-const ENGLISH_LEVEL: Record<string, HeadingLevel> = { chapter: 'chapter', part: 'part', section: 'section', annex: 'annex' };
+const NAMED = new RegExp(`^(?:ال)?(${Object.keys(DIVISION_WORDS).join('|')})\\s+`);
+// "Chapter XVI", "PART II": the English division words, capitalised or in capitals.
+const ENGLISH_WORDS = Object.keys(ENGLISH_DIVISION_WORDS).flatMap((w) => [w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]);
+const ENGLISH = new RegExp(`^(${ENGLISH_WORDS.join('|')})\\s+([IVXLC]{1,7}|\\d{1,3}|[A-Z])\\b\\s*(?:[:.\\-\u2013\u2014]\\s*)?[^.;]{0,200}$`);
 const SENTENCE_PUNCTUATION = /[.؛;،,!?؟]\s*$/;
 const PREPOSITION = /^(?:من|في|الى|على|عن|و|او|ان)\s/;
 const MAX_TITLE_WORDS = 14;
@@ -236,7 +237,7 @@ export function readHeading(line: string): HeadingFound | null {
       const end = text.length - numbering.after.length;
       const separator = LEADING_SEPARATOR.exec(numbering.after);
       const titleFrom = end + (separator ? separator[0].length : 0);
-      return { level: NAMED_LEVEL[named[1]!]!, label: folded.printedSlice(0, end), number: numbering.value, title: folded.printedFrom(titleFrom) || null };
+      return { level: DIVISION_WORDS[named[1]!]!, label: folded.printedSlice(0, end), number: numbering.value, title: folded.printedFrom(titleFrom) || null };
     }
   }
   const english = ENGLISH.exec(line);
@@ -245,7 +246,7 @@ export function readHeading(line: string): HeadingFound | null {
     const labelEnd = english.index + english[0].indexOf(num, english[1]!.length) + num.length;
     const title = line.slice(labelEnd).replace(/^\s*[:.\-\u2013\u2014]?\s*/, '').trim();
     const number = /^\d+$/.test(num) ? Number(num) : (romanValue(num) ?? (num.length === 1 ? num.charCodeAt(0) - 64 : null));
-    return { level: ENGLISH_LEVEL[english[1]!.toLowerCase()]!, label: line.slice(0, labelEnd).trim(), number, title: title || null };
+    return { level: ENGLISH_DIVISION_WORDS[english[1]!.toLowerCase()]!, label: line.slice(0, labelEnd).trim(), number, title: title || null };
   }
   return null;
 }

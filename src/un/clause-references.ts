@@ -4,15 +4,14 @@
 // "pp2", "para12", "rec4"). Search indexes every clause under the reference
 // keys of its kind and number, and turns these words into the same keys.
 // A chapter or part is named the same way ("الفصل السابع", "الباب 3"): a
-// clause standing under a heading that opens with such a name ("الفصل السابع:
-// فيما يتخذ من الأعمال ...") is indexed under its key (`chapter:7`), so a query
-// naming the chapter reaches the clauses of the chapter, not only the clauses
-// that print its name.
+// clause standing under such a heading, at any depth, is indexed under its key
+// (`chapter:7`), read from the parser's heading tree, so a query naming the
+// chapter reaches the clauses of the chapter, not only the clauses that print
+// its name.
 
-import type { ArticleDesignation, ClauseKind } from '../types.js';
+import type { ArticleDesignation, ClauseKind, Heading, HeadingLevel } from '../types.js';
 import { HEH, foldLetters, withoutArticle } from '../text/letters.js';
-import { ordinalPrefix, romanValue } from './numbering.js';
-import { parseDigits } from '../text/digits.js';
+import { DIVISION_WORDS, divisionOfWord } from './divisions.js';
 
 /** The prefix of a clause's id, by kind (`op3`, `art51`): compile writes ids with it, search reads them back. */
 export const CLAUSE_ID_PREFIX: Readonly<Record<ClauseKind, string>> = {
@@ -60,6 +59,9 @@ export function referenceKeysOfClause(kind: ClauseKind, number: number | null, i
   return prefixes.map((p) => referenceKey(p, n));
 }
 
+/** The divisions a reader cites by name and number ("الفصل السابع", "الباب 3"): chapters and parts. */
+const REFERENCED_LEVELS: ReadonlySet<HeadingLevel> = new Set<HeadingLevel>(['chapter', 'part']);
+
 /**
  * Words that name a clause by number, normalised as the search normaliser
  * writes them (bare alef, ه for ة), with the article and attached particles
@@ -73,64 +75,32 @@ const REFERENCE_WORDS: Record<string, readonly string[]> = {
   فقرات: ['op', 'para'],
   توصيه: ['rec'],
   // Divisions of an instrument or report, numbered by their heading: a chapter (الفصل), a part (الباب, الجزء).
-  فصل: ['chapter'],
-  باب: ['part'],
-  جزء: ['part'],
+  ...Object.fromEntries(Object.entries(DIVISION_WORDS).filter(([, level]) => REFERENCED_LEVELS.has(level)).map(([word, level]) => [word, [level]])),
 };
 
-/** The reference prefixes a heading can open with: the divisions (REFERENCE_WORDS' فصل, باب, جزء, or the English a translated text keeps). */
-const DIVISION_PREFIXES: ReadonlySet<string> = new Set(['chapter', 'part']);
-
-/** How far a heading is read for its division's number: the word and an ordinal of up to three words. */
-const HEADING_WORDS_READ = 4;
-/** Characters of a heading read for them ("الفصل الخامس والعشرون:" takes 22): a heading may be a long sentence. */
-const HEADING_CHARS_READ = 64;
-
-// The clauses of one section share its heading, and ingest reads them in order: each heading is read once.
-let lastHeading: string | null = null;
-let lastKeys: readonly string[] = [];
-
 /**
- * The reference keys of the division a heading opens with ("الفصل السابع: ..." -> `chapter:7`, "الباب 3",
- * "Chapter XVI: ..."), or none: the clauses standing under it answer to the chapter's name.
+ * The reference keys of each heading of a document, by id: for every division named by its word and number
+ * ("الفصل السابع: ..." -> `chapter:7`, "الباب 3", "Chapter XVI") the heading and every heading under it
+ * answer to it, so the clauses of a chapter answer to the chapter's name. A heading numbered by an ordinal
+ * alone ("أولاً - مقدمة") names no division a reader would cite, and gives none. The parser read the number.
  */
-export function headingReferenceKeys(heading: string | null | undefined): readonly string[] {
-  if (!heading) return [];
-  if (heading !== lastHeading) {
-    lastKeys = readHeading(heading);
-    lastHeading = heading;
+export function headingReferenceKeys(headings: readonly Heading[] | undefined): Map<string, readonly string[]> {
+  const keys = new Map<string, readonly string[]>();
+  for (const heading of headings ?? []) {
+    const inherited = (heading.parent !== null ? keys.get(heading.parent) : undefined) ?? [];
+    const own = divisionKey(heading);
+    keys.set(heading.id, own === null ? inherited : [...inherited, own]);
   }
-  return lastKeys;
+  return keys;
 }
 
-/** A cheap first look, before folding: a heading word's first letter after any particles and article (فصل, باب, جزء), or the English. */
-const HEADING_START = /^\s*(?:[وف]?(?:[بك]?ال|لل|[بلك])?[فبج]|chapter|part)/i;
-
-function readHeading(heading: string): string[] {
-  if (!HEADING_START.test(heading)) return [];
-  const words = foldLetters(heading.slice(0, HEADING_CHARS_READ))
-    .split(/[\s:.\-–—]+/, HEADING_WORDS_READ + 1)
-    .filter((w) => w !== '');
-  const first = words[0];
-  if (first === undefined) return [];
-  const prefix = (referencePrefixesOfWord(first.replace(/\u0629$/, HEH)) ?? [first.toLowerCase()]).find((p) => DIVISION_PREFIXES.has(p));
-  if (prefix === undefined || words.length < 2) return [];
-  const n = divisionNumber(words.slice(1, HEADING_WORDS_READ))?.value;
-  return n === undefined ? [] : [referenceKey(prefix, n)];
-}
-
-/**
- * The number of a division or clause written after its name: digits (any script), a roman numeral, or an
- * ordinal of up to three words (السابع, الحادي عشر, الخامس والعشرون); with how many words it took.
- */
-function divisionNumber(words: readonly string[]): { value: number; words: number } | null {
-  const first = words[0];
-  if (first === undefined) return null;
-  const digits = first.length <= 5 ? parseDigits(first) : null;
-  if (digits !== null) return { value: digits, words: 1 };
-  const roman = romanValue(first);
-  if (roman !== null) return { value: roman, words: 1 };
-  return ordinalPrefix(words.map(foldLetters));
+/** A heading's own key: its label's first word a referenced division word, and a number. */
+function divisionKey(heading: Heading): string | null {
+  if (heading.number === null || heading.label === null) return null;
+  const first = /^\S+/.exec(heading.label);
+  if (!first) return null;
+  const level = divisionOfWord(withoutArticle(foldLetters(first[0])));
+  return level !== undefined && REFERENCED_LEVELS.has(level) ? referenceKey(level, heading.number) : null;
 }
 
 /** Prefixes a normalised word names (`المادة` -> art), or null. */
