@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import lunr from 'lunr';
 import { analyseQueryTerm, analyseText } from '../../src/search/analysis/pipeline.js';
-import { createAnalysisPipeline, unresArabic } from '../../src/search/analysis/lunr-plugin.js';
 
 const indexTerms = (text: string) => new Set(analyseText(text).map((t) => t.term));
 /** Does the query word find the printed text? (any variant of any group) */
@@ -12,12 +10,6 @@ const finds = (query: string, text: string) => {
 };
 
 describe('analysis chain', () => {
-  it('is registered with lunr under its own labels', () => {
-    const serialised = createAnalysisPipeline().toJSON();
-    expect(serialised).toEqual(['unres-split', 'unres-normalise', 'unres-stop-words', 'unres-stem']);
-    expect(() => lunr.Pipeline.load(serialised)).not.toThrow();
-  });
-
   it('finds Arabic morphology both ways', () => {
     for (const text of ['الأطفال', 'للأطفال', 'بالأطفال']) {
       expect(finds('طفل', text), text).toBe(true);
@@ -59,7 +51,7 @@ describe('analysis chain', () => {
 
   it('finds hyphenated كوفيد-19 however it is printed', () => {
     for (const text of ['جائحة كوفيد-19', 'جائحة كوفيد 19', 'جائحة (كوفيد-١٩)']) {
-      // lunr's query lexer splits on the hyphen: each part is its own term
+      // the query syntax splits on the hyphen: each part is its own term
       expect(finds('كوفيد', text) && finds('19', text), text).toBe(true);
     }
     expect(finds('كوفيد19', 'جائحة كوفيد-19')).toBe(true);
@@ -76,23 +68,10 @@ describe('analysis chain', () => {
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 40 }), (text) => {
         const viaIndex = [...indexTerms(text)].sort();
-        // lunr's query lexer splits on spaces and hyphens only; each piece goes through the pipeline
+        // the query syntax splits on spaces and hyphens only; each piece goes through the chain
         const viaQuery = [...new Set(text.split(/[\s-]+/).flatMap((piece) => analyseQueryTerm(piece).flat()))].sort();
         expect(viaQuery).toEqual(viaIndex);
       }),
     );
-  });
-
-  it('works as a plugin for a plain lunr index', () => {
-    const idx = lunr(function () {
-      this.use(unresArabic);
-      this.ref('id');
-      this.field('text');
-      this.add({ id: 'a', text: 'يحث الدول على حماية الأطفال من الاتجار' });
-      this.add({ id: 'b', text: 'يرحب بقرار الجمعية العامة ٢٩٣/٦٤' });
-    });
-    expect(idx.search('طفل').map((r) => r.ref)).toEqual(['a']);
-    expect(idx.search('64/293').map((r) => r.ref)).toEqual(['b']);
-    expect(idx.search('والاتجار').map((r) => r.ref)).toEqual(['a']);
   });
 });

@@ -4,8 +4,6 @@
 //   normalise   spelling variants folded (normalise.ts; symbols: a zero between letters reads O)
 //   stop words  function words and lone letters dropped (stopwords.ts)
 //   stem        light stems, possibly several variants (stemmer.ts)
-// The same steps as lunr pipeline functions are in lunr-plugin.ts, for a lunr
-// index; searching does not load lunr.
 
 import { normaliseSymbolToken, normaliseToken } from './normalise.js';
 import { stemVariants } from './stemmer.js';
@@ -14,20 +12,20 @@ import { isDecisionOrResolutionSymbol, pairKeyOfSymbol } from './symbols.js';
 import { type RawToken, tokenize, type TokenType } from './tokenizer.js';
 
 /** Step 1: a token's spelling folded; '' when nothing is left (the token is dropped). */
-export function normaliseStep(text: string, type: TokenType): string {
+function normaliseStep(text: string, type: TokenType): string {
   if (type === 'pair') return text;
   return type === 'symbol' ? normaliseSymbolToken(text) : normaliseToken(text);
 }
 
 /** Step 2: whether a normalised token is dropped as a stop word. */
-export function isDroppedStep(text: string, type: TokenType): boolean {
+function isDroppedStep(text: string, type: TokenType): boolean {
   if (type !== 'word') return false;
   // A lone letter is a list label (أ), a symbol's series (A/RES) or a broken word, never a topic.
   return isStopWord(text) || text.length === 1;
 }
 
 /** Step 3: a kept token's terms (a word's stem variants; any other token as it is). */
-export function stemStep(text: string, type: TokenType): readonly string[] {
+function stemStep(text: string, type: TokenType): readonly string[] {
   return type === 'word' ? stemVariants(text) : [text];
 }
 
