@@ -101,6 +101,15 @@ describe('search features through bin/unres.js', () => {
     expect(await search('"الدفاع النفس"', '--limit', '100')).toEqual([]);
   });
 
+  it('reads negation and أيضاً as words: States that are not Members, a formula said again', async () => {
+    // ليست, a stop word before, turned the query into "Member States of the United Nations".
+    const notMembers = await search('الدول التي ليست أعضاء في الأمم المتحدة', '--limit', '3');
+    expect(notMembers.map((h) => h.clause).sort()).toEqual(['art32', 'art35', 'art93']);
+    for (const hit of notMembers) expect(bare(hit.text)).toMatch(/ليست/);
+    const again = await search('يشجع أيضا الدول الأعضاء', '--limit', '2');
+    for (const hit of again) expect(bare(hit.text)).toMatch(/تشجع أيضا الدول الأعضاء/);
+  });
+
   it('finds a resolution by its bare number or its name, the document itself first', async () => {
     const bareNumber = await search('١٥١٤', '--limit', '3');
     expect(bareNumber.map((h) => h.doc)).toEqual(['A-RES-1514-XV-', 'A-RES-1514-XV-', 'A-RES-1514-XV-']);

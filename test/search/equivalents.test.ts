@@ -36,6 +36,15 @@ describe('equivalent wordings: must meet', () => {
     ['مرتكبو الجرائم', 'جاني'],
     ['مرتكبي', 'جاني'],
     ['الجناة', 'مرتكب'],
+    ['امتيازات', 'ميز'],
+    ['بالمزايا', 'امتياز'],
+    ['الحصانات', 'اعفاء'],
+    ['والإعفاءات', 'حصان'],
+    ['إفتاء', 'فتوي'],
+    ['الفتوى', 'افتاء'],
+    ['الرأي الاستشاري', 'افتاء'],
+    ['تنظيم التسلح', 'تسليح'],
+    ['التسليح', 'تسلح'],
   ])('%s also looks for %s', (query, term) => {
     expect(alternates(query).flat()).toContain(term);
   });
@@ -65,6 +74,14 @@ describe('equivalent wordings: must not meet', () => {
     'ارتكاب', // committing, not the perpetrator
     'المرتكبة', // committed (crimes), not perpetrators
     'الجنايات', // felonies
+    'الاستشاري', // advisory, alone: اللجنة الاستشارية is no opinion
+    'الاستشارية',
+    'الرأي', // opinion, alone
+    'الميزة', // an advantage
+    'تمييز',
+    'السلاح', // weapons
+    'الأسلحة',
+    'المحافظة',
   ])('%s carries no alternates', (query) => {
     expect(anyAlternate(query)).toBe(false);
   });
@@ -115,6 +132,23 @@ describe('equivalent wordings end to end', () => {
   it('"again" ranks the clauses saying "new" after both renderings', () => {
     const hits = search('تؤكد مجددا');
     expect(hits.indexOf('op3')).toBeGreaterThan(1);
+  });
+
+  it("finds the Charter's older terms from the later ones", () => {
+    const charter = new SegmentBuilder();
+    charter.add(
+      doc('Charter', ops([
+        'يتمتع المندوبون وموظفو الهيئة بالمزايا والإعفاءات التي يتطلبها استقلالهم',
+        'لأي فرع أن يطلب من المحكمة إفتاءها في المسائل القانونية',
+        'يضع مجلس الأمن خططا لتنظيم التسليح',
+        'تنظيم الاجتماعات',
+      ])),
+    );
+    const own: SegmentSource[] = [memorySource(charter.finish())];
+    const find = (query: string) => assembleHits(own, searchSegments(own, planQuery(query), {}, 10)).map((h) => h.clause);
+    expect(find('امتيازات وحصانات')).toEqual(['op1']);
+    expect(find('الرأي الاستشاري للمحكمة')[0]).toBe('op2');
+    expect(find('تنظيم التسلح')[0]).toBe('op3');
   });
 
   it('"safety" does not find the Charter\'s word for peace', () => {

@@ -57,6 +57,14 @@ describe('analysis chain', () => {
     expect(finds('كوفيد19', 'جائحة كوفيد-19')).toBe(true);
   });
 
+  it("indexes negation and أيضاً, which carry a query's need, as one term each", () => {
+    expect(analyseQueryTerm('ليست')).toEqual([['ليس']]);
+    expect(analyseQueryTerm('وليس')).toEqual([['ليس']]);
+    expect(analyseQueryTerm('ولا')).toEqual([['لا']]);
+    expect(analyseQueryTerm('أيضاً')).toEqual(analyseQueryTerm('وأيضا'));
+    expect(analyseText('دولة ليست عضواً').map((t) => t.term)).toContain('ليس');
+  });
+
   it('drops stop words and punctuation, giving no term', () => {
     expect(analyseQueryTerm('في')).toEqual([]);
     expect(analyseQueryTerm('،؛؟')).toEqual([]);

@@ -37,6 +37,7 @@
 import { SHORT_DUAL_STEMS } from './short-duals.js';
 import { masdarOfParticiple } from './derived-forms.js';
 import { PLURAL_STEMS } from './plural-stems.js';
+import { keptFunctionWordTerm } from './stopwords.js';
 import { ALEF, HAMZA, HEH, TEH, YEH } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
@@ -252,7 +253,10 @@ export function stemVariants(word: string): readonly string[] {
   const known = memo.get(word);
   if (known) return known;
   let stems: readonly string[];
-  if (!isArabicWord(word)) {
+  const fixed = keptFunctionWordTerm(word);
+  if (fixed !== undefined) {
+    stems = [fixed];
+  } else if (!isArabicWord(word)) {
     stems = [word];
   } else {
     stems = [...new Set(prefixReadings(word).flatMap(stemsWithoutPrefixes))];
