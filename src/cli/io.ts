@@ -52,9 +52,16 @@ export function processIo(): CliIo {
     finishOutput,
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Made on first use: process.stdin builds a stream (and a handle) for the
+    // standard input, which only ingest and parse read: ~165 page faults that
+    // every cold `unres search` paid (issue 13).
+    get stdin() {
+      return process.stdin;
+    },
     env: process.env,
     page: (command, text) => runPager(command, text, process.env),
-    now: () => performance.now(),
+    // process.hrtime, not performance.now(): the global `performance` loads
+    // perf_hooks and its ten modules on first use (~50 page faults per search).
+    now: () => Number(process.hrtime.bigint()) / 1e6,
   };
 }

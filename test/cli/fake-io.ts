@@ -16,7 +16,10 @@ export interface FakeIoOptions {
   columns?: number;
 }
 
-export async function runMain(args: string[], options: FakeIoOptions = {}): Promise<Captured> {
+/** A CLI entry's main: src/cli/main.ts's (the default) or src/cli/search-main.ts's. */
+export type MainFunction = (argv: string[], io: CliIo) => Promise<number>;
+
+export async function runMain(args: string[], options: FakeIoOptions = {}, entry: MainFunction = main): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -25,6 +28,6 @@ export async function runMain(args: string[], options: FakeIoOptions = {}): Prom
     stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     env: options.env ?? {},
   };
-  const code = await main(['node', 'unres', ...args], io);
+  const code = await entry(['node', 'unres', ...args], io);
   return { code, stdout, stderr };
 }

@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importsOf, moduleGraph } from '../helpers/import-graph.js';
@@ -31,6 +31,14 @@ describe('start-up imports', () => {
     ].join('\n');
     expect(importsOf(source)).toEqual(['./b.js', './d.js', 'side-effect']);
     expect(importsOf(source, true)).toEqual(['./b.js', './d.js', 'side-effect', './lazy.js']);
+  });
+
+  it('search\'s own entry reaches neither the parser, unified nor the terminal code', () => {
+    const graph = staticGraph(join(ROOT, 'src', 'cli', 'search-main.ts'));
+    expect(graph.some((m) => m.endsWith(join('src', 'cli', 'commands', 'search.ts')))).toBe(true);
+    expect(graph.filter((m) => m.includes(join('src', 'structure')) || m.includes(join('src', 'cli', 'commands', 'ingest.ts')))).toEqual([]);
+    expect(graph.filter((m) => ['terminal.ts', 'width.ts', 'wrap.ts', 'shape.ts'].some((t) => m.endsWith(join('src', 'render', t))))).toEqual([]);
+    expect(graph.filter((m) => m === 'unified' || m === 'string-width' || m.startsWith('remark'))).toEqual([]);
   });
 
   it('the CLI entry reaches neither the parser nor unified', () => {
@@ -72,8 +80,8 @@ describe('the built package, as it runs', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  /** The unres modules (as `src/...` paths) and the packages a run of the CLI loads. */
-  function loadedBy(args: string[]): { modules: string[]; packages: string[] } {
+  /** The unres modules (as `src/...` paths), the bundle's files and the packages a run of the CLI loads. */
+  function loadedBy(args: string[]): { modules: string[]; files: string[]; packages: string[] } {
     const log = join(work, 'loaded.txt');
     writeFileSync(
       join(work, 'hooks.mjs'),
@@ -89,16 +97,20 @@ export async function resolve(specifier, context, next) {
     rmSync(log, { force: true });
     execFileSync(process.execPath, ['--import', join(work, 'register.mjs'), BIN, ...args], { stdio: 'pipe', env: { ...process.env, NO_COLOR: '1' } });
     const modules = new Set<string>();
+    const files = new Set<string>();
     const packages = new Set<string>();
     for (const url of readFileSync(log, 'utf8').split('\n').filter(Boolean)) {
       if (!url.startsWith('file:')) continue;
       const path = fileURLToPath(url);
       const inPackages = /[\\/]node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(path);
       if (inPackages) packages.add(inPackages[1]!.replace(/\\/g, '/'));
-      // A bundled file names each module it holds in a `// .../src/x.js` line.
-      else for (const m of readFileSync(path, 'utf8').matchAll(/^\/\/ \S*?\b(src\/\S+)\.js$/gm)) modules.add(m[1]!);
+      else {
+        if (/[\\/]dist[\\/]bundle[\\/]/.test(path)) files.add(basename(path));
+        // A bundled file names each module it holds in a `// .../src/x.js` line.
+        for (const m of readFileSync(path, 'utf8').matchAll(/^\/\/ \S*?\b(src\/\S+)\.js$/gm)) modules.add(m[1]!);
+      }
     }
-    return { modules: [...modules], packages: [...packages] };
+    return { modules: [...modules], files: [...files], packages: [...packages] };
   }
 
   it('search --json loads the search code only: no parser, no writer, no terminal code', () => {
@@ -113,5 +125,17 @@ export async function resolve(specifier, context, next) {
     expect(modules.filter((m) => ['src/store/write-side', 'src/store/writer', 'src/store/commit', 'src/index/builder', 'src/index/merge'].includes(m))).toEqual([]);
     expect(modules.filter((m) => ['src/render/terminal', 'src/render/width', 'src/render/wrap', 'src/render/shape'].includes(m))).toEqual([]);
     expect(packages.filter((p) => /^(unified|remark-|mdast|string-width|bidi-js|arabic-reshaper|pdfjs-dist|mammoth)/.test(p))).toEqual([]);
+  }, 60_000);
+
+  it('search loads its own bundle (search.js and its search-* chunks), never the whole CLI\'s', () => {
+    const index = join(work, 'index');
+    if (!existsSync(index)) execFileSync(process.execPath, [BIN, 'ingest', SEEDS, '--index', index], { stdio: 'pipe' });
+    for (const args of [['search', 'طفل', '--index', index, '--json'], ['search', 'طفل', '--index', index], ['search', '--help']]) {
+      const { files } = loadedBy(args);
+      expect(files).toContain('search.js');
+      expect(files.filter((f) => f !== 'search.js' && !f.startsWith('search-'))).toEqual([]);
+    }
+    // Any other command starts from main.js.
+    expect(loadedBy(['list', '--index', index]).files).toContain('main.js');
   }, 60_000);
 });
