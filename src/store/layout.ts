@@ -45,8 +45,11 @@ export const INDEX_FORMAT = 'unres-index';
  * 13: segment format 7 (clause lengths in one byte, 255 and more in an overflow table); what is
  *    indexed changed (issue 12, eighth round): duals of two-letter stems (الصكين, سنتين) read as
  *    their singular, and clauses under a chapter or part heading hold a chapter:N / part:N key.
+ * 14: what is indexed changed (issue 12, ninth round): negation (ليس and its forms, لا, لم, لن, دون) and
+ *    أيضاً are indexed as words, no longer dropped as stop words; a clause answers to every chapter or
+ *    part it stands under, at any depth (read from the parser's heading tree). Segment files as in 13.
  */
-export const INDEX_VERSION = 13;
+export const INDEX_VERSION = 14;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';
