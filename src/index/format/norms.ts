@@ -258,7 +258,7 @@ export class NormsReader {
 }
 
 /** The first index of `sorted` whose value is >= `value` (sorted.length when none). */
-function firstAtLeast(sorted: Uint32Array, value: number): number {
+export function firstAtLeast(sorted: Uint32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
