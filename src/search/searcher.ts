@@ -31,7 +31,7 @@
 
 import { UsageError } from '../errors.js';
 import { documentKindCode } from '../index/format/docs.js';
-import type { LengthColumn } from '../index/format/norms.js';
+import { type LengthColumn, firstAtLeast } from '../index/format/norms.js';
 import { KIND_BITS, NO_MORE, type PostingsCursor, kindBit } from '../index/format/postings.js';
 import type { TermInfo } from '../index/format/terms.js';
 import type { SegmentReader } from '../index/segment-reader.js';
@@ -675,7 +675,8 @@ function buildFilter(filters: SearchFilters, kinds: KindCodes, states: SegmentSt
       });
     }
     // The citing clauses of each segment, sorted (a postings list already is; several are merged): the walk goes
-    // from one to the next, and a clause is tested by a flag per clause.
+    // from one to the next, and a clause is tested by a binary search of them (a flag per clause of the segment
+    // would fault in a page of fresh memory per citing clause, which costs more than the search).
     const sorted = lists.map((parts) => {
       if (parts.length === 1) return parts[0]!;
       const all = new Uint32Array(parts.reduce((n, p) => n + p.length, 0));
@@ -689,22 +690,15 @@ function buildFilter(filters: SearchFilters, kinds: KindCodes, states: SegmentSt
       for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]!;
       return all.subarray(0, n);
     });
-    const flags = sorted.map((list, s) => {
-      const f = new Uint8Array(states[s]!.source.clauseCount);
-      for (let i = 0; i < list.length; i++) f[list[i]!] = 1;
-      return f;
+    tests.push((s, o) => {
+      const list = sorted[s]!;
+      const i = firstAtLeast(list, o);
+      return i < list.length && list[i] === o;
     });
-    tests.push((s, o) => flags[s]![o] === 1);
     narrowFrom((s, o) => {
       const list = sorted[s]!;
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid]! < o) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo < list.length ? list[lo]! : NO_MORE;
+      const i = firstAtLeast(list, o);
+      return i < list.length ? list[i]! : NO_MORE;
     });
   }
   if (filters.since !== undefined || filters.until !== undefined) {

@@ -19,6 +19,8 @@ const MAGIC = 0x43524e55; // "UNRC"
 export const FOOTER_BYTES = 24;
 /** CRCs of the table read at once (4 KiB of it, covering 4 MiB of data). */
 const CRC_PAGE = 1024;
+/** The largest read served through a reader's reused scratch buffer (larger ones, merges' and salvage's, get their own). */
+const SCRATCH_MAX = 1 << 20;
 
 /** Where a writer's bytes go. */
 export interface ByteSink {
@@ -100,6 +102,8 @@ export interface RandomAccess {
   readonly size: number;
   /** Exactly `length` bytes at `position` (the caller checked the bounds). */
   read(position: number, length: number): Uint8Array;
+  /** The same bytes written into `into` from index `at` (memory the caller reuses: no fresh buffer per read). */
+  readInto(position: number, length: number, into: Uint8Array, at: number): void;
   close(): void;
 }
 
@@ -110,6 +114,9 @@ export class MemoryAccess implements RandomAccess {
   }
   read(position: number, length: number): Uint8Array {
     return this.bytes.subarray(position, position + length);
+  }
+  readInto(position: number, length: number, into: Uint8Array, at: number): void {
+    into.set(this.bytes.subarray(position, position + length), at);
   }
   close(): void {}
 }
@@ -133,13 +140,17 @@ export class FileAccess implements RandomAccess {
   read(position: number, length: number): Uint8Array {
     // A fresh ArrayBuffer (offset 0): typed views over it are aligned.
     const out = new Uint8Array(length);
+    this.readInto(position, length, out, 0);
+    return out;
+  }
+
+  readInto(position: number, length: number, into: Uint8Array, at: number): void {
     let done = 0;
     while (done < length) {
-      const n = readSync(this.fd!, out, done, length - done, position + done);
+      const n = readSync(this.fd!, into, at + done, length - done, position + done);
       if (n === 0) throw new RangeError('file ended early');
       done += n;
     }
-    return out;
   }
 
   close(): void {
@@ -259,34 +270,88 @@ export class ChunkedReader {
     this.aheadBytes = Math.max(0, Math.ceil(bytes / CHUNK) * CHUNK);
   }
 
-  /** `length` bytes of data at `offset`, verified. */
+  /** `length` bytes of data at `offset`, verified, in memory of their own (the caller may keep them). */
   read(offset: number, length: number): Uint8Array {
     if (length === 0) return new Uint8Array(0);
-    if (!(offset >= 0 && length > 0 && offset + length <= this.dataLength)) throw this.damaged(`${this.file} range out of bounds`);
-    if (this.aheadBytes === 0) return this.readVerified(offset, length);
+    this.checkRange(offset, length);
+    if (this.aheadBytes === 0) return this.readVerified(offset, length, null);
     if (offset < this.windowStart || offset + length > this.windowStart + this.window.length) {
       const start = Math.floor(offset / CHUNK) * CHUNK;
       const end = Math.min(this.dataLength, Math.max(offset + length, start + this.aheadBytes));
-      this.window = this.readVerified(start, end - start);
+      // Memory of its own per window: views of the last one stay valid for whoever holds them.
+      this.window = this.readVerified(start, end - start, null);
       this.windowStart = start;
     }
     return this.window.subarray(offset - this.windowStart, offset - this.windowStart + length);
   }
 
-  private readVerified(offset: number, length: number): Uint8Array {
+  /**
+   * `length` bytes of data at `offset`, verified, read into `buffer` (from
+   * its start, with the rest of the chunks the range spans) when it is large
+   * enough, else into a new buffer: the view of the range is returned, and its
+   * `.buffer` is the memory to pass the next time. A reader that keeps a window
+   * (a postings cursor) so reads into the same memory every time: on this kind
+   * of machine the first touch of a fresh page costs more than the read, and a
+   * search of common words reads hundreds of windows.
+   */
+  readWithin(offset: number, length: number, buffer: Uint8Array): Uint8Array {
+    if (length === 0) return new Uint8Array(0);
+    this.checkRange(offset, length);
+    if (this.aheadBytes > 0) {
+      const target = buffer.length >= length ? buffer : new Uint8Array(length);
+      target.set(this.read(offset, length));
+      return target.subarray(0, length);
+    }
+    return this.readVerified(offset, length, buffer);
+  }
+
+  /** `length` bytes of data at `offset`, verified, written into `into` from index `at` (through this reader's reused buffer). */
+  readInto(offset: number, length: number, into: Uint8Array, at: number): void {
+    into.set(this.peek(offset, length), at);
+  }
+
+  /**
+   * `length` bytes of data at `offset`, verified, as a view of a buffer this
+   * reader reuses: valid only until its next peek or readInto (for bytes used
+   * at once: a skip table parsed, a page copied where it belongs).
+   */
+  peek(offset: number, length: number): Uint8Array {
+    if (length === 0) return new Uint8Array(0);
+    this.checkRange(offset, length);
+    if (this.aheadBytes > 0) return this.read(offset, length);
+    const data = this.readVerified(offset, length, this.scratch);
+    // Kept when it grew, up to SCRATCH_MAX (a larger read's memory is dropped with it).
+    if (data.buffer !== this.scratch.buffer && data.buffer.byteLength <= SCRATCH_MAX) this.scratch = new Uint8Array(data.buffer);
+    return data;
+  }
+
+  /** peek's and readInto's buffer. */
+  private scratch: Uint8Array = new Uint8Array(0);
+
+  private checkRange(offset: number, length: number): void {
+    if (!(offset >= 0 && length > 0 && offset + length <= this.dataLength)) throw this.damaged(`${this.file} range out of bounds`);
+  }
+
+  /**
+   * The data of [offset, offset + length), every chunk it spans read and
+   * checked: into `buffer` from its start when it holds them, else into a new
+   * buffer of the span's size. Returns the view of the range.
+   */
+  private readVerified(offset: number, length: number, buffer: Uint8Array | null): Uint8Array {
     const first = Math.floor(offset / CHUNK);
     const last = Math.floor((offset + length - 1) / CHUNK);
     const start = first * CHUNK;
     const end = Math.min(this.dataLength, (last + 1) * CHUNK);
     let data: Uint8Array;
     try {
-      data = this.access.read(start, end - start);
+      data = buffer && buffer.length >= end - start ? buffer : new Uint8Array(end - start);
+      this.access.readInto(start, end - start, data, 0);
     } catch {
       throw this.damaged(`${this.file} is truncated or changed`);
     }
     for (let c = first; c <= last; c++) {
       const from = (c - first) * CHUNK;
-      const to = Math.min(data.length, from + CHUNK);
+      const to = Math.min(end - start, from + CHUNK);
       if (crc32(data.subarray(from, to)) !== this.chunkCrc(c)) {
         throw this.damaged(`${this.file} fails its checksum`);
       }

@@ -123,10 +123,11 @@ export class LengthColumn {
   constructor(
     clauseCount: number,
     private readonly overflows: Overflows,
-    /** Page `page`'s bytes, read and checked. */
-    private readonly read: (page: number) => Uint8Array,
+    /** Page `page`'s bytes, read and checked, written into `into` at `at` (the column itself, or a merge's buffer). */
+    private readonly read: (page: number, into: Uint8Array, at: number) => void,
   ) {
-    this.column = new LazyColumn<Uint8Array>(new Uint8Array(clauseCount), (page, into) => into.set(read(page), page * PAGE));
+    // Pages are read straight into the column: no buffer of their own to fault in and drop.
+    this.column = new LazyColumn<Uint8Array>(new Uint8Array(clauseCount), (page, into) => read(page, into, page * PAGE));
   }
 
   get(ordinal: number): number {
@@ -148,9 +149,15 @@ export class LengthColumn {
   all(): Uint16Array {
     const bytes = this.column.values;
     const out = new Uint16Array(bytes.length);
+    const page = new Uint8Array(Math.min(PAGE, bytes.length));
     for (let p = 0; p * PAGE < bytes.length; p++) {
       const from = p * PAGE;
-      out.set(this.column.holds(p) ? bytes.subarray(from, Math.min(bytes.length, from + PAGE)) : this.read(p), from);
+      const n = Math.min(PAGE, bytes.length - from);
+      if (this.column.holds(p)) out.set(bytes.subarray(from, from + n), from);
+      else {
+        this.read(p, page, 0);
+        out.set(page.subarray(0, n), from);
+      }
     }
     const { ordinals, lengths } = this.overflows;
     for (let k = 0; k < ordinals.length; k++) out[ordinals[k]!] = lengths[k]!;
@@ -185,7 +192,7 @@ export class NormsReader {
     const fields = CLAUSE_FIELDS.length;
     const at = this.clauseCount * (fields + 1);
     if (this.file.dataLength < at + 4 * fields) throw this.bad();
-    const bytes = this.file.read(at, 4 * fields);
+    const bytes = this.file.peek(at, 4 * fields);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const counts = new Uint32Array(fields);
     let total = 0;
@@ -203,7 +210,7 @@ export class NormsReader {
     const ordinals = new Uint32Array(n);
     const lengths = new Uint16Array(n);
     if (n === 0) return { ordinals, lengths };
-    const bytes = this.file.read(at, OVERFLOW_ENTRY * n);
+    const bytes = this.file.peek(at, OVERFLOW_ENTRY * n);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let k = 0; k < n; k++) {
       ordinals[k] = view.getUint32(OVERFLOW_ENTRY * k, true);
@@ -219,10 +226,11 @@ export class NormsReader {
       const f = CLAUSE_FIELDS.indexOf(field);
       const base = f * this.clauseCount;
       const overflows = this.overflows(f);
-      column = new LengthColumn(this.clauseCount, overflows, (page) => {
+      column = new LengthColumn(this.clauseCount, overflows, (page, into, at) => {
         const from = page * PAGE;
         const n = Math.min(PAGE, this.clauseCount - from);
-        const read = this.file.read(base + from, n);
+        this.file.readInto(base + from, n, into, at);
+        const read = into.subarray(at, at + n);
         // Each ESCAPE byte of the page takes the next overflow entry of the page, which must be its own.
         const { ordinals } = overflows;
         let k = firstAtLeast(ordinals, from);
@@ -230,7 +238,6 @@ export class NormsReader {
           if (k >= ordinals.length || ordinals[k] !== from + i) throw this.bad();
         }
         if (k < ordinals.length && ordinals[k]! < from + n) throw this.bad();
-        return read;
       });
       this.columns.set(field, column);
     }
@@ -243,7 +250,7 @@ export class NormsReader {
       this.kindColumn = new LazyColumn<Uint8Array>(new Uint8Array(this.clauseCount), (page, into) => {
         const from = page * PAGE;
         const n = Math.min(PAGE, this.clauseCount - from);
-        into.set(this.file.read(base + from, n), from);
+        this.file.readInto(base + from, n, into, from);
       });
     }
     return this.kindColumn;
@@ -251,7 +258,7 @@ export class NormsReader {
 }
 
 /** The first index of `sorted` whose value is >= `value` (sorted.length when none). */
-function firstAtLeast(sorted: Uint32Array, value: number): number {
+export function firstAtLeast(sorted: Uint32Array, value: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

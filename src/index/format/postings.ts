@@ -363,13 +363,24 @@ export class PostingsCursor {
   readonly tfs = new Uint32Array(BLOCK);
   private positionsFrom = 0;
   private blockBytes: Uint8Array = new Uint8Array(0);
-  private positionStarts: Uint32Array | null = null;
-  private positionValues: Uint32Array | null = null;
+  /** The window refill blockBytes was cut from: a later refill (rawBlock) leaves it stale, and it is cut again. */
+  private blockFill = 0;
+  /** Have the loaded block's positions been decoded into positionStarts/positionValues? */
+  private positionsDecoded = false;
+  /** Per posting of the loaded block, where its positions start in positionValues (reused by every block). */
+  private readonly positionStarts = new Uint32Array(BLOCK + 1);
+  /** The loaded block's positions (reused, grown to the largest block's). */
+  private positionValues = new Uint32Array(BLOCK);
   /** positionByteStarts' answer, and the block it is for (-1: none). */
   private readonly byteStarts = new Uint32Array(BLOCK + 1);
   private byteStartsBlock = -1;
+  /** Bytes of the list read at once (a view of windowBuffer), from windowStart. */
   private window: Uint8Array = new Uint8Array(0);
   private windowStart = 0;
+  /** The memory windows are read into, reused by every refill (grown when one needs more). */
+  private windowBuffer: Uint8Array = new Uint8Array(0);
+  /** Refills so far. */
+  private fills = 0;
   /** The current ordinal, NO_MORE when exhausted, -1 before the first. */
   doc = -1;
   /** The cursor stands on the first posting of `block`, known from the skip data; the block is not decoded yet. */
@@ -398,13 +409,13 @@ export class PostingsCursor {
     this.size = 0;
     this.doc = -1;
     this.undecoded = false;
-    this.positionStarts = null;
-    this.positionValues = null;
+    this.positionsDecoded = false;
     this.byteStartsBlock = -1;
     this.kinds = null;
     const { offset, skipBytes, totalBytes } = location;
     if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
-    const head = this.file.read(offset, skipBytes);
+    // Parsed here and dropped: a view of the reader's reused buffer.
+    const head = this.file.peek(offset, skipBytes);
     const end = head.length;
     let pos = 0;
     // A varint of the skip table, most of one byte: that case read without a call.
@@ -486,7 +497,7 @@ export class PostingsCursor {
     if (this.kindBytes === 0) throw new Error('the list has no kind table');
     const n = this.blockCount;
     const start = this.location.offset + this.location.totalBytes - this.kindBytes;
-    const bytes = this.file.read(start, this.kindBytes);
+    const bytes = this.file.peek(start, this.kindBytes);
     const end = bytes.length;
     let pos = 0;
     const read = (): number => {
@@ -541,8 +552,10 @@ export class PostingsCursor {
     if (start < this.windowStart || end > this.windowStart + this.window.length) {
       const listEnd = this.location.offset + this.location.totalBytes;
       const windowEnd = Math.min(listEnd, Math.max(end, start + WINDOW));
-      this.window = this.file.read(start, windowEnd - start);
+      this.window = this.file.readWithin(start, windowEnd - start, this.windowBuffer);
+      if (this.window.buffer !== this.windowBuffer.buffer) this.windowBuffer = new Uint8Array(this.window.buffer);
       this.windowStart = start;
+      this.fills++;
     }
     return this.window.subarray(start - this.windowStart, end - this.windowStart);
   }
@@ -585,9 +598,9 @@ export class PostingsCursor {
     this.index = 0;
     this.undecoded = false;
     this.blockBytes = bytes;
+    this.blockFill = this.fills;
     this.positionsFrom = docEnd;
-    this.positionStarts = null;
-    this.positionValues = null;
+    this.positionsDecoded = false;
     this.byteStartsBlock = -1;
   }
 
@@ -671,21 +684,30 @@ export class PostingsCursor {
     return this.tfs[this.index]!;
   }
 
-  /** Word positions of the current posting. */
+  /** Word positions of the current posting: a view valid until the cursor decodes another block. */
   positions(): Uint32Array {
     return this.positionsAt(this.index);
   }
 
-  /** Word positions of posting `i` of the loaded block. */
+  /** Word positions of posting `i` of the loaded block (a view valid until the cursor decodes another block). */
   positionsAt(i: number): Uint32Array {
     if (this.undecoded) this.loadBlock(this.block);
-    if (!this.positionValues) this.decodePositions();
-    const starts = this.positionStarts!;
-    return this.positionValues!.subarray(starts[i]!, starts[i + 1]!);
+    if (!this.positionsDecoded) this.decodePositions();
+    const starts = this.positionStarts;
+    return this.positionValues.subarray(starts[i]!, starts[i + 1]!);
   }
 
   /** The loaded block's bytes: positionBytesAt's ranges index them. */
   get loadedBytes(): Uint8Array {
+    return this.currentBytes();
+  }
+
+  /** The loaded block's bytes, cut from the window again if it was refilled since (rawBlock reuses its memory). */
+  private currentBytes(): Uint8Array {
+    if (this.blockFill !== this.fills) {
+      this.blockBytes = this.bytesOf(this.block);
+      this.blockFill = this.fills;
+    }
     return this.blockBytes;
   }
 
@@ -697,7 +719,7 @@ export class PostingsCursor {
   positionByteStarts(): Uint32Array {
     if (this.undecoded) this.loadBlock(this.block);
     if (this.byteStartsBlock === this.block) return this.byteStarts;
-    const bytes = this.blockBytes;
+    const bytes = this.currentBytes();
     const starts = this.byteStarts;
     let pos = this.positionsFrom;
     for (let i = 0; i < this.size; i++) {
@@ -720,13 +742,15 @@ export class PostingsCursor {
     return this.size;
   }
 
+  /** Decodes the loaded block's positions into the reused positionStarts and positionValues. */
   private decodePositions(): void {
-    const bytes = this.blockBytes;
+    const bytes = this.currentBytes();
     let pos = this.positionsFrom;
     let total = 0;
     for (let i = 0; i < this.size; i++) total += this.tfs[i]!;
-    const values = new Uint32Array(total);
-    const starts = new Uint32Array(this.size + 1);
+    if (this.positionValues.length < total) this.positionValues = new Uint32Array(Math.max(total, 2 * this.positionValues.length));
+    const values = this.positionValues;
+    const starts = this.positionStarts;
     let k = 0;
     for (let i = 0; i < this.size; i++) {
       starts[i] = k;
@@ -747,8 +771,7 @@ export class PostingsCursor {
     }
     starts[this.size] = k;
     if (pos !== bytes.length) throw this.bad();
-    this.positionStarts = starts;
-    this.positionValues = values;
+    this.positionsDecoded = true;
   }
 
   /** The encoded bytes of block `b` (merges copy them): a view, valid until the cursor reads again. */
