@@ -1,7 +1,8 @@
 // The sparse index of a field's dictionary (src/index/format/terms.ts) is scanned
-// with its short varints decoded in place and longer ones by readVarint: long
-// terms (lengths of two bytes) and large blocks (offsets of three bytes) must
-// be found as short ones are, and a sparse index cut short is still damage.
+// once for where each entry starts; a term's end and its block's size are read
+// again from the entry when a lookup needs them: long terms (lengths of two
+// bytes) and large blocks (offsets of three bytes) must be found as short ones
+// are, and a sparse index cut short is still damage.
 import { describe, expect, it } from 'vitest';
 import { ChunkedReader, ChunkedWriter, MemoryAccess, MemorySink } from '../../src/index/format/chunked.js';
 import { FieldTerms, type FieldTermsInfo, TermsWriter } from '../../src/index/format/terms.js';

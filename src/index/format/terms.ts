@@ -122,49 +122,20 @@ class SparseIndex {
     const offsets = (this.offsets = new Float64Array(count));
     this.decoded = new Array<string | undefined>(count);
     // Every query reads the sparse index of each field it looks in (thousands of entries in a large
-    // segment's text field), in a cold process where this loop runs interpreted: one plain loop over
-    // locals, no reader object or view per entry, two stores per entry, and the one- and two-byte
-    // varints (nearly all: term lengths, block offsets and sizes) decoded in place, not by a call each.
+    // segment's text field), in a cold process: one plain loop over locals, no reader object or view
+    // per entry, two stores per entry.
     const end = raw.length;
     let pos = 0;
     let offset = 0;
     for (let b = 0; b < count; b++) {
       entries[b] = pos;
-      let length = pos < end ? raw[pos]! : 0x80;
-      if (length < 0x80) pos++;
-      else {
-        length = readVarint(raw, pos, end);
-        if (length < 0) throw new MalformedError('read past the end');
-        pos = varintEnd;
-      }
-      pos += length;
-      if (pos > end) throw new MalformedError('read past the end');
-      let delta: number;
-      let byte = pos < end ? raw[pos]! : 0x80;
-      if (byte < 0x80) {
-        delta = byte;
-        pos++;
-      } else if (pos + 1 < end && raw[pos + 1]! < 0x80) {
-        delta = (byte & 0x7f) + raw[pos + 1]! * 128;
-        pos += 2;
-      } else {
-        delta = readVarint(raw, pos, end);
-        if (delta < 0) throw new MalformedError('read past the end');
-        pos = varintEnd;
-      }
-      let bytes: number;
-      byte = pos < end ? raw[pos]! : 0x80;
-      if (byte < 0x80) {
-        bytes = byte;
-        pos++;
-      } else if (pos + 1 < end && raw[pos + 1]! < 0x80) {
-        bytes = (byte & 0x7f) + raw[pos + 1]! * 128;
-        pos += 2;
-      } else {
-        bytes = readVarint(raw, pos, end);
-        if (bytes < 0) throw new MalformedError('read past the end');
-        pos = varintEnd;
-      }
+      const length = readVarint(raw, pos, end);
+      if (length < 0 || varintEnd + length > end) throw new MalformedError('read past the end');
+      const delta = readVarint(raw, varintEnd + length, end);
+      if (delta < 0) throw new MalformedError('read past the end');
+      const bytes = readVarint(raw, varintEnd, end);
+      if (bytes < 0) throw new MalformedError('read past the end');
+      pos = varintEnd;
       offset += delta;
       if (offset + bytes > limit) throw new MalformedError('block out of place');
       offsets[b] = offset;
