@@ -163,9 +163,12 @@ export class DocTableReader {
   starts(): Uint32Array {
     if (!this.startsCache) {
       const bytes = this.file.read(4, (this.count + 1) * 4);
-      const starts = new Uint32Array(this.count + 1);
-      if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) starts.set(new Uint32Array(bytes.buffer, bytes.byteOffset, this.count + 1));
+      let starts: Uint32Array;
+      // A view of the bytes read when they lie aligned (reads land in a fresh buffer: they do), not a
+      // copy: at 100,000 documents each large segment's table is 200 KB of fresh pages to fault in.
+      if (LITTLE_ENDIAN && bytes.byteOffset % 4 === 0) starts = new Uint32Array(bytes.buffer, bytes.byteOffset, this.count + 1);
       else {
+        starts = new Uint32Array(this.count + 1);
         const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
         for (let i = 0; i <= this.count; i++) starts[i] = view.getUint32(i * 4, true);
       }

@@ -101,15 +101,16 @@ export class TermsWriter {
 
 /**
  * The sparse index of one field: every block's first term and place. Read as
- * bytes and scanned once for where each first term lies; a term is decoded
- * only when a lookup compares with it (a binary search decodes a dozen, not
- * the thousands of a large segment's field).
+ * bytes and scanned once for where each entry starts and where its block lies;
+ * a term, its end and its block's size are decoded again from the entry only
+ * when a lookup needs them (a binary search probes a dozen entries, not the
+ * thousands of a large segment's field).
  */
 class SparseIndex {
-  readonly termStarts: Uint32Array;
-  readonly termEnds: Uint32Array;
-  readonly offsets: Float64Array;
-  readonly bytes: Float64Array;
+  /** Where each entry starts in `raw`. */
+  private readonly entries: Uint32Array;
+  /** Where each block starts in the file. */
+  private readonly offsets: Float64Array;
   private readonly decoded: Array<string | undefined>;
 
   constructor(
@@ -117,37 +118,50 @@ class SparseIndex {
     readonly count: number,
     limit: number,
   ) {
-    this.termStarts = new Uint32Array(count);
-    this.termEnds = new Uint32Array(count);
-    this.offsets = new Float64Array(count);
-    this.bytes = new Float64Array(count);
+    const entries = (this.entries = new Uint32Array(count));
+    const offsets = (this.offsets = new Float64Array(count));
     this.decoded = new Array<string | undefined>(count);
     // Every query reads the sparse index of each field it looks in (thousands of entries in a large
-    // segment's text field), in a cold process: one plain loop, no reader object or view per entry.
+    // segment's text field), in a cold process: one plain loop over locals, no reader object or view
+    // per entry, two stores per entry.
     const end = raw.length;
     let pos = 0;
     let offset = 0;
     for (let b = 0; b < count; b++) {
+      entries[b] = pos;
       const length = readVarint(raw, pos, end);
       if (length < 0 || varintEnd + length > end) throw new MalformedError('read past the end');
-      this.termStarts[b] = varintEnd;
-      pos = varintEnd + length;
-      this.termEnds[b] = pos;
-      const delta = readVarint(raw, pos, end);
+      const delta = readVarint(raw, varintEnd + length, end);
       if (delta < 0) throw new MalformedError('read past the end');
       const bytes = readVarint(raw, varintEnd, end);
       if (bytes < 0) throw new MalformedError('read past the end');
       pos = varintEnd;
       offset += delta;
       if (offset + bytes > limit) throw new MalformedError('block out of place');
-      this.offsets[b] = offset;
-      this.bytes[b] = bytes;
+      offsets[b] = offset;
     }
     if (pos !== end) throw new MalformedError('trailing bytes');
   }
 
+  /** Where block b's first term lies in `raw` (the scan checked the entry). */
+  termRange(b: number): { start: number; end: number } {
+    const length = readVarint(this.raw, this.entries[b]!, this.raw.length);
+    return { start: varintEnd, end: varintEnd + length };
+  }
+
   term(b: number): string {
-    return (this.decoded[b] ??= utf8(this.raw.subarray(this.termStarts[b]!, this.termEnds[b]!)));
+    const known = this.decoded[b];
+    if (known !== undefined) return known;
+    const { start, end } = this.termRange(b);
+    return (this.decoded[b] = utf8(this.raw.subarray(start, end)));
+  }
+
+  /** Where block b lies in the file. */
+  block(b: number): { offset: number; bytes: number } {
+    const raw = this.raw;
+    const { end } = this.termRange(b);
+    readVarint(raw, end, raw.length); // the offset's delta, summed in offsets
+    return { offset: this.offsets[b]!, bytes: readVarint(raw, varintEnd, raw.length) };
   }
 }
 
@@ -206,7 +220,8 @@ export class FieldTerms {
    */
   private walkBlock(b: number, visit: (bytes: Uint8Array, length: number, location: ListLocation, i: number) => void): void {
     const sparse = this.sparse();
-    const raw = this.file.read(sparse.offsets[b]!, sparse.bytes[b]!);
+    const place = sparse.block(b);
+    const raw = this.file.read(place.offset, place.bytes);
     const end = raw.length;
     const next = (at: number): number => {
       const value = readVarint(raw, at, end);
@@ -305,8 +320,9 @@ export class FieldTerms {
     try {
       const sparse = this.sparse();
       this.firstTerm(b);
-      const firstStart = sparse.termStarts[b]!;
-      const firstLength = sparse.termEnds[b]! - firstStart;
+      const first = sparse.termRange(b);
+      const firstStart = first.start;
+      const firstLength = first.end - first.start;
       this.walkBlock(b, (bytes, length, location, i) => {
         if (i === 0 && !sameBytes(bytes, length, sparse.raw, firstStart, firstLength)) throw new MalformedError('unsorted');
         if (found === null && sameBytes(bytes, length, wanted, 0, wanted.length)) found = { term, ...location };
