@@ -31,7 +31,8 @@
 
 import { UsageError } from '../errors.js';
 import { documentKindCode } from '../index/format/docs.js';
-import { type LengthColumn, firstAtLeast } from '../index/format/norms.js';
+import type { LengthColumn } from '../index/format/norms.js';
+import { firstAtLeast, gallopToAtLeast } from '../index/sorted.js';
 import { KIND_BITS, NO_MORE, type PostingsCursor, kindBit } from '../index/format/postings.js';
 import type { TermInfo } from '../index/format/terms.js';
 import type { SegmentReader } from '../index/segment-reader.js';
@@ -437,20 +438,7 @@ class ArrayIterator implements TermIterator {
     if (this.doc >= target) return this.doc;
     // Galloping, then binary search: the walk jumps over whole stretches.
     const ordinals = this.ordinals;
-    let lo = this.i + 1;
-    let step = 1;
-    let hi = lo;
-    while (hi < ordinals.length && ordinals[hi]! < target) {
-      lo = hi + 1;
-      hi += step;
-      step *= 2;
-    }
-    hi = Math.min(hi, ordinals.length);
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (ordinals[mid]! < target) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = gallopToAtLeast(ordinals, target, this.i + 1);
     this.i = lo;
     return (this.doc = lo < ordinals.length ? ordinals[lo]! : NO_MORE);
   }
@@ -462,15 +450,8 @@ class ArrayIterator implements TermIterator {
   /** The first stretch whose last ordinal is >= target, from the current one; the stretch count when none. */
   private blockOf(target: number): number {
     const lasts = this.lasts;
-    let lo = Math.floor(Math.min(this.i, this.ordinals.length - 1) / ARRAY_STRETCH);
-    if (lo < 0) lo = 0;
-    let hi = lasts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (lasts[mid]! < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    const from = Math.max(0, Math.floor(Math.min(this.i, this.ordinals.length - 1) / ARRAY_STRETCH));
+    return firstAtLeast(lasts, target, from);
   }
 
   private bestOf(scores: Float64Array, tails: Float64Array, from: number, to: number): number {

@@ -7,6 +7,8 @@
 // sorted by hash) and confirms a candidate with one read. Segments never
 // change, so it is built once per segment and process.
 
+import { firstAtLeast } from '../sorted.js';
+
 /** A 53-bit hash of a UTF-8 key (two 32-bit FNV-1a lanes with different offsets). */
 export function keyHash(bytes: Uint8Array, from = 0, to = bytes.length): number {
   let a = 0x811c9dc5;
@@ -51,13 +53,7 @@ export class DocKeyIndex {
   /** Ordinals whose key may be `key` (same hash; the caller confirms), ascending. */
   candidates(key: string): number[] {
     const h = keyHashOfString(key);
-    let lo = 0;
-    let hi = this.hashes.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.hashes[mid]! < h) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtLeast(this.hashes, h);
     const out: number[] = [];
     for (let k = lo; k < this.hashes.length && this.hashes[k] === h; k++) out.push(this.ordinals[k]!);
     return out;

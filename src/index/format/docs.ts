@@ -12,6 +12,7 @@
 //   the strings: per document id, sha256, source name, kind, symbol, title,
 //     adoption date (varint length + 1 and UTF-8, 0 for null)
 
+import { firstAtLeast } from '../sorted.js';
 import { CLAUSE_FIELDS, DOCUMENT_KINDS } from '../../search/fields.js';
 import { ByteReader, ByteWriter, LITTLE_ENDIAN, MalformedError } from './bytes.js';
 import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
@@ -180,15 +181,8 @@ export class DocTableReader {
 
   /** The document holding a clause ordinal. */
   docOfClause(ordinal: number): number {
-    const starts = this.starts();
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= ordinal) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // The last document starting at or before the ordinal (the first starts at 0).
+    return firstAtLeast(this.starts(), ordinal + 1, 1, this.count) - 1;
   }
 
   private rowBytes(d: number): { bytes: Uint8Array; at: number } {

@@ -12,6 +12,7 @@
 //          kinds: u8 per clause | per clause field: u32 overflow count |
 //          per clause field: (u32 ordinal, u16 length) per overflow, ordinals ascending
 
+import { firstAtLeast } from '../sorted.js';
 import { CLAUSE_FIELDS, type ClauseField, type Field, isDocField } from '../../search/fields.js';
 import type { ChunkedReader, ChunkedWriter, Damage } from './chunked.js';
 
@@ -255,16 +256,4 @@ export class NormsReader {
     }
     return this.kindColumn;
   }
-}
-
-/** The first index of `sorted` whose value is >= `value` (sorted.length when none). */
-export function firstAtLeast(sorted: Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -30,6 +30,7 @@
 
 import { ByteWriter, MalformedError, readVarint, varintEnd } from './bytes.js';
 import type { ChunkedReader, Damage } from './chunked.js';
+import { gallopToAtLeast } from '../sorted.js';
 
 export const BLOCK = 128;
 export const NO_MORE = 0x100000000;
@@ -633,24 +634,10 @@ export class PostingsCursor {
 
   /** The first block whose last ordinal is >= target, from the current one; blockCount when none. */
   blockOf(target: number): number {
-    let b = Math.max(this.block, 0);
+    const b = Math.max(this.block, 0);
     if (this.lasts[b]! >= target) return b;
     // Galloping then binary search over the skip table.
-    let step = 1;
-    let hi = b + 1;
-    while (hi < this.blockCount && this.lasts[hi]! < target) {
-      b = hi;
-      step *= 2;
-      hi = b + step;
-    }
-    hi = Math.min(hi, this.blockCount);
-    let lo = b + 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.lasts[mid]! < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return gallopToAtLeast(this.lasts, target, b + 1, this.blockCount);
   }
 
   /** Moves to the first posting >= target. */
