@@ -35,6 +35,8 @@ export const TEH = '\u062a';
 export const SEEN = '\u0633';
 export const MEEM = '\u0645';
 export const NOON = '\u0646';
+export const WAW = '\u0648';
+export const FEH = '\u0641';
 
 // Folded code of each code unit in the Arabic block U+0600-U+06FF (read in hot loops).
 const ARABIC_BLOCK = 0x600;

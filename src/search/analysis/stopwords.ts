@@ -11,6 +11,7 @@
 // fixed term, not stemmed (the stemmer would read ليست as ل + يست).
 
 import { normaliseToken } from './normalise.js';
+import { FEH, WAW } from '../../text/letters.js';
 
 const FUNCTION_WORDS = `
 في من على الى عن مع عند لدي لدى منذ حتى خلال نحو حول ضد بين عبر تجاه
@@ -54,9 +55,8 @@ const KEPT_FUNCTION_WORDS: ReadonlyMap<string, string> = new Map(
 export function keptFunctionWordTerm(word: string): string | undefined {
   const term = KEPT_FUNCTION_WORDS.get(word);
   if (term !== undefined) return term;
-  const first = word.charCodeAt(0);
-  if ((first === 0x0648 || first === 0x0641) && word.length >= 3) return KEPT_FUNCTION_WORDS.get(word.slice(1));
-  return undefined;
+  const bare = withoutConjunction(word);
+  return bare === null ? undefined : KEPT_FUNCTION_WORDS.get(bare);
 }
 
 /**
@@ -65,9 +65,13 @@ export function keptFunctionWordTerm(word: string): string | undefined {
  */
 export function isStopWord(word: string): boolean {
   if (STOP_WORDS.has(word)) return true;
-  const first = word.charCodeAt(0);
-  if ((first === 0x0648 || first === 0x0641) && word.length >= 3) return STOP_WORDS.has(word.slice(1));
-  return false;
+  const bare = withoutConjunction(word);
+  return bare !== null && STOP_WORDS.has(bare);
+}
+
+/** The word after a leading conjunction و or ف (a word of at least 3 letters), or null: وفي -> في, ولا -> لا. */
+function withoutConjunction(word: string): string | null {
+  return word.length >= 3 && (word[0] === WAW || word[0] === FEH) ? word.slice(1) : null;
 }
 
 export function stopWordList(): string[] {
