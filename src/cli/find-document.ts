@@ -7,6 +7,7 @@ import { normaliseSymbol } from '../search/analysis/symbols.js';
 import type { UnresIndex } from '../store/index.js';
 import type { UnresDocument } from '../types.js';
 import { baseName } from '../files.js';
+import { trimHyphens } from '../un/symbols.js';
 
 interface Listed {
   id: string;
@@ -34,6 +35,8 @@ function lookUp(all: Listed[], reference: string): Listed | undefined {
   const tiers: ((d: Listed) => boolean)[] = [
     (d) => d.id === wanted,
     (d) => d.id.toLowerCase() === lower,
+    // An id typed with or without the trailing `-` older versions gave it.
+    (d) => trimHyphens(d.id).toLowerCase() === trimHyphens(lower),
     (d) => d.symbol !== undefined && d.symbol !== null && normaliseSymbol(d.symbol) === symbol,
     (d) => (d.paths ?? []).some((p) => p === absolute),
     (d) => (d.paths ?? []).some((p) => baseName(p).toLowerCase() === lower),

@@ -4,7 +4,7 @@
 import { basename, extname } from 'node:path';
 import type { Citation, Clause, ClauseKind, DocumentKind, Footnote, FootnoteRef, Heading, SourceInfo, UnresDocument } from '../types.js';
 import { organNamed } from '../un/organs.js';
-import { baseSymbol, ecosocSymbol } from '../un/symbols.js';
+import { baseSymbol, ecosocSymbol, symbolId } from '../un/symbols.js';
 import { findCitationCandidates, type CitationCandidate, type FoundCitation } from './citations.js';
 import { endsSentence, type DraftClause, type HeadingNode, type Segment, type Structure } from './clauses.js';
 import { findArabicDate } from './dates.js';
@@ -296,7 +296,7 @@ function closingDate(lines: LineNode[]): string | null {
 
 /** Stable: from the symbol when known, else from the file name. */
 function documentId(symbol: string | null, source: SourceInfo): string {
-  if (symbol) return symbol.replace(/[^A-Za-z0-9.]+/g, '-');
+  if (symbol) return symbolId(symbol);
   if (source.path === '-' || source.path === '') return `stdin-${source.sha256.slice(0, 12)}`;
   return basename(source.path, extname(source.path));
 }

@@ -142,6 +142,26 @@ const SECURITY_COUNCIL = /^(S\/RES\/\d{1,5})\(\d{4}\)$/;
  * A/RES/37/120A -> A/RES/37/120, A/RES/2200(XXI)A -> A/RES/2200(XXI),
  * S/RES/242 (1967) -> S/RES/242. Anything else: the normalised symbol.
  */
+/**
+ * A document id from its symbol: every run of characters other than ASCII
+ * letters, digits and dots becomes one `-`, with none at either end
+ * (`S/RES/338 (1973)` is `S-RES-338-1973`). Ids before index version 15 kept
+ * a trailing `-` from a closing parenthesis; finders accept both.
+ */
+export function symbolId(symbol: string): string {
+  const id = symbol.replace(/[^A-Za-z0-9.]+/g, '-');
+  return trimHyphens(id);
+}
+
+/** The string without `-` at either end (a scan, not a regex: no backtracking on long runs). */
+export function trimHyphens(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) === 0x2d) start++;
+  while (end > start && value.charCodeAt(end - 1) === 0x2d) end--;
+  return value.slice(start, end);
+}
+
 export function baseSymbol(symbol: string): string {
   const s = normaliseSymbol(symbol);
   const lettered = LETTERED.exec(s);
