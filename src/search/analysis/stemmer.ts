@@ -17,7 +17,7 @@
 //    from words without the article, as a variant (see nisbaReadings).
 // 4. Broken plurals are mapped to their singular's stem, but only plurals
 //    attested in broken-plurals.ts (precomputed in plural-stems.ts): the patterns (أفعال -> فعل, فعائل -> فعيل,
-//    فعالل/مفاعل -> فعلل/مفعل, تفاعيل -> تفعيل) also fit verbal nouns,
+//    فعالل/مفاعل -> فعلل/مفعل, تفاعيل -> تفعيل, فعول -> فعل) also fit verbal nouns,
 //    participles and verbs (إشراك, ملاحقة, تضامن, مناسب, يواصل), which they
 //    would join to unrelated words (الشركات, الملحق, تضمن). Irregular plurals
 //    (ضحايا -> ضحية, جناة -> جاني) are listed with their singular.
@@ -38,7 +38,7 @@ import { SHORT_DUAL_STEMS } from './short-duals.js';
 import { masdarOfParticiple } from './derived-forms.js';
 import { PLURAL_STEMS } from './plural-stems.js';
 import { keptFunctionWordTerm } from './stopwords.js';
-import { ALEF, HAMZA, HEH, TEH, YEH } from '../../text/letters.js';
+import { ALEF, HAMZA, HEH, TEH, WAW, YEH } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
 const ARTICLES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
@@ -138,6 +138,9 @@ export function singularByPattern(stem: string): string {
     if (c2 === ALEF && c0 !== ALEF) return c0! + c1! + c3! + c4!; // فعالل, مفاعل
   } else if (stem.length === 6 && stem[2] === ALEF && stem[4] === YEH && stem[0] === TEH) {
     return stem.slice(0, 2) + stem.slice(3); // تفاعيل
+  } else if (stem.length === 4 && stem[2] === WAW) {
+    // فعول, the plural of فعل: شروط -> شرط; a doubled root writes its last two radicals once (صكوك -> صك).
+    return stem[1] === stem[3] ? stem.slice(0, 2) : stem.slice(0, 2) + stem[3]!;
   }
   return stem;
 }
