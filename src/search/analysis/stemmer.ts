@@ -38,7 +38,7 @@ import { SHORT_DUAL_STEMS } from './short-duals.js';
 import { masdarOfParticiple } from './derived-forms.js';
 import { PLURAL_STEMS } from './plural-stems.js';
 import { keptFunctionWordTerm } from './stopwords.js';
-import { ALEF, HAMZA, HEH, TEH, WAW, YEH } from '../../text/letters.js';
+import { ALEF, HAMZA, HEH, NOON, TEH, WAW, YEH } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
 const ARTICLES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
@@ -93,6 +93,9 @@ const FEMININE_DUALS = ['تين', 'تان'];
 /** Masculine dual endings, as the geminate nouns of SHORT_DUAL_STEMS take them (صك, صكين, صكان). */
 const MASCULINE_DUALS = ['ين', 'ان'];
 
+/** Letters of a تفعيل verbal noun of a root in ن: ت + two radicals + ي + ن. */
+const TAFIL_OF_NUN_LENGTH = 5;
+
 function stripNumber(word: string, shortPlural: boolean): string[] {
   if (shortPlural && word.length - 2 === SHORT_FEMININE_STEM) {
     // A short feminine noun keeps its ة (folded ه: قوه), too short to strip: its plural reads the same. Not
@@ -108,6 +111,10 @@ function stripNumber(word: string, shortPlural: boolean): string[] {
   if (shortPlural && word.length - 3 === SHORT_FEMININE_STEM && FEMININE_DUALS.some((s) => word.endsWith(s))) {
     return [word.slice(0, 2) + HEH, word.slice(0, -2)];
   }
+  // تفعيل of a root whose last radical is ن (تعيين, تمكين, تحسين, تأمين, تدوين): the ين is the pattern's ي and
+  // the root's ن, not a plural ending; stripped, the word would read as a verb (تعي, "is aware") or another word
+  // (تام, "complete"), and its own plural (تعيينات -> تعيين) would not meet it.
+  if (word.length === TAFIL_OF_NUN_LENGTH && word[0] === TEH && word.endsWith(YEH + NOON)) return [word];
   for (const suffix of NUMBER_SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM) return [word.slice(0, -suffix.length)];
   }
