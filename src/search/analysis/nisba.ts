@@ -66,8 +66,27 @@ function isArabicStem(stem: string): boolean {
   return stem.length > 0;
 }
 
+/**
+ * Nisbas no suffix rule writes from the noun's stem, as the analysis chain writes both:
+ *   قانون -> قانوني: the stemmer reads قانون's ون as a plural ending (stem قان);
+ *   سنة -> سنوي, لغة -> لغوي: a noun of a weak root takes و before the ي;
+ *   تنمية -> إنمائي: UN texts write development's adjective from إنماء (برنامج الأمم المتحدة
+ *   الإنمائي, UNDP; الأهداف الإنمائية للألفية; المساعدة الإنمائية الرسمية, ODA);
+ *   امرأة, نساء -> نسائي (المنظمات النسائية, women's organizations).
+ */
+const IRREGULAR_NISBA: ReadonlyMap<string, string> = new Map([
+  ['قان', 'قانوني'],
+  ['سنه', 'سنوي'],
+  ['لغه', 'لغوي'],
+  ['تنمي', 'انماءي'],
+  ['مرا', 'نساءي'],
+  ['نساء', 'نساءي'],
+]);
+
 /** The stem of a noun stem's relational adjective (سياد -> سيادي), or null when none is read. */
 export function nisbaOfNoun(stem: string): string | null {
+  const irregular = IRREGULAR_NISBA.get(stem);
+  if (irregular !== undefined) return irregular;
   if (stem.length < MIN_NOUN || !isArabicStem(stem)) return null;
   if (stem.endsWith(ALEF) || stem.endsWith(YEH) || NOT_NISBA.has(stem)) return null;
   return stem + YEH;
