@@ -32,6 +32,7 @@ import { UsageError } from '../errors.js';
 import { analyseQueryTerm, analyseQueryWords } from './analysis/pipeline.js';
 import { normaliseToken } from './analysis/normalise.js';
 import { masdarOfParticiple } from './analysis/derived-forms.js';
+import { nisbaOfNoun } from './analysis/nisba.js';
 import { stemVariants } from './analysis/stemmer.js';
 import { tokenize } from './analysis/tokenizer.js';
 import { DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
@@ -55,7 +56,8 @@ export type { Presence };
 export type TermMatcher =
   /**
    * `alternates`: terms of an equivalent wording (src/un/equivalents.ts); `derived`: the verbal noun the stemmer
-   * derives from a typed participle (stemmer.ts rule 7). Both count at ALTERNATE_WEIGHT (fields.ts).
+   * derives from a typed participle (stemmer.ts rule 7) and the relational adjective of a typed noun
+   * (analysis/nisba.ts). Both count at ALTERNATE_WEIGHT (fields.ts).
    */
   | { kind: 'exact'; terms: string[]; alternates?: string[]; derived?: string[] }
   | { kind: 'fuzzy'; terms: string[]; distance: number }
@@ -431,11 +433,19 @@ function derivedOf(terms: readonly string[]): string[] {
 
 /**
  * An exact matcher of a word's stems (and its reference keys): the verbal nouns the stemmer derived from its
- * participle count as `derived`, below the stems typed.
+ * participle, and the relational adjective (nisba) of a noun stem typed, count as `derived`, below the stems typed.
  */
 function exactMatcher(stems: string[], refs: string[] | null, alternates: string[]): TermMatcher {
-  const derived = derivedOf(stems);
-  const typed = derived.length > 0 ? stems.filter((t) => !derived.includes(t)) : stems;
+  const derivedStems = derivedOf(stems);
+  const typed = derivedStems.length > 0 ? stems.filter((t) => !derivedStems.includes(t)) : stems;
+  const derived = [...derivedStems];
+  for (const t of typed) {
+    // Not from a reading that keeps a particle or article another reading strips (وتهريب beside تهريب), nor from
+    // a derived form's participle (متجر), an adjective already.
+    if (typed.some((o) => o !== t && t.endsWith(o)) || masdarOfParticiple(t) !== null) continue;
+    const nisba = nisbaOfNoun(t);
+    if (nisba !== null && !stems.includes(nisba) && !alternates.includes(nisba) && !derived.includes(nisba)) derived.push(nisba);
+  }
   const matcher: TermMatcher = { kind: 'exact', terms: refs ? [...typed, ...refs] : typed };
   if (alternates.length > 0) matcher.alternates = alternates;
   if (derived.length > 0) matcher.derived = derived;

@@ -18,8 +18,10 @@ describe('planQuery', () => {
   it('makes one group per printed word, its stem variants as alternatives', () => {
     const plan = planQuery('الأطفال وتهريب');
     expect(plan.groups.map((g) => g.matcher)).toEqual([
-      { kind: 'exact', terms: ['طفل'] },
-      { kind: 'exact', terms: ['وتهريب', 'تهريب'] },
+      // A noun also looks for its relational adjective, at a lower weight (analysis/nisba.ts): not from the
+      // reading that keeps the و.
+      { kind: 'exact', terms: ['طفل'], derived: ['طفلي'] },
+      { kind: 'exact', terms: ['وتهريب', 'تهريب'], derived: ['تهريبي'] },
     ]);
     expect(plan.groups.every((g) => g.presence === 'optional' && g.fields.join() === 'text,cites,notes,section')).toBe(true);
   });
@@ -107,8 +109,8 @@ describe('planQuery', () => {
   it("counts the verbal noun derived from a typed participle as an alternate, not as the word typed", () => {
     const [group] = planQuery('المتجرين').groups;
     expect(group!.matcher).toEqual({ kind: 'exact', terms: ['متجر'], derived: ['اتجار'] });
-    // The verbal noun typed is the word itself.
-    expect(planQuery('الاتجار').groups[0]!.matcher).toEqual({ kind: 'exact', terms: ['اتجار'] });
+    // The verbal noun typed is the word itself (and, as a noun, looks for its nisba).
+    expect(planQuery('الاتجار').groups[0]!.matcher).toEqual({ kind: 'exact', terms: ['اتجار'], derived: ['اتجاري'] });
   });
 
   it('reads a named resolution as one name, not loose words', () => {

@@ -17,7 +17,7 @@
 //    from words without the article, as a variant (see nisbaReadings).
 // 4. Broken plurals are mapped to their singular's stem, but only plurals
 //    attested in broken-plurals.ts (precomputed in plural-stems.ts): the patterns (أفعال -> فعل, فعائل -> فعيل,
-//    فعالل/مفاعل -> فعلل/مفعل, تفاعيل -> تفعيل) also fit verbal nouns,
+//    فعالل/مفاعل -> فعلل/مفعل, تفاعيل -> تفعيل, فعول -> فعل) also fit verbal nouns,
 //    participles and verbs (إشراك, ملاحقة, تضامن, مناسب, يواصل), which they
 //    would join to unrelated words (الشركات, الملحق, تضمن). Irregular plurals
 //    (ضحايا -> ضحية, جناة -> جاني) are listed with their singular.
@@ -38,7 +38,7 @@ import { SHORT_DUAL_STEMS } from './short-duals.js';
 import { masdarOfParticiple } from './derived-forms.js';
 import { PLURAL_STEMS } from './plural-stems.js';
 import { keptFunctionWordTerm } from './stopwords.js';
-import { ALEF, HAMZA, HEH, TEH, YEH } from '../../text/letters.js';
+import { ALEF, HAMZA, HEH, NOON, TEH, WAW, YEH } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
 const ARTICLES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
@@ -93,6 +93,9 @@ const FEMININE_DUALS = ['تين', 'تان'];
 /** Masculine dual endings, as the geminate nouns of SHORT_DUAL_STEMS take them (صك, صكين, صكان). */
 const MASCULINE_DUALS = ['ين', 'ان'];
 
+/** Letters of a تفعيل verbal noun of a root in ن: ت + two radicals + ي + ن. */
+const TAFIL_OF_NUN_LENGTH = 5;
+
 function stripNumber(word: string, shortPlural: boolean): string[] {
   if (shortPlural && word.length - 2 === SHORT_FEMININE_STEM) {
     // A short feminine noun keeps its ة (folded ه: قوه), too short to strip: its plural reads the same. Not
@@ -108,6 +111,10 @@ function stripNumber(word: string, shortPlural: boolean): string[] {
   if (shortPlural && word.length - 3 === SHORT_FEMININE_STEM && FEMININE_DUALS.some((s) => word.endsWith(s))) {
     return [word.slice(0, 2) + HEH, word.slice(0, -2)];
   }
+  // تفعيل of a root whose last radical is ن (تعيين, تمكين, تحسين, تأمين, تدوين): the ين is the pattern's ي and
+  // the root's ن, not a plural ending; stripped, the word would read as a verb (تعي, "is aware") or another word
+  // (تام, "complete"), and its own plural (تعيينات -> تعيين) would not meet it.
+  if (word.length === TAFIL_OF_NUN_LENGTH && word[0] === TEH && word.endsWith(YEH + NOON)) return [word];
   for (const suffix of NUMBER_SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM) return [word.slice(0, -suffix.length)];
   }
@@ -138,6 +145,9 @@ export function singularByPattern(stem: string): string {
     if (c2 === ALEF && c0 !== ALEF) return c0! + c1! + c3! + c4!; // فعالل, مفاعل
   } else if (stem.length === 6 && stem[2] === ALEF && stem[4] === YEH && stem[0] === TEH) {
     return stem.slice(0, 2) + stem.slice(3); // تفاعيل
+  } else if (stem.length === 4 && stem[2] === WAW) {
+    // فعول, the plural of فعل: شروط -> شرط; a doubled root writes its last two radicals once (صكوك -> صك).
+    return stem[1] === stem[3] ? stem.slice(0, 2) : stem.slice(0, 2) + stem[3]!;
   }
   return stem;
 }
