@@ -33,7 +33,16 @@ import type { ChunkedReader, Damage } from './chunked.js';
 import { gallopToAtLeast } from '../sorted.js';
 
 export const BLOCK = 128;
-export const NO_MORE = 0x100000000;
+/**
+ * A cursor's doc once exhausted: above every ordinal (a segment's counts stay below it: MAX_ORDINALS), and a
+ * small integer to V8 (below 2^30), so fields and locals that hold it stay small integers. A larger value
+ * (it was 2^32) makes every cursor's and iterator's `doc` field a double: in code V8 has not optimised, which
+ * is most of a short search, each read of such a field, and each read of a Float64Array, allocates a heap
+ * number (a search of four common words allocated some 80 MB and ran ~50 scavenges).
+ */
+export const NO_MORE = 0x3fffffff;
+/** Documents or clauses one segment may hold: every ordinal stays below NO_MORE. */
+export const MAX_ORDINALS = NO_MORE;
 /** Bytes read at once when a cursor walks a long list. */
 const WINDOW = 64 * 1024;
 
@@ -348,23 +357,28 @@ export interface ListLocation {
 export class PostingsCursor {
   blockCount = 0;
   /** Per block (the first blockCount entries): first and last ordinal, count, where its competitive pairs start in impactTfs/impactNorms (and end: the next block's start). */
-  firsts = new Float64Array(1);
-  lasts = new Float64Array(1);
+  firsts = new Uint32Array(1);
+  lasts = new Uint32Array(1);
   counts = new Uint16Array(1);
   impactStarts = new Uint32Array(2);
   impactTfs = new Uint32Array(4);
   impactNorms = new Uint32Array(4);
-  private starts = new Float64Array(1);
-  private ends = new Float64Array(1);
+  /** Per block, where its bytes start and end, from the list's first block (blocksAt): small integers, as firsts and lasts. */
+  private starts = new Uint32Array(1);
+  private ends = new Uint32Array(1);
+  /** Where the list's first block starts in the file. */
+  private blocksAt = 0;
   /** Current block and position in it. */
   block = -1;
   private index = 0;
   private size = 0;
   readonly ordinals = new Uint32Array(BLOCK);
   readonly tfs = new Uint32Array(BLOCK);
+  /** Where the loaded block's positions start, from the block's first byte. */
   private positionsFrom = 0;
-  private blockBytes: Uint8Array = new Uint8Array(0);
-  /** The window refill blockBytes was cut from: a later refill (rawBlock) leaves it stale, and it is cut again. */
+  /** Where the loaded block starts in the window (indices, not a view: a view per block decoded was garbage by the thousand). */
+  private blockAt = 0;
+  /** The window refill blockAt is for: a later refill (rawBlock) leaves it stale, and the block is found again. */
   private blockFill = 0;
   /** Have the loaded block's positions been decoded into positionStarts/positionValues? */
   private positionsDecoded = false;
@@ -438,15 +452,18 @@ export class PostingsCursor {
     if (kindBytes > totalBytes - skipBytes) throw this.bad();
     this.kindBytes = kindBytes;
     if (this.firsts.length < n) {
-      this.firsts = new Float64Array(n);
-      this.lasts = new Float64Array(n);
+      this.firsts = new Uint32Array(n);
+      this.lasts = new Uint32Array(n);
       this.counts = new Uint16Array(n);
       this.impactStarts = new Uint32Array(n + 1);
-      this.starts = new Float64Array(n);
-      this.ends = new Float64Array(n);
+      this.starts = new Uint32Array(n);
+      this.ends = new Uint32Array(n);
     }
+    // Blocks' offsets are kept from the list's first block (Uint32Array): a list past 4 GiB is no list a writer makes.
+    if (totalBytes > 0xffffffff) throw this.bad();
+    this.blocksAt = offset + skipBytes;
     let previousLast = -1;
-    let at = offset + skipBytes;
+    let at = 0;
     let total = 0;
     let k = 0;
     for (let b = 0; b < n; b++) {
@@ -469,7 +486,7 @@ export class PostingsCursor {
       }
       if (!readPairs(read, pairs, this.impactTfs, this.impactNorms, k)) throw this.bad();
       k += pairs;
-      if (pos > end || count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || bytes < 2) throw this.bad();
+      if (pos > end || count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || last >= NO_MORE || bytes < 2) throw this.bad();
       this.firsts[b] = first;
       this.lasts[b] = last;
       this.counts[b] = count;
@@ -480,7 +497,7 @@ export class PostingsCursor {
       previousLast = last;
     }
     this.impactStarts[n] = k;
-    if (pos !== end || at + kindBytes !== offset + totalBytes || total !== location.df) throw this.bad();
+    if (pos !== end || at + kindBytes !== totalBytes - skipBytes || total !== location.df) throw this.bad();
     return this;
   }
 
@@ -547,9 +564,16 @@ export class PostingsCursor {
     return this.location.df;
   }
 
+  /** The encoded block `b`: a view of the window (merges; a search's decoding reads the window by index). */
   private bytesOf(b: number): Uint8Array {
-    const start = this.starts[b]!;
-    const end = this.ends[b]!;
+    const at = this.windowAt(b);
+    return this.window.subarray(at, at + this.ends[b]! - this.starts[b]!);
+  }
+
+  /** Where block `b` starts in the window, read into it (a window's worth of the list from there) when it is not there whole. */
+  private windowAt(b: number): number {
+    const start = this.blocksAt + this.starts[b]!;
+    const end = this.blocksAt + this.ends[b]!;
     if (start < this.windowStart || end > this.windowStart + this.window.length) {
       const listEnd = this.location.offset + this.location.totalBytes;
       const windowEnd = Math.min(listEnd, Math.max(end, start + WINDOW));
@@ -558,18 +582,20 @@ export class PostingsCursor {
       this.windowStart = start;
       this.fills++;
     }
-    return this.window.subarray(start - this.windowStart, end - this.windowStart);
+    return start - this.windowStart;
   }
 
   /** Decodes block `b` into ordinals and tfs, checking it. */
   loadBlock(b: number): void {
-    const bytes = this.bytesOf(b);
+    const at = this.windowAt(b);
+    const bytes = this.window;
+    const blockEnd = at + this.ends[b]! - this.starts[b]!;
     const count = this.counts[b]!;
-    const docPart = readVarint(bytes, 0, bytes.length);
+    const docPart = readVarint(bytes, at, blockEnd);
     if (docPart < 0) throw this.bad();
     let pos = varintEnd;
     const docEnd = pos + docPart;
-    if (docEnd > bytes.length) throw this.bad();
+    if (docEnd > blockEnd) throw this.bad();
     const ordinals = this.ordinals;
     const tfs = this.tfs;
     let ordinal = this.firsts[b]!;
@@ -598,9 +624,9 @@ export class PostingsCursor {
     this.size = count;
     this.index = 0;
     this.undecoded = false;
-    this.blockBytes = bytes;
+    this.blockAt = at;
     this.blockFill = this.fills;
-    this.positionsFrom = docEnd;
+    this.positionsFrom = docEnd - at;
     this.positionsDecoded = false;
     this.byteStartsBlock = -1;
   }
@@ -689,13 +715,19 @@ export class PostingsCursor {
     return this.currentBytes();
   }
 
-  /** The loaded block's bytes, cut from the window again if it was refilled since (rawBlock reuses its memory). */
+  /** The loaded block's bytes (a view: merges). */
   private currentBytes(): Uint8Array {
+    const at = this.loadedAt();
+    return this.window.subarray(at, at + this.ends[this.block]! - this.starts[this.block]!);
+  }
+
+  /** Where the loaded block starts in the window, found again if the window was refilled since (rawBlock reuses its memory). */
+  private loadedAt(): number {
     if (this.blockFill !== this.fills) {
-      this.blockBytes = this.bytesOf(this.block);
+      this.blockAt = this.windowAt(this.block);
       this.blockFill = this.fills;
     }
-    return this.blockBytes;
+    return this.blockAt;
   }
 
   /**
@@ -731,8 +763,10 @@ export class PostingsCursor {
 
   /** Decodes the loaded block's positions into the reused positionStarts and positionValues. */
   private decodePositions(): void {
-    const bytes = this.currentBytes();
-    let pos = this.positionsFrom;
+    const at = this.loadedAt();
+    const bytes = this.window;
+    const blockEnd = at + this.ends[this.block]! - this.starts[this.block]!;
+    let pos = at + this.positionsFrom;
     let total = 0;
     for (let i = 0; i < this.size; i++) total += this.tfs[i]!;
     if (this.positionValues.length < total) this.positionValues = new Uint32Array(Math.max(total, 2 * this.positionValues.length));
@@ -746,7 +780,7 @@ export class PostingsCursor {
         let value = 0;
         let scale = 1;
         for (let s = 0; ; s++) {
-          if (pos >= bytes.length || s >= 5) throw this.bad();
+          if (pos >= blockEnd || s >= 5) throw this.bad();
           const byte = bytes[pos++]!;
           value += (byte & 0x7f) * scale;
           if (byte < 0x80) break;
@@ -757,7 +791,7 @@ export class PostingsCursor {
       }
     }
     starts[this.size] = k;
-    if (pos !== bytes.length) throw this.bad();
+    if (pos !== blockEnd) throw this.bad();
     this.positionsDecoded = true;
   }
 
