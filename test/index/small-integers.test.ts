@@ -6,7 +6,7 @@
 import { crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ChunkedReader, ChunkedWriter, MemoryAccess, MemorySink } from '../../src/index/format/chunked.js';
-import { ByteWriter } from '../../src/index/format/bytes.js';
+import { ByteWriter, readVarint, varintEnd } from '../../src/index/format/bytes.js';
 import { type SegmentHeader, decodeHeader, encodeHeader } from '../../src/index/format/header.js';
 import { MAX_ORDINALS, NO_MORE, PostingsCursor, PostingsListWriter } from '../../src/index/format/postings.js';
 import { ALL_FIELDS, type Field } from '../../src/search/fields.js';
@@ -15,6 +15,16 @@ function header(docCount: number, clauseCount: number): SegmentHeader {
   const terms = Object.fromEntries(ALL_FIELDS.map((f) => [f, { termCount: 0, blockCount: 0, sparseOffset: 0, sparseBytes: 0 }]));
   const fieldTotals = Object.fromEntries(ALL_FIELDS.map((f) => [f, 0])) as Record<Field, number>;
   return { identity: 'test', docCount, clauseCount, fieldTotals, terms: terms as SegmentHeader['terms'] };
+}
+
+/** A chunked file holding one list, and a cursor over it in a segment of `limit` ordinals. */
+function cursorOver(data: Uint8Array, skipBytes: number, df: number, limit: number): PostingsCursor {
+  const sink = new MemorySink();
+  const out = new ChunkedWriter(sink);
+  out.write(data);
+  out.finish();
+  const reader = new ChunkedReader(new MemoryAccess(sink.bytes), 'postings.bin', (p) => new Error(p));
+  return new PostingsCursor(reader, { offset: 0, skipBytes, totalBytes: data.length, df }, limit, (p) => new Error(p));
 }
 
 describe('ordinals and the end mark', () => {
@@ -65,5 +75,59 @@ describe('ordinals and the end mark', () => {
     const crc = Buffer.alloc(4);
     crc.writeUInt32LE(crc32(body));
     expect(decodeHeader(Buffer.concat([body, crc]))).toEqual({ problem: 'is truncated or changed' });
+  });
+});
+
+describe('block decoding', () => {
+  // Gaps and frequencies of every varint length a block holds: one to four bytes, and five (read apart).
+  const gaps = [1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, 268_435_455, 268_435_456, 3, 1];
+  const tfs = [1, 127, 128, 300, 20_000, 1, 2, 1, 3, 1, 2, 1];
+  const ordinals = [7];
+  for (const gap of gaps) ordinals.push(ordinals[ordinals.length - 1]! + gap);
+
+  function encoded(): { data: Uint8Array; skipBytes: number; positions: number[][] } {
+    const writer = new PostingsListWriter();
+    const positions = ordinals.map((_, i) => Array.from({ length: tfs[i]! }, (_, j) => 2 * j + (i % 2)));
+    ordinals.forEach((o, i) => writer.add(o, tfs[i]!, positions[i]!, 0, 3));
+    const list = writer.finish();
+    return { data: Buffer.concat([list.skip, list.blocks]), skipBytes: list.skip.length, positions };
+  }
+
+  it('reads gaps and frequencies of one to five bytes, and the positions after them', () => {
+    const { data, skipBytes, positions } = encoded();
+    const cursor = cursorOver(data, skipBytes, ordinals.length, MAX_ORDINALS);
+    const seen: number[] = [];
+    for (let o = cursor.next(); o !== NO_MORE; o = cursor.next()) {
+      const i = seen.length;
+      expect(cursor.tf).toBe(tfs[i]);
+      expect([...cursor.positions()]).toEqual(positions[i]);
+      seen.push(o);
+    }
+    expect(seen).toEqual(ordinals);
+  });
+
+  it('finds a block whose doc part is malformed (a zero frequency; a varint running into the positions)', () => {
+    const { data, skipBytes } = encoded();
+    // The block follows the skip table: a varint of the doc part's length, then the first tf (one byte: 1).
+    const docPart = readVarint(data, skipBytes, data.length);
+    const docAt = varintEnd;
+    expect(data[docAt]).toBe(1);
+    for (const byte of [0, 0x81]) {
+      const bad = Uint8Array.from(data);
+      bad[docAt] = byte;
+      const cursor = cursorOver(bad, skipBytes, ordinals.length, MAX_ORDINALS);
+      expect(() => {
+        for (let o = cursor.next(); o !== NO_MORE; o = cursor.next());
+      }).toThrow(/malformed/);
+    }
+    // The last frequency (one byte: 2) given a continuation bit runs past the doc part.
+    const lastTf = docAt + docPart - 1;
+    expect(data[lastTf]).toBe(tfs[ordinals.length - 1]);
+    const bad = Uint8Array.from(data);
+    bad[lastTf]! |= 0x80;
+    const cursor = cursorOver(bad, skipBytes, ordinals.length, MAX_ORDINALS);
+    expect(() => {
+      for (let o = cursor.next(); o !== NO_MORE; o = cursor.next());
+    }).toThrow(/malformed/);
   });
 });

@@ -572,24 +572,34 @@ export class PostingsCursor {
 
   /** Where block `b` starts in the window, read into it (a window's worth of the list from there) when it is not there whole. */
   private windowAt(b: number): number {
+    const at = this.blocksAt + this.starts[b]! - this.windowStart;
+    return at >= 0 && at + this.ends[b]! - this.starts[b]! <= this.window.length ? at : this.refill(b);
+  }
+
+  /** Reads the window from block `b` on (a window's worth of the list, or the block if longer); returns 0, where the block now starts. */
+  private refill(b: number): number {
     const start = this.blocksAt + this.starts[b]!;
     const end = this.blocksAt + this.ends[b]!;
-    if (start < this.windowStart || end > this.windowStart + this.window.length) {
-      const listEnd = this.location.offset + this.location.totalBytes;
-      const windowEnd = Math.min(listEnd, Math.max(end, start + WINDOW));
-      this.window = this.file.readWithin(start, windowEnd - start, this.windowBuffer);
-      if (this.window.buffer !== this.windowBuffer.buffer) this.windowBuffer = new Uint8Array(this.window.buffer);
-      this.windowStart = start;
-      this.fills++;
-    }
-    return start - this.windowStart;
+    const listEnd = this.location.offset + this.location.totalBytes;
+    const windowEnd = Math.min(listEnd, Math.max(end, start + WINDOW));
+    this.window = this.file.readWithin(start, windowEnd - start, this.windowBuffer);
+    if (this.window.buffer !== this.windowBuffer.buffer) this.windowBuffer = new Uint8Array(this.window.buffer);
+    this.windowStart = start;
+    this.fills++;
+    return 0;
   }
 
   /** Decodes block `b` into ordinals and tfs, checking it. */
   loadBlock(b: number): void {
-    const at = this.windowAt(b);
+    // windowAt written out here: the refill is a call whose site is this function's own, so it has run (a
+    // cursor's first block is always read) by the time V8 optimises this function. Inlined from windowAt,
+    // it had not (V8 keeps no feedback for a function's first calls), and the optimised code was dropped and
+    // compiled again at the first refill.
+    const length = this.ends[b]! - this.starts[b]!;
+    let at = this.blocksAt + this.starts[b]! - this.windowStart;
+    if (at < 0 || at + length > this.window.length) at = this.refill(b);
     const bytes = this.window;
-    const blockEnd = at + this.ends[b]! - this.starts[b]!;
+    const blockEnd = at + length;
     const count = this.counts[b]!;
     const docPart = readVarint(bytes, at, blockEnd);
     if (docPart < 0) throw this.bad();
@@ -599,24 +609,46 @@ export class PostingsCursor {
     const ordinals = this.ordinals;
     const tfs = this.tfs;
     let ordinal = this.firsts[b]!;
-    // One-byte varints (most gaps and frequencies) read inline: blocks are decoded by the thousand, mostly
-    // before V8 has optimised (and inlined) anything.
+    // Varints read inline (blocks are decoded by the thousand), each by the same operations whatever its
+    // length: code V8 optimised after one-byte values alone (most gaps and frequencies) met an operation it had
+    // never run at the first longer one, and was dropped and compiled again (a deoptimisation). Four bytes hold
+    // every value below 2^28; a longer varint (a gap in a segment of more clauses) is read again by readVarint.
+    // A varint running on past the doc part ends at the window's end at the latest (undefined: no continuation).
+    let byte = 0;
     let v = 0;
+    let shift = 0;
+    let from = 0;
     for (let i = 0; i < count; i++) {
       if (i > 0) {
-        v = pos < docEnd ? bytes[pos]! : 0x80;
-        if (v < 0x80) pos++;
-        else if ((v = readVarint(bytes, pos, docEnd)) < 0) throw this.bad();
-        else pos = varintEnd;
-        if (v === 0) throw this.bad();
+        from = pos;
+        v = 0;
+        shift = 0;
+        do {
+          byte = bytes[pos++]!;
+          v |= (byte & 0x7f) << shift;
+          shift += 7;
+        } while (byte >= 0x80);
+        if (shift > 28) {
+          if ((v = readVarint(bytes, from, docEnd)) < 0) throw this.bad();
+          pos = varintEnd;
+        }
+        if (pos > docEnd || v <= 0) throw this.bad();
         ordinal += v;
       }
       ordinals[i] = ordinal;
-      v = pos < docEnd ? bytes[pos]! : 0x80;
-      if (v < 0x80) pos++;
-      else if ((v = readVarint(bytes, pos, docEnd)) < 0) throw this.bad();
-      else pos = varintEnd;
-      if (v === 0) throw this.bad();
+      from = pos;
+      v = 0;
+      shift = 0;
+      do {
+        byte = bytes[pos++]!;
+        v |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte >= 0x80);
+      if (shift > 28) {
+        if ((v = readVarint(bytes, from, docEnd)) < 0) throw this.bad();
+        pos = varintEnd;
+      }
+      if (pos > docEnd || v <= 0) throw this.bad();
       tfs[i] = v;
     }
     if (pos !== docEnd || ordinal !== this.lasts[b]) throw this.bad();
