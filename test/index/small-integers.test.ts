@@ -106,6 +106,28 @@ describe('block decoding', () => {
     expect(seen).toEqual(ordinals);
   });
 
+  it('finds a skip table cut short or holding an over-long varint', () => {
+    const { data, skipBytes } = encoded();
+    expect(() => cursorOver(data.subarray(1), skipBytes - 1, ordinals.length, MAX_ORDINALS)).toThrow(/malformed/);
+    // The skip table read one byte short, one byte long (its last varint cut, or a block byte taken for one).
+    for (const delta of [-1, 1]) {
+      const sink = new MemorySink();
+      const out = new ChunkedWriter(sink);
+      out.write(data);
+      out.finish();
+      const reader = new ChunkedReader(new MemoryAccess(sink.bytes), 'postings.bin', (p) => new Error(p));
+      const location = { offset: 0, skipBytes: skipBytes + delta, totalBytes: data.length, df: ordinals.length };
+      expect(() => new PostingsCursor(reader, location, MAX_ORDINALS, (p) => new Error(p))).toThrow(/malformed/);
+    }
+    // The block count (1) written in six bytes: no varint of a skip table is longer than five.
+    expect(data[0]).toBe(1);
+    const long = Buffer.concat([Uint8Array.of(0x81, 0x80, 0x80, 0x80, 0x80, 0x00), data.subarray(1)]);
+    expect(() => cursorOver(long, skipBytes + 5, ordinals.length, MAX_ORDINALS)).toThrow(/malformed/);
+    // The same count in five bytes is read as it is.
+    const five = Buffer.concat([Uint8Array.of(0x81, 0x80, 0x80, 0x80, 0x00), data.subarray(1)]);
+    expect(cursorOver(five, skipBytes + 4, ordinals.length, MAX_ORDINALS).blockCount).toBe(1);
+  });
+
   it('finds a block whose doc part is malformed (a zero frequency; a varint running into the positions)', () => {
     const { data, skipBytes } = encoded();
     // The block follows the skip table: a varint of the doc part's length, then the first tf (one byte: 1).

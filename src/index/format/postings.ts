@@ -341,6 +341,33 @@ export interface KindImpacts {
   norms: Uint32Array;
 }
 
+/** A skip table's values, decoded (reused by every cursor: a skip table is parsed at once, when a list is opened). */
+let skipValues = new Uint32Array(1024);
+
+/**
+ * The LEB128 varints filling `bytes`, into `into` (room for bytes.length of them); how many, or -1 when the
+ * bytes end inside one or one is longer than five bytes or above 2^32 - 1 (no skip table holds such a value).
+ */
+function decodeVarints(bytes: Uint8Array, into: Uint32Array): number {
+  const end = bytes.length;
+  let n = 0;
+  let pos = 0;
+  while (pos < end) {
+    let byte = bytes[pos++]!;
+    let value = byte & 0x7f;
+    let scale = 128;
+    while (byte >= 0x80) {
+      if (pos >= end || scale > 0x10000000) return -1;
+      byte = bytes[pos++]!;
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    }
+    if (value > 0xffffffff) return -1;
+    into[n++] = value;
+  }
+  return n;
+}
+
 /** Where a list lies in the postings file, as the dictionary says. */
 export interface ListLocation {
   offset: number;
@@ -429,28 +456,20 @@ export class PostingsCursor {
     this.kinds = null;
     const { offset, skipBytes, totalBytes } = location;
     if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
-    // Parsed here and dropped: a view of the reader's reused buffer.
+    // The skip table's varints decoded in one loop into a reused array, then read from it by index: a call
+    // per varint (a closure) cost more than the decoding, in code mostly run before V8 optimises it.
     const head = this.file.peek(offset, skipBytes);
-    const end = head.length;
-    let pos = 0;
-    // A varint of the skip table, most of one byte: that case read without a call.
-    const read = (): number => {
-      const byte = head[pos]!;
-      if (byte < 0x80) {
-        pos++;
-        return byte;
-      }
-      const value = readVarint(head, pos, end);
-      if (value < 0) throw this.bad();
-      pos = varintEnd;
-      return value;
-    };
-    const n = read();
+    if (skipValues.length < head.length) skipValues = new Uint32Array(Math.max(head.length, 2 * skipValues.length));
+    const v = skipValues;
+    const values = decodeVarints(head, v);
+    if (values < 2) throw this.bad();
+    const n = v[0]!;
     if (!(n >= 1 && n <= location.df)) throw this.bad();
     this.blockCount = n;
-    const kindBytes = read();
+    const kindBytes = v[1]!;
     if (kindBytes > totalBytes - skipBytes) throw this.bad();
     this.kindBytes = kindBytes;
+    let p = 2;
     if (this.firsts.length < n) {
       this.firsts = new Uint32Array(n);
       this.lasts = new Uint32Array(n);
@@ -467,13 +486,15 @@ export class PostingsCursor {
     let total = 0;
     let k = 0;
     for (let b = 0; b < n; b++) {
-      // first - (previous last + 1), last - first, count, bytes, pairs: varints, most of one byte.
-      const first = previousLast + 1 + read();
-      const last = first + read();
-      const count = read();
-      const bytes = read();
-      const pairs = read();
-      if (pos > end || pairs < 1 || pairs > count) throw this.bad();
+      // first - (previous last + 1), last - first, count, bytes, pairs, then the pairs (readPairs' coding).
+      if (p + 5 > values) throw this.bad();
+      const first = previousLast + 1 + v[p]!;
+      const last = first + v[p + 1]!;
+      const count = v[p + 2]!;
+      const bytes = v[p + 3]!;
+      const pairs = v[p + 4]!;
+      p += 5;
+      if (pairs < 1 || pairs > count || p + 2 * pairs > values) throw this.bad();
       this.impactStarts[b] = k;
       if (this.impactTfs.length < k + pairs) {
         const size = Math.max(2 * this.impactTfs.length, k + pairs, 4 * n);
@@ -484,9 +505,23 @@ export class PostingsCursor {
         this.impactTfs = tfs;
         this.impactNorms = norms;
       }
-      if (!readPairs(read, pairs, this.impactTfs, this.impactNorms, k)) throw this.bad();
+      // The first pair as it is, later ones as rises from the previous, never zero.
+      let tf = v[p]!;
+      let norm = v[p + 1]!;
+      this.impactTfs[k] = tf;
+      this.impactNorms[k] = norm;
+      for (let q = 1; q < pairs; q++) {
+        const tfStep = v[p + 2 * q]!;
+        const normStep = v[p + 2 * q + 1]!;
+        if (tfStep === 0 || normStep === 0) throw this.bad();
+        tf += tfStep;
+        norm += normStep;
+        this.impactTfs[k + q] = tf;
+        this.impactNorms[k + q] = norm;
+      }
+      p += 2 * pairs;
       k += pairs;
-      if (pos > end || count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || last >= NO_MORE || bytes < 2) throw this.bad();
+      if (count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || last >= NO_MORE || bytes < 2) throw this.bad();
       this.firsts[b] = first;
       this.lasts[b] = last;
       this.counts[b] = count;
@@ -497,7 +532,7 @@ export class PostingsCursor {
       previousLast = last;
     }
     this.impactStarts[n] = k;
-    if (pos !== end || at + kindBytes !== totalBytes - skipBytes || total !== location.df) throw this.bad();
+    if (p !== values || at + kindBytes !== totalBytes - skipBytes || total !== location.df) throw this.bad();
     return this;
   }
 
