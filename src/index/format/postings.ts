@@ -715,14 +715,16 @@ export class PostingsCursor {
   next(): number {
     if (this.doc === NO_MORE) return NO_MORE;
     if (this.undecoded) this.loadBlock(this.block);
+    // One store of doc for every outcome, the list's end among them (as in advance).
+    let doc = NO_MORE;
     if (this.block >= 0 && this.index + 1 < this.size) {
       this.index++;
-      return (this.doc = this.ordinals[this.index]!);
+      doc = this.ordinals[this.index]!;
+    } else if (this.block + 1 < this.blockCount) {
+      this.loadBlock(this.block + 1);
+      doc = this.ordinals[0]!;
     }
-    const b = this.block + 1;
-    if (b >= this.blockCount) return (this.doc = NO_MORE);
-    this.loadBlock(b);
-    return (this.doc = this.ordinals[0]!);
+    return (this.doc = doc);
   }
 
   /** The first block whose last ordinal is >= target, from the current one; blockCount when none. */
@@ -737,26 +739,28 @@ export class PostingsCursor {
   advance(target: number): number {
     if (this.doc >= target) return this.doc;
     const b = this.blockOf(target);
-    if (b >= this.blockCount) {
-      this.undecoded = false;
-      return (this.doc = NO_MORE);
-    }
-    if (b !== this.block || this.undecoded) {
-      if (target <= this.firsts[b]!) {
+    // Every outcome ends at the one store of doc below: the list's end had a branch of its own, which in most
+    // searches ran first after V8 had optimised this, and the optimised code was dropped there.
+    let doc = NO_MORE;
+    if (b < this.blockCount) {
+      const moved = b !== this.block || this.undecoded;
+      if (moved && target <= this.firsts[b]!) {
         // The block's first posting, known from the skip data: decoded only when read (a search that
         // passes whole blocks by their bounds lands on many it never reads).
         this.block = b;
         this.index = 0;
         this.size = 0;
         this.undecoded = true;
-        return (this.doc = this.firsts[b]!);
+        doc = this.firsts[b]!;
+      } else {
+        if (moved) this.loadBlock(b);
+        let i = this.index;
+        while (this.ordinals[i]! < target) i++;
+        this.index = i;
+        doc = this.ordinals[i]!;
       }
-      this.loadBlock(b);
     }
-    let i = this.index;
-    while (this.ordinals[i]! < target) i++;
-    this.index = i;
-    return (this.doc = this.ordinals[i]!);
+    return (this.doc = doc);
   }
 
   get tf(): number {
