@@ -64,6 +64,22 @@ describe('clause norms', () => {
     expect(fresh.lengths('lead').get(5)).toBe(written.lengths.lead[5]);
   });
 
+  it('read page by page, every column of two segments in turns (one page source per reader), each give their own', () => {
+    const n = 70_000;
+    const segments = [norms(n, [[3, 700], [50_000, 400]]), norms(n - 5, [[9, 300]])];
+    // The second segment's lengths shifted, so a page of one segment read for the other would show.
+    for (const field of CLAUSE_FIELDS) segments[1]!.lengths[field].forEach((v, i, a) => (a[i] = (v + 31) % 250));
+    const readers = segments.map((written, s) => reader(data(written), n - 5 * s));
+    for (let i = 0; i < n - 5; i += 997) {
+      for (let s = 0; s < 2; s++) {
+        for (const field of CLAUSE_FIELDS) expect(readers[s]!.lengths(field).get(i)).toBe(segments[s]!.lengths[field][i]);
+        expect(readers[s]!.kinds().get(i)).toBe(segments[s]!.kinds[i]);
+      }
+    }
+    expect(readers[0]!.lengths('text').get(50_000)).toBe(400);
+    expect(readers[1]!.lengths('text').get(9)).toBe(segments[1]!.lengths.text[9]);
+  });
+
   describe('are checked when read: a malformed overflow table is damage, never a wrong length', () => {
     const n = 1000;
     const bytes = (): Uint8Array => data(norms(n, [[10, 400], [20, 500]]));

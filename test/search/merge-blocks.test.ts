@@ -4,6 +4,7 @@
 // exactly the postings (ordinals, frequencies, positions) and rank exactly as
 // one segment built from the same documents.
 import { describe, expect, it } from 'vitest';
+import { NO_MORE } from '../../src/index/format/postings.js';
 import { type SegmentReader, memorySource } from '../../src/index/segment-reader.js';
 import { planQuery } from '../../src/search/query.js';
 import { searchSegments } from '../../src/search/searcher.js';
@@ -37,7 +38,7 @@ function postingsOf(source: SegmentReader, term: string): Array<[number, number,
   if (!info) return [];
   const cursor = source.postings('text', info);
   const out: Array<[number, number, number[]]> = [];
-  for (let o = cursor.next(); o < 2 ** 32; o = cursor.next()) out.push([o, cursor.tf, [...cursor.positions()]]);
+  for (let o = cursor.next(); o < NO_MORE; o = cursor.next()) out.push([o, cursor.tf, [...cursor.positions()]]);
   return out;
 }
 

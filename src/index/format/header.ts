@@ -9,6 +9,7 @@
 import { crc32 } from 'node:zlib';
 import { ALL_FIELDS, type Field } from '../../search/fields.js';
 import { ByteReader, ByteWriter, MalformedError } from './bytes.js';
+import { MAX_ORDINALS } from './postings.js';
 import type { FieldTermsInfo } from './terms.js';
 
 /**
@@ -33,6 +34,8 @@ export interface SegmentHeader {
 }
 
 export function encodeHeader(h: SegmentHeader): Uint8Array {
+  // Ordinals stay below the cursors' end mark (postings.ts).
+  if (h.docCount >= MAX_ORDINALS || h.clauseCount >= MAX_ORDINALS) throw new Error(`a segment holds fewer than ${MAX_ORDINALS} documents and clauses`);
   const w = new ByteWriter(256);
   for (let i = 0; i < MAGIC.length; i++) w.u8(MAGIC.charCodeAt(i));
   w.u32(SEGMENT_FORMAT_VERSION);
@@ -72,6 +75,7 @@ export function decodeHeader(bytes: Uint8Array): SegmentHeader | { problem: stri
     const identity = r.string();
     const docCount = r.varint();
     const clauseCount = r.varint();
+    if (docCount >= MAX_ORDINALS || clauseCount >= MAX_ORDINALS) return { problem: 'is truncated or changed' };
     const fieldTotals = {} as Record<Field, number>;
     for (const f of ALL_FIELDS) fieldTotals[f] = r.f64();
     const terms = {} as Record<Field, FieldTermsInfo>;

@@ -74,21 +74,35 @@ export function normsBytes(clauseCount: number, overflows = 0): number {
   return clauseCount * (CLAUSE_FIELDS.length + 1) + 4 * CLAUSE_FIELDS.length + OVERFLOW_ENTRY * overflows;
 }
 
-/** A column loaded page by page. `get` is the hot path of scoring. */
-export class LazyColumn<T extends Uint16Array | Uint8Array> {
+/**
+ * Where a column's pages come from: one method serves every column of every segment, so the call in
+ * LazyColumn.get has one target. (A closure per column made a target per column and segment: V8's optimised
+ * scoring, met with a second one, was dropped and compiled again.)
+ */
+interface PageSource {
+  /** Column `column`'s page `page`, read and checked, written into `into` from `at`. */
+  readPage(column: number, page: number, into: Uint8Array, at: number): void;
+}
+
+/** A column of bytes loaded page by page. `get` is the hot path of scoring. */
+export class LazyColumn {
+  readonly values: Uint8Array;
   private readonly loaded: Uint8Array;
 
   constructor(
-    readonly values: T,
-    private readonly load: (page: number, into: T) => void,
+    count: number,
+    private readonly source: PageSource,
+    private readonly column: number,
   ) {
-    this.loaded = new Uint8Array(Math.ceil(values.length / PAGE) + 1);
+    this.values = new Uint8Array(count);
+    this.loaded = new Uint8Array(Math.ceil(count / PAGE) + 1);
   }
 
   get(ordinal: number): number {
     const page = ordinal >> PAGE_SHIFT;
     if (this.loaded[page] === 0) {
-      this.load(page, this.values);
+      // Pages are read straight into the column: no buffer of their own to fault in and drop.
+      this.source.readPage(this.column, page, this.values, page * PAGE);
       this.loaded[page] = 1;
     }
     return this.values[ordinal]!;
@@ -100,10 +114,10 @@ export class LazyColumn<T extends Uint16Array | Uint8Array> {
   }
 
   /** The whole column (merges). */
-  all(): T {
+  all(): Uint8Array {
     for (let p = 0; p * PAGE < this.values.length; p++) {
       if (this.loaded[p] === 0) {
-        this.load(p, this.values);
+        this.source.readPage(this.column, p, this.values, p * PAGE);
         this.loaded[p] = 1;
       }
     }
@@ -119,16 +133,15 @@ export class LazyColumn<T extends Uint16Array | Uint8Array> {
  * answering for ESCAPE. `get` is the hot path of scoring.
  */
 export class LengthColumn {
-  private readonly column: LazyColumn<Uint8Array>;
+  private readonly column: LazyColumn;
 
   constructor(
     clauseCount: number,
     private readonly overflows: Overflows,
-    /** Page `page`'s bytes, read and checked, written into `into` at `at` (the column itself, or a merge's buffer). */
-    private readonly read: (page: number, into: Uint8Array, at: number) => void,
+    private readonly source: PageSource,
+    private readonly f: number,
   ) {
-    // Pages are read straight into the column: no buffer of their own to fault in and drop.
-    this.column = new LazyColumn<Uint8Array>(new Uint8Array(clauseCount), (page, into) => read(page, into, page * PAGE));
+    this.column = new LazyColumn(clauseCount, source, f);
   }
 
   get(ordinal: number): number {
@@ -156,7 +169,7 @@ export class LengthColumn {
       const n = Math.min(PAGE, bytes.length - from);
       if (this.column.holds(p)) out.set(bytes.subarray(from, from + n), from);
       else {
-        this.read(p, page, 0);
+        this.source.readPage(this.f, p, page, 0);
         out.set(page.subarray(0, n), from);
       }
     }
@@ -174,7 +187,7 @@ interface Overflows {
 
 export class NormsReader {
   private readonly columns = new Map<string, LengthColumn>();
-  private kindColumn: LazyColumn<Uint8Array> | null = null;
+  private kindColumn: LazyColumn | null = null;
   /** Overflow count per clause field, read (and the file's length checked against them) when a column first loads. */
   private counts: Uint32Array | null = null;
 
@@ -221,39 +234,40 @@ export class NormsReader {
     return { ordinals, lengths };
   }
 
+  /** Each clause field's overflow table, by its index in CLAUSE_FIELDS, once its column is opened. */
+  private readonly overflowTables: Array<Overflows | undefined> = [];
+
   lengths(field: ClauseField): LengthColumn {
     let column = this.columns.get(field);
     if (!column) {
       const f = CLAUSE_FIELDS.indexOf(field);
-      const base = f * this.clauseCount;
-      const overflows = this.overflows(f);
-      column = new LengthColumn(this.clauseCount, overflows, (page, into, at) => {
-        const from = page * PAGE;
-        const n = Math.min(PAGE, this.clauseCount - from);
-        this.file.readInto(base + from, n, into, at);
-        const read = into.subarray(at, at + n);
-        // Each ESCAPE byte of the page takes the next overflow entry of the page, which must be its own.
-        const { ordinals } = overflows;
-        let k = firstAtLeast(ordinals, from);
-        for (let i = read.indexOf(ESCAPE); i >= 0; i = read.indexOf(ESCAPE, i + 1), k++) {
-          if (k >= ordinals.length || ordinals[k] !== from + i) throw this.bad();
-        }
-        if (k < ordinals.length && ordinals[k]! < from + n) throw this.bad();
-      });
+      const overflows = (this.overflowTables[f] = this.overflows(f));
+      column = new LengthColumn(this.clauseCount, overflows, this, f);
       this.columns.set(field, column);
     }
     return column;
   }
 
-  kinds(): LazyColumn<Uint8Array> {
-    if (!this.kindColumn) {
-      const base = CLAUSE_FIELDS.length * this.clauseCount;
-      this.kindColumn = new LazyColumn<Uint8Array>(new Uint8Array(this.clauseCount), (page, into) => {
-        const from = page * PAGE;
-        const n = Math.min(PAGE, this.clauseCount - from);
-        this.file.readInto(base + from, n, into, from);
-      });
+  kinds(): LazyColumn {
+    return (this.kindColumn ??= new LazyColumn(this.clauseCount, this, CLAUSE_FIELDS.length));
+  }
+
+  /**
+   * Page `page` of column `column` (a clause field's lengths by its index in CLAUSE_FIELDS, then the kinds),
+   * read and checked, into `into` from `at`. A lengths page is checked against its overflow table: each ESCAPE
+   * byte takes the next overflow entry of the page, which must be its own.
+   */
+  readPage(column: number, page: number, into: Uint8Array, at: number): void {
+    const from = page * PAGE;
+    const n = Math.min(PAGE, this.clauseCount - from);
+    this.file.readInto(column * this.clauseCount + from, n, into, at);
+    if (column === CLAUSE_FIELDS.length) return;
+    const { ordinals } = this.overflowTables[column]!;
+    const read = into.subarray(at, at + n);
+    let k = firstAtLeast(ordinals, from);
+    for (let i = read.indexOf(ESCAPE); i >= 0; i = read.indexOf(ESCAPE, i + 1), k++) {
+      if (k >= ordinals.length || ordinals[k] !== from + i) throw this.bad();
     }
-    return this.kindColumn;
+    if (k < ordinals.length && ordinals[k]! < from + n) throw this.bad();
   }
 }

@@ -33,7 +33,16 @@ import type { ChunkedReader, Damage } from './chunked.js';
 import { gallopToAtLeast } from '../sorted.js';
 
 export const BLOCK = 128;
-export const NO_MORE = 0x100000000;
+/**
+ * A cursor's doc once exhausted: above every ordinal (a segment's counts stay below it: MAX_ORDINALS), and a
+ * small integer to V8 (below 2^30), so fields and locals that hold it stay small integers. A larger value
+ * (it was 2^32) makes every cursor's and iterator's `doc` field a double: in code V8 has not optimised, which
+ * is most of a short search, each read of such a field, and each read of a Float64Array, allocates a heap
+ * number (a search of four common words allocated some 80 MB and ran ~50 scavenges).
+ */
+export const NO_MORE = 0x3fffffff;
+/** Documents or clauses one segment may hold: every ordinal stays below NO_MORE. */
+export const MAX_ORDINALS = NO_MORE;
 /** Bytes read at once when a cursor walks a long list. */
 const WINDOW = 64 * 1024;
 
@@ -332,6 +341,33 @@ export interface KindImpacts {
   norms: Uint32Array;
 }
 
+/** A skip table's values, decoded (reused by every cursor: a skip table is parsed at once, when a list is opened). */
+let skipValues = new Uint32Array(1024);
+
+/**
+ * The LEB128 varints filling `bytes`, into `into` (room for bytes.length of them); how many, or -1 when the
+ * bytes end inside one or one is longer than five bytes or above 2^32 - 1 (no skip table holds such a value).
+ */
+function decodeVarints(bytes: Uint8Array, into: Uint32Array): number {
+  const end = bytes.length;
+  let n = 0;
+  let pos = 0;
+  while (pos < end) {
+    let byte = bytes[pos++]!;
+    let value = byte & 0x7f;
+    let scale = 128;
+    while (byte >= 0x80) {
+      if (pos >= end || scale > 0x10000000) return -1;
+      byte = bytes[pos++]!;
+      value += (byte & 0x7f) * scale;
+      scale *= 128;
+    }
+    if (value > 0xffffffff) return -1;
+    into[n++] = value;
+  }
+  return n;
+}
+
 /** Where a list lies in the postings file, as the dictionary says. */
 export interface ListLocation {
   offset: number;
@@ -348,23 +384,28 @@ export interface ListLocation {
 export class PostingsCursor {
   blockCount = 0;
   /** Per block (the first blockCount entries): first and last ordinal, count, where its competitive pairs start in impactTfs/impactNorms (and end: the next block's start). */
-  firsts = new Float64Array(1);
-  lasts = new Float64Array(1);
+  firsts = new Uint32Array(1);
+  lasts = new Uint32Array(1);
   counts = new Uint16Array(1);
   impactStarts = new Uint32Array(2);
   impactTfs = new Uint32Array(4);
   impactNorms = new Uint32Array(4);
-  private starts = new Float64Array(1);
-  private ends = new Float64Array(1);
+  /** Per block, where its bytes start and end, from the list's first block (blocksAt): small integers, as firsts and lasts. */
+  private starts = new Uint32Array(1);
+  private ends = new Uint32Array(1);
+  /** Where the list's first block starts in the file. */
+  private blocksAt = 0;
   /** Current block and position in it. */
   block = -1;
   private index = 0;
   private size = 0;
   readonly ordinals = new Uint32Array(BLOCK);
   readonly tfs = new Uint32Array(BLOCK);
+  /** Where the loaded block's positions start, from the block's first byte. */
   private positionsFrom = 0;
-  private blockBytes: Uint8Array = new Uint8Array(0);
-  /** The window refill blockBytes was cut from: a later refill (rawBlock) leaves it stale, and it is cut again. */
+  /** Where the loaded block starts in the window (indices, not a view: a view per block decoded was garbage by the thousand). */
+  private blockAt = 0;
+  /** The window refill blockAt is for: a later refill (rawBlock) leaves it stale, and the block is found again. */
   private blockFill = 0;
   /** Have the loaded block's positions been decoded into positionStarts/positionValues? */
   private positionsDecoded = false;
@@ -415,48 +456,45 @@ export class PostingsCursor {
     this.kinds = null;
     const { offset, skipBytes, totalBytes } = location;
     if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
-    // Parsed here and dropped: a view of the reader's reused buffer.
+    // The skip table's varints decoded in one loop into a reused array, then read from it by index: a call
+    // per varint (a closure) cost more than the decoding, in code mostly run before V8 optimises it.
     const head = this.file.peek(offset, skipBytes);
-    const end = head.length;
-    let pos = 0;
-    // A varint of the skip table, most of one byte: that case read without a call.
-    const read = (): number => {
-      const byte = head[pos]!;
-      if (byte < 0x80) {
-        pos++;
-        return byte;
-      }
-      const value = readVarint(head, pos, end);
-      if (value < 0) throw this.bad();
-      pos = varintEnd;
-      return value;
-    };
-    const n = read();
+    if (skipValues.length < head.length) skipValues = new Uint32Array(Math.max(head.length, 2 * skipValues.length));
+    const v = skipValues;
+    const values = decodeVarints(head, v);
+    if (values < 2) throw this.bad();
+    const n = v[0]!;
     if (!(n >= 1 && n <= location.df)) throw this.bad();
     this.blockCount = n;
-    const kindBytes = read();
+    const kindBytes = v[1]!;
     if (kindBytes > totalBytes - skipBytes) throw this.bad();
     this.kindBytes = kindBytes;
+    let p = 2;
     if (this.firsts.length < n) {
-      this.firsts = new Float64Array(n);
-      this.lasts = new Float64Array(n);
+      this.firsts = new Uint32Array(n);
+      this.lasts = new Uint32Array(n);
       this.counts = new Uint16Array(n);
       this.impactStarts = new Uint32Array(n + 1);
-      this.starts = new Float64Array(n);
-      this.ends = new Float64Array(n);
+      this.starts = new Uint32Array(n);
+      this.ends = new Uint32Array(n);
     }
+    // Blocks' offsets are kept from the list's first block (Uint32Array): a list past 4 GiB is no list a writer makes.
+    if (totalBytes > 0xffffffff) throw this.bad();
+    this.blocksAt = offset + skipBytes;
     let previousLast = -1;
-    let at = offset + skipBytes;
+    let at = 0;
     let total = 0;
     let k = 0;
     for (let b = 0; b < n; b++) {
-      // first - (previous last + 1), last - first, count, bytes, pairs: varints, most of one byte.
-      const first = previousLast + 1 + read();
-      const last = first + read();
-      const count = read();
-      const bytes = read();
-      const pairs = read();
-      if (pos > end || pairs < 1 || pairs > count) throw this.bad();
+      // first - (previous last + 1), last - first, count, bytes, pairs, then the pairs (readPairs' coding).
+      if (p + 5 > values) throw this.bad();
+      const first = previousLast + 1 + v[p]!;
+      const last = first + v[p + 1]!;
+      const count = v[p + 2]!;
+      const bytes = v[p + 3]!;
+      const pairs = v[p + 4]!;
+      p += 5;
+      if (pairs < 1 || pairs > count || p + 2 * pairs > values) throw this.bad();
       this.impactStarts[b] = k;
       if (this.impactTfs.length < k + pairs) {
         const size = Math.max(2 * this.impactTfs.length, k + pairs, 4 * n);
@@ -467,9 +505,23 @@ export class PostingsCursor {
         this.impactTfs = tfs;
         this.impactNorms = norms;
       }
-      if (!readPairs(read, pairs, this.impactTfs, this.impactNorms, k)) throw this.bad();
+      // The first pair as it is, later ones as rises from the previous, never zero.
+      let tf = v[p]!;
+      let norm = v[p + 1]!;
+      this.impactTfs[k] = tf;
+      this.impactNorms[k] = norm;
+      for (let q = 1; q < pairs; q++) {
+        const tfStep = v[p + 2 * q]!;
+        const normStep = v[p + 2 * q + 1]!;
+        if (tfStep === 0 || normStep === 0) throw this.bad();
+        tf += tfStep;
+        norm += normStep;
+        this.impactTfs[k + q] = tf;
+        this.impactNorms[k + q] = norm;
+      }
+      p += 2 * pairs;
       k += pairs;
-      if (pos > end || count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || bytes < 2) throw this.bad();
+      if (count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || last >= NO_MORE || bytes < 2) throw this.bad();
       this.firsts[b] = first;
       this.lasts[b] = last;
       this.counts[b] = count;
@@ -480,7 +532,7 @@ export class PostingsCursor {
       previousLast = last;
     }
     this.impactStarts[n] = k;
-    if (pos !== end || at + kindBytes !== offset + totalBytes || total !== location.df) throw this.bad();
+    if (p !== values || at + kindBytes !== totalBytes - skipBytes || total !== location.df) throw this.bad();
     return this;
   }
 
@@ -547,50 +599,91 @@ export class PostingsCursor {
     return this.location.df;
   }
 
+  /** The encoded block `b`: a view of the window (merges; a search's decoding reads the window by index). */
   private bytesOf(b: number): Uint8Array {
-    const start = this.starts[b]!;
-    const end = this.ends[b]!;
-    if (start < this.windowStart || end > this.windowStart + this.window.length) {
-      const listEnd = this.location.offset + this.location.totalBytes;
-      const windowEnd = Math.min(listEnd, Math.max(end, start + WINDOW));
-      this.window = this.file.readWithin(start, windowEnd - start, this.windowBuffer);
-      if (this.window.buffer !== this.windowBuffer.buffer) this.windowBuffer = new Uint8Array(this.window.buffer);
-      this.windowStart = start;
-      this.fills++;
-    }
-    return this.window.subarray(start - this.windowStart, end - this.windowStart);
+    const at = this.windowAt(b);
+    return this.window.subarray(at, at + this.ends[b]! - this.starts[b]!);
+  }
+
+  /** Where block `b` starts in the window, read into it (a window's worth of the list from there) when it is not there whole. */
+  private windowAt(b: number): number {
+    const at = this.blocksAt + this.starts[b]! - this.windowStart;
+    return at >= 0 && at + this.ends[b]! - this.starts[b]! <= this.window.length ? at : this.refill(b);
+  }
+
+  /** Reads the window from block `b` on (a window's worth of the list, or the block if longer); returns 0, where the block now starts. */
+  private refill(b: number): number {
+    const start = this.blocksAt + this.starts[b]!;
+    const end = this.blocksAt + this.ends[b]!;
+    const listEnd = this.location.offset + this.location.totalBytes;
+    const windowEnd = Math.min(listEnd, Math.max(end, start + WINDOW));
+    this.window = this.file.readWithin(start, windowEnd - start, this.windowBuffer);
+    if (this.window.buffer !== this.windowBuffer.buffer) this.windowBuffer = new Uint8Array(this.window.buffer);
+    this.windowStart = start;
+    this.fills++;
+    return 0;
   }
 
   /** Decodes block `b` into ordinals and tfs, checking it. */
   loadBlock(b: number): void {
-    const bytes = this.bytesOf(b);
+    // windowAt written out here: the refill is a call whose site is this function's own, so it has run (a
+    // cursor's first block is always read) by the time V8 optimises this function. Inlined from windowAt,
+    // it had not (V8 keeps no feedback for a function's first calls), and the optimised code was dropped and
+    // compiled again at the first refill.
+    const length = this.ends[b]! - this.starts[b]!;
+    let at = this.blocksAt + this.starts[b]! - this.windowStart;
+    if (at < 0 || at + length > this.window.length) at = this.refill(b);
+    const bytes = this.window;
+    const blockEnd = at + length;
     const count = this.counts[b]!;
-    const docPart = readVarint(bytes, 0, bytes.length);
+    const docPart = readVarint(bytes, at, blockEnd);
     if (docPart < 0) throw this.bad();
     let pos = varintEnd;
     const docEnd = pos + docPart;
-    if (docEnd > bytes.length) throw this.bad();
+    if (docEnd > blockEnd) throw this.bad();
     const ordinals = this.ordinals;
     const tfs = this.tfs;
     let ordinal = this.firsts[b]!;
-    // One-byte varints (most gaps and frequencies) read inline: blocks are decoded by the thousand, mostly
-    // before V8 has optimised (and inlined) anything.
+    // Varints read inline (blocks are decoded by the thousand), each by the same operations whatever its
+    // length: code V8 optimised after one-byte values alone (most gaps and frequencies) met an operation it had
+    // never run at the first longer one, and was dropped and compiled again (a deoptimisation). Four bytes hold
+    // every value below 2^28; a longer varint (a gap in a segment of more clauses) is read again by readVarint.
+    // A varint running on past the doc part ends at the window's end at the latest (undefined: no continuation).
+    let byte = 0;
     let v = 0;
+    let shift = 0;
+    let from = 0;
     for (let i = 0; i < count; i++) {
       if (i > 0) {
-        v = pos < docEnd ? bytes[pos]! : 0x80;
-        if (v < 0x80) pos++;
-        else if ((v = readVarint(bytes, pos, docEnd)) < 0) throw this.bad();
-        else pos = varintEnd;
-        if (v === 0) throw this.bad();
+        from = pos;
+        v = 0;
+        shift = 0;
+        do {
+          byte = bytes[pos++]!;
+          v |= (byte & 0x7f) << shift;
+          shift += 7;
+        } while (byte >= 0x80);
+        if (shift > 28) {
+          if ((v = readVarint(bytes, from, docEnd)) < 0) throw this.bad();
+          pos = varintEnd;
+        }
+        if (pos > docEnd || v <= 0) throw this.bad();
         ordinal += v;
       }
       ordinals[i] = ordinal;
-      v = pos < docEnd ? bytes[pos]! : 0x80;
-      if (v < 0x80) pos++;
-      else if ((v = readVarint(bytes, pos, docEnd)) < 0) throw this.bad();
-      else pos = varintEnd;
-      if (v === 0) throw this.bad();
+      from = pos;
+      v = 0;
+      shift = 0;
+      do {
+        byte = bytes[pos++]!;
+        v |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte >= 0x80);
+      if (shift > 28) {
+        if ((v = readVarint(bytes, from, docEnd)) < 0) throw this.bad();
+        pos = varintEnd;
+      }
+      if (pos > docEnd || v <= 0) throw this.bad();
       tfs[i] = v;
     }
     if (pos !== docEnd || ordinal !== this.lasts[b]) throw this.bad();
@@ -598,9 +691,9 @@ export class PostingsCursor {
     this.size = count;
     this.index = 0;
     this.undecoded = false;
-    this.blockBytes = bytes;
+    this.blockAt = at;
     this.blockFill = this.fills;
-    this.positionsFrom = docEnd;
+    this.positionsFrom = docEnd - at;
     this.positionsDecoded = false;
     this.byteStartsBlock = -1;
   }
@@ -622,14 +715,16 @@ export class PostingsCursor {
   next(): number {
     if (this.doc === NO_MORE) return NO_MORE;
     if (this.undecoded) this.loadBlock(this.block);
+    // One store of doc for every outcome, the list's end among them (as in advance).
+    let doc = NO_MORE;
     if (this.block >= 0 && this.index + 1 < this.size) {
       this.index++;
-      return (this.doc = this.ordinals[this.index]!);
+      doc = this.ordinals[this.index]!;
+    } else if (this.block + 1 < this.blockCount) {
+      this.loadBlock(this.block + 1);
+      doc = this.ordinals[0]!;
     }
-    const b = this.block + 1;
-    if (b >= this.blockCount) return (this.doc = NO_MORE);
-    this.loadBlock(b);
-    return (this.doc = this.ordinals[0]!);
+    return (this.doc = doc);
   }
 
   /** The first block whose last ordinal is >= target, from the current one; blockCount when none. */
@@ -644,26 +739,28 @@ export class PostingsCursor {
   advance(target: number): number {
     if (this.doc >= target) return this.doc;
     const b = this.blockOf(target);
-    if (b >= this.blockCount) {
-      this.undecoded = false;
-      return (this.doc = NO_MORE);
-    }
-    if (b !== this.block || this.undecoded) {
-      if (target <= this.firsts[b]!) {
+    // Every outcome ends at the one store of doc below: the list's end had a branch of its own, which in most
+    // searches ran first after V8 had optimised this, and the optimised code was dropped there.
+    let doc = NO_MORE;
+    if (b < this.blockCount) {
+      const moved = b !== this.block || this.undecoded;
+      if (moved && target <= this.firsts[b]!) {
         // The block's first posting, known from the skip data: decoded only when read (a search that
         // passes whole blocks by their bounds lands on many it never reads).
         this.block = b;
         this.index = 0;
         this.size = 0;
         this.undecoded = true;
-        return (this.doc = this.firsts[b]!);
+        doc = this.firsts[b]!;
+      } else {
+        if (moved) this.loadBlock(b);
+        let i = this.index;
+        while (this.ordinals[i]! < target) i++;
+        this.index = i;
+        doc = this.ordinals[i]!;
       }
-      this.loadBlock(b);
     }
-    let i = this.index;
-    while (this.ordinals[i]! < target) i++;
-    this.index = i;
-    return (this.doc = this.ordinals[i]!);
+    return (this.doc = doc);
   }
 
   get tf(): number {
@@ -689,13 +786,19 @@ export class PostingsCursor {
     return this.currentBytes();
   }
 
-  /** The loaded block's bytes, cut from the window again if it was refilled since (rawBlock reuses its memory). */
+  /** The loaded block's bytes (a view: merges). */
   private currentBytes(): Uint8Array {
+    const at = this.loadedAt();
+    return this.window.subarray(at, at + this.ends[this.block]! - this.starts[this.block]!);
+  }
+
+  /** Where the loaded block starts in the window, found again if the window was refilled since (rawBlock reuses its memory). */
+  private loadedAt(): number {
     if (this.blockFill !== this.fills) {
-      this.blockBytes = this.bytesOf(this.block);
+      this.blockAt = this.windowAt(this.block);
       this.blockFill = this.fills;
     }
-    return this.blockBytes;
+    return this.blockAt;
   }
 
   /**
@@ -731,8 +834,10 @@ export class PostingsCursor {
 
   /** Decodes the loaded block's positions into the reused positionStarts and positionValues. */
   private decodePositions(): void {
-    const bytes = this.currentBytes();
-    let pos = this.positionsFrom;
+    const at = this.loadedAt();
+    const bytes = this.window;
+    const blockEnd = at + this.ends[this.block]! - this.starts[this.block]!;
+    let pos = at + this.positionsFrom;
     let total = 0;
     for (let i = 0; i < this.size; i++) total += this.tfs[i]!;
     if (this.positionValues.length < total) this.positionValues = new Uint32Array(Math.max(total, 2 * this.positionValues.length));
@@ -746,7 +851,7 @@ export class PostingsCursor {
         let value = 0;
         let scale = 1;
         for (let s = 0; ; s++) {
-          if (pos >= bytes.length || s >= 5) throw this.bad();
+          if (pos >= blockEnd || s >= 5) throw this.bad();
           const byte = bytes[pos++]!;
           value += (byte & 0x7f) * scale;
           if (byte < 0x80) break;
@@ -757,7 +862,7 @@ export class PostingsCursor {
       }
     }
     starts[this.size] = k;
-    if (pos !== bytes.length) throw this.bad();
+    if (pos !== blockEnd) throw this.bad();
     this.positionsDecoded = true;
   }
 
