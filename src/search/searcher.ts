@@ -27,7 +27,10 @@
 // keep, at the clause the walk stands on: a clause lacking a quoted phrase is
 // never kept; a clause entering the best RERANK_DEPTH gets its closeness,
 // which re-ranks those candidates at the end (BM25 raised by how close the
-// query's words stand). Each match counts FIELD_WEIGHTS[field] times.
+// query's words stand). Each match counts FIELD_WEIGHTS[field] times. Closeness
+// raises BM25 by a bounded factor, so once `limit` candidates stand above what
+// a clause could reach raised by it (rerank-floor.ts), the walk prunes against
+// that bound too, as against the heap's worst.
 
 import { UsageError } from '../errors.js';
 import { documentKindCode } from '../index/format/docs.js';
@@ -39,7 +42,8 @@ import type { SegmentReader } from '../index/segment-reader.js';
 import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
 import { exactTerms, expandInDictionary } from './expand.js';
 import { ALL_FIELDS, ALTERNATE_WEIGHT, CLAUSE_FIELDS, CLAUSE_KINDS, type DocField, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode, isDocField } from './fields.js';
-import { PROXIMITY_WEIGHT, RERANK_DEPTH, closenessOf, holdsPhrases, needsProximity } from './proximity.js';
+import { MOST_RAISED, RERANK_DEPTH, closenessOf, holdsPhrases, needsProximity, raisedByCloseness } from './proximity.js';
+import { RerankFloor } from './rerank-floor.js';
 import type { QueryGroup, QueryPlan } from './query.js';
 
 const K1 = 1.2;
@@ -503,6 +507,8 @@ interface Scored {
   bm25: number;
   /** How close the query's words stand in the clause, in [0, 1] (proximity.ts); 0 when not asked. */
   closeness?: number;
+  /** A threshold from the re-ranking's floor (rerank-floor.ts), standing for no clause: ties with it are not broken. */
+  floor?: true;
 }
 
 /** Which clauses the filters let through, as a predicate on (segment, ordinal). Values of one filter are alternatives; filters all apply. */
@@ -911,7 +917,21 @@ interface GroupRun {
   maxScore: number;
 }
 
-export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filters: SearchFilters, limit: number): SearchOutcome {
+/** Pruning a search may use beyond the heap's threshold; each leaves the hits exactly as they are (tests turn them off to compare). */
+export interface Pruning {
+  /** Prune against the re-ranking's floor too (rerank-floor.ts). */
+  rerankFloor: boolean;
+}
+
+const ALL_PRUNING: Pruning = { rerankFloor: true };
+
+export function searchSegments(
+  sources: SegmentSource[],
+  plan: QueryPlan,
+  filters: SearchFilters,
+  limit: number,
+  pruning: Pruning = ALL_PRUNING,
+): SearchOutcome {
   const states = sources.map(loadState);
   const kinds = kindCodesOf(filters);
   const filter = buildFilter(filters, kinds, states);
@@ -959,6 +979,17 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
   const requiredCount = plan.groups.filter((g) => g.presence === 'required').length;
   const proximity = needsProximity(plan);
   const top = new TopClauses(proximity ? Math.max(limit, RERANK_DEPTH) : limit, states);
+  // With proximity, a clause must also be able to reach the best `limit` after the re-ranking: the floor's
+  // count-th best re-ranked score, lowered by the most closeness can raise a clause, bounds BM25 from below
+  // as the heap's worst does (the walk prunes against whichever is higher).
+  const floor = proximity && pruning.rerankFloor ? new RerankFloor(limit) : null;
+  let floorWorst: Scored | null = null;
+  /** The threshold the walk prunes against: the heap's worst kept clause or the floor's bound, the higher. */
+  let threshold: Scored | null = null;
+  const refreshThreshold = (): void => {
+    const worst = top.worst;
+    threshold = floorWorst && (!worst || below(worst.matched, worst.bm25, floorWorst)) ? floorWorst : worst;
+  };
 
   states.forEach((state, segment) => {
     const { source, deletedClause } = state;
@@ -1017,7 +1048,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     let essentialFrom = 0;
     let thresholdSeen: Scored | null = null;
     const updateEssential = (): void => {
-      const worst = top.worst;
+      const worst = threshold;
       if (worst === thresholdSeen) return;
       thresholdSeen = worst;
       let sum = 0;
@@ -1072,7 +1103,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           sum += m;
         }
       }
-      return below(count, sum * BOUND_SLACK, worst) || (count === worst.matched && onlyTies(o, upto, worst));
+      return below(count, sum * BOUND_SLACK, worst) || (count === worst.matched && !worst.floor && onlyTies(o, upto, worst));
     };
     // The stretch [.., checkedUpto] was found able to hold a ranking clause under `checkedAgainst`: not checked again.
     let checkedUpto = -1;
@@ -1216,8 +1247,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     };
 
     for (;;) {
-      const threshold = top.worst;
-      if (threshold && threshold.matched === runs.length) for (let r = essentialFrom; r < runs.length; r++) passWeak(r, threshold);
+      const weakAgainst = threshold;
+      if (weakAgainst && weakAgainst.matched === runs.length) for (let r = essentialFrom; r < runs.length; r++) passWeak(r, weakAgainst);
       // The next candidate: the smallest current ordinal among the driving groups.
       let o = NO_MORE;
       for (let r = essentialFrom; r < runs.length; r++) {
@@ -1248,7 +1279,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         continue;
       }
 
-      const worst = top.worst;
+      const worst = threshold;
       if (worst && !(o <= checkedUpto && worst === checkedAgainst)) {
         // Block-max: the best any clause in [o, upto] could score, from the blocks there.
         let upto = NO_MORE - 1;
@@ -1336,10 +1367,19 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           let bm25 = 0;
           for (let g = 0; g < best.length; g++) bm25 += best[g]!;
           // Phrases are checked only for a clause the top would keep: the check reads positions.
-          if (top.admits(segment, o, matched, bm25) && (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))) {
+          if (!below(matched, bm25, worst) && top.admits(segment, o, matched, bm25) && (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))) {
             const candidate: Scored = { segment, ordinal: o, matched, bm25 };
-            if (proximity) candidate.closeness = closenessOf(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o));
             top.offer(candidate);
+            if (proximity) {
+              const closeness = closenessOf(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o));
+              candidate.closeness = closeness;
+              if (floor?.offer(matched, raisedByCloseness(bm25, closeness))) {
+                // No clause whose BM25 is below this reaches the floor, raised as much as closeness can (strictly
+                // below: the margin covers the rounding of the division and the product).
+                floorWorst = { segment: -1, ordinal: -1, matched: floor.floorMatched, bm25: floor.floorValue / MOST_RAISED / BOUND_SLACK, floor: true };
+              }
+            }
+            refreshThreshold();
             updateEssential();
           }
         }
@@ -1357,7 +1397,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
   let best: Scored[] = top.sorted();
   if (proximity) {
     best = best
-      .map((r) => ({ ...r, bm25: r.bm25 * (1 + PROXIMITY_WEIGHT * (r.closeness ?? 0)) }))
+      .map((r) => ({ ...r, bm25: raisedByCloseness(r.bm25, r.closeness ?? 0) }))
       .sort((a, b) => b.matched - a.matched || b.bm25 - a.bm25 || top.tieBreak(a, b))
       .slice(0, limit);
   }
