@@ -12,8 +12,12 @@
 // on their own no longer drive the walk (MaxScore), and a stretch of clauses
 // whose blocks' best possible score (from each block's competitive pairs of
 // term frequency and field length: block-max) stays below it is skipped without
-// decoding. Pruning only drops clauses that cannot rank, so the hits and their
-// scores are exactly those of scoring every posting.
+// decoding. Once a clause must hold every group to rank, a stretch is also
+// bounded with its clauses' text length shared by all their words (each
+// group's best at one length, the worst length taken): the blocks' best scores
+// often come from different short clauses, one per word. Pruning only drops
+// clauses that cannot rank, so the hits and their scores are exactly those of
+// scoring every posting.
 //
 // Exact ties (a corpus repeats clauses word for word) are broken by document
 // id, then clause order. A segment keeps its documents in id order
@@ -235,6 +239,16 @@ interface TermIterator {
   maxScore: number;
   /** Word positions at the current posting (fields without positions: none). */
   positions(): ArrayLike<number>;
+  /**
+   * Field lengths of the competitive pairs of the blocks with postings in [from, to], pushed onto `out`;
+   * false (and nothing pushed) when more than `most` blocks lie there or the bounds are not the pairs' (a kind filter).
+   */
+  pairLengthsIn(from: number, to: number, most: number, out: number[]): boolean;
+  /**
+   * As exactBound(), for a posting in [from, to] whose field length is `length`: per block, the pair of
+   * largest frequency among those no longer than `length`, scored at `length` (-1: no posting can be there).
+   */
+  exactBoundAtLength(from: number, to: number, length: number): number;
 }
 
 /** Per index, the largest of values[index .. n). */
@@ -275,6 +289,8 @@ class CursorIterator implements TermIterator {
   /** The best of blockScores and exactScores from each block to the last (a bound up to the list's end in one look). */
   private readonly tailScores: Float64Array;
   private readonly tailExactScores: Float64Array;
+  /** Are the block bounds those of a kind filter's postings (not the skip data's pairs)? */
+  private readonly byKinds: boolean;
 
   constructor(
     private readonly cursor: PostingsCursor,
@@ -285,7 +301,8 @@ class CursorIterator implements TermIterator {
   ) {
     this.blockScores = new Float64Array(cursor.blockCount);
     this.exactScores = new Float64Array(cursor.blockCount);
-    if (kindBits !== 0 && cursor.hasKinds) this.boundByKinds(kindBits);
+    this.byKinds = kindBits !== 0 && cursor.hasKinds;
+    if (this.byKinds) this.boundByKinds(kindBits);
     else this.boundByImpacts();
     this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
     this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
@@ -381,7 +398,47 @@ class CursorIterator implements TermIterator {
   positions(): ArrayLike<number> {
     return this.cursor.positions();
   }
+
+  pairLengthsIn(from: number, to: number, most: number, out: number[]): boolean {
+    if (this.byKinds) return false;
+    const c = this.cursor;
+    if (this.doc > to || this.doc === NO_MORE) return true;
+    const first = c.blockOf(Math.max(from, this.doc));
+    let b = first;
+    while (b < c.blockCount && c.firsts[b]! <= to) {
+      if (b - first >= most) return false;
+      b++;
+    }
+    const { impactStarts, impactNorms } = c;
+    for (let k = impactStarts[first]!; k < impactStarts[b]!; k++) out.push(impactNorms[k]!);
+    return true;
+  }
+
+  exactBoundAtLength(from: number, to: number, length: number): number {
+    const c = this.cursor;
+    if (this.doc > to || this.doc === NO_MORE) return -1;
+    const { impactStarts, impactTfs, impactNorms } = c;
+    // Pairs ascend in frequency and length: those no longer than `length` are a prefix, its last the most frequent.
+    // A posting of that length has a pair of it at least as frequent and no longer, so it scores no more than
+    // that frequency at that length; the most frequent of the blocks' is scored once (the score rises with it).
+    let tf = 0;
+    for (let b = c.blockOf(Math.max(from, this.doc)); b < c.blockCount && c.firsts[b]! <= to; b++) {
+      let k = impactStarts[b]!;
+      const end = impactStarts[b + 1]!;
+      if (impactNorms[k]! > length) continue;
+      while (k + 1 < end && impactNorms[k + 1]! <= length) k++;
+      if (impactTfs[k]! > tf) tf = impactTfs[k]!;
+    }
+    return tf === 0 ? -1 : bm25Of(this.weight, tf, length, this.average);
+  }
 }
+
+/** The field whose length a clause's terms share in jointReaches (most of a query's postings are there). */
+const JOINT_FIELD: Field = 'text';
+/** Blocks of one list a stretch may span for jointReaches to be worked out (its cost grows with them). */
+const JOINT_MOST_BLOCKS = 4;
+/** Text lengths below this are tried once per jointReaches call (a stamp each); most clauses are far shorter. */
+const JOINT_STAMPED_LENGTHS = 2048;
 
 /** Postings per stretch of a materialised list: its bounds are kept per stretch, as a postings list's are per block. */
 const ARRAY_STRETCH = 128;
@@ -497,6 +554,14 @@ class ArrayIterator implements TermIterator {
 
   positions(): ArrayLike<number> {
     return [];
+  }
+
+  pairLengthsIn(): boolean {
+    return false;
+  }
+
+  exactBoundAtLength(from: number, to: number): number {
+    return this.exactBound(from, to);
   }
 }
 
@@ -921,9 +986,11 @@ interface GroupRun {
 export interface Pruning {
   /** Prune against the re-ranking's floor too (rerank-floor.ts). */
   rerankFloor: boolean;
+  /** Bound a stretch by its groups' best at one shared text length (jointReaches). */
+  jointLengths: boolean;
 }
 
-const ALL_PRUNING: Pruning = { rerankFloor: true };
+const ALL_PRUNING: Pruning = { rerankFloor: true, jointLengths: true };
 
 export function searchSegments(
   sources: SegmentSource[],
@@ -1041,6 +1108,11 @@ export function searchSegments(
     if (runs.length === 0) return;
     const best = new Float64Array(plan.groups.length);
     const exact = new Float64Array(plan.groups.length);
+    const joint = new Float64Array(plan.groups.length);
+    const otherBest = new Float64Array(runs.length);
+    const lengths: number[] = [];
+    const lengthTried = new Uint32Array(JOINT_STAMPED_LENGTHS);
+    let jointCalls = 0;
     let allMax = 0;
     for (const run of runs) allMax += run.maxScore;
 
@@ -1086,6 +1158,77 @@ export function searchSegments(
       for (let g = 0; g < exact.length; g++) sum += exact[g]!;
       return sum <= worst.bm25;
     };
+    /**
+     * Can a clause in [from, to] holding every group reach `worst` (a tie only counts when `tieWins`), by the
+     * blocks there, with the clause's text length shared? Every term of a clause's text is scored at one
+     * length, so each group is bounded at that length (exactBoundAtLength) instead of by its blocks' best at
+     * any length, and the groups' bounds summed in plan order, as a clause's score is. Between two of the
+     * pairs' lengths every bound falls as the length grows, so the pairs' lengths are the only ones to try;
+     * the first that reaches `worst` answers. True also when not worked out (too many blocks, or bounds by
+     * a kind filter).
+     */
+    const jointReaches = (from: number, to: number, worst: Scored, tieWins: boolean): boolean => {
+      lengths.length = 0;
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
+        let other = -1;
+        for (let i = 0; i < run.iterators.length; i++) {
+          const it = run.iterators[i]!;
+          if (run.fields[i] === JOINT_FIELD) {
+            if (!it.pairLengthsIn(from, to, JOINT_MOST_BLOCKS, lengths)) return true;
+          } else {
+            const b = it.exactBound(from, to);
+            if (b > other) other = b;
+          }
+        }
+        otherBest[r] = other;
+      }
+      // A clause with no query word in its text (every group by another field), then one per length.
+      let sum = jointAt(-1, from, to);
+      if (sum > worst.bm25 || (tieWins && sum === worst.bm25)) return true;
+      // Each length once: a stamp per length of this call (lengths past the stamps' range may be tried twice).
+      const stamp = ++jointCalls;
+      for (let k = 0; k < lengths.length; k++) {
+        const length = lengths[k]!;
+        if (length < lengthTried.length) {
+          if (lengthTried[length] === stamp) continue;
+          lengthTried[length] = stamp;
+        }
+        sum = jointAt(length, from, to);
+        if (sum > worst.bm25 || (tieWins && sum === worst.bm25)) return true;
+      }
+      return false;
+    };
+    /** jointReaches' sum for a clause whose text length is `length` (-1: no query word in its text). */
+    const jointAt = (length: number, from: number, to: number): number => {
+      joint.fill(0);
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
+        let m = otherBest[r]!;
+        if (length >= 0) {
+          for (let i = 0; i < run.iterators.length; i++) {
+            if (run.fields[i] !== JOINT_FIELD) continue;
+            const b = run.iterators[i]!.exactBoundAtLength(from, to, length);
+            if (b > m) m = b;
+          }
+        }
+        if (m < 0) return -1;
+        joint[run.g] = m;
+      }
+      let sum = 0;
+      for (let g = 0; g < joint.length; g++) sum += joint[g]!;
+      return sum;
+    };
+    /**
+     * Once the threshold holds every group of the segment: can no clause in [from, to] rank, by
+     * jointReaches? A stretch whose best only ties loses the tie-break when its first clause does.
+     */
+    const jointCannotRank = (from: number, to: number, worst: Scored): boolean => {
+      // One group: its blocks' best already stands at one length (a word's variants aside), and the work does not pay.
+      if (!pruning.jointLengths || runs.length < 2 || worst.matched !== runs.length) return false;
+      const tieWins = worst.floor === true || top.tieBreakWithWorst({ segment, ordinal: from }, worst) <= 0;
+      return !jointReaches(from, to, worst, tieWins);
+    };
     /** Block-max: can no clause in [o, upto] rank, by the best the blocks there allow? */
     const cannotRank = (o: number, upto: number, worst: Scored): boolean => {
       let count = 0;
@@ -1103,7 +1246,11 @@ export function searchSegments(
           sum += m;
         }
       }
-      return below(count, sum * BOUND_SLACK, worst) || (count === worst.matched && !worst.floor && onlyTies(o, upto, worst));
+      return (
+        below(count, sum * BOUND_SLACK, worst) ||
+        (count === worst.matched && !worst.floor && onlyTies(o, upto, worst)) ||
+        jointCannotRank(o, upto, worst)
+      );
     };
     // The stretch [.., checkedUpto] was found able to hold a ranking clause under `checkedAgainst`: not checked again.
     let checkedUpto = -1;
@@ -1151,7 +1298,7 @@ export function searchSegments(
       const m = groupBound(r, from, to);
       if (m < 0) return -1;
       const rest = othersBound(r, from, to);
-      return rest >= 0 && (m + rest) * BOUND_SLACK >= worst.bm25 ? rest : -1;
+      return rest >= 0 && (m + rest) * BOUND_SLACK >= worst.bm25 && !jointCannotRank(from, to, worst) ? rest : -1;
     };
     /**
      * From `from`, a clause the listing filter lets through, the first such
