@@ -1048,8 +1048,9 @@ export function searchSegments(
   const top = new TopClauses(proximity ? Math.max(limit, RERANK_DEPTH) : limit, states);
   // With proximity, a clause must also be able to reach the best `limit` after the re-ranking: the floor's
   // count-th best re-ranked score, lowered by the most closeness can raise a clause, bounds BM25 from below
-  // as the heap's worst does (the walk prunes against whichever is higher).
-  const floor = proximity && pruning.rerankFloor ? new RerankFloor(limit) : null;
+  // as the heap's worst does (the walk prunes against whichever is higher). Only while the heap holds more
+  // than `limit` (RERANK_DEPTH): with as many, the heap's worst is as strong, and -c/-l ask for every match.
+  const floor = proximity && pruning.rerankFloor && limit < RERANK_DEPTH ? new RerankFloor(limit) : null;
   let floorWorst: Scored | null = null;
   /** The threshold the walk prunes against: the heap's worst kept clause or the floor's bound, the higher. */
   let threshold: Scored | null = null;

@@ -80,6 +80,13 @@ describe('pruning by the re-ranking floor and by a shared text length', () => {
     cuts += cut;
   });
 
+  it('counts every match of several words (-c and -l ask for no limit)', () => {
+    const plan = planQuery('الجريمة المنظمة');
+    const all = searchSegments(segmented, plan, {}, Number.MAX_SAFE_INTEGER).ranked;
+    expect(all.length).toBeGreaterThan(60);
+    expect(all.map((r) => key(r, segmented))).toEqual(searchSegments(segmented, plan, {}, Number.MAX_SAFE_INTEGER, WITHOUT).ranked.map((r) => key(r, segmented)));
+  });
+
   it('met searches where the cut at RERANK_DEPTH shows', () => {
     expect(cuts).toBeGreaterThan(0);
   });
