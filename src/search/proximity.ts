@@ -22,6 +22,13 @@ import type { QueryPlan } from './query.js';
 /** How many of the best candidates (by words matched, then BM25) proximity re-ranks. */
 export const RERANK_DEPTH = 50;
 export const PROXIMITY_WEIGHT = 1;
+/** The most closeness raises BM25 by (closeness is at most 1). */
+export const MOST_RAISED = 1 + PROXIMITY_WEIGHT;
+
+/** BM25 raised by closeness: the re-ranking's score (computed here alone, so every use gives the same double). */
+export function raisedByCloseness(bm25: number, closeness: number): number {
+  return bm25 * (1 + PROXIMITY_WEIGHT * closeness);
+}
 
 /** Sorted word positions of a plan's group in a field of the clause at hand (empty: not there). */
 export type PositionSource = (group: number, field: Field) => ArrayLike<number>;

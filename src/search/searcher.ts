@@ -12,8 +12,12 @@
 // on their own no longer drive the walk (MaxScore), and a stretch of clauses
 // whose blocks' best possible score (from each block's competitive pairs of
 // term frequency and field length: block-max) stays below it is skipped without
-// decoding. Pruning only drops clauses that cannot rank, so the hits and their
-// scores are exactly those of scoring every posting.
+// decoding. Once a clause must hold every group to rank, a stretch is also
+// bounded with its clauses' text length shared by all their words (each
+// group's best at one length, the worst length taken): the blocks' best scores
+// often come from different short clauses, one per word. Pruning only drops
+// clauses that cannot rank, so the hits and their scores are exactly those of
+// scoring every posting.
 //
 // Exact ties (a corpus repeats clauses word for word) are broken by document
 // id, then clause order. A segment keeps its documents in id order
@@ -27,7 +31,10 @@
 // keep, at the clause the walk stands on: a clause lacking a quoted phrase is
 // never kept; a clause entering the best RERANK_DEPTH gets its closeness,
 // which re-ranks those candidates at the end (BM25 raised by how close the
-// query's words stand). Each match counts FIELD_WEIGHTS[field] times.
+// query's words stand). Each match counts FIELD_WEIGHTS[field] times. Closeness
+// raises BM25 by a bounded factor, so once `limit` candidates stand above what
+// a clause could reach raised by it (rerank-floor.ts), the walk prunes against
+// that bound too, as against the heap's worst.
 
 import { UsageError } from '../errors.js';
 import { documentKindCode } from '../index/format/docs.js';
@@ -39,7 +46,8 @@ import type { SegmentReader } from '../index/segment-reader.js';
 import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
 import { exactTerms, expandInDictionary } from './expand.js';
 import { ALL_FIELDS, ALTERNATE_WEIGHT, CLAUSE_FIELDS, CLAUSE_KINDS, type DocField, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode, isDocField } from './fields.js';
-import { PROXIMITY_WEIGHT, RERANK_DEPTH, closenessOf, holdsPhrases, needsProximity } from './proximity.js';
+import { MOST_RAISED, RERANK_DEPTH, closenessOf, holdsPhrases, needsProximity, raisedByCloseness } from './proximity.js';
+import { RerankFloor } from './rerank-floor.js';
 import type { QueryGroup, QueryPlan } from './query.js';
 
 const K1 = 1.2;
@@ -231,6 +239,16 @@ interface TermIterator {
   maxScore: number;
   /** Word positions at the current posting (fields without positions: none). */
   positions(): ArrayLike<number>;
+  /**
+   * Field lengths of the competitive pairs of the blocks with postings in [from, to], pushed onto `out`;
+   * false (and nothing pushed) when more than `most` blocks lie there or the bounds are not the pairs' (a kind filter).
+   */
+  pairLengthsIn(from: number, to: number, most: number, out: number[]): boolean;
+  /**
+   * As exactBound(), for a posting in [from, to] whose field length is `length`: per block, the pair of
+   * largest frequency among those no longer than `length`, scored at `length` (-1: no posting can be there).
+   */
+  exactBoundAtLength(from: number, to: number, length: number): number;
 }
 
 /** Per index, the largest of values[index .. n). */
@@ -271,6 +289,8 @@ class CursorIterator implements TermIterator {
   /** The best of blockScores and exactScores from each block to the last (a bound up to the list's end in one look). */
   private readonly tailScores: Float64Array;
   private readonly tailExactScores: Float64Array;
+  /** Are the block bounds those of a kind filter's postings (not the skip data's pairs)? */
+  private readonly byKinds: boolean;
 
   constructor(
     private readonly cursor: PostingsCursor,
@@ -281,7 +301,8 @@ class CursorIterator implements TermIterator {
   ) {
     this.blockScores = new Float64Array(cursor.blockCount);
     this.exactScores = new Float64Array(cursor.blockCount);
-    if (kindBits !== 0 && cursor.hasKinds) this.boundByKinds(kindBits);
+    this.byKinds = kindBits !== 0 && cursor.hasKinds;
+    if (this.byKinds) this.boundByKinds(kindBits);
     else this.boundByImpacts();
     this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
     this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
@@ -377,7 +398,47 @@ class CursorIterator implements TermIterator {
   positions(): ArrayLike<number> {
     return this.cursor.positions();
   }
+
+  pairLengthsIn(from: number, to: number, most: number, out: number[]): boolean {
+    if (this.byKinds) return false;
+    const c = this.cursor;
+    if (this.doc > to || this.doc === NO_MORE) return true;
+    const first = c.blockOf(Math.max(from, this.doc));
+    let b = first;
+    while (b < c.blockCount && c.firsts[b]! <= to) {
+      if (b - first >= most) return false;
+      b++;
+    }
+    const { impactStarts, impactNorms } = c;
+    for (let k = impactStarts[first]!; k < impactStarts[b]!; k++) out.push(impactNorms[k]!);
+    return true;
+  }
+
+  exactBoundAtLength(from: number, to: number, length: number): number {
+    const c = this.cursor;
+    if (this.doc > to || this.doc === NO_MORE) return -1;
+    const { impactStarts, impactTfs, impactNorms } = c;
+    // Pairs ascend in frequency and length: those no longer than `length` are a prefix, its last the most frequent.
+    // A posting of that length has a pair of it at least as frequent and no longer, so it scores no more than
+    // that frequency at that length; the most frequent of the blocks' is scored once (the score rises with it).
+    let tf = 0;
+    for (let b = c.blockOf(Math.max(from, this.doc)); b < c.blockCount && c.firsts[b]! <= to; b++) {
+      let k = impactStarts[b]!;
+      const end = impactStarts[b + 1]!;
+      if (impactNorms[k]! > length) continue;
+      while (k + 1 < end && impactNorms[k + 1]! <= length) k++;
+      if (impactTfs[k]! > tf) tf = impactTfs[k]!;
+    }
+    return tf === 0 ? -1 : bm25Of(this.weight, tf, length, this.average);
+  }
 }
+
+/** The field whose length a clause's terms share in jointReaches (most of a query's postings are there). */
+const JOINT_FIELD: Field = 'text';
+/** Blocks of one list a stretch may span for jointReaches to be worked out (its cost grows with them). */
+const JOINT_MOST_BLOCKS = 4;
+/** Text lengths below this are tried once per jointReaches call (a stamp each); most clauses are far shorter. */
+const JOINT_STAMPED_LENGTHS = 2048;
 
 /** Postings per stretch of a materialised list: its bounds are kept per stretch, as a postings list's are per block. */
 const ARRAY_STRETCH = 128;
@@ -494,6 +555,14 @@ class ArrayIterator implements TermIterator {
   positions(): ArrayLike<number> {
     return [];
   }
+
+  pairLengthsIn(): boolean {
+    return false;
+  }
+
+  exactBoundAtLength(from: number, to: number): number {
+    return this.exactBound(from, to);
+  }
 }
 
 interface Scored {
@@ -503,6 +572,8 @@ interface Scored {
   bm25: number;
   /** How close the query's words stand in the clause, in [0, 1] (proximity.ts); 0 when not asked. */
   closeness?: number;
+  /** A threshold from the re-ranking's floor (rerank-floor.ts), standing for no clause: ties with it are not broken. */
+  floor?: true;
 }
 
 /** Which clauses the filters let through, as a predicate on (segment, ordinal). Values of one filter are alternatives; filters all apply. */
@@ -911,7 +982,23 @@ interface GroupRun {
   maxScore: number;
 }
 
-export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filters: SearchFilters, limit: number): SearchOutcome {
+/** Pruning a search may use beyond the heap's threshold; each leaves the hits exactly as they are (tests turn them off to compare). */
+export interface Pruning {
+  /** Prune against the re-ranking's floor too (rerank-floor.ts). */
+  rerankFloor: boolean;
+  /** Bound a stretch by its groups' best at one shared text length (jointReaches). */
+  jointLengths: boolean;
+}
+
+const ALL_PRUNING: Pruning = { rerankFloor: true, jointLengths: true };
+
+export function searchSegments(
+  sources: SegmentSource[],
+  plan: QueryPlan,
+  filters: SearchFilters,
+  limit: number,
+  pruning: Pruning = ALL_PRUNING,
+): SearchOutcome {
   const states = sources.map(loadState);
   const kinds = kindCodesOf(filters);
   const filter = buildFilter(filters, kinds, states);
@@ -959,6 +1046,18 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
   const requiredCount = plan.groups.filter((g) => g.presence === 'required').length;
   const proximity = needsProximity(plan);
   const top = new TopClauses(proximity ? Math.max(limit, RERANK_DEPTH) : limit, states);
+  // With proximity, a clause must also be able to reach the best `limit` after the re-ranking: the floor's
+  // count-th best re-ranked score, lowered by the most closeness can raise a clause, bounds BM25 from below
+  // as the heap's worst does (the walk prunes against whichever is higher). Only while the heap holds more
+  // than `limit` (RERANK_DEPTH): with as many, the heap's worst is as strong, and -c/-l ask for every match.
+  const floor = proximity && pruning.rerankFloor && limit < RERANK_DEPTH ? new RerankFloor(limit) : null;
+  let floorWorst: Scored | null = null;
+  /** The threshold the walk prunes against: the heap's worst kept clause or the floor's bound, the higher. */
+  let threshold: Scored | null = null;
+  const refreshThreshold = (): void => {
+    const worst = top.worst;
+    threshold = floorWorst && (!worst || below(worst.matched, worst.bm25, floorWorst)) ? floorWorst : worst;
+  };
 
   states.forEach((state, segment) => {
     const { source, deletedClause } = state;
@@ -1010,6 +1109,11 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     if (runs.length === 0) return;
     const best = new Float64Array(plan.groups.length);
     const exact = new Float64Array(plan.groups.length);
+    const joint = new Float64Array(plan.groups.length);
+    const otherBest = new Float64Array(runs.length);
+    const lengths: number[] = [];
+    const lengthTried = new Uint32Array(JOINT_STAMPED_LENGTHS);
+    let jointCalls = 0;
     let allMax = 0;
     for (const run of runs) allMax += run.maxScore;
 
@@ -1017,7 +1121,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     let essentialFrom = 0;
     let thresholdSeen: Scored | null = null;
     const updateEssential = (): void => {
-      const worst = top.worst;
+      const worst = threshold;
       if (worst === thresholdSeen) return;
       thresholdSeen = worst;
       let sum = 0;
@@ -1055,6 +1159,77 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       for (let g = 0; g < exact.length; g++) sum += exact[g]!;
       return sum <= worst.bm25;
     };
+    /**
+     * Can a clause in [from, to] holding every group reach `worst` (a tie only counts when `tieWins`), by the
+     * blocks there, with the clause's text length shared? Every term of a clause's text is scored at one
+     * length, so each group is bounded at that length (exactBoundAtLength) instead of by its blocks' best at
+     * any length, and the groups' bounds summed in plan order, as a clause's score is. Between two of the
+     * pairs' lengths every bound falls as the length grows, so the pairs' lengths are the only ones to try;
+     * the first that reaches `worst` answers. True also when not worked out (too many blocks, or bounds by
+     * a kind filter).
+     */
+    const jointReaches = (from: number, to: number, worst: Scored, tieWins: boolean): boolean => {
+      lengths.length = 0;
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
+        let other = -1;
+        for (let i = 0; i < run.iterators.length; i++) {
+          const it = run.iterators[i]!;
+          if (run.fields[i] === JOINT_FIELD) {
+            if (!it.pairLengthsIn(from, to, JOINT_MOST_BLOCKS, lengths)) return true;
+          } else {
+            const b = it.exactBound(from, to);
+            if (b > other) other = b;
+          }
+        }
+        otherBest[r] = other;
+      }
+      // A clause with no query word in its text (every group by another field), then one per length.
+      let sum = jointAt(-1, from, to);
+      if (sum > worst.bm25 || (tieWins && sum === worst.bm25)) return true;
+      // Each length once: a stamp per length of this call (lengths past the stamps' range may be tried twice).
+      const stamp = ++jointCalls;
+      for (let k = 0; k < lengths.length; k++) {
+        const length = lengths[k]!;
+        if (length < lengthTried.length) {
+          if (lengthTried[length] === stamp) continue;
+          lengthTried[length] = stamp;
+        }
+        sum = jointAt(length, from, to);
+        if (sum > worst.bm25 || (tieWins && sum === worst.bm25)) return true;
+      }
+      return false;
+    };
+    /** jointReaches' sum for a clause whose text length is `length` (-1: no query word in its text). */
+    const jointAt = (length: number, from: number, to: number): number => {
+      joint.fill(0);
+      for (let r = 0; r < runs.length; r++) {
+        const run = runs[r]!;
+        let m = otherBest[r]!;
+        if (length >= 0) {
+          for (let i = 0; i < run.iterators.length; i++) {
+            if (run.fields[i] !== JOINT_FIELD) continue;
+            const b = run.iterators[i]!.exactBoundAtLength(from, to, length);
+            if (b > m) m = b;
+          }
+        }
+        if (m < 0) return -1;
+        joint[run.g] = m;
+      }
+      let sum = 0;
+      for (let g = 0; g < joint.length; g++) sum += joint[g]!;
+      return sum;
+    };
+    /**
+     * Once the threshold holds every group of the segment: can no clause in [from, to] rank, by
+     * jointReaches? A stretch whose best only ties loses the tie-break when its first clause does.
+     */
+    const jointCannotRank = (from: number, to: number, worst: Scored): boolean => {
+      // One group: its blocks' best already stands at one length (a word's variants aside), and the work does not pay.
+      if (!pruning.jointLengths || runs.length < 2 || worst.matched !== runs.length) return false;
+      const tieWins = worst.floor === true || top.tieBreakWithWorst({ segment, ordinal: from }, worst) <= 0;
+      return !jointReaches(from, to, worst, tieWins);
+    };
     /** Block-max: can no clause in [o, upto] rank, by the best the blocks there allow? */
     const cannotRank = (o: number, upto: number, worst: Scored): boolean => {
       let count = 0;
@@ -1072,7 +1247,11 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           sum += m;
         }
       }
-      return below(count, sum * BOUND_SLACK, worst) || (count === worst.matched && onlyTies(o, upto, worst));
+      return (
+        below(count, sum * BOUND_SLACK, worst) ||
+        (count === worst.matched && !worst.floor && onlyTies(o, upto, worst)) ||
+        jointCannotRank(o, upto, worst)
+      );
     };
     // The stretch [.., checkedUpto] was found able to hold a ranking clause under `checkedAgainst`: not checked again.
     let checkedUpto = -1;
@@ -1120,7 +1299,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
       const m = groupBound(r, from, to);
       if (m < 0) return -1;
       const rest = othersBound(r, from, to);
-      return rest >= 0 && (m + rest) * BOUND_SLACK >= worst.bm25 ? rest : -1;
+      return rest >= 0 && (m + rest) * BOUND_SLACK >= worst.bm25 && !jointCannotRank(from, to, worst) ? rest : -1;
     };
     /**
      * From `from`, a clause the listing filter lets through, the first such
@@ -1216,8 +1395,8 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
     };
 
     for (;;) {
-      const threshold = top.worst;
-      if (threshold && threshold.matched === runs.length) for (let r = essentialFrom; r < runs.length; r++) passWeak(r, threshold);
+      const weakAgainst = threshold;
+      if (weakAgainst && weakAgainst.matched === runs.length) for (let r = essentialFrom; r < runs.length; r++) passWeak(r, weakAgainst);
       // The next candidate: the smallest current ordinal among the driving groups.
       let o = NO_MORE;
       for (let r = essentialFrom; r < runs.length; r++) {
@@ -1248,7 +1427,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
         continue;
       }
 
-      const worst = top.worst;
+      const worst = threshold;
       if (worst && !(o <= checkedUpto && worst === checkedAgainst)) {
         // Block-max: the best any clause in [o, upto] could score, from the blocks there.
         let upto = NO_MORE - 1;
@@ -1336,10 +1515,19 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
           let bm25 = 0;
           for (let g = 0; g < best.length; g++) bm25 += best[g]!;
           // Phrases are checked only for a clause the top would keep: the check reads positions.
-          if (top.admits(segment, o, matched, bm25) && (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))) {
+          if (!below(matched, bm25, worst) && top.admits(segment, o, matched, bm25) && (plan.phrases.length === 0 || holdsPhrases(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o)))) {
             const candidate: Scored = { segment, ordinal: o, matched, bm25 };
-            if (proximity) candidate.closeness = closenessOf(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o));
             top.offer(candidate);
+            if (proximity) {
+              const closeness = closenessOf(plan, POSITIONAL_FIELDS, (g, f) => positionsAt(g, f, o));
+              candidate.closeness = closeness;
+              if (floor?.offer(matched, raisedByCloseness(bm25, closeness))) {
+                // No clause whose BM25 is below this reaches the floor, raised as much as closeness can (strictly
+                // below: the margin covers the rounding of the division and the product).
+                floorWorst = { segment: -1, ordinal: -1, matched: floor.floorMatched, bm25: floor.floorValue / MOST_RAISED / BOUND_SLACK, floor: true };
+              }
+            }
+            refreshThreshold();
             updateEssential();
           }
         }
@@ -1357,7 +1545,7 @@ export function searchSegments(sources: SegmentSource[], plan: QueryPlan, filter
   let best: Scored[] = top.sorted();
   if (proximity) {
     best = best
-      .map((r) => ({ ...r, bm25: r.bm25 * (1 + PROXIMITY_WEIGHT * (r.closeness ?? 0)) }))
+      .map((r) => ({ ...r, bm25: raisedByCloseness(r.bm25, r.closeness ?? 0) }))
       .sort((a, b) => b.matched - a.matched || b.bm25 - a.bm25 || top.tieBreak(a, b))
       .slice(0, limit);
   }
