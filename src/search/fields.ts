@@ -110,9 +110,19 @@ export function analysedFieldTexts(doc: UnresDocument, clause: Clause): Record<A
  * of it, and the search output keeps its shape (no new kind of hit).
  */
 export function matterFieldText(doc: Pick<UnresDocument, 'title'> & Partial<Pick<UnresDocument, 'preface' | 'conclusions'>>): string | null {
-  const parts = [withoutTitle(doc.preface, doc.title), doc.conclusions].filter((s): s is string => typeof s === 'string' && s.trim() !== '');
+  const parts = [withoutTitle(doc.preface, doc.title), doc.conclusions]
+    .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+    .map((s) => (s.length > MAX_MATTER_CHARS ? s.slice(0, MAX_MATTER_CHARS) : s));
   return parts.length > 0 ? parts.join('\n') : null;
 }
+
+/**
+ * Front matter and closing lines are a few lines; past this many characters of either (a text whose
+ * "closing" swallowed what followed, several documents in one file) the rest is kept in the document
+ * but not searched: one field of one clause holding megabytes would cost ingest memory out of
+ * proportion (test/slow/reliability/parser-memory.test.ts).
+ */
+const MAX_MATTER_CHARS = 20_000;
 
 /**
  * The preface without the title it prints: the title is the `title` field's, searched only when

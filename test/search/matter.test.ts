@@ -37,6 +37,13 @@ describe('the matter field', () => {
     expect(analysedFieldTexts(council, council.clauses[1]!).matter).toBeNull();
   });
 
+  it('searches a bounded start of a preface or conclusions that swallowed megabytes (the document keeps them whole)', () => {
+    const long = 'كلمة '.repeat(100_000);
+    const text = matterFieldText({ title: null, preface: long, conclusions: long })!;
+    expect(text.length).toBeLessThan(50_000);
+    expect(text.startsWith('كلمة كلمة')).toBe(true);
+  });
+
   it('is empty for a document with neither, or indexed before they were kept', () => {
     expect(matterFieldText(assembly)).toBeNull();
     expect(matterFieldText(older)).toBeNull();
