@@ -126,6 +126,15 @@ export interface UnresDocument {
   citations: Citation[];
   /** Every heading found, in document order, with its level and parent. Absent in documents indexed before headings were kept. */
   headings?: Heading[];
+  /**
+   * The text printed before the first clause that no clause holds (Akoma Ntoso's preface): symbol
+   * and distribution lines as printed, agenda item, title, sponsors, the adoption line, a declarants'
+   * formula; page furniture stays out. Null when there is none; absent in documents indexed before
+   * it was kept (read as null).
+   */
+  preface?: string | null;
+  /** The text printed after the last clause (Akoma Ntoso's conclusions): the meeting and date line, "done at", signatures. Null when none; absent in documents indexed before it was kept. */
+  conclusions?: string | null;
 }
 
 /** One search hit, as printed by `search --json` / `--ndjson`. */

@@ -1,7 +1,9 @@
 // The preface: what the document prints above its text (symbol, organ,
 // agenda item, title, sponsors, dates), each in the inline element the
-// schema has for it, and the resolutions its header lines cite
-// (`اعتمد ... بموجب قرار الجمعية العامة رقم 61/295`) as `ref`s.
+// schema has for it, the resolutions its header lines cite
+// (`اعتمد ... بموجب قرار الجمعية العامة رقم 61/295`) as `ref`s, and those
+// lines as printed (the Document JSON's `preface`). The conclusions: the
+// lines printed after the last clause (meeting and date, "done at").
 
 import type { UnresDocument } from '../types.js';
 import { workUriForSymbol } from './akn-uris.js';
@@ -26,8 +28,16 @@ export function aknPreface(doc: UnresDocument, claimEId: (base: string) => strin
   if (cited.length > 0) blocks.push(element('p', { class: 'citations' }, cited));
   if (doc.adopted) blocks.push(element('p', { class: 'adopted' }, [element('docDate', { date: doc.adopted }, [doc.adopted])]));
   if (doc.distributed) blocks.push(element('p', { class: 'distributed' }, [element('docDate', { date: doc.distributed }, [doc.distributed])]));
+  // The printed lines themselves, which the metadata above was read from and which hold more (meeting, vote, formulas).
+  if (doc.preface) blocks.push(element('container', { name: 'printed', eId: claimEId('preface__container_1') }, [element('p', {}, [doc.preface])]));
   if (blocks.length === 0) return null;
   return element('preface', { eId: claimEId('preface'), 'xml:lang': 'ar' }, blocks);
+}
+
+/** Null when the document prints nothing after its last clause (the schema makes the conclusions optional). */
+export function aknConclusions(doc: UnresDocument, claimEId: (base: string) => string): XmlElement | null {
+  if (!doc.conclusions) return null;
+  return element('conclusions', { eId: claimEId('conclusions'), 'xml:lang': 'ar' }, [element('p', {}, [doc.conclusions])]);
 }
 
 /** The header's citations, each once, as printed, linked to the resolution, with Arabic commas between. */

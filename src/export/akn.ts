@@ -13,7 +13,7 @@ import { toArabicIndicDigits } from '../text/digits.js';
 import type { Clause, Footnote, UnresDocument } from '../types.js';
 import { type CitationLink, itemEIdSuffix, itemNum, linkCitations, splitClause } from './akn-inline.js';
 import { aknMeta } from './akn-meta.js';
-import { aknPreface } from './akn-preface.js';
+import { aknConclusions, aknPreface } from './akn-preface.js';
 import { type NotePlan, noteEId, planNotes } from './akn-notes.js';
 import { type BodyNode, type Container, type ContainerLevel, groupBody } from './akn-sections.js';
 import { aknDocumentType, workUriForSymbol } from './akn-uris.js';
@@ -110,6 +110,8 @@ class AknBuilder {
     if (this.preambleClauses.length > 0) parts.push(this.preamble());
     const type = aknDocumentType(this.doc.kind);
     parts.push(type === 'act' ? this.body() : this.mainBody());
+    const conclusions = aknConclusions(this.doc, (base) => this.eIds.claim(base));
+    if (conclusions) parts.push(conclusions);
     const root = element(type, { name: this.doc.kind }, parts);
     return element('akomaNtoso', { xmlns: AKN_NAMESPACE }, [root]);
   }

@@ -32,6 +32,8 @@ const PROPERTIES: Record<keyof ClauseRecord, FieldMapping> = {
   distributed: date,
   agendaItem: keyword,
   sponsors: keyword,
+  preface: arabicText,
+  conclusions: arabicText,
   clause: keyword,
   kind: keyword,
   number: integer,

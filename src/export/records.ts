@@ -18,6 +18,9 @@ export interface ClauseRecord {
   distributed: string | null;
   agendaItem: string | null;
   sponsors: string[];
+  /** The document's preface and conclusions (the text no clause holds), on each of its clauses as its title is; null when none or not kept. */
+  preface: string | null;
+  conclusions: string | null;
   clause: string;
   kind: string;
   number: number | null;
@@ -49,6 +52,8 @@ export function clauseRecords(doc: UnresDocument): ClauseRecord[] {
       distributed: doc.distributed,
       agendaItem: doc.agendaItem,
       sponsors: doc.sponsors,
+      preface: doc.preface ?? null,
+      conclusions: doc.conclusions ?? null,
       clause: clause.id,
       kind: clause.kind,
       number: clause.number,

@@ -6,7 +6,7 @@
 //
 //   terms: the document's distinct terms, in first-seen order
 //   data:  per clause, for each analysed clause field in the order of
-//          ANALYSED_CLAUSE_FIELDS (src/search/fields.ts: text, lead, section, notes):
+//          ANALYSED_CLAUSE_FIELDS (src/search/fields.ts: text, lead, section, notes, matter):
 //            length (printed words that gave a term), n, then n times
 //            term index, tf, tf word positions (increasing)
 //          then the same for the document's title field (its symbol and title).

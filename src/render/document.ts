@@ -1,5 +1,6 @@
-// `unres show`: a stored document in full (metadata, every clause with its
-// items on their own lines, footnotes), or one clause with its footnotes.
+// `unres show`: a stored document in full (metadata, the preface, every clause
+// with its items on their own lines, the conclusions, footnotes), or one clause
+// with its footnotes.
 
 import type { Clause, Footnote, UnresDocument } from '../types.js';
 import { metadataLines } from './metadata.js';
@@ -73,9 +74,17 @@ function footnoteLines(footnotes: Footnote[]): Line[] {
   return [[], [span('footnotes', 'heading')], ...footnotes.map((f): Line => [span(INDENT), span(`[${f.number}] `, 'label'), span(oneLine(f.text))])];
 }
 
+/** The text no clause holds (preface, conclusions) under its name; nothing when the document has none (or was indexed before it was kept). */
+function matterLines(name: string, text: string | null | undefined): Line[] {
+  if (!text) return [];
+  return [[], [span(name, 'heading')], [span(INDENT + oneLine(text))]];
+}
+
 export function renderDocument(doc: UnresDocument): Line[] {
   const lines = metadataLines(doc);
+  lines.push(...matterLines('preface', doc.preface));
   for (const clause of doc.clauses) lines.push([], ...clauseLines(clause));
+  lines.push(...matterLines('conclusions', doc.conclusions));
   lines.push(...footnoteLines(doc.footnotes));
   return lines;
 }

@@ -6,6 +6,8 @@
 //   cites    symbols it cites, itself or in its footnotes (exact keys, src/index/builder.ts)
 //   notes    the text of the footnotes it references (analysed, with word positions)
 //   ref      the reference keys of its kind and number (`art:51`, `op:3`; src/un/clause-references.ts)
+//   matter   the document's preface and conclusions, the text no clause holds (analysed, with word
+//            positions): held by the document's first clause only, empty in the others
 //   title    the document's own symbol and title (analysed; per document)
 //   years    the years the document is of (exact keys; per document)
 
@@ -14,7 +16,7 @@ import { resolveIbid } from '../un/ibid.js';
 import { isYear } from '../un/symbols.js';
 import type { Clause, UnresDocument } from '../types.js';
 
-export const CLAUSE_FIELDS = ['text', 'lead', 'section', 'cites', 'notes', 'ref'] as const;
+export const CLAUSE_FIELDS = ['text', 'lead', 'section', 'cites', 'notes', 'ref', 'matter'] as const;
 export const DOC_FIELDS = ['title', 'years'] as const;
 export const ALL_FIELDS = [...CLAUSE_FIELDS, ...DOC_FIELDS] as const;
 
@@ -28,7 +30,7 @@ export function isDocField(field: Field): field is DocField {
 }
 
 /** Clause fields whose text goes through the analysis chain (positions are word positions there). */
-export const ANALYSED_CLAUSE_FIELDS = ['text', 'lead', 'section', 'notes'] as const;
+export const ANALYSED_CLAUSE_FIELDS = ['text', 'lead', 'section', 'notes', 'matter'] as const;
 export type AnalysedClauseField = (typeof ANALYSED_CLAUSE_FIELDS)[number];
 
 /**
@@ -42,12 +44,14 @@ export type AnalysedClauseField = (typeof ANALYSED_CLAUSE_FIELDS)[number];
  * a document would match its title. `ref` is searched when the query names a clause (`المادة 51`,
  * `art51`; see query.ts). A document symbol (`E/C.12/UZB/CO/1`) is also looked
  * for in `title`, which holds the document's own symbol: the document itself is
- * found, with the clauses citing it.
+ * found, with the clauses citing it. The text a document prints before its first clause and after
+ * its last (`matter`: meeting numbers, sponsors, the adoption line, "done at") is searched too: a
+ * query only it answers finds the document's first clause.
  */
-export const DEFAULT_FIELDS: readonly Field[] = ['text', 'cites', 'notes', 'section'];
+export const DEFAULT_FIELDS: readonly Field[] = ['text', 'cites', 'notes', 'section', 'matter'];
 
-/** Fields a quoted phrase and proximity are looked for in (both hold word positions). */
-export const POSITIONAL_FIELDS: readonly Field[] = ['text', 'notes'];
+/** Fields a quoted phrase and proximity are looked for in (they hold word positions). */
+export const POSITIONAL_FIELDS: readonly Field[] = ['text', 'notes', 'matter'];
 
 /**
  * Weight of a match in each field, times the term's idf (BM25 per field, the
@@ -62,6 +66,8 @@ export const FIELD_WEIGHTS: Readonly<Record<Field, number>> = {
   cites: 1,
   notes: 0.5,
   ref: 2,
+  // Below the title's: the preface repeats the title among lines of every kind.
+  matter: 0.5,
   title: 1,
   years: 1,
 };
@@ -94,7 +100,38 @@ export function analysedFieldTexts(doc: UnresDocument, clause: Clause): Record<A
     const texts = clause.footnotes.map((n) => byNumber.get(n)).filter((t): t is string => t !== undefined);
     if (texts.length > 0) notes = texts.join('\n');
   }
-  return { text: clause.text, lead: clause.lead, section: clause.section, notes };
+  return { text: clause.text, lead: clause.lead, section: clause.section, notes, matter: doc.clauses[0] === clause ? matterFieldText(doc) : null };
+}
+
+/**
+ * The text of the `matter` field: the document's preface and conclusions (null when it has neither,
+ * as documents indexed before they were kept). One clause field of the first clause, not a document
+ * field: a match reaches the document through its first clause without spreading over every clause
+ * of it, and the search output keeps its shape (no new kind of hit).
+ */
+export function matterFieldText(doc: Pick<UnresDocument, 'title'> & Partial<Pick<UnresDocument, 'preface' | 'conclusions'>>): string | null {
+  const parts = [withoutTitle(doc.preface, doc.title), doc.conclusions]
+    .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
+    .map((s) => (s.length > MAX_MATTER_CHARS ? s.slice(0, MAX_MATTER_CHARS) : s));
+  return parts.length > 0 ? parts.join('\n') : null;
+}
+
+/**
+ * Front matter and closing lines are a few lines; past this many characters of either (a text whose
+ * "closing" swallowed what followed, several documents in one file) the rest is kept in the document
+ * but not searched: one field of one clause holding megabytes would cost ingest memory out of
+ * proportion (test/slow/reliability/parser-memory.test.ts).
+ */
+const MAX_MATTER_CHARS = 20_000;
+
+/**
+ * The preface without the title it prints: the title is the `title` field's, searched only when
+ * named (DEFAULT_FIELDS), or a topic query would find the first clause of every document it titles.
+ */
+function withoutTitle(preface: string | null | undefined, title: string | null): string | null | undefined {
+  if (!preface || !title) return preface;
+  const at = preface.indexOf(title);
+  return at < 0 ? preface : `${preface.slice(0, at)}\n${preface.slice(at + title.length)}`;
 }
 
 /**

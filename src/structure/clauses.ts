@@ -81,6 +81,8 @@ export interface Structure {
   clauses: DraftClause[];
   /** Text lines before the first structural line: title, organ, agenda item... */
   header: LineNode[];
+  /** The header lines and the formula lines before the first clause that no clause holds (the declarants' formula): the document's preface. */
+  preface: LineNode[];
   /** Lines after the plenary-meeting line: the adoption date. */
   closing: LineNode[];
   enactingBodies: string[];
@@ -130,6 +132,7 @@ class ClauseSplitter {
   private readonly result: Structure = {
     clauses: this.clauses,
     header: [],
+    preface: [],
     closing: [],
     enactingBodies: [],
     recommendsDraft: false,
@@ -183,7 +186,8 @@ class ClauseSplitter {
       return;
     }
     if (this.mode === 'header' && declarantsFormula(text)) {
-      // "نحن شعوب الأمم المتحدة ...": an instrument's own enacting words.
+      // "نحن شعوب الأمم المتحدة ...": an instrument's own enacting words, kept with the preface.
+      this.result.preface.push(line);
       this.close();
       this.mode = 'preamble';
       return;
@@ -371,6 +375,7 @@ class ClauseSplitter {
     const text = line.value;
     if (this.mode === 'header') {
       this.result.header.push(line);
+      this.result.preface.push(line);
       return;
     }
     if (this.inFormula) return;

@@ -21,7 +21,12 @@ const RES_OR_DEC_SYMBOL = /^[AE]\/(?:[A-Z0-9.]+\/)*(?:RES|DEC)\/[0-9A-Z./-]+$/;
 export function compileDocument(tree: LinesRoot, structure: Structure, furniture: FurnitureFacts, source: SourceInfo): UnresDocument {
   let drafts = structure.clauses;
   let headerLines = structure.header;
-  if (drafts.length === 0) ({ drafts, headerLines } = unstructured(structure.header, structure.enactingBodies));
+  let prefaceLines = structure.preface;
+  if (drafts.length === 0) {
+    ({ drafts, headerLines } = unstructured(structure.header, structure.enactingBodies));
+    // Lines the unstructured reading made paragraphs are theirs; a cover page with no paragraph stays preface whole.
+    if (drafts.length > 0) prefaceLines = headerLines;
+  }
 
   const header = readHeader(headerLines, structure.enactingBodies);
   const body = organAsPrinted(structure.enactingBodies[0] ?? header.organ);
@@ -58,7 +63,19 @@ export function compileDocument(tree: LinesRoot, structure: Structure, furniture
     footnotes,
     citations,
     headings: headings.list,
+    preface: joinedLines(prefaceLines),
+    conclusions: joinedLines(structure.closing),
   };
+}
+
+/**
+ * The text of lines no clause holds (the preface, the conclusions), as clause
+ * text is made: repaired lines joined by spaces; furniture and footnote bodies
+ * were never among them. Null when there are none.
+ */
+function joinedLines(lines: readonly LineNode[]): string | null {
+  const text = lines.map((line) => line.value).join(' ');
+  return text === '' ? null : text;
 }
 
 /** The headings as the contract writes them: ids in document order, parents by id. */

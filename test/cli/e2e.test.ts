@@ -397,3 +397,57 @@ describe('with the seeds ingested', () => {
     });
   });
 });
+
+describe('nothing lost: the text before the first clause and after the last', () => {
+  // A synthetic resolution: its meeting number, vote and sponsor-like wording stand only in the
+  // front matter, its "done at" place only in the closing lines.
+  const text = [
+    'الدورة الحادية والتسعون',
+    'البند 73 من جدول الأعمال',
+    'اعتمدته الجمعية العامة في جلستها 4471، بأغلبية 150 صوتا مقابل 3',
+    'إن الجمعية العامة،',
+    'إذ تشير إلى قراراتها السابقة بشأن المسألة،',
+    '1 - تطلب إلى الأمين العام أن يقدم تقريرا عن تنفيذ هذا القرار.',
+    'الجلسة العامة 61',
+    'حررت في تمبكتو في 14 كانون الأول/ديسمبر 2036',
+  ].join('\n\n');
+  let own: string;
+  let file: string;
+
+  beforeAll(async () => {
+    own = join(scratch, 'matter-index');
+    file = join(scratch, 'matter-resolution.txt');
+    writeFileSync(file, text);
+    const ingested = await run(['ingest', file, '--index', own]);
+    expect(ingested.code).toBe(0);
+  });
+
+  const search = async (query: string) => {
+    const result = await run(['search', query, '--json', '--index', own]);
+    expect(result.code).toBe(0);
+    return hitsOf(result);
+  };
+
+  it('finds the document by a word only its front matter prints, at its first clause', async () => {
+    const hits = await search('4471');
+    expect(hits.map((h) => h.clause)).toEqual(['pp1']);
+    expect(Object.keys(hits[0]!)).toEqual(CONTRACT_HIT_KEYS);
+  });
+
+  it('finds it by a word only its closing lines print', async () => {
+    expect((await search('تمبكتو')).map((h) => h.clause)).toEqual(['pp1']);
+    expect((await search('"الجلسة العامة 61"')).map((h) => h.clause)).toEqual(['pp1']);
+  });
+
+  it('show --json has the preface and the conclusions; show prints them', async () => {
+    const id = 'matter-resolution';
+    const shown = await run(['show', id, '--json', '--index', own]);
+    expect(shown.code).toBe(0);
+    const doc = JSON.parse(shown.stdout) as { preface: string | null; conclusions: string | null };
+    expect(doc.preface).toBe('الدورة الحادية والتسعون البند 73 من جدول الأعمال اعتمدته الجمعية العامة في جلستها 4471، بأغلبية 150 صوتا مقابل 3');
+    expect(doc.conclusions).toBe('الجلسة العامة 61 حررت في تمبكتو في 14 كانون الأول/ديسمبر 2036');
+    const human = await run(['show', id, '--no-pager', '--color=never', '--index', own]);
+    expect(human.stdout).toMatch(/\npreface\n {4}الدورة الحادية والتسعون/);
+    expect(human.stdout).toMatch(/\nconclusions\n {4}الجلسة العامة 61/);
+  });
+});

@@ -79,7 +79,8 @@ describe('search features through bin/unres.js', () => {
 
   it('matches a document symbol whole, never its bare numbers', async () => {
     const hits = await search('E/2017/30', '--limit', '50');
-    expect(hits.map((h) => `${h.doc}#${h.clause}`)).toEqual(['E-RES-2019-20#pp19']);
+    // The clause citing it, and the resolution adopted on its recommendation ("[بناء على توصية ... (E/2017/30)]" in its front matter).
+    expect(hits.map((h) => `${h.doc}#${h.clause}`)).toEqual(['E-RES-2019-20#pp19', 'E-RES-2017-18#pp1']);
     const cedaw = await search('CEDAW/C/EGY/7', '--limit', '50');
     expect(cedaw.map((h) => h.source)).toEqual(['r-040.txt']);
   });
@@ -153,7 +154,7 @@ describe('search features through bin/unres.js', () => {
     const result = await unres(['search', '--help'], { home: scratch });
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/"two words" +a phrase: the words one after the other/);
-    expect(result.stdout).toMatch(/field:word +in one field: text, lead, section, cites, notes, ref, title/);
-    expect(result.stdout).toMatch(/notes \(footnote text\), section \(heading\) 0\.5/);
+    expect(result.stdout).toMatch(/field:word +in one field: text, lead, section, cites, notes, ref, matter, title/);
+    expect(result.stdout).toMatch(/notes \(footnote text\), section \(heading\), matter \(text before the first clause and after the last\) 0\.5/);
   });
 });

@@ -51,7 +51,7 @@ const CASES: InputCase[] = [
   { input: 'a lone *', query: ['*'], code: 2, says: /^unres: bad query: wildcard '\*' needs at least 2 letters besides '\*'$/ },
   { input: 'a one-letter wildcard', query: ['ط*'], code: 2, says: /needs at least 2 letters besides '\*'$/ },
   { input: 'a field with no word', query: ['title:'], code: 2, says: /^unres: bad query syntax: expecting term, found nothing$/ },
-  { input: 'a colon with no field', query: [':الأطفال'], code: 2, says: /^unres: bad query syntax: unrecognised field '', possible fields: 'text', 'lead', 'section', 'cites', 'notes', 'ref', 'title', 'years'/ },
+  { input: 'a colon with no field', query: [':الأطفال'], code: 2, says: /^unres: bad query syntax: unrecognised field '', possible fields: 'text', 'lead', 'section', 'cites', 'notes', 'ref', 'matter', 'title', 'years'/ },
   {
     input: 'a pasted phrase with a colon',
     query: ['يقرر ما يلي: حماية الأطفال'],

@@ -128,7 +128,7 @@ describe('parseQuerySyntax', () => {
     expect(syntaxError('title:text:x')).toBe("expecting term, found a field (write field:word)");
     expect(syntaxError('title:^2')).toBe("expecting term, found '^' (write word^2)");
     expect(syntaxError(':طفل')).toBe(
-      "unrecognised field '', possible fields: 'text', 'lead', 'section', 'cites', 'notes', 'ref', 'title', 'years' (a word before ':' names a field: leave out the ':' to search for the word)",
+      "unrecognised field '', possible fields: 'text', 'lead', 'section', 'cites', 'notes', 'ref', 'matter', 'title', 'years' (a word before ':' names a field: leave out the ':' to search for the word)",
     );
     expect(syntaxError('يقرر ما يلي: حماية')).toMatch(/^unrecognised field 'يلي', possible fields: /);
   });

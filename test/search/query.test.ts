@@ -23,7 +23,7 @@ describe('planQuery', () => {
       { kind: 'exact', terms: ['طفل'], derived: ['طفلي'] },
       { kind: 'exact', terms: ['وتهريب', 'تهريب'], derived: ['تهريبي'] },
     ]);
-    expect(plan.groups.every((g) => g.presence === 'optional' && g.fields.join() === 'text,cites,notes,section')).toBe(true);
+    expect(plan.groups.every((g) => g.presence === 'optional' && g.fields.join() === 'text,cites,notes,section,matter')).toBe(true);
   });
 
   it('reads lunr syntax: presence, fields, boosts, wildcards, fuzzy', () => {
@@ -56,7 +56,7 @@ describe('planQuery', () => {
     const plan = planQuery('"الاتجار بالأطفال" الإنترنت');
     expect(plan.phrases).toEqual([[{ group: 0, offset: 0 }, { group: 1, offset: 1 }]]);
     expect(plan.groups.map((g) => g.presence)).toEqual(['required', 'required', 'optional']);
-    expect(plan.groups[0]!.fields).toEqual(['text', 'notes']);
+    expect(plan.groups[0]!.fields).toEqual(['text', 'notes', 'matter']);
     // A stop word keeps its place in the phrase.
     expect(planQuery('"الدفاع عن النفس"').phrases).toEqual([[{ group: 0, offset: 0 }, { group: 1, offset: 2 }]]);
     expect(planQuery('«مجلس الوصاية»').phrases).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('planQuery', () => {
     expect(planQuery('+"مجلس الوصاية"').phrases).toHaveLength(1);
     expect(planQuery('+"مجلس الوصاية"').groups).toHaveLength(2);
     // Lunr syntax inside quotes is plain text.
-    expect(planQuery('"title:مجلس الوصاية"').groups.every((g) => g.fields.join() === 'text,notes')).toBe(true);
+    expect(planQuery('"title:مجلس الوصاية"').groups.every((g) => g.fields.join() === 'text,notes,matter')).toBe(true);
     // An unbalanced quote is no phrase; one quoted word is just a required word.
     expect(planQuery('"مجلس الوصاية').phrases).toEqual([]);
     expect(planQuery('"الوصاية"').groups.map((g) => g.presence)).toEqual(['required']);
@@ -97,12 +97,12 @@ describe('planQuery', () => {
   });
 
   it("looks for a resolution's bare number in the title too, a year in the years field, never a short number", () => {
-    expect(planQuery('١٥١٤').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
-    expect(planQuery('338').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'title']);
+    expect(planQuery('١٥١٤').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'matter', 'title']);
+    expect(planQuery('338').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'matter', 'title']);
     // A year: the years field holds the years each document is of.
-    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'years']);
-    expect(planQuery('٢٠١٩').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'years']);
-    expect(planQuery('51').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section']);
+    expect(planQuery('2021').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'matter', 'years']);
+    expect(planQuery('٢٠١٩').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'matter', 'years']);
+    expect(planQuery('51').groups[0]!.fields).toEqual(['text', 'cites', 'notes', 'section', 'matter']);
 
   });
 
