@@ -48,8 +48,13 @@ export const INDEX_FORMAT = 'unres-index';
  * 14: what is indexed changed (issue 12, ninth round): negation (ليس and its forms, لا, لم, لن, دون) and
  *    أيضاً are indexed as words, no longer dropped as stop words; a clause answers to every chapter or
  *    part it stands under, at any depth (read from the parser's heading tree). Segment files as in 13.
+ * 15: what is indexed changed (issue 12, tenth round): the فعول broken plurals of a فعل (شروط, صكوك,
+ *    شهود ...), seven more listed plurals and a تفعيل of a root in ن keeping its ين; a new clause field
+ *    `matter` (the document's preface and conclusions, the text no clause holds, on its first clause);
+ *    documents parsed anew get ids without a trailing `-` (a rebuild keeps stored documents' ids, and
+ *    their `matter` is empty until their files are parsed again). Segment files as in 14.
  */
-export const INDEX_VERSION = 14;
+export const INDEX_VERSION = 15;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';
