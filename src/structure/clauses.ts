@@ -81,8 +81,8 @@ export interface Structure {
   clauses: DraftClause[];
   /** Text lines before the first structural line: title, organ, agenda item... */
   header: LineNode[];
-  /** The header lines and the formula lines before the first clause that no clause holds (the declarants' formula): the document's preface. */
-  preface: LineNode[];
+  /** The declarants' formula ("نحن شعوب الأمم المتحدة ..."), which ends the header and no clause holds: with the header, the document's preface. */
+  declarants: LineNode | null;
   /** Lines after the plenary-meeting line: the adoption date. */
   closing: LineNode[];
   enactingBodies: string[];
@@ -132,7 +132,7 @@ class ClauseSplitter {
   private readonly result: Structure = {
     clauses: this.clauses,
     header: [],
-    preface: [],
+    declarants: null,
     closing: [],
     enactingBodies: [],
     recommendsDraft: false,
@@ -187,7 +187,7 @@ class ClauseSplitter {
     }
     if (this.mode === 'header' && declarantsFormula(text)) {
       // "نحن شعوب الأمم المتحدة ...": an instrument's own enacting words, kept with the preface.
-      this.result.preface.push(line);
+      this.result.declarants = line;
       this.close();
       this.mode = 'preamble';
       return;
@@ -375,7 +375,6 @@ class ClauseSplitter {
     const text = line.value;
     if (this.mode === 'header') {
       this.result.header.push(line);
-      this.result.preface.push(line);
       return;
     }
     if (this.inFormula) return;

@@ -21,7 +21,7 @@ const RES_OR_DEC_SYMBOL = /^[AE]\/(?:[A-Z0-9.]+\/)*(?:RES|DEC)\/[0-9A-Z./-]+$/;
 export function compileDocument(tree: LinesRoot, structure: Structure, furniture: FurnitureFacts, source: SourceInfo): UnresDocument {
   let drafts = structure.clauses;
   let headerLines = structure.header;
-  let prefaceLines = structure.preface;
+  let prefaceLines = structure.declarants ? [...structure.header, structure.declarants] : structure.header;
   if (drafts.length === 0) {
     ({ drafts, headerLines } = unstructured(structure.header, structure.enactingBodies));
     // Lines the unstructured reading made paragraphs are theirs; a cover page with no paragraph stays preface whole.
