@@ -60,6 +60,18 @@ export function foldLetters(text: string): string {
   return out;
 }
 
+/**
+ * Is the word made of base Arabic letters alone (hamza to yeh, U+0621-U+064A), as the analysis chain
+ * writes a normalised word? Digits, Latin letters, marks and presentation forms are not.
+ */
+export function isBaseArabicWord(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x0621 || code > 0x064a) return false;
+  }
+  return word.length > 0;
+}
+
 /** The article with the conjunction and preposition written onto it (وبالـ, للـ), or a bare preposition. */
 const ARTICLE_AND_PARTICLES = /^[وف]?(?:[بك]?ال|لل|[بلك])?/;
 

@@ -22,7 +22,7 @@
 // is left alone. By meaning: NOT_NISBA lists nouns whose nisba names another
 // thing in UN texts, each a must-not-meet pair in test/search/nisba.test.ts.
 
-import { ALEF, YEH } from '../../text/letters.js';
+import { ALEF, YEH, isBaseArabicWord } from '../../text/letters.js';
 
 const MIN_NOUN = 3;
 
@@ -58,14 +58,6 @@ export const NOT_NISBA: ReadonlySet<string> = new Set([
   'فرع', 'وضع', 'بشر', 'نفس', 'اقليم', 'ايد', 'ماد', 'معن', 'جمهور', 'محل', 'دور', 'فعل', 'مثل', 'سياس',
 ]);
 
-function isArabicStem(stem: string): boolean {
-  for (let i = 0; i < stem.length; i++) {
-    const code = stem.charCodeAt(i);
-    if (code < 0x0621 || code > 0x064a) return false;
-  }
-  return stem.length > 0;
-}
-
 /**
  * Nisbas no suffix rule writes from the noun's stem, as the analysis chain writes both:
  *   قانون -> قانوني: the stemmer reads قانون's ون as a plural ending (stem قان);
@@ -87,7 +79,7 @@ const IRREGULAR_NISBA: ReadonlyMap<string, string> = new Map([
 export function nisbaOfNoun(stem: string): string | null {
   const irregular = IRREGULAR_NISBA.get(stem);
   if (irregular !== undefined) return irregular;
-  if (stem.length < MIN_NOUN || !isArabicStem(stem)) return null;
+  if (stem.length < MIN_NOUN || !isBaseArabicWord(stem)) return null;
   if (stem.endsWith(ALEF) || stem.endsWith(YEH) || NOT_NISBA.has(stem)) return null;
   return stem + YEH;
 }

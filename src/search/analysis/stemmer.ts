@@ -38,7 +38,7 @@ import { SHORT_DUAL_STEMS } from './short-duals.js';
 import { masdarOfParticiple } from './derived-forms.js';
 import { PLURAL_STEMS } from './plural-stems.js';
 import { keptFunctionWordTerm } from './stopwords.js';
-import { ALEF, HAMZA, HEH, NOON, TEH, WAW, YEH } from '../../text/letters.js';
+import { ALEF, HAMZA, HEH, NOON, TEH, WAW, YEH, isBaseArabicWord } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
 const ARTICLES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
@@ -201,14 +201,6 @@ function stemsWithoutPrefixes(reading: Reading): string[] {
   return out;
 }
 
-function isArabicWord(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code < 0x0621 || code > 0x064a) return false;
-  }
-  return word.length > 0;
-}
-
 export interface Reading {
   word: string;
   /** Did the reading strip an article? */
@@ -266,7 +258,7 @@ export function stemVariants(word: string): readonly string[] {
   const fixed = keptFunctionWordTerm(word);
   if (fixed !== undefined) {
     stems = [fixed];
-  } else if (!isArabicWord(word)) {
+  } else if (!isBaseArabicWord(word)) {
     stems = [word];
   } else {
     stems = [...new Set(prefixReadings(word).flatMap(stemsWithoutPrefixes))];
