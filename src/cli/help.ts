@@ -12,7 +12,7 @@ export const EXAMPLES: Record<string, string[]> = {
     'unres show A-RES-70-1#op4',
     'unres search --help',
   ],
-  ingest: ['unres ingest ~/un-texts/', 'unres ingest ~/un-texts/ another.txt', 'cat doc.txt | unres ingest -', 'unres ingest --rebuild', 'unres ingest --prune ~/un-texts/', 'unres ingest ~/un-texts/ --json'],
+  ingest: ['unres ingest ~/un-texts/', 'unres ingest ~/un-texts/ another.txt', 'cat doc.txt | unres ingest -', 'unres ingest --rebuild', 'unres ingest --prune ~/un-texts/', 'unres ingest --reparse ~/un-texts/', 'unres ingest ~/un-texts/ --json'],
   remove: ['unres remove A-RES-70-1', 'unres remove ~/un-texts/old-draft.txt'],
   search: [
     'unres search طفل --kind operative --limit 5',

@@ -1,6 +1,6 @@
 // The one-line result of `unres ingest`, as the contract words it, extended:
 // every input file is counted once, as added, updated, unchanged, duplicate
-// (its text already stored from another file), failed or skipped (not of a
+// (its text already stored from another file), reparsed (`--reparse`), failed or skipped (not of a
 // format unres reads, or a link leading out of the folder). Counts that are zero beyond
 // the contract's four are left out, so the everyday line stays the same.
 
@@ -10,6 +10,8 @@ export interface IngestCounts {
   unchanged: number;
   failed: number;
   duplicate?: number;
+  /** Stored texts parsed again (`ingest --reparse`). */
+  reparsed?: number;
   skipped?: number;
   removed?: number;
 }
@@ -17,6 +19,7 @@ export interface IngestCounts {
 export function formatIngestSummary(counts: IngestCounts): string {
   const parts = [`${counts.added} added`, `${counts.updated} updated`, `${counts.unchanged} unchanged`];
   if (counts.duplicate) parts.push(`${counts.duplicate} duplicate`);
+  if (counts.reparsed) parts.push(`${counts.reparsed} reparsed`);
   parts.push(`${counts.failed} failed`);
   if (counts.removed) parts.push(`${counts.removed} removed`);
   let line = parts.join(', ');

@@ -40,6 +40,8 @@ export interface IngestSummary {
   failed: number;
   /** Documents removed (by prune or remove). */
   removed: number;
+  /** Stored texts parsed again at the caller's request (`ingest --reparse`): same id, same files, the new parser's structure. */
+  reparsed: number;
   /** One line per failed document, and warnings. */
   problems: string[];
   /** One line per stored text replaced by another file's: `<id>: replaced (was a.txt, now b.txt)`. */
@@ -56,6 +58,8 @@ export interface IngestEntry {
   load?: () => Promise<UnresDocument>;
   /** The file's mode: the index folder is narrowed to what the file allows before its text is written. */
   mode?: number;
+  /** Replace the stored document of this text with `doc` even when the text is stored (`ingest --reparse`). */
+  reparse?: boolean;
 }
 
 export interface IngestFilesOptions extends IngestOptions {
@@ -298,7 +302,7 @@ export class UnresIndex {
     const tries = Array.isArray(entries) ? LOST_COMMIT_RETRIES : 1;
     try {
       return await writeSide().writeWithRetry(this.dir, tries, async (lock, expected) => {
-        const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0, removed: 0, problems: [], replaced: [] };
+        const summary: IngestSummary = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: 0, removed: 0, reparsed: 0, problems: [], replaced: [] };
         await this.writeUnderLock(entries, opts, summary, lock, expected);
         return summary;
       });
@@ -322,13 +326,14 @@ export class UnresIndex {
     const writer = new (writeSide().BatchWriter)(this.dir, snap.body, this.segmentClauses);
     const committed = new CommittedDocuments(snap);
     const segments = snap.segments;
-    const identity = new (writeSide().Identity)(committed, snap.paths(), (id) => {
+    const dropStored = (id: string): void => {
       const old = committed.get(id);
       if (old) {
         writer.deleteCommitted(segments[old.segment]!.name, old.doc);
         committed.delete(id);
       } else writer.removePending(id);
-    });
+    };
+    const identity = new (writeSide().Identity)(committed, snap.paths(), dropStored);
     let done = 0;
     let lastYield = Date.now();
     let denied = 0;
@@ -339,7 +344,7 @@ export class UnresIndex {
         writeSide().restrictFolder(this.dir, denied, entry.path ?? 'standard input');
       }
       try {
-        const outcome = await this.ingestOne(entry, identity, writer, committed, exists, summary);
+        const outcome = await this.ingestOne(entry, identity, writer, committed, exists, summary, dropStored);
         summary[outcome]++;
       } catch (err) {
         if (err instanceof IndexError) throw err;
@@ -377,7 +382,8 @@ export class UnresIndex {
     committed: { has(id: string): boolean },
     exists: (path: string) => boolean,
     summary: IngestSummary,
-  ): Promise<Outcome | 'failed'> {
+    dropStored: (id: string) => void,
+  ): Promise<Outcome | 'failed' | 'reparsed'> {
     const storedId = identity.idOfText(entry.sha256);
     // Never trust a stored hash over a record that fails verification: drop the record, store the text again.
     if (storedId !== undefined && committed.has(storedId) && !this.snapshot.verify(storedId)) {
@@ -385,13 +391,20 @@ export class UnresIndex {
       identity.remove(storedId);
     }
     const known = identity.known(entry.sha256, entry.path);
-    if (known) return known.outcome;
+    // Parsed again on request: the committed document of this text makes way for the new parse under its id,
+    // its files kept (a text brought twice in one run is parsed again once).
+    if (known && !(entry.reparse && committed.has(known.id))) return known.outcome;
     const doc = entry.doc ?? (await entry.load?.());
     if (doc === undefined) throw new Error('its text is no longer stored: ingest it again');
     const problem = writeSide().documentProblem(doc);
     if (problem) {
       summary.problems.push(problem);
       return 'failed';
+    }
+    if (known) {
+      dropStored(known.id);
+      writer.add(known.id === doc.id ? doc : writeSide().withId(doc, known.id));
+      return 'reparsed';
     }
     const placed = identity.place(
       { id: doc.id, sha256: doc.source.sha256, symbol: doc.symbol ?? null, source: baseName(doc.source.path) },

@@ -175,7 +175,7 @@ describe('identity', { timeout: 300_000 }, () => {
     writeFileSync(join(dir, 'empty.txt'), '');
     const r = await unres(['ingest', dir, '--json', '--index', index]);
     expect(r.code).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual({ added: 1, updated: 0, unchanged: 0, duplicate: 1, failed: 1, skipped: 2, removed: 0, interrupted: false });
+    expect(JSON.parse(r.stdout)).toEqual({ added: 1, updated: 0, unchanged: 0, duplicate: 1, reparsed: 0, failed: 1, skipped: 2, removed: 0, interrupted: false });
     const human = await unres(['ingest', dir, '--index', index]);
     expect(human.stdout).toBe('0 added, 0 updated, 2 unchanged, 1 failed; 2 skipped: not a format unres reads\n');
     const quiet = await unres(['ingest', dir, '-q', '--index', index]);

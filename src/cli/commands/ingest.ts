@@ -38,6 +38,7 @@ interface IngestOptions {
   index?: string;
   rebuild?: boolean;
   prune?: boolean;
+  reparse?: boolean;
   quiet?: boolean;
   json?: boolean;
   stdinName: string;
@@ -125,7 +126,7 @@ function watchInterrupt(stderr: { write(chunk: string): unknown }): Interrupt {
 
 /** Documents of this run the index holds: its committed batches, and the files it held already. */
 function keptCount(counts: RunCounts): number {
-  return counts.added + counts.updated + counts.unchanged + counts.duplicate;
+  return counts.added + counts.updated + counts.unchanged + counts.duplicate + counts.reparsed;
 }
 
 function documents(n: number): string {
@@ -173,7 +174,7 @@ async function ingestInputs(
   for (const notice of notices) say(notice);
   if (paths.length > 0 && inputs.length === 0 && problems.length === 0 && skipped === 0) say('no files of a format unres reads found in the given paths');
 
-  const counts: RunCounts = { added: 0, updated: 0, unchanged: 0, duplicate: 0, failed: problems.length, skipped, removed: 0 };
+  const counts: RunCounts = { added: 0, updated: 0, unchanged: 0, duplicate: 0, reparsed: 0, failed: problems.length, skipped, removed: 0 };
   interrupt.kept = () => {
     progress?.clear();
     return keptCount(counts);
@@ -191,6 +192,7 @@ async function ingestInputs(
     counts.updated += result.updated;
     counts.unchanged += result.unchanged;
     counts.duplicate += result.duplicate;
+    counts.reparsed += result.reparsed;
     counts.failed += result.failed;
     counts.removed += result.removed;
     for (const line of result.replaced) say(line);
@@ -224,7 +226,9 @@ async function ingestInputs(
   const { withPrepared } = await import('../../index/builder.js');
   const pool = inputs.length >= POOL_MIN_FILES && workersAvailable() ? new ParsePool() : null;
   // Standard input (which may name its --format) is parsed here; files on the workers.
-  const ahead = pool ? new ParseAhead(inputs, sha256Hex, (sha) => index.hasSource(sha), pool) : null;
+  // --reparse: every file is parsed, its text stored or not.
+  const reparse = options.reparse === true;
+  const ahead = pool ? new ParseAhead(inputs, sha256Hex, (sha) => !reparse && index.hasSource(sha), pool) : null;
   try {
     for (const [i, input] of inputs.entries()) {
       if (interrupt.stopped()) break;
@@ -245,7 +249,8 @@ async function ingestInputs(
           return withPrepared(parsed.doc, parsed);
         };
         // A text the index holds is not parsed again unless the store finds it needs it (a copy, a damaged record).
-        if (index.unchanged(sha, path)) {
+        if (reparse) batch.push({ path, sha256: sha, mode: fileMode(path), doc: await parse(), reparse });
+        else if (index.unchanged(sha, path)) {
           ahead?.skip(i);
           counts.unchanged++;
         } else if (index.hasSource(sha)) {
@@ -291,6 +296,7 @@ export function registerIngest(program: Command, ctx: CommandContext): void {
     .argument('[path...]', "files, folders, or '-' for standard input")
     .option('--rebuild', 'rebuild the index from the documents it stores (then ingest any paths given)')
     .option('--prune', 'afterwards, forget files that are gone, and remove documents no file holds any more')
+    .option('--reparse', 'parse every file given again, even when its text is stored (after upgrading unres: what the new parser finds)')
     .option('--stdin-name <name>', 'file name to record for standard input', 'stdin.txt')
     .addOption(formatOption())
     .option('-q, --quiet', 'print no summary and no progress (problems still go to stderr)')
