@@ -31,6 +31,13 @@ export interface Clause {
   section: string | null;
   /** For an article printed as a principle or a rule ("المبدأ 2", "القاعدة 7"): that word; absent for "المادة". */
   designation?: ArticleDesignation;
+  /**
+   * The formula printed just before the clause that no clause holds, as printed (lines joined by spaces):
+   * an enacting formula ("إن الجمعية العامة،"), a line introducing a recommended draft, an instrument's
+   * formulas between or after its preamble paragraphs ("يعلن ما يلي:", "قد قررنا ..."). Absent when none
+   * (and in documents indexed before formulas were kept).
+   */
+  formula?: string | null;
   /** Id of the innermost heading the clause stands under (in the document's `headings`); null outside any. Absent in documents indexed before headings were kept. */
   heading?: string | null;
   /** Where each footnote marker stood: offsets into `text` (UTF-16 code units, as JavaScript indexes strings), in order. Absent in documents indexed before positions were kept. */

@@ -41,7 +41,7 @@ export function querySyntaxLines(): string[] {
     '"two words"  a phrase: the words one after the other (also «…» “…”); quote the whole query in the shell: \'"الاتجار بالأطفال"\'',
     '+word        must appear;  -word  must not (-الأطفال works as is; an ASCII -word goes after --)',
     `field:word   in one field: ${ALL_FIELDS.join(', ')} (default: text, cited symbols, footnotes, heading, matter)`,
-    'weights      text, lead, cites, title, years 1;  notes (footnote text), section (heading), matter (text before the first clause and after the last) 0.5;  ref (clause number) 2',
+    'weights      text, lead, cites, title, years 1;  notes (footnote text), section (heading), matter (text no clause holds: before the first, after the last, formulas) 0.5;  ref (clause number) 2',
     'المادة 51    a clause by number (also الفقرة 3, التوصية 4, المادة الأولى, art51, op3, pp2): that clause first, then those citing it',
     'الفصل السابع a chapter or part (also الباب 3): the clauses under its heading first',
     'وإذ ترحب     a preambular formula typed first: preambular clauses first among those holding as many words',

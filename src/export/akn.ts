@@ -72,6 +72,8 @@ class AknBuilder {
   private readonly clauseLinks = new Map<string, CitationLink[]>();
   private readonly footnoteLinks = new Map<number, CitationLink[]>();
   private readonly preambleClauses: Clause[];
+  /** Formulas written so far (their eIds count them: formula_1, formula_2, ...). */
+  private formulas = 0;
   private readonly bodyClauses: Clause[];
 
   constructor(private readonly doc: UnresDocument) {
@@ -107,7 +109,7 @@ class AknBuilder {
     const parts: XmlElement[] = [aknMeta(this.doc)];
     const preface = aknPreface(this.doc, (base) => this.eIds.claim(base));
     if (preface) parts.push(preface);
-    if (this.preambleClauses.length > 0) parts.push(this.preamble());
+    if (this.preambleClauses.length > 0 || this.bodyClauses[0]?.formula) parts.push(this.preamble());
     const type = aknDocumentType(this.doc.kind);
     parts.push(type === 'act' ? this.body() : this.mainBody());
     const conclusions = aknConclusions(this.doc, (base) => this.eIds.claim(base));
@@ -116,15 +118,36 @@ class AknBuilder {
     return element('akomaNtoso', { xmlns: AKN_NAMESPACE }, [root]);
   }
 
+  /**
+   * The preamble: its clauses as recitals, and the formulas no clause holds where they stand (the schema's
+   * <formula>): before a recital, between recitals, and at the end the one that introduces the first body
+   * clause ("يعلن ما يلي:", "قد قررنا ...").
+   */
   private preamble(): XmlElement {
     const eId = this.eIds.claim('preamble');
-    const recitals = this.preambleClauses.map((clause) => this.recital(clause, eId));
-    return element('preamble', { eId, 'xml:lang': 'ar' }, [element('recitals', {}, recitals)]);
+    const children: XmlElement[] = [];
+    let recitals: XmlElement[] = [];
+    const endRecitals = (): void => {
+      if (recitals.length > 0) children.push(element('recitals', {}, recitals));
+      recitals = [];
+    };
+    const formula = (text: string): void => {
+      endRecitals();
+      children.push(element('formula', { name: 'formula', eId: this.eIds.claim(`${eId}__formula_${++this.formulas}`) }, [element('p', {}, [text])]));
+    };
+    for (const clause of this.preambleClauses) {
+      if (clause.formula) formula(clause.formula);
+      recitals.push(this.recital(clause, eId));
+    }
+    const introducing = this.bodyClauses[0]?.formula;
+    if (introducing) formula(introducing);
+    endRecitals();
+    return element('preamble', { eId, 'xml:lang': 'ar' }, children);
   }
 
   private mainBody(): XmlElement {
     const counter = { last: 0 };
-    const children = groupBody(this.bodyClauses, this.doc.headings).map((node) => this.bodyNode(node, '', counter));
+    const children = groupBody(this.bodyClauses, this.doc.headings).flatMap((node) => this.bodyNode(node, '', counter));
     if (this.notes.unreferenced.length > 0) {
       const holder = element('p', {}, this.notes.unreferenced.map((f) => this.noteBody(f)));
       children.push(element('container', { name: 'unreferencedFootnotes', eId: this.eIds.claim('unreferencedFootnotes') }, [holder]));
@@ -137,7 +160,7 @@ class AknBuilder {
   /** An act's body holds only hierarchical elements: footnotes no clause references, or nothing at all, go in an hcontainer. */
   private body(): XmlElement {
     const counter = { last: 0 };
-    const children = groupBody(this.bodyClauses, this.doc.headings).map((node) => this.bodyNode(node, '', counter));
+    const children = groupBody(this.bodyClauses, this.doc.headings).flatMap((node) => this.bodyNode(node, '', counter));
     if (this.notes.unreferenced.length > 0) {
       const holder = element('p', {}, this.notes.unreferenced.map((f) => this.noteBody(f)));
       children.push(
@@ -151,9 +174,13 @@ class AknBuilder {
   }
 
   /** `counter` numbers containers that print no number, among their siblings. */
-  private bodyNode(node: BodyNode, prefix: string, counter: { last: number }): XmlElement {
-    if (node.type === 'clause') return this.bodyClause(node.clause);
-    return this.container(node, prefix, counter);
+  private bodyNode(node: BodyNode, prefix: string, counter: { last: number }): XmlElement[] {
+    if (node.type !== 'clause') return [this.container(node, prefix, counter)];
+    const clause = node.clause;
+    // The first body clause's formula ends the preamble; a later one stands before its clause (a body holds no <formula>).
+    if (!clause.formula || clause === this.bodyClauses[0]) return [this.bodyClause(clause)];
+    const formula = element('hcontainer', { name: 'formula', eId: this.eIds.claim(`${prefix}formula_${++this.formulas}`) }, [element('content', {}, [element('p', {}, [clause.formula])])]);
+    return [formula, this.bodyClause(clause)];
   }
 
   private container(node: Container, prefix: string, counter: { last: number }): XmlElement {
@@ -164,7 +191,7 @@ class AknBuilder {
     if (node.heading?.num) head.push(element('num', {}, [node.heading.num]));
     if (node.heading?.heading) head.push(element('heading', {}, [node.heading.heading]));
     const inner = { last: 0 };
-    const children = node.children.map((child) => this.bodyNode(child, `${eId}__`, inner));
+    const children = node.children.flatMap((child) => this.bodyNode(child, `${eId}__`, inner));
     // An annex within the body is an hcontainer (AKN keeps <attachment> for separate documents).
     const attributes = node.level === 'annex' ? { name: 'annex', eId } : { eId };
     return element(node.level === 'annex' ? 'hcontainer' : node.level, attributes, [...head, ...children]);

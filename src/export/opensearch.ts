@@ -39,6 +39,7 @@ const PROPERTIES: Record<keyof ClauseRecord, FieldMapping> = {
   number: integer,
   index: integer,
   lead: arabicTextAndKeyword,
+  formula: arabicText,
   text: arabicText,
   items: { properties: { label: keyword, text: arabicText } },
   section: arabicTextAndKeyword,

@@ -26,6 +26,8 @@ export interface ClauseRecord {
   number: number | null;
   index: number;
   lead: string | null;
+  /** The formula printed just before the clause that no clause holds; null when none. */
+  formula: string | null;
   text: string;
   items: ClauseItem[];
   section: string | null;
@@ -59,6 +61,7 @@ export function clauseRecords(doc: UnresDocument): ClauseRecord[] {
       number: clause.number,
       index: clause.index,
       lead: clause.lead,
+      formula: clause.formula ?? null,
       text: clause.text,
       items: clause.items,
       section: clause.section,

@@ -80,10 +80,15 @@ function matterLines(name: string, text: string | null | undefined): Line[] {
   return [[], [span(name, 'heading')], [span(INDENT + oneLine(text))]];
 }
 
+/** The formula printed before a clause (no clause holds it), as printed, on its own line above the clause. */
+function formulaLines(clause: Clause): Line[] {
+  return clause.formula ? [[], [span(oneLine(clause.formula), 'label')]] : [];
+}
+
 export function renderDocument(doc: UnresDocument): Line[] {
   const lines = metadataLines(doc);
   lines.push(...matterLines('preface', doc.preface));
-  for (const clause of doc.clauses) lines.push([], ...clauseLines(clause));
+  for (const clause of doc.clauses) lines.push(...formulaLines(clause), [], ...clauseLines(clause));
   lines.push(...matterLines('conclusions', doc.conclusions));
   lines.push(...footnoteLines(doc.footnotes));
   return lines;
@@ -91,7 +96,7 @@ export function renderDocument(doc: UnresDocument): Line[] {
 
 export function renderClause(doc: UnresDocument, clause: Clause): Line[] {
   const title = doc.title ? `  ${oneLine(doc.title)}` : '';
-  const lines: Line[] = [[span(doc.id, 'heading'), span(title, 'label')], [], ...clauseLines(clause)];
+  const lines: Line[] = [[span(doc.id, 'heading'), span(title, 'label')], ...formulaLines(clause), [], ...clauseLines(clause)];
   const wanted = new Set(clause.footnotes);
   lines.push(...footnoteLines(doc.footnotes.filter((f) => wanted.has(f.number))));
   return lines;

@@ -6,8 +6,8 @@
 //   cites    symbols it cites, itself or in its footnotes (exact keys, src/index/builder.ts)
 //   notes    the text of the footnotes it references (analysed, with word positions)
 //   ref      the reference keys of its kind and number (`art:51`, `op:3`; src/un/clause-references.ts)
-//   matter   the document's preface and conclusions, the text no clause holds (analysed, with word
-//            positions): held by the document's first clause only, empty in the others
+//   matter   the text no clause holds (analysed, with word positions): the formula printed before the
+//            clause, and on the document's first clause its preface and conclusions
 //   title    the document's own symbol and title (analysed; per document)
 //   years    the years the document is of (exact keys; per document)
 
@@ -100,8 +100,18 @@ export function analysedFieldTexts(doc: UnresDocument, clause: Clause): Record<A
     const texts = clause.footnotes.map((n) => byNumber.get(n)).filter((t): t is string => t !== undefined);
     if (texts.length > 0) notes = texts.join('\n');
   }
-  return { text: clause.text, lead: clause.lead, section: clause.section, notes, matter: doc.clauses[0] === clause ? matterFieldText(doc) : null };
+  return { text: clause.text, lead: clause.lead, section: clause.section, notes, matter: clauseMatter(doc, clause) };
 }
+
+/** A clause's `matter`: the formula printed before it, and on the first clause the document's preface and conclusions. */
+function clauseMatter(doc: UnresDocument, clause: Clause): string | null {
+  const formula = clause.formula ? clip(clause.formula) : null;
+  if (doc.clauses[0] !== clause) return formula;
+  const matter = matterFieldText(doc);
+  return formula === null ? matter : matter === null ? formula : `${formula}\n${matter}`;
+}
+
+const clip = (s: string): string => (s.length > MAX_MATTER_CHARS ? s.slice(0, MAX_MATTER_CHARS) : s);
 
 /**
  * The text of the `matter` field: the document's preface and conclusions (null when it has neither,
@@ -112,7 +122,7 @@ export function analysedFieldTexts(doc: UnresDocument, clause: Clause): Record<A
 export function matterFieldText(doc: Pick<UnresDocument, 'title'> & Partial<Pick<UnresDocument, 'preface' | 'conclusions'>>): string | null {
   const parts = [withoutTitle(doc.preface, doc.title), doc.conclusions]
     .filter((s): s is string => typeof s === 'string' && s.trim() !== '')
-    .map((s) => (s.length > MAX_MATTER_CHARS ? s.slice(0, MAX_MATTER_CHARS) : s));
+    .map(clip);
   return parts.length > 0 ? parts.join('\n') : null;
 }
 

@@ -57,6 +57,8 @@ export interface DraftClause {
   enactingBody: string | null;
   /** An article printed as a principle or a rule ("المبدأ 2"). */
   designation?: ArticleDesignation;
+  /** Formula lines printed just before the clause that no clause holds (an enacting formula, "يعلن ما يلي:"). */
+  formula?: LineNode[];
 }
 
 /** A heading found in the text: the container the clauses after it stand in. */
@@ -129,6 +131,8 @@ class ClauseSplitter {
   private untitled: HeadingNode | null = null;
   /** Inside an instrument's closing formula ("قد قررنا ...", "ولهذا فإن ..."): text is no clause. */
   private inFormula = false;
+  /** Formula lines since the last clause, kept for the next clause opened (or the conclusions, if none is). */
+  private formulaLines: LineNode[] = [];
   private readonly result: Structure = {
     clauses: this.clauses,
     header: [],
@@ -181,6 +185,7 @@ class ClauseSplitter {
     }
     const enacting = enactingOpening(text);
     if (enacting) {
+      this.keepFormula(enacting.rest === '' ? line : withValue(line, text.slice(0, text.length - enacting.rest.length).trim()));
       this.openEnacting(enacting.body);
       if (enacting.rest !== '') this.take(withValue(line, enacting.rest), next);
       return;
@@ -194,6 +199,7 @@ class ClauseSplitter {
     }
     if (recommendsDraft(text)) {
       this.close();
+      this.keepFormula(line);
       this.result.recommendsDraft = true;
       return;
     }
@@ -252,6 +258,7 @@ class ClauseSplitter {
         const formulaKind = instrumentFormula(text);
         if (formulaKind) {
           this.close();
+          this.keepFormula(line);
           this.inFormula = formulaKind === 'resolves';
           return;
         }
@@ -271,7 +278,15 @@ class ClauseSplitter {
 
   finish(): Structure {
     this.close();
+    // Formula lines after the last clause stand before the closing lines.
+    if (this.formulaLines.length > 0) this.result.closing.unshift(...this.formulaLines);
+    this.formulaLines = [];
     return this.result;
+  }
+
+  /** A formula line no clause holds: printed text, kept with the clause it introduces. */
+  private keepFormula(line: LineNode): void {
+    if (line.value !== '') this.formulaLines.push(line);
   }
 
   /** "- يقرر ..." or "يدعو ..." after the preamble of a text whose operative paragraphs carry no numbers. */
@@ -377,7 +392,10 @@ class ClauseSplitter {
       this.result.header.push(line);
       return;
     }
-    if (this.inFormula) return;
+    if (this.inFormula) {
+      this.keepFormula(line);
+      return;
+    }
     const current = this.current;
     if (current && !this.currentEnded()) {
       const last = current.segments[current.segments.length - 1]!;
@@ -435,6 +453,10 @@ class ClauseSplitter {
       heading,
       enactingBody: this.enactingBody,
     };
+    if (this.formulaLines.length > 0) {
+      this.current.formula = this.formulaLines;
+      this.formulaLines = [];
+    }
     this.tail = text;
     this.addMarkers(line, segment, text, 0);
   }

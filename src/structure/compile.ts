@@ -27,6 +27,7 @@ export function compileDocument(tree: LinesRoot, structure: Structure, furniture
     // Lines the unstructured reading made paragraphs are theirs; a cover page with no paragraph stays preface whole.
     if (drafts.length > 0) prefaceLines = headerLines;
   }
+  prefaceLines = withContents(tree, prefaceLines);
 
   const header = readHeader(headerLines, structure.enactingBodies);
   const body = organAsPrinted(structure.enactingBodies[0] ?? header.organ);
@@ -66,6 +67,13 @@ export function compileDocument(tree: LinesRoot, structure: Structure, furniture
     preface: joinedLines(prefaceLines),
     conclusions: joinedLines(structure.closing),
   };
+}
+
+/** The preface's lines with the table of contents among them, in document order (no clause holds a contents line). */
+function withContents(tree: LinesRoot, preface: LineNode[]): LineNode[] {
+  if (!tree.children.some((line) => line.role === 'contents')) return preface;
+  const kept = new Set(preface);
+  return tree.children.filter((line) => line.role === 'contents' || kept.has(line));
 }
 
 /**
@@ -154,6 +162,7 @@ function numberClauses(drafts: DraftClause[], headingIds: Map<HeadingNode, strin
       heading: draft.heading ? (headingIds.get(draft.heading) ?? null) : null,
       footnoteRefs,
       ...(draft.designation ? { designation: draft.designation } : {}),
+      ...(draft.formula ? { formula: joinedLines(draft.formula) } : {}),
     };
   });
 }

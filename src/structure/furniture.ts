@@ -1,6 +1,9 @@
 // Page furniture: what a UN page prints around the text (distribution block,
 // job numbers, "please recycle", symbols repeated in headers, page numbers).
-// It is never clause text; what it says feeds the metadata.
+// It is never clause text; what it says feeds the metadata. A table of
+// contents is found here too, as it is shaped like furniture (page numbers at
+// line ends), but it is the document's own text: its lines get the role
+// 'contents' and the preface keeps them (Akoma Ntoso's <toc> is in <preface>).
 
 import { stripDiacritics } from '../text/arabic.js';
 import { toAsciiDigits } from '../text/digits.js';
@@ -98,15 +101,20 @@ export function findFurniture(tree: LinesRoot): FurnitureFacts {
     if (value.length <= MAX_CONTENTS_TITLE && MAY_BE_CONTENTS_TITLE.test(value) && CONTENTS_TITLE.test(fold(value).trim())) {
       inContents = true;
       facts.contents = true;
-      line.role = 'furniture';
+      line.role = 'contents';
       continue;
     }
     if (inContents) {
       if (PAGE_REFERENCE.test(value) || headingShaped(value)) {
-        line.role = 'furniture';
+        line.role = 'contents';
         continue;
       }
       inContents = false;
+    }
+    // A dot-leader entry is contents wherever it stands.
+    if (DOT_LEADER.test(value.slice(-MAX_LEADER_TAIL))) {
+      line.role = 'contents';
+      continue;
     }
     const distribution = DISTRIBUTION.exec(value);
     const original = ORIGINAL.exec(value);
@@ -127,8 +135,6 @@ export function findFurniture(tree: LinesRoot): FurnitureFacts {
       !(line.bullet && BULLETED_PAGE_NUMBER.test(value)) &&
       !RECYCLE_GLYPH.test(value) &&
       !startsWithoutMarks(value, PLEASE_RECYCLE) &&
-      // A dot-leader entry is contents wherever it stands.
-      !DOT_LEADER.test(value.slice(-MAX_LEADER_TAIL)) &&
       !webFurniture(value, line.bullet)
     ) {
       continue;

@@ -7,6 +7,7 @@ import type { Node, Parent } from 'unist';
 export type LineRole =
   | 'text' // not yet claimed: clause text or header text
   | 'furniture' // page headers, job numbers, distribution lines
+  | 'contents' // a table of contents: no clause, but the document's own text (kept in the preface)
   | 'footnote' // a footnote body
   | 'closing'; // "الجلسة العامة ٣٦" and what follows it
 
