@@ -264,17 +264,17 @@ function readVariants(): VariantReading[] {
 }
 
 /**
- * Terms of the wordings equivalent to the query word at clause c with `terms`
+ * Terms of the wordings equivalent to the query word c of `words` with `terms`
  * (src/un/equivalents.ts): the word is the last of a variant whose other
  * words stand just before it in the query.
  */
-function alternatesAt(clauses: SyntaxClause[], c: number, terms: readonly string[]): string[] {
+function alternatesAt(words: readonly string[], c: number, terms: readonly string[]): string[] {
   const out = new Set<string>();
-  const word = bareWord(clauses[c]!.term);
+  const word = bareWord(words[c]!);
   for (const v of readVariants()) {
     if (!v.last.includes(word)) continue;
     if (c < v.before.length) continue;
-    if (!v.before.every((w, k) => normaliseToken(clauses[c - v.before.length + k]!.term) === w)) continue;
+    if (!v.before.every((w, k) => normaliseToken(words[c - v.before.length + k]!) === w)) continue;
     for (const t of v.others) if (!terms.includes(t)) out.add(t);
   }
   return [...out];
@@ -329,16 +329,21 @@ export function planQuery(query: string): QueryPlan {
   return preferKind ? { groups, phrases, preferKind } : { groups, phrases };
 }
 
-/** A quoted phrase: each analysed word a required group, with its place; two or more words make a phrase to check. */
+/**
+ * A quoted phrase: each analysed word a required group, with its place; two or more words make a phrase to check.
+ * A place accepts what the same word accepts outside quotes (its nisba, an equivalent wording: exactMatcher), so
+ * `"الملزم قانونا"` holds at `الملزم قانونياً`; the order and the distance of the places stay strict.
+ */
 function addPhrase(text: string, addGroup: (g: QueryGroup) => number, phrases: PhraseWord[][]): void {
   const words: PhraseWord[] = [];
+  const printed = tokenize(text).map((t) => t.text);
   for (const word of analyseQueryWords(text)) {
     const group = addGroup({
       source: text.trim(),
       fields: [...POSITIONAL_FIELDS],
       presence: 'required',
       boost: 1,
-      matcher: { kind: 'exact', terms: word.terms },
+      matcher: exactMatcher(word.terms, null, alternatesAt(printed, word.word, word.terms)),
     });
     words.push({ group, offset: word.word });
   }
@@ -415,7 +420,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       addGroup({
         ...base,
         fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : year ? [...fields, 'years'] : [...fields],
-        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : exactMatcher(terms, refs, analysed.length === 1 ? alternatesAt(clauses, c, terms) : []),
+        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : exactMatcher(terms, refs, analysed.length === 1 ? alternatesAt(clauses.map((x) => x.term), c, terms) : []),
       });
     }
   }

@@ -71,6 +71,13 @@ describe('planQuery', () => {
     expect(usageError('-"مجلس الوصاية"').message).toMatch(/phrase cannot be excluded/);
   });
 
+  it('lets a place in a quoted phrase accept what the word accepts unquoted (nisba, equivalent wordings)', () => {
+    const matchers = (query: string) => planQuery(query).groups.map((g) => g.matcher);
+    expect(matchers('"الملزم قانونا"')).toEqual(matchers('الملزم قانونا'));
+    expect(matchers('"حفظ السلام"')).toEqual(matchers('حفظ السلام'));
+    expect(planQuery('"حفظ السلام"').groups[1]!.matcher).toMatchObject({ alternates: ['سلم'] });
+  });
+
   it('looks for a clause named by number in the ref field too', () => {
     const article = planQuery('المادة 51').groups;
     expect(article).toHaveLength(2);
