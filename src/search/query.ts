@@ -87,6 +87,12 @@ export interface QueryPlan {
   phrases: PhraseWord[][];
   /** The clause kind the query's wording asks for (a preambular formula typed: prefer-kind.ts), raised in the ranking. */
   preferKind?: ClauseKind;
+  /**
+   * The plan to run when this one finds no clause: the query with each document symbol and resolution reference read
+   * as its parts (`CEDAW/C/SR.919` as `cedaw sr 919`, `القرار 70/1` as its words and numbers). Absent when the query
+   * names no symbol or reference.
+   */
+  fallback?: QueryPlan;
 }
 
 function oneLine(text: string): string {
@@ -295,6 +301,15 @@ export function planQuery(query: string): QueryPlan {
   if (query.length > MAX_QUERY_CHARS) {
     throw new UsageError(`query too long: ${query.length} characters, the limit is ${MAX_QUERY_CHARS}`);
   }
+  const { plan, named } = buildPlan(query, false);
+  if (!named) return plan;
+  const fallback = buildPlan(query, true).plan;
+  return fallback.groups.some((g) => g.presence !== 'prohibited') ? { ...plan, fallback } : plan;
+}
+
+/** The plan of a query, and whether it names a document symbol or a resolution; with `parts`, those read as their parts. */
+function buildPlan(query: string, parts: boolean): { plan: QueryPlan; named: boolean } {
+  let named = false;
   const groups: QueryGroup[] = [];
   const phrases: PhraseWord[][] = [];
   const seen = new Map<string, number>();
@@ -319,14 +334,14 @@ export function planQuery(query: string): QueryPlan {
     }
     // A sign that belongs to the next quoted phrase is not a word.
     const text = segments[s + 1]?.phrase ? segment.text.replace(TRAILING_SIGN, '') : segment.text;
-    if (text.trim() !== '') addPlain(text, addGroup);
+    if (text.trim() !== '' && addPlain(text, addGroup, parts)) named = true;
   });
 
   if (groups.length > 0 && groups.every((g) => g.presence === 'prohibited')) {
     throw new UsageError('bad query: only excluded words (-word); add at least one word to look for');
   }
   const preferKind = preferredKind(query);
-  return preferKind ? { groups, phrases, preferKind } : { groups, phrases };
+  return { plan: preferKind ? { groups, phrases, preferKind } : { groups, phrases }, named };
 }
 
 /**
@@ -350,8 +365,12 @@ function addPhrase(text: string, addGroup: (g: QueryGroup) => number, phrases: P
   if (words.length >= 2) phrases.push(words);
 }
 
-/** Plain query text, read with the query syntax. */
-function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
+/**
+ * Plain query text, read with the query syntax. With `parts`, document symbols and resolution references are read
+ * as their parts (the fallback plan). Returns whether the text names a symbol or a resolution (read whole).
+ */
+function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: boolean): boolean {
+  let named = false;
   const clauses = parseSyntax(text);
   for (let c = 0; c < clauses.length; c++) {
     const clause = clauses[c]!;
@@ -370,8 +389,9 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
     }
     const plainWord = isPlain(clause);
     // "قرار مجلس الأمن 338", "القرار 1514": one name of one resolution, not loose words.
-    const designation = plainWord ? designationAt(clauses, c) : null;
+    const designation = plainWord && !parts ? designationAt(clauses, c) : null;
     if (designation) {
+      named = true;
       addGroup({ ...base, source: designation.source, fields: [...fields, 'title'], matcher: { kind: 'exact', terms: designation.terms } });
       c = designation.last;
       continue;
@@ -409,7 +429,8 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
         }
       }
     }
-    const analysed = analyseQueryTerm(clause.term);
+    const analysed = analyseQueryTerm(clause.term, parts);
+    if (!parts && unfielded && tokenize(clause.term).some((t) => t.type === 'symbol')) named = true;
     for (const terms of analysed) {
       // A document symbol (every term holds a slash) is also the document's own: look in its title field too.
       // So is a resolution's bare number (`1514`, `قرار مجلس الأمن 338`): the title holds the document's own
@@ -424,6 +445,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       });
     }
   }
+  return named;
 }
 
 /**

@@ -1,7 +1,10 @@
 // The query language against the ways UN texts print words, numbers and
 // symbols, end to end through bin/unres.js on crafted texts:
 //   - a place in a quoted phrase accepts what the same word accepts outside
-//     quotes (its nisba reading), the order and distance staying strict.
+//     quotes (its nisba reading), the order and distance staying strict;
+//   - a symbol printed for several documents (a range, a list after it) is
+//     found by each member's own symbol;
+//   - a symbol or resolution no clause holds falls back to its parts.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +51,15 @@ beforeAll(async () => {
       'تلاحظ أن الملزم للدول الأطراف في الصك الرئيسي هو ما تعتبره قانونياً.',
     ]),
   );
+  writeFileSync(
+    join(texts, 'records.txt'),
+    resolution([
+      'تحيط علما بالمحاضر الموجزة لجلستيها 101 و 102 (انظر XYZ/C/SR.101 و102).',
+      'تنظر في التقارير في جلساتها 5 إلى 7 (انظر XYZ/C.9/2001/SR.5-7).',
+      'تحيل تقرير الأمين العام (S/2099/1015 و Add.1) إلى اللجنة.',
+      'تحيط علما بالوثيقة A/99/100 و 2009 وبالمسائل الأخرى.',
+    ]),
+  );
   const ingest = await unres(['ingest', texts, '--index', index], { home: scratch });
   expect(ingest.code, ingest.stderr).toBe(0);
 }, 240_000);
@@ -66,5 +78,40 @@ describe('a quoted phrase accepts what its words accept outside quotes', () => {
   it('stays strict on order and distance: the same words apart are no phrase', async () => {
     expect(await found('الملزم قانونا')).toContain('phrases#op2');
     expect(await found('"قانونا الملزم"')).toEqual([]);
+  });
+});
+
+describe('a symbol printed for several documents is found by each member', () => {
+  it('a list after the symbol (SR.101 و102)', async () => {
+    expect(await found('XYZ/C/SR.102')).toEqual(['records#op1']);
+    expect(await found('XYZ/C/SR.101')).toEqual(['records#op1']);
+  });
+
+  it('a range in the last part (SR.5-7), the range itself typed too', async () => {
+    expect(await found('XYZ/C.9/2001/SR.6')).toEqual(['records#op2']);
+    expect(await found('XYZ/C.9/2001/SR.7')).toEqual(['records#op2']);
+    expect((await found('XYZ/C.9/2001/SR.5-7'))[0]).toBe('records#op2');
+  });
+
+  it('an addendum listed after its document (و Add.1)', async () => {
+    expect(await found('S/2099/1015/Add.1')).toEqual(['records#op3']);
+  });
+});
+
+describe('a symbol or a resolution no clause holds falls back to its parts', () => {
+  it('a symbol: the clauses holding its parts, not nothing', async () => {
+    const { code, hits } = await search('XYZ/C/SR.103');
+    expect(code).toBe(0);
+    expect(hits.map((h) => `${h.doc}#${h.clause}`)).toContain('records#op1');
+  });
+
+  it('a number after و that is no member is not read as one: the fallback, not the symbol, finds it', async () => {
+    const whole = await found('A/99/2009');
+    const parts = await found('a 99 2009');
+    expect(whole).toEqual(parts);
+  });
+
+  it('a symbol some clause holds does not fall back', async () => {
+    expect(await found('XYZ/C/SR.102')).toEqual(['records#op1']);
   });
 });

@@ -8,6 +8,10 @@
 // (`E/2017/30`, `CEDAW/C/EGY/7`, `E/CN.15/2006/10`: Latin letters first, parts
 // joined by slashes) also yields one `symbol` token for the whole of it, so a
 // query for the symbol can ask for it whole rather than for its bare numbers.
+// A symbol printed for several documents (a range `SR.38-40`, a list
+// `SR.918 و919`, `و Add.1`, a joint symbol; src/un/symbols.ts) also yields a
+// `symbol` token for each member: over the symbol's span for a range, over
+// the member's printed text for a list.
 
 import {
   digitOf,
@@ -18,12 +22,12 @@ import {
   isSymbolSlash,
   isThousandsSeparator,
 } from './chars.js';
-import { symbolPairKey } from './symbols.js';
+import { listedSymbols, symbolMembers, symbolPairKey } from './symbols.js';
 
 export type TokenType = 'word' | 'number' | 'pair' | 'symbol';
 
 export interface RawToken {
-  /** The text as printed (for `pair`, the canonical pair key). */
+  /** The text as printed (for `pair`, the canonical pair key; for a member of a printed range or list, its symbol). */
   text: string;
   /** UTF-16 offsets into the input: [start, end). */
   start: number;
@@ -131,8 +135,12 @@ export function tokenize(text: string): RawToken[] {
   let symbolScanned = 0;
   // The last number token and where it ended, to pair it with a number after a slash.
   let previousNumber: RawToken | null = null;
+  // Members of a list after a symbol, in order, each pushed when the walk reaches its printed text.
+  let listed: RawToken[] = [];
+  let nextListed = 0;
   let i = 0;
   while (i < text.length) {
+    while (nextListed < listed.length && listed[nextListed]!.start <= i) tokens.push(listed[nextListed++]!);
     const cls = classOf(text.charCodeAt(i));
     if (cls === RunClass.None) {
       i++;
@@ -157,7 +165,11 @@ export function tokenize(text: string): RawToken[] {
     if (cls === RunClass.Latin && start >= symbolScanned && (start === 0 || !isSymbolChar(text.charCodeAt(start - 1)))) {
       const end = symbolEnd(text, start);
       if (end !== null) {
-        tokens.push({ text: text.slice(start, end), start, end, type: 'symbol' });
+        const symbol = text.slice(start, end);
+        tokens.push({ text: symbol, start, end, type: 'symbol' });
+        for (const member of symbolMembers(symbol)) tokens.push({ text: member, start, end, type: 'symbol' });
+        listed = listedSymbols(text, symbol, end).map((m) => ({ text: m.symbol, start: m.start, end: m.end, type: 'symbol' }));
+        nextListed = 0;
         symbolScanned = end;
       } else {
         symbolScanned = start + 1;
@@ -171,5 +183,6 @@ export function tokenize(text: string): RawToken[] {
     }
     tokens.push({ text: text.slice(start, i), start, end: i, type: 'word' });
   }
+  while (nextListed < listed.length) tokens.push(listed[nextListed++]!);
   return tokens;
 }
