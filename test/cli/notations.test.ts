@@ -4,7 +4,8 @@
 //     quotes (its nisba reading), the order and distance staying strict;
 //   - a symbol printed for several documents (a range, a list after it) is
 //     found by each member's own symbol;
-//   - a symbol or resolution no clause holds falls back to its parts.
+//   - a symbol or resolution no clause holds falls back to its parts;
+//   - a number printed with a hyphen for a dot (`٨-٧`) meets `8.7`, `8-7`, `٨٫٧`.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -60,6 +61,13 @@ beforeAll(async () => {
       'تحيط علما بالوثيقة A/99/100 و 2009 وبالمسائل الأخرى.',
     ]),
   );
+  writeFileSync(
+    join(texts, 'targets.txt'),
+    resolution([
+      'تشير إلى الغايات ٥-٢ و ٨-٧ و ١٦-٢ من أهداف التنمية المستدامة.',
+      'تقرر أن تعقد دورتها في الفترة 28-7-2030 وأن تنظر في الغاية 3 والبند 8 والبند 7.',
+    ]),
+  );
   const ingest = await unres(['ingest', texts, '--index', index], { home: scratch });
   expect(ingest.code, ingest.stderr).toBe(0);
 }, 240_000);
@@ -113,5 +121,16 @@ describe('a symbol or a resolution no clause holds falls back to its parts', () 
 
   it('a symbol some clause holds does not fall back', async () => {
     expect(await found('XYZ/C/SR.102')).toEqual(['records#op1']);
+  });
+});
+
+describe('a number printed with a hyphen for a dot', () => {
+  it.each(['الغاية 8.7', '8.7', '8-7', '٨-٧', '٨٫٧', 'الغاية ١٦.٢'])('%s finds the target printed ٨-٧ / ١٦-٢ first', async (query) => {
+    expect((await found(query))[0]).toBe('targets#op1');
+  });
+
+  it('does not read a date or loose numbers as the target', async () => {
+    expect(await found('8.7')).toEqual(['targets#op1']);
+    expect(await found('28.7')).toEqual([]);
   });
 });

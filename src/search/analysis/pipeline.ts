@@ -124,7 +124,8 @@ export interface QueryWord {
  */
 export function analyseQueryWords(text: string, symbolParts = false): QueryWord[] {
   const raws = tokenize(text);
-  const symbols = symbolParts ? [] : raws.filter((t) => t.type === 'symbol');
+  // A symbol is asked for whole, and a hyphen-joined number as its dotted reading (`8-7` as `8.7`), not their parts.
+  const symbols = raws.filter((t) => (t.type === 'symbol' && !symbolParts) || t.type === 'dotted');
   const insideSymbol = (t: RawToken): boolean => symbols.some((s) => t !== s && t.start >= s.start && t.end <= s.end);
   const words: QueryWord[] = [];
   raws.forEach((raw, word) => {

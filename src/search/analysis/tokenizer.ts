@@ -11,7 +11,10 @@
 // A symbol printed for several documents (a range `SR.38-40`, a list
 // `SR.918 و919`, `و Add.1`, a joint symbol; src/un/symbols.ts) also yields a
 // `symbol` token for each member: over the symbol's span for a range, over
-// the member's printed text for a list.
+// the member's printed text for a list. Two short numbers joined by a hyphen
+// (`٨-٧`, a target printed for `8.7`; src/text/digits.ts) also yield a
+// `dotted` token `8.7`, which a decimal `8.7` or `٨٫٧` meets; not inside a
+// symbol, not in a chain of three numbers (a date `28-1-2010`).
 
 import {
   digitOf,
@@ -23,11 +26,12 @@ import {
   isThousandsSeparator,
 } from './chars.js';
 import { listedSymbols, symbolMembers, symbolPairKey } from './symbols.js';
+import { isNumberHyphen, joinedNumber } from '../../text/digits.js';
 
-export type TokenType = 'word' | 'number' | 'pair' | 'symbol';
+export type TokenType = 'word' | 'number' | 'pair' | 'symbol' | 'dotted';
 
 export interface RawToken {
-  /** The text as printed (for `pair`, the canonical pair key; for a member of a printed range or list, its symbol). */
+  /** The text as printed (for `pair`, the canonical pair key; for a member of a printed range or list, its symbol; for `dotted`, the number with a dot). */
   text: string;
   /** UTF-16 offsets into the input: [start, end). */
   start: number;
@@ -129,6 +133,25 @@ function symbolEnd(text: string, start: number): number | null {
   return slashes >= 1 ? end : null;
 }
 
+/** Is there a digit at `at`, after a separator at `at - 1` or before one at `at + 1`? (A third number chained to two.) */
+function digitAt(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && digitOf(text.charCodeAt(at)) >= 0;
+}
+
+/** The `dotted` token of two numbers joined by one hyphen (`٨-٧` -> `8.7`), or null: not part of a longer chain. */
+function dottedToken(text: string, first: RawToken, second: RawToken): RawToken | null {
+  if (first.end + 1 !== second.start || !isNumberHyphen(text.charCodeAt(first.end))) return null;
+  if (digitAt(text, first.start - 2) && isChainSeparator(text.charCodeAt(first.start - 1))) return null;
+  if (digitAt(text, second.end + 1) && isChainSeparator(text.charCodeAt(second.end))) return null;
+  const joined = joinedNumber(first.text, second.text);
+  return joined === null ? null : { text: joined, start: first.start, end: second.end, type: 'dotted' };
+}
+
+/** Separators that chain numbers into a date, a symbol's parts or a longer number. */
+function isChainSeparator(code: number): boolean {
+  return isNumberHyphen(code) || isSymbolSlash(code) || isDecimalPoint(code);
+}
+
 export function tokenize(text: string): RawToken[] {
   const tokens: RawToken[] = [];
   // Offsets before this were read as part of a symbol already: no symbol starts inside another (linear).
@@ -158,6 +181,8 @@ export function tokenize(text: string): RawToken[] {
           tokens.push({ text: symbolPairKey(a, b), start: previousNumber.start, end, type: 'pair' });
         }
       }
+      const dotted = previousNumber && start >= symbolScanned ? dottedToken(text, previousNumber, token) : null;
+      if (dotted) tokens.push(dotted);
       previousNumber = token;
       i = end;
       continue;
