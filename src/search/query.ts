@@ -286,6 +286,18 @@ function alternatesAt(words: readonly string[], c: number, terms: readonly strin
   return [...out];
 }
 
+/**
+ * The analysed groups of query word c, with the `lettered` key (tokenizer.ts) of its number and the item letter
+ * typed as the next word (`1` `(أ)`: `1(a)`) added to the number's group, as printed text is read.
+ */
+function withItem(clauses: SyntaxClause[], c: number, analysed: string[][]): string[][] {
+  const [word, next] = [clauses[c]!, clauses[c + 1]];
+  if (!next || !isPlain(word) || !isPlain(next) || analysed.length === 0) return analysed;
+  const item = tokenize(`${word.term} ${next.term}`).find((t) => t.type === 'lettered');
+  if (!item || item.start >= word.term.length || item.end <= word.term.length + 1) return analysed;
+  return [...analysed.slice(0, -1), [...analysed[analysed.length - 1]!, item.text]];
+}
+
 /** An analysed term that may be a resolution's own number: three to five digits, not a year. */
 function isResolutionNumber(term: string): boolean {
   return /^[0-9]{3,5}$/.test(term) && !isYear(Number(term));
@@ -419,8 +431,8 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: bool
           // "الفقرة 4 من المادة 2": the paragraph is inside the article, so the article is the clause named.
           const keys = outerReference(clauses, named.last + 1) ?? named.keys;
           // Every word answers to the reference: the named clause holds "all the words".
-          for (const { term } of clauses.slice(c, named.last + 1)) {
-            for (const terms of analyseQueryTerm(term)) {
+          for (let j = c; j <= named.last; j++) {
+            for (const terms of withItem(clauses, j, analyseQueryTerm(clauses[j]!.term))) {
               addGroup({ ...base, fields: [...fields, 'ref'], matcher: { kind: 'exact', terms: [...terms, ...keys] } });
             }
           }
@@ -429,7 +441,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: bool
         }
       }
     }
-    const analysed = analyseQueryTerm(clause.term, parts);
+    const analysed = withItem(clauses, c, analyseQueryTerm(clause.term, parts));
     if (!parts && unfielded && tokenize(clause.term).some((t) => t.type === 'symbol')) named = true;
     for (const terms of analysed) {
       // A document symbol (every term holds a slash) is also the document's own: look in its title field too.

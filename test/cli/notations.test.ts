@@ -5,7 +5,8 @@
 //   - a symbol printed for several documents (a range, a list after it) is
 //     found by each member's own symbol;
 //   - a symbol or resolution no clause holds falls back to its parts;
-//   - a number printed with a hyphen for a dot (`٨-٧`) meets `8.7`, `8-7`, `٨٫٧`.
+//   - a number printed with a hyphen for a dot (`٨-٧`) meets `8.7`, `8-7`, `٨٫٧`;
+//   - a paragraph's item (`الفقرة 1 (أ)`) meets `1(a)`, above other items of the paragraph.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +67,13 @@ beforeAll(async () => {
     resolution([
       'تشير إلى الغايات ٥-٢ و ٨-٧ و ١٦-٢ من أهداف التنمية المستدامة.',
       'تقرر أن تعقد دورتها في الفترة 28-7-2030 وأن تنظر في الغاية 3 والبند 8 والبند 7.',
+    ]),
+  );
+  writeFileSync(
+    join(texts, 'items.txt'),
+    resolution([
+      'تطلب إلى الأمين العام أن ينفذ الفقرة 1 (ب) من قرارها السابق بشأن المياه.',
+      'تطلب إلى الأمين العام أن ينفذ الفقرة 1 (أ) من قرارها السابق بشأن المياه.',
     ]),
   );
   const ingest = await unres(['ingest', texts, '--index', index], { home: scratch });
@@ -132,5 +140,17 @@ describe('a number printed with a hyphen for a dot', () => {
   it('does not read a date or loose numbers as the target', async () => {
     expect(await found('8.7')).toEqual(['targets#op1']);
     expect(await found('28.7')).toEqual([]);
+  });
+});
+
+describe("a paragraph's item", () => {
+  it.each(['الفقرة 1 (أ)', 'الفقرة ١ (أ)', '1(a)', 'الفقرة 1(a) المياه'])('%s finds the clause citing item (أ) before the one citing (ب)', async (query) => {
+    const hits = (await found(query)).filter((h) => h.startsWith('items#'));
+    expect(hits).toEqual(['items#op2', 'items#op1']);
+  });
+
+  it('the other item typed finds its own clause first', async () => {
+    const hits = (await found('الفقرة 1 (ب)')).filter((h) => h.startsWith('items#'));
+    expect(hits).toEqual(['items#op1', 'items#op2']);
   });
 });

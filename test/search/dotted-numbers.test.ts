@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseQueryTerm, analyseText } from '../../src/search/analysis/pipeline.js';
 import { tokenize } from '../../src/search/analysis/tokenizer.js';
 import { joinedNumber } from '../../src/text/digits.js';
+import { planQuery } from '../../src/search/query.js';
 
 const indexed = (text: string) => analyseText(text).map((t) => t.term);
 
@@ -44,5 +45,30 @@ describe('hyphen-joined numbers', () => {
     expect(joinedNumber('١٦', '٢')).toBe('16.2');
     expect(joinedNumber('123', '2')).toBeNull();
     expect(joinedNumber('1', 'x')).toBeNull();
+  });
+});
+
+describe('a number and its item letter', () => {
+  const lettered = (text: string) => tokenize(text).filter((t) => t.type === 'lettered').map((t) => t.text);
+
+  it.each([
+    ['الفقرة 1 (أ) من المادة 2', ['1(a)']],
+    ['الفقرة ١(ب)', ['1(b)']],
+    ['3 (هـ)', ['3(e)']],
+    ['1(a) and 2 (b)', ['1(a)', '2(b)']],
+  ])('%s yields %j', (text, keys) => {
+    expect(lettered(text)).toEqual(keys);
+  });
+
+  it.each(['2010 (أ)', 'S/RES/242 (1967)', '1  (أ)', '1 (أب)', '1 (ﻻ)'])('%s yields none', (text) => {
+    expect(lettered(text)).toEqual([]);
+  });
+
+  it('is one more reading of the number typed, in one word or two', () => {
+    expect(analyseQueryTerm('1(a)')).toEqual([['1', '1(a)']]);
+    expect(analyseQueryTerm('١ (أ)')).toEqual([['1', '1(a)']]);
+    const groups = planQuery('الفقرة 1 (أ)').groups.map((g) => (g.matcher as { terms: string[] }).terms);
+    expect(groups).toHaveLength(2);
+    expect(groups[1]).toContain('1(a)');
   });
 });

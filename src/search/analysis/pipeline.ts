@@ -132,6 +132,12 @@ export function analyseQueryWords(text: string, symbolParts = false): QueryWord[
     if (symbolParts && raw.type === 'symbol') return;
     if (raw.type !== 'symbol' && insideSymbol(raw)) return;
     const terms = [...analyseToken(raw.text, raw.type)];
+    // A paragraph's item (`1(a)`) is one more reading of its number: the number's group, not a word of its own.
+    const last = words[words.length - 1];
+    if (raw.type === 'lettered' && last && raws[last.word]!.start === raw.start) {
+      last.terms.push(...terms);
+      return;
+    }
     if (raw.type === 'symbol' && isDecisionOrResolutionSymbol(raw.text)) {
       const pair = pairKeyOfSymbol(raw.text);
       if (pair) terms.push(pair);

@@ -14,7 +14,9 @@
 // the member's printed text for a list. Two short numbers joined by a hyphen
 // (`٨-٧`, a target printed for `8.7`; src/text/digits.ts) also yield a
 // `dotted` token `8.7`, which a decimal `8.7` or `٨٫٧` meets; not inside a
-// symbol, not in a chain of three numbers (a date `28-1-2010`).
+// symbol, not in a chain of three numbers (a date `28-1-2010`). A number
+// followed by an item letter in brackets (`1 (أ)`, `1(a)`) also yields a
+// `lettered` token `1(a)`: a paragraph's item, in the English letter.
 
 import {
   digitOf,
@@ -27,11 +29,12 @@ import {
 } from './chars.js';
 import { listedSymbols, symbolMembers, symbolPairKey } from './symbols.js';
 import { isNumberHyphen, joinedNumber } from '../../text/digits.js';
+import { itemLetterLatin } from '../../un/numbering.js';
 
-export type TokenType = 'word' | 'number' | 'pair' | 'symbol' | 'dotted';
+export type TokenType = 'word' | 'number' | 'pair' | 'symbol' | 'dotted' | 'lettered';
 
 export interface RawToken {
-  /** The text as printed (for `pair`, the canonical pair key; for a member of a printed range or list, its symbol; for `dotted`, the number with a dot). */
+  /** The text as printed (for `pair`, the canonical pair key; for a member of a printed range or list, its symbol; for `dotted`, the number with a dot; for `lettered`, the number and its item's English letter). */
   text: string;
   /** UTF-16 offsets into the input: [start, end). */
   start: number;
@@ -147,6 +150,27 @@ function dottedToken(text: string, first: RawToken, second: RawToken): RawToken 
   return joined === null ? null : { text: joined, start: first.start, end: second.end, type: 'dotted' };
 }
 
+/** Most digits of a paragraph number an item letter may follow. */
+const MAX_ITEM_NUMBER_DIGITS = 3;
+
+/**
+ * The `lettered` token of a number and the item letter in brackets after it (`1 (أ)`, `١(ب)`, `3 (هـ)`, `1(a)`:
+ * at most one space between), or null. Reads at most a few characters after the number.
+ */
+function letteredToken(text: string, number: RawToken): RawToken | null {
+  if (number.text.length > MAX_ITEM_NUMBER_DIGITS) return null;
+  let at = number.end;
+  if (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0xa0) at++;
+  if (text.charCodeAt(at) !== 0x28) return null;
+  const letterAt = at + 1;
+  let close = letterAt + 1;
+  while (close < text.length && close - letterAt < 4 && isInWordMark(text.charCodeAt(close))) close++;
+  if (text.charCodeAt(close) !== 0x29) return null;
+  const letter = itemLetterLatin(text.slice(letterAt, close));
+  const value = integerValue(number.text);
+  return letter === null || value === null ? null : { text: `${value}(${letter})`, start: number.start, end: close + 1, type: 'lettered' };
+}
+
 /** Separators that chain numbers into a date, a symbol's parts or a longer number. */
 function isChainSeparator(code: number): boolean {
   return isNumberHyphen(code) || isSymbolSlash(code) || isDecimalPoint(code);
@@ -183,6 +207,8 @@ export function tokenize(text: string): RawToken[] {
       }
       const dotted = previousNumber && start >= symbolScanned ? dottedToken(text, previousNumber, token) : null;
       if (dotted) tokens.push(dotted);
+      const lettered = start >= symbolScanned ? letteredToken(text, token) : null;
+      if (lettered) tokens.push(lettered);
       previousNumber = token;
       i = end;
       continue;
