@@ -382,7 +382,7 @@ function addPhrase(text: string, addGroup: (g: QueryGroup) => number, phrases: P
  * as their parts (the fallback plan). Returns whether the text names a symbol or a resolution (read whole).
  */
 function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: boolean): boolean {
-  let named = false;
+  let namesSymbol = false;
   const clauses = parseSyntax(text);
   for (let c = 0; c < clauses.length; c++) {
     const clause = clauses[c]!;
@@ -403,7 +403,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: bool
     // "قرار مجلس الأمن 338", "القرار 1514": one name of one resolution, not loose words.
     const designation = plainWord && !parts ? designationAt(clauses, c) : null;
     if (designation) {
-      named = true;
+      namesSymbol = true;
       addGroup({ ...base, source: designation.source, fields: [...fields, 'title'], matcher: { kind: 'exact', terms: designation.terms } });
       c = designation.last;
       continue;
@@ -442,7 +442,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: bool
       }
     }
     const analysed = withItem(clauses, c, analyseQueryTerm(clause.term, parts));
-    if (!parts && unfielded && tokenize(clause.term).some((t) => t.type === 'symbol')) named = true;
+    if (!parts && unfielded && tokenize(clause.term).some((t) => t.type === 'symbol')) namesSymbol = true;
     for (const terms of analysed) {
       // A document symbol (every term holds a slash) is also the document's own: look in its title field too.
       // So is a resolution's bare number (`1514`, `قرار مجلس الأمن 338`): the title holds the document's own
@@ -457,7 +457,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: bool
       });
     }
   }
-  return named;
+  return namesSymbol;
 }
 
 /**
