@@ -87,6 +87,12 @@ export interface QueryPlan {
   phrases: PhraseWord[][];
   /** The clause kind the query's wording asks for (a preambular formula typed: prefer-kind.ts), raised in the ranking. */
   preferKind?: ClauseKind;
+  /**
+   * The plan to run when this one finds no clause: the query with each document symbol and resolution reference read
+   * as its parts (`CEDAW/C/SR.919` as `cedaw sr 919`, `القرار 70/1` as its words and numbers). Absent when the query
+   * names no symbol or reference.
+   */
+  fallback?: QueryPlan;
 }
 
 function oneLine(text: string): string {
@@ -264,20 +270,32 @@ function readVariants(): VariantReading[] {
 }
 
 /**
- * Terms of the wordings equivalent to the query word at clause c with `terms`
+ * Terms of the wordings equivalent to the query word c of `words` with `terms`
  * (src/un/equivalents.ts): the word is the last of a variant whose other
  * words stand just before it in the query.
  */
-function alternatesAt(clauses: SyntaxClause[], c: number, terms: readonly string[]): string[] {
+function alternatesAt(words: readonly string[], c: number, terms: readonly string[]): string[] {
   const out = new Set<string>();
-  const word = bareWord(clauses[c]!.term);
+  const word = bareWord(words[c]!);
   for (const v of readVariants()) {
     if (!v.last.includes(word)) continue;
     if (c < v.before.length) continue;
-    if (!v.before.every((w, k) => normaliseToken(clauses[c - v.before.length + k]!.term) === w)) continue;
+    if (!v.before.every((w, k) => normaliseToken(words[c - v.before.length + k]!) === w)) continue;
     for (const t of v.others) if (!terms.includes(t)) out.add(t);
   }
   return [...out];
+}
+
+/**
+ * The analysed groups of query word c, with the `lettered` key (tokenizer.ts) of its number and the item letter
+ * typed as the next word (`1` `(أ)`: `1(a)`) added to the number's group, as printed text is read.
+ */
+function withItem(clauses: SyntaxClause[], c: number, analysed: string[][]): string[][] {
+  const [word, next] = [clauses[c]!, clauses[c + 1]];
+  if (!next || !isPlain(word) || !isPlain(next) || analysed.length === 0) return analysed;
+  const item = tokenize(`${word.term} ${next.term}`).find((t) => t.type === 'lettered');
+  if (!item || item.start >= word.term.length || item.end <= word.term.length + 1) return analysed;
+  return [...analysed.slice(0, -1), [...analysed[analysed.length - 1]!, item.text]];
 }
 
 /** An analysed term that may be a resolution's own number: three to five digits, not a year. */
@@ -295,6 +313,15 @@ export function planQuery(query: string): QueryPlan {
   if (query.length > MAX_QUERY_CHARS) {
     throw new UsageError(`query too long: ${query.length} characters, the limit is ${MAX_QUERY_CHARS}`);
   }
+  const { plan, named } = buildPlan(query, false);
+  if (!named) return plan;
+  const fallback = buildPlan(query, true).plan;
+  return fallback.groups.some((g) => g.presence !== 'prohibited') ? { ...plan, fallback } : plan;
+}
+
+/** The plan of a query, and whether it names a document symbol or a resolution; with `parts`, those read as their parts. */
+function buildPlan(query: string, parts: boolean): { plan: QueryPlan; named: boolean } {
+  let named = false;
   const groups: QueryGroup[] = [];
   const phrases: PhraseWord[][] = [];
   const seen = new Map<string, number>();
@@ -319,34 +346,43 @@ export function planQuery(query: string): QueryPlan {
     }
     // A sign that belongs to the next quoted phrase is not a word.
     const text = segments[s + 1]?.phrase ? segment.text.replace(TRAILING_SIGN, '') : segment.text;
-    if (text.trim() !== '') addPlain(text, addGroup);
+    if (text.trim() !== '' && addPlain(text, addGroup, parts)) named = true;
   });
 
   if (groups.length > 0 && groups.every((g) => g.presence === 'prohibited')) {
     throw new UsageError('bad query: only excluded words (-word); add at least one word to look for');
   }
   const preferKind = preferredKind(query);
-  return preferKind ? { groups, phrases, preferKind } : { groups, phrases };
+  return { plan: preferKind ? { groups, phrases, preferKind } : { groups, phrases }, named };
 }
 
-/** A quoted phrase: each analysed word a required group, with its place; two or more words make a phrase to check. */
+/**
+ * A quoted phrase: each analysed word a required group, with its place; two or more words make a phrase to check.
+ * A place accepts what the same word accepts outside quotes (its nisba, an equivalent wording: exactMatcher), so
+ * `"الملزم قانونا"` holds at `الملزم قانونياً`; the order and the distance of the places stay strict.
+ */
 function addPhrase(text: string, addGroup: (g: QueryGroup) => number, phrases: PhraseWord[][]): void {
   const words: PhraseWord[] = [];
+  const printed = tokenize(text).map((t) => t.text);
   for (const word of analyseQueryWords(text)) {
     const group = addGroup({
       source: text.trim(),
       fields: [...POSITIONAL_FIELDS],
       presence: 'required',
       boost: 1,
-      matcher: { kind: 'exact', terms: word.terms },
+      matcher: exactMatcher(word.terms, null, alternatesAt(printed, word.word, word.terms)),
     });
     words.push({ group, offset: word.word });
   }
   if (words.length >= 2) phrases.push(words);
 }
 
-/** Plain query text, read with the query syntax. */
-function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
+/**
+ * Plain query text, read with the query syntax. With `parts`, document symbols and resolution references are read
+ * as their parts (the fallback plan). Returns whether the text names a symbol or a resolution (read whole).
+ */
+function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: boolean): boolean {
+  let namesSymbol = false;
   const clauses = parseSyntax(text);
   for (let c = 0; c < clauses.length; c++) {
     const clause = clauses[c]!;
@@ -365,8 +401,9 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
     }
     const plainWord = isPlain(clause);
     // "قرار مجلس الأمن 338", "القرار 1514": one name of one resolution, not loose words.
-    const designation = plainWord ? designationAt(clauses, c) : null;
+    const designation = plainWord && !parts ? designationAt(clauses, c) : null;
     if (designation) {
+      namesSymbol = true;
       addGroup({ ...base, source: designation.source, fields: [...fields, 'title'], matcher: { kind: 'exact', terms: designation.terms } });
       c = designation.last;
       continue;
@@ -394,8 +431,8 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
           // "الفقرة 4 من المادة 2": the paragraph is inside the article, so the article is the clause named.
           const keys = outerReference(clauses, named.last + 1) ?? named.keys;
           // Every word answers to the reference: the named clause holds "all the words".
-          for (const { term } of clauses.slice(c, named.last + 1)) {
-            for (const terms of analyseQueryTerm(term)) {
+          for (let j = c; j <= named.last; j++) {
+            for (const terms of withItem(clauses, j, analyseQueryTerm(clauses[j]!.term))) {
               addGroup({ ...base, fields: [...fields, 'ref'], matcher: { kind: 'exact', terms: [...terms, ...keys] } });
             }
           }
@@ -404,7 +441,8 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
         }
       }
     }
-    const analysed = analyseQueryTerm(clause.term);
+    const analysed = withItem(clauses, c, analyseQueryTerm(clause.term, parts));
+    if (!parts && unfielded && tokenize(clause.term).some((t) => t.type === 'symbol')) namesSymbol = true;
     for (const terms of analysed) {
       // A document symbol (every term holds a slash) is also the document's own: look in its title field too.
       // So is a resolution's bare number (`1514`, `قرار مجلس الأمن 338`): the title holds the document's own
@@ -415,10 +453,11 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number): void {
       addGroup({
         ...base,
         fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : year ? [...fields, 'years'] : [...fields],
-        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : exactMatcher(terms, refs, analysed.length === 1 ? alternatesAt(clauses, c, terms) : []),
+        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : exactMatcher(terms, refs, analysed.length === 1 ? alternatesAt(clauses.map((x) => x.term), c, terms) : []),
       });
     }
   }
+  return namesSymbol;
 }
 
 /**

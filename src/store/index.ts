@@ -271,7 +271,9 @@ export class UnresIndex {
     if (opts.cites !== undefined) filters.cites = opts.cites;
     if (opts.since !== undefined) filters.since = opts.since;
     if (opts.until !== undefined) filters.until = opts.until;
-    return this.snapshot.search(plan, filters, limit);
+    const hits = this.snapshot.search(plan, filters, limit);
+    // A symbol or resolution no clause holds: its parts, rather than nothing (QueryPlan.fallback).
+    return hits.length === 0 && plan.fallback ? this.snapshot.search(plan.fallback, filters, limit) : hits;
   }
 
   /** Adds documents, each keyed by its `source.path` and `source.sha256` (see ingestFiles). */

@@ -44,3 +44,27 @@ const ARABIC_INDIC = '٠١٢٣٤٥٦٧٨٩';
 export function toArabicIndicDigits(text: string): string {
   return text.replace(/[0-9]/g, (d) => ARABIC_INDIC[Number(d)]!);
 }
+
+/**
+ * Hyphens that join the two parts of a number printed with a hyphen for a dot (U+002D, U+2010, U+2011). Arabic
+ * UN texts print a target or a subsection `٨-٧` where the English prints `8.7`; an en dash (U+2013) marks a
+ * range and is not among them.
+ */
+export function isNumberHyphen(code: number): boolean {
+  return code === 0x2d || code === 0x2010 || code === 0x2011;
+}
+
+/** The most digits either part of a hyphen-joined number may have: goals, targets and sections are numbered below 100. */
+export const MAX_JOINED_PART_DIGITS = 2;
+
+/**
+ * The dotted number two digit runs joined by a hyphen stand for (`٨`, `٧` -> `8.7`: a decimal `8.7` and `٨٫٧`
+ * normalise to the same), or null when either run is longer than MAX_JOINED_PART_DIGITS (years, symbols'
+ * numbers, job numbers) or not digits.
+ */
+export function joinedNumber(first: string, second: string): string | null {
+  if (first.length > MAX_JOINED_PART_DIGITS || second.length > MAX_JOINED_PART_DIGITS) return null;
+  const a = parseDigits(first);
+  const b = parseDigits(second);
+  return a === null || b === null ? null : `${a}.${b}`;
+}

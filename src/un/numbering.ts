@@ -102,6 +102,16 @@ export const ITEM_LETTERS: readonly string[] = [
   'ا', 'ب', 'ج', 'د', 'ه', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص', 'ق', 'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ',
 ];
 
+/**
+ * The Latin letter an item letter stands for in the English text ((أ) → a, (ب) → b, (هـ) → e), a Latin
+ * lower-case letter as itself; null for anything else (ظ and غ come after z).
+ */
+export function itemLetterLatin(letter: string): string | null {
+  if (/^[a-z]$/.test(letter)) return letter;
+  const index = itemLetterIndex(letter.replace(/\u0640/g, ''));
+  return index >= 0 && index < 26 ? String.fromCharCode(0x61 + index) : null;
+}
+
 /** (أ) → 0, (ب) → 1 ...: the position of an item letter, or -1. */
 export function itemLetterIndex(label: string): number {
   return ITEM_LETTERS.indexOf(foldLetters(label).replace(/\s/g, ''));

@@ -205,3 +205,94 @@ export function isDecisionOrResolutionSymbol(symbol: string): boolean {
     .split('/')
     .some((part) => part === 'RES' || part === 'DEC');
 }
+
+// ----------------------------------------------- ranges and lists of symbols
+//
+// UN texts print several documents of one series as one symbol and its
+// continuation: a range in the last part (E/C.12/2005/SR.38-40, A/C.3/70/L.5-L.7),
+// a list after it (CEDAW/C/SR.918 و919, S/2001/1015 و Add.1, A/60/1/Add.1 و Add.2),
+// or a joint symbol of two organs (A/55/305-S/2000/809). Each member is a
+// document of its own, to be found by its own symbol.
+
+/** The longest run of numbers a printed range stands for, and the furthest a listed number may be from the one before it. */
+export const MAX_SYMBOL_RUN = 30;
+/** The most members one list after a symbol is read to hold. */
+const MAX_LISTED = 20;
+/** Parts that number a document's addenda, corrigenda, revisions and amendments: appended to the symbol they follow. */
+const APPENDED_PARTS = new Set(['ADD', 'CORR', 'REV', 'AMEND']);
+
+const RANGE_PART = /^([A-Za-z]{1,6}\.)?(\d{1,5})-([A-Za-z]{1,6}\.)?(\d{1,5})$/;
+const ENDS_IN_NUMBER = /^(.*?)(\d{1,5})$/s;
+
+/** The symbols a printed symbol stands for besides itself: the members of a range in its last part, the parts of a joint symbol. */
+export function symbolMembers(printed: string): string[] {
+  const symbol = toAsciiDigits(printed);
+  const out: string[] = [];
+  const slash = symbol.lastIndexOf('/');
+  const range = slash > 0 ? RANGE_PART.exec(symbol.slice(slash + 1)) : null;
+  if (range && (range[3] === undefined || range[3] === range[1])) {
+    const [from, to] = [Number(range[2]), Number(range[4])];
+    if (to > from && to - from < MAX_SYMBOL_RUN) {
+      for (let n = from; n <= to; n++) out.push(`${symbol.slice(0, slash + 1)}${range[1] ?? ''}${n}`);
+    }
+  }
+  // A joint symbol: a hyphen before another series' letters and slash (A/55/305-S/2000/809).
+  const pieces = symbol.split(/-(?=[A-Z]{1,6}\/)/);
+  if (pieces.length > 1) for (const piece of pieces) if (piece.includes('/')) out.push(piece);
+  return out;
+}
+
+/** One member of a list after a symbol: where it is printed and the symbol it stands for. */
+export interface ListedSymbol {
+  symbol: string;
+  start: number;
+  end: number;
+}
+
+const DIGIT = '[0-9\u0660-\u0669\u06f0-\u06f9]';
+// Between members: spaces, then `و`, or a comma and maybe `و`, then spaces (the `و` may be joined to the member: و919).
+const LIST_JOIN = /[ \t\u00a0]*(?:\u0648|[\u060c,][ \t\u00a0]*(?:\u0648)?)[ \t\u00a0]*/y;
+// A member: a number, or a lettered part and its number (Add.1, L.6), ending there (not a date, a pair or a decimal).
+const LIST_MEMBER = new RegExp(`(?:([A-Za-z]{1,6})\\.)?(${DIGIT}{1,5})(?!${DIGIT}|[/\\u2215\\uff0f]|[.-]${DIGIT}|[A-Za-z])`, 'y');
+
+/**
+ * The members of a list printed after a symbol that ends at `from` in `text`:
+ * `CEDAW/C/SR.918 و919` lists CEDAW/C/SR.919; `S/2001/1015 و Add.1` lists
+ * S/2001/1015/Add.1; `A/C.3/70/L.5 و L.6` lists A/C.3/70/L.6. A bare number
+ * follows the last one within MAX_SYMBOL_RUN (so a year or a count after `و`
+ * is no member); a lettered part replaces the same part or, for Add, Corr,
+ * Rev, Amend, is appended. Sticky regexes from `from` on: linear in what they read.
+ */
+export function listedSymbols(text: string, symbol: string, from: number): ListedSymbol[] {
+  const out: ListedSymbol[] = [];
+  let current = toAsciiDigits(symbol);
+  let at = from;
+  while (out.length < MAX_LISTED) {
+    LIST_JOIN.lastIndex = at;
+    if (!LIST_JOIN.test(text)) break;
+    LIST_MEMBER.lastIndex = LIST_JOIN.lastIndex;
+    const m = LIST_MEMBER.exec(text);
+    if (!m) break;
+    const next = listedMember(current, m[1], Number(toAsciiDigits(m[2]!)));
+    if (next === null) break;
+    out.push({ symbol: next, start: m.index, end: LIST_MEMBER.lastIndex });
+    current = next;
+    at = LIST_MEMBER.lastIndex;
+  }
+  return out;
+}
+
+/** The symbol a listed member stands for after `current`, or null when the member cannot continue it. */
+function listedMember(current: string, letters: string | undefined, n: number): string | null {
+  const slash = current.lastIndexOf('/');
+  const last = current.slice(slash + 1);
+  if (letters !== undefined) {
+    const dot = last.indexOf('.');
+    if (dot > 0 && last.slice(0, dot).toUpperCase() === letters.toUpperCase()) return `${current.slice(0, slash + 1)}${letters}.${n}`;
+    return APPENDED_PARTS.has(letters.toUpperCase()) ? `${current}/${letters}.${n}` : null;
+  }
+  const numbered = ENDS_IN_NUMBER.exec(last);
+  if (!numbered) return null;
+  const before = Number(numbered[2]);
+  return n > before && n - before <= MAX_SYMBOL_RUN ? `${current.slice(0, slash + 1)}${numbered[1]}${n}` : null;
+}

@@ -52,6 +52,18 @@ describe('planQuery', () => {
     expect(planQuery('E/CN.15/2006/10').groups.map((g) => g.matcher)).toEqual([{ kind: 'exact', terms: ['e/cn.15/2006/10'] }]);
   });
 
+  it('gives a query naming a symbol or a resolution a fallback: the same query with those read as their parts', () => {
+    const terms = (plan: { groups: { matcher: unknown }[] } | undefined) =>
+      (plan?.groups ?? []).flatMap((g) => (g.matcher as { terms?: string[] }).terms ?? []);
+    expect(terms(planQuery('CEDAW/C/SR.919').fallback)).toEqual(['cedaw', 'sr', '919']);
+    expect(terms(planQuery('XYZ/C/SR.1 مصر').fallback)).toEqual(['xyz', 'sr', '1', 'مصر']);
+    expect(terms(planQuery('القرار 70/1').fallback)).toEqual(['قرار', '70', '1', '1/70']);
+    // Words, numbers, pairs and phrases name nothing to read otherwise.
+    for (const q of ['الاتجار بالأطفال', '64/293', '2019', '"E/2017/30 الوثيقة"']) expect(planQuery(q).fallback, q).toBeUndefined();
+    // The fallback has no fallback of its own.
+    expect(planQuery('E/2017/30').fallback?.fallback).toBeUndefined();
+  });
+
   it('reads a quoted phrase as groups in order, all required, with their places', () => {
     const plan = planQuery('"الاتجار بالأطفال" الإنترنت');
     expect(plan.phrases).toEqual([[{ group: 0, offset: 0 }, { group: 1, offset: 1 }]]);
@@ -69,6 +81,13 @@ describe('planQuery', () => {
     expect(planQuery('"مجلس الوصاية').phrases).toEqual([]);
     expect(planQuery('"الوصاية"').groups.map((g) => g.presence)).toEqual(['required']);
     expect(usageError('-"مجلس الوصاية"').message).toMatch(/phrase cannot be excluded/);
+  });
+
+  it('lets a place in a quoted phrase accept what the word accepts unquoted (nisba, equivalent wordings)', () => {
+    const matchers = (query: string) => planQuery(query).groups.map((g) => g.matcher);
+    expect(matchers('"الملزم قانونا"')).toEqual(matchers('الملزم قانونا'));
+    expect(matchers('"حفظ السلام"')).toEqual(matchers('حفظ السلام'));
+    expect(planQuery('"حفظ السلام"').groups[1]!.matcher).toMatchObject({ alternates: ['سلم'] });
   });
 
   it('looks for a clause named by number in the ref field too', () => {

@@ -107,8 +107,8 @@ export function analyseText(text: string): AnalysedTerm[] {
  * decision symbol also matches its order-free number pair (`A/RES/64/293`
  * finds `٢٩٣/٦٤`).
  */
-export function analyseQueryTerm(term: string): string[][] {
-  return analyseQueryWords(term).map((w) => w.terms);
+export function analyseQueryTerm(term: string, symbolParts = false): string[][] {
+  return analyseQueryWords(term, symbolParts).map((w) => w.terms);
 }
 
 /** One printed token of a query, analysed: its terms and its index among the tokens (the position the index records). */
@@ -117,15 +117,27 @@ export interface QueryWord {
   word: number;
 }
 
-/** analyseQueryTerm with each group's token index, so a phrase knows how far apart its words stand (a stop word keeps its place). */
-export function analyseQueryWords(text: string): QueryWord[] {
+/**
+ * analyseQueryTerm with each group's token index, so a phrase knows how far apart its words stand (a stop word keeps
+ * its place). With `symbolParts`, a document symbol is read as its parts (letters and numbers), not whole: the reading
+ * a query falls back to when no clause holds the symbol (query.ts).
+ */
+export function analyseQueryWords(text: string, symbolParts = false): QueryWord[] {
   const raws = tokenize(text);
-  const symbols = raws.filter((t) => t.type === 'symbol');
+  // A symbol is asked for whole, and a hyphen-joined number as its dotted reading (`8-7` as `8.7`), not their parts.
+  const symbols = raws.filter((t) => (t.type === 'symbol' && !symbolParts) || t.type === 'dotted');
   const insideSymbol = (t: RawToken): boolean => symbols.some((s) => t !== s && t.start >= s.start && t.end <= s.end);
   const words: QueryWord[] = [];
   raws.forEach((raw, word) => {
+    if (symbolParts && raw.type === 'symbol') return;
     if (raw.type !== 'symbol' && insideSymbol(raw)) return;
     const terms = [...analyseToken(raw.text, raw.type)];
+    // A paragraph's item (`1(a)`) is one more reading of its number: the number's group, not a word of its own.
+    const last = words[words.length - 1];
+    if (raw.type === 'lettered' && last && raws[last.word]!.start === raw.start) {
+      last.terms.push(...terms);
+      return;
+    }
     if (raw.type === 'symbol' && isDecisionOrResolutionSymbol(raw.text)) {
       const pair = pairKeyOfSymbol(raw.text);
       if (pair) terms.push(pair);

@@ -7,7 +7,9 @@ export {
   citeQueryKey,
   isDecisionOrResolutionSymbol,
   isSymbolPairKey,
+  listedSymbols,
   normaliseSymbol,
   pairKeyOfSymbol,
+  symbolMembers,
   symbolPairKey,
 } from '../../un/symbols.js';

@@ -1,0 +1,156 @@
+// The query language against the ways UN texts print words, numbers and
+// symbols, end to end through bin/unres.js on crafted texts:
+//   - a place in a quoted phrase accepts what the same word accepts outside
+//     quotes (its nisba reading), the order and distance staying strict;
+//   - a symbol printed for several documents (a range, a list after it) is
+//     found by each member's own symbol;
+//   - a symbol or resolution no clause holds falls back to its parts;
+//   - a number printed with a hyphen for a dot (`٨-٧`) meets `8.7`, `8-7`, `٨٫٧`;
+//   - a paragraph's item (`الفقرة 1 (أ)`) meets `1(a)`, above other items of the paragraph.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPackage, removePackage, unres } from './run-bin.js';
+
+interface Hit {
+  doc: string;
+  clause: string;
+  text: string;
+}
+
+let scratch: string;
+let index: string;
+
+/** A resolution-shaped text: an organ's opening line, then numbered operative paragraphs. */
+function resolution(paragraphs: readonly string[]): string {
+  return ['إن الجمعية العامة،', '', ...paragraphs.flatMap((p, i) => [`${i + 1} - ${p}`, '']), ''].join('\n');
+}
+
+async function search(query: string, ...args: string[]): Promise<{ code: number; hits: Hit[] }> {
+  const result = await unres(['search', query, ...args, '--json', '--index', index], { home: scratch });
+  expect(result.stderr).toBe('');
+  expect([0, 1]).toContain(result.code);
+  return { code: result.code, hits: JSON.parse(result.stdout) as Hit[] };
+}
+
+/** The clause ids (doc#clause) a query finds, best first. */
+async function found(query: string, ...args: string[]): Promise<string[]> {
+  return (await search(query, ...args)).hits.map((h) => `${h.doc}#${h.clause}`);
+}
+
+beforeAll(async () => {
+  buildPackage();
+  scratch = mkdtempSync(join(tmpdir(), 'unres-notations-'));
+  index = join(scratch, 'index');
+  const texts = join(scratch, 'texts');
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(texts);
+  writeFileSync(
+    join(texts, 'phrases.txt'),
+    resolution([
+      'تؤكد أن هذه الاتفاقية هي الصك الرئيسي الملزم قانونياً لمكافحة الجريمة.',
+      'تلاحظ أن الملزم للدول الأطراف في الصك الرئيسي هو ما تعتبره قانونياً.',
+    ]),
+  );
+  writeFileSync(
+    join(texts, 'records.txt'),
+    resolution([
+      'تحيط علما بالمحاضر الموجزة لجلستيها 101 و 102 (انظر XYZ/C/SR.101 و102).',
+      'تنظر في التقارير في جلساتها 5 إلى 7 (انظر XYZ/C.9/2001/SR.5-7).',
+      'تحيل تقرير الأمين العام (S/2099/1015 و Add.1) إلى اللجنة.',
+      'تحيط علما بالوثيقة A/99/100 و 2009 وبالمسائل الأخرى.',
+    ]),
+  );
+  writeFileSync(
+    join(texts, 'targets.txt'),
+    resolution([
+      'تشير إلى الغايات ٥-٢ و ٨-٧ و ١٦-٢ من أهداف التنمية المستدامة.',
+      'تقرر أن تعقد دورتها في الفترة 28-7-2030 وأن تنظر في الغاية 3 والبند 8 والبند 7.',
+    ]),
+  );
+  writeFileSync(
+    join(texts, 'items.txt'),
+    resolution([
+      'تطلب إلى الأمين العام أن ينفذ الفقرة 1 (ب) من قرارها السابق بشأن المياه.',
+      'تطلب إلى الأمين العام أن ينفذ الفقرة 1 (أ) من قرارها السابق بشأن المياه.',
+    ]),
+  );
+  const ingest = await unres(['ingest', texts, '--index', index], { home: scratch });
+  expect(ingest.code, ingest.stderr).toBe(0);
+}, 240_000);
+
+afterAll(() => {
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+  removePackage();
+});
+
+describe('a quoted phrase accepts what its words accept outside quotes', () => {
+  it('a noun in a phrase also holds at its nisba (قانونا against قانونياً)', async () => {
+    expect(await found('"الصك الرئيسي الملزم قانونا"')).toEqual(['phrases#op1']);
+    expect(await found('"الملزم قانونا"')).toEqual(['phrases#op1']);
+  });
+
+  it('stays strict on order and distance: the same words apart are no phrase', async () => {
+    expect(await found('الملزم قانونا')).toContain('phrases#op2');
+    expect(await found('"قانونا الملزم"')).toEqual([]);
+  });
+});
+
+describe('a symbol printed for several documents is found by each member', () => {
+  it('a list after the symbol (SR.101 و102)', async () => {
+    expect(await found('XYZ/C/SR.102')).toEqual(['records#op1']);
+    expect(await found('XYZ/C/SR.101')).toEqual(['records#op1']);
+  });
+
+  it('a range in the last part (SR.5-7), the range itself typed too', async () => {
+    expect(await found('XYZ/C.9/2001/SR.6')).toEqual(['records#op2']);
+    expect(await found('XYZ/C.9/2001/SR.7')).toEqual(['records#op2']);
+    expect((await found('XYZ/C.9/2001/SR.5-7'))[0]).toBe('records#op2');
+  });
+
+  it('an addendum listed after its document (و Add.1)', async () => {
+    expect(await found('S/2099/1015/Add.1')).toEqual(['records#op3']);
+  });
+});
+
+describe('a symbol or a resolution no clause holds falls back to its parts', () => {
+  it('a symbol: the clauses holding its parts, not nothing', async () => {
+    const { code, hits } = await search('XYZ/C/SR.103');
+    expect(code).toBe(0);
+    expect(hits.map((h) => `${h.doc}#${h.clause}`)).toContain('records#op1');
+  });
+
+  it('a number after و that is no member is not read as one: the fallback, not the symbol, finds it', async () => {
+    const whole = await found('A/99/2009');
+    const parts = await found('a 99 2009');
+    expect(whole).toEqual(parts);
+  });
+
+  it('a symbol some clause holds does not fall back', async () => {
+    expect(await found('XYZ/C/SR.102')).toEqual(['records#op1']);
+  });
+});
+
+describe('a number printed with a hyphen for a dot', () => {
+  it.each(['الغاية 8.7', '8.7', '8-7', '٨-٧', '٨٫٧', 'الغاية ١٦.٢'])('%s finds the target printed ٨-٧ / ١٦-٢ first', async (query) => {
+    expect((await found(query))[0]).toBe('targets#op1');
+  });
+
+  it('does not read a date or loose numbers as the target', async () => {
+    expect(await found('8.7')).toEqual(['targets#op1']);
+    expect(await found('28.7')).toEqual([]);
+  });
+});
+
+describe("a paragraph's item", () => {
+  it.each(['الفقرة 1 (أ)', 'الفقرة ١ (أ)', '1(a)', 'الفقرة 1(a) المياه'])('%s finds the clause citing item (أ) before the one citing (ب)', async (query) => {
+    const hits = (await found(query)).filter((h) => h.startsWith('items#'));
+    expect(hits).toEqual(['items#op2', 'items#op1']);
+  });
+
+  it('the other item typed finds its own clause first', async () => {
+    const hits = (await found('الفقرة 1 (ب)')).filter((h) => h.startsWith('items#'));
+    expect(hits).toEqual(['items#op1', 'items#op2']);
+  });
+});
