@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The published entry point: the compiled CLI, bundled by `npm run build`
 // (scripts/bundle.ts) so that a cold start reads a few files, not a hundred.
-// `unres search` loads its own bundle (search.js: the same program with the
-// search command alone), every other command the whole CLI (main.js).
+// `unres search` loads its own bundle (search.cjs: the same program with the
+// search command alone, compiled with a V8 code cache kept beside it: see
+// src/cli/code-cache.ts), every other command the whole CLI (main.js).
 // finishProcess exits without Node's heap teardown when nothing is pending
 // (src/cli/exit.ts).
 import { setFlagsFromString } from 'node:v8';
@@ -24,6 +25,16 @@ const search = process.argv[2] === 'search';
 // (Node 24); an unknown flag would print an error line, so newer V8 is left be.
 if (search && Number(process.versions.v8.split('.')[0]) <= 13) setFlagsFromString('--interrupt-budget=2162688');
 
-const { finishProcess, main } = await import(search ? '../dist/bundle/search.js' : '../dist/bundle/main.js');
-
-main(process.argv).then(finishProcess);
+if (search) {
+  const { loadWithCache } = await import('../dist/bundle/search-loader.js');
+  const { fileURLToPath } = await import('node:url');
+  const { exports, saveCache } = loadWithCache(fileURLToPath(new URL('../dist/bundle/search.cjs', import.meta.url)));
+  exports.main(process.argv).then((code) => {
+    // The cache is written after a search that ran (hits or none), so it holds a search's code.
+    if (code === 0 || code === 1) saveCache();
+    exports.finishProcess(code);
+  });
+} else {
+  const { finishProcess, main } = await import('../dist/bundle/main.js');
+  main(process.argv).then(finishProcess);
+}
