@@ -2,7 +2,7 @@
 // parse worker and the merge worker as entry points, with what they load lazily
 // split into chunks; and, built apart, `unres search`'s own entry as one
 // CommonJS file (search.cjs), which bin/unres.js runs through its loader
-// (search-loader.js, src/cli/code-cache.ts) with a V8 code cache.
+// (search-loader.cjs, src/cli/code-cache.ts) with a V8 code cache.
 // Why: a cold `unres search` spent about 50 ms of CPU resolving, reading and
 // compiling some hundred small modules; one file per load path costs a fraction.
 // Packages stay in node_modules (imported as they are), so the bundle holds
@@ -40,7 +40,7 @@
 // starting a second node (~50 ms or more). What did pay is in src/cli/exit.ts.
 //
 // Usage: node dist/scripts/bundle.js [distDir]   (default: this build's dist/)
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -51,7 +51,7 @@ export const BUNDLE_ENTRIES = ['src/cli/main.js', 'src/index/parse-worker.js', '
 /** `unres search`'s entry, bundled on its own into search.cjs: one CommonJS file, compiled with a code cache. */
 export const SEARCH_ENTRY = 'src/cli/search-main.js';
 
-/** What loads search.cjs with its code cache (src/cli/code-cache.ts), bundled alone into search-loader.js. */
+/** What loads search.cjs with its code cache (src/cli/code-cache.ts), bundled alone into search-loader.cjs. */
 export const SEARCH_LOADER_ENTRY = 'src/cli/code-cache.js';
 
 /** The packages bundled with unres's code; every other dependency stays external. */
@@ -118,7 +118,10 @@ export async function bundle(distDir: string): Promise<void> {
     // import() of a package or a Node module becomes require(): a script compiled by vm.Script has no import().
     supported: { 'dynamic-import': false },
   });
-  await build({ ...shared, entryPoints: { 'search-loader': join(distDir, SEARCH_LOADER_ENTRY) }, outdir, format: 'esm' });
+  // The code cache is made by the node that runs the searches, beside the bundle: never packed.
+  writeFileSync(join(outdir, '.npmignore'), 'search.cache\nsearch.cache.*.tmp\n');
+  // CommonJS too: bin/unres.js requires it (src/cli/code-cache.ts says why).
+  await build({ ...shared, entryPoints: [join(distDir, SEARCH_LOADER_ENTRY)], outfile: join(outdir, 'search-loader.cjs'), format: 'cjs' });
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

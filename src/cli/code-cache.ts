@@ -14,8 +14,9 @@
 // bundle or a damaged file is never believed. V8 refuses a cache made by
 // another V8 version or with other flags; it is then written again. Where the
 // bundle's folder cannot be written (a read-only install), searches compile as
-// before and nothing is written. This module is bundled alone
-// (dist/bundle/search-loader.js) and loads only Node's own modules.
+// before and nothing is written. This module is bundled alone, as CommonJS
+// (dist/bundle/search-loader.cjs), and loads only Node's own modules: with
+// bin/unres.js, also CommonJS, a search never starts Node's ES module loader.
 
 import { accessSync, constants, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

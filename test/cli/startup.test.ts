@@ -82,9 +82,10 @@ describe('the built package, as it runs', () => {
 
   /**
    * The unres modules (as `src/...` paths), the bundle's files and the packages a run of the CLI loads.
-   * ES modules are seen by a module hook. search.cjs is compiled by the search loader, not imported
-   * (src/cli/code-cache.ts): V8's coverage tells which of its modules ran; those it holds for later
-   * (esbuild's init functions named by the module's path) count only when called.
+   * ES modules are seen by a module hook; CommonJS files (bin/unres.js, search-loader.cjs) and
+   * search.cjs, compiled by the search loader (src/cli/code-cache.ts), by V8's coverage, which also
+   * tells which of search.cjs's modules ran: those it holds for later (esbuild's init functions
+   * named by the module's path) count only when called.
    */
   function loadedBy(args: string[]): { modules: string[]; files: string[]; packages: string[] } {
     const log = join(work, 'loaded.txt');
@@ -127,8 +128,10 @@ export async function resolve(specifier, context, next) {
         result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[];
       };
       for (const script of report.result) {
+        // CommonJS files (search-loader.cjs, search.cjs) are not seen by the module hook.
+        const bundled = /[\\/]dist[\\/]bundle[\\/]([^\\/]+\.cjs)$/.exec(script.url);
+        if (bundled) files.add(bundled[1]!);
         if (!/[\\/]dist[\\/]bundle[\\/]search\.cjs$/.test(script.url)) continue;
-        files.add('search.cjs');
         const notRun = new Set(
           script.functions.filter((f) => /\bsrc\/\S+\.js$/.test(f.functionName) && f.ranges[0]!.count === 0).map((f) => /\b(src\/\S+)\.js$/.exec(f.functionName)![1]!),
         );
@@ -160,12 +163,12 @@ export async function resolve(specifier, context, next) {
     expect(packages.filter((p) => /^(unified|remark-|mdast|string-width|bidi-js|arabic-reshaper|pdfjs-dist|mammoth)/.test(p))).toEqual([]);
   }, 60_000);
 
-  it('search loads its own bundle (search-loader.js and search.cjs), never the whole CLI\'s', () => {
+  it('search loads its own bundle (search-loader.cjs and search.cjs), never the whole CLI\'s', () => {
     const index = join(work, 'index');
     if (!existsSync(index)) execFileSync(process.execPath, [BIN, 'ingest', SEEDS, '--index', index], { stdio: 'pipe' });
     for (const args of [['search', 'طفل', '--index', index, '--json'], ['search', 'طفل', '--index', index], ['search', '--help']]) {
       const { files } = loadedBy(args);
-      expect(files.sort()).toEqual(['search-loader.js', 'search.cjs']);
+      expect(files.sort()).toEqual(['search-loader.cjs', 'search.cjs']);
     }
     // Any other command starts from main.js.
     expect(loadedBy(['list', '--index', index]).files).toContain('main.js');
