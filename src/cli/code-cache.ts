@@ -33,8 +33,9 @@ export interface SourceKey {
   crc: number;
 }
 
-export function sourceKey(source: string): SourceKey {
-  return { length: source.length, crc: crc32(source) };
+/** The key of a source read as `bytes` (its CRC-32 taken from the bytes: from the string, Node converts it first). */
+export function sourceKey(source: string, bytes: Uint8Array = Buffer.from(source, 'utf8')): SourceKey {
+  return { length: source.length, crc: crc32(bytes) };
 }
 
 /** The cache file of a bundle: its name with .cache for the extension. */
@@ -75,8 +76,9 @@ export interface LoadedScript<T> {
  * resolving from its folder), compiled with its code cache when one fits.
  */
 export function loadWithCache<T>(bundle: string): LoadedScript<T> {
-  const source = readFileSync(bundle, 'utf8');
-  const key = sourceKey(source);
+  const bytes = readFileSync(bundle);
+  const source = bytes.toString('utf8');
+  const key = sourceKey(source, bytes);
   const cacheFile = cachePath(bundle);
   let cachedData: Buffer | undefined;
   try {
