@@ -81,6 +81,21 @@ const deferChildProcess: Plugin = {
   },
 };
 
+/**
+ * Rewrites a bundle with every character outside ASCII as a \\u escape. esbuild
+ * escapes them in strings, not in regular expression literals or comments
+ * (the Arabic of the analysis' patterns), and one such character makes the
+ * whole source a two-byte string for V8: decoded from UTF-8, then scanned, at
+ * twice the size (valgrind, a rare word at 1,000 documents: about 5 M
+ * instructions of 280 M). In a literal or a comment the escape means the same.
+ * A character written after a backslash (an identity escape) would not: refused.
+ */
+function asciiOnly(file: string): void {
+  const source = readFileSync(file, 'utf8');
+  if (/\\[^\x00-\x7f]/.test(source)) throw new Error(`${file}: a non-ASCII character after a backslash cannot be escaped safely`);
+  writeFileSync(file, source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 /** Writes `${distDir}/bundle/` from the tsc output in `distDir` (its package.json is `${distDir}/../package.json`). */
 export async function bundle(distDir: string): Promise<void> {
   const outdir = join(distDir, 'bundle');
@@ -118,6 +133,7 @@ export async function bundle(distDir: string): Promise<void> {
     // import() of a package or a Node module becomes require(): a script compiled by vm.Script has no import().
     supported: { 'dynamic-import': false },
   });
+  asciiOnly(join(outdir, 'search.cjs'));
   // The code cache is made by the node that runs the searches, beside the bundle: never packed.
   writeFileSync(join(outdir, '.npmignore'), 'search.cache\nsearch.cache.*.tmp\n');
   // CommonJS too: bin/unres.js requires it (src/cli/code-cache.ts says why).
