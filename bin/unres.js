@@ -1,11 +1,19 @@
 #!/usr/bin/env node
 // The published entry point: the compiled CLI, bundled by `npm run build`
 // (scripts/bundle.ts) so that a cold start reads a few files, not a hundred.
-// `unres search` loads its own bundle (search.js: the same program with the
-// search command alone), every other command the whole CLI (main.js).
+// `unres search` loads its own bundle (search.cjs: the same program with the
+// search command alone, compiled with a V8 code cache kept beside it: see
+// src/cli/code-cache.ts), every other command the whole CLI (main.js).
 // finishProcess exits without Node's heap teardown when nothing is pending
 // (src/cli/exit.ts).
-import { setFlagsFromString } from 'node:v8';
+//
+// This file is CommonJS (bin/package.json says so), as is search's path: an
+// ES module entry starts Node's ES module loader, which reads files through
+// fs/promises and with it loads streams, readline and the loader's own
+// modules, compiled on every start (valgrind, a rare word at 1,000 documents:
+// about 25 M instructions of some 300 M). Other commands import main.js.
+'use strict';
+const { setFlagsFromString } = require('node:v8');
 
 const search = process.argv[2] === 'search';
 
@@ -22,8 +30,28 @@ const search = process.argv[2] === 'search';
 // little later, and was no slower. (Holding V8 to its baseline tier instead,
 // --max-opt=1, made that search four times slower.) The flag has kept its name through V8 13
 // (Node 24); an unknown flag would print an error line, so newer V8 is left be.
-if (search && Number(process.versions.v8.split('.')[0]) <= 13) setFlagsFromString('--interrupt-budget=2162688');
+//
+// Bytecode is kept for the whole process (--no-flush-bytecode): V8 drops the
+// bytecode of functions not run for a while when it collects the old
+// generation, which a search of common words does, and the code cache written
+// after such a search (src/cli/code-cache.ts) then lacked what it had dropped:
+// a later rare-word search compiled it again (valgrind at 1,000 documents,
+// cache written by الأطفال at 100,000: 290 M instructions, 272 M with the flag).
+// Both flags are part of what V8 checks a code cache against, so they are set
+// the same way for every search, before the bundle is compiled.
+if (search && Number(process.versions.v8.split('.')[0]) <= 13) {
+  setFlagsFromString('--interrupt-budget=2162688');
+  setFlagsFromString('--no-flush-bytecode');
+}
 
-const { finishProcess, main } = await import(search ? '../dist/bundle/search.js' : '../dist/bundle/main.js');
-
-main(process.argv).then(finishProcess);
+if (search) {
+  const { loadWithCache } = require('../dist/bundle/search-loader.cjs');
+  const { exports, saveCache } = loadWithCache(require('node:path').join(__dirname, '..', 'dist', 'bundle', 'search.cjs'));
+  exports.main(process.argv).then((code) => {
+    // The cache is written after a search that ran (hits or none), so it holds a search's code.
+    if (code === 0 || code === 1) saveCache();
+    exports.finishProcess(code);
+  });
+} else {
+  import('../dist/bundle/main.js').then(({ finishProcess, main }) => main(process.argv).then(finishProcess));
+}

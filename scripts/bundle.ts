@@ -1,7 +1,8 @@
 // Bundles the compiled CLI (dist/src) into dist/bundle: the command line, the
 // parse worker and the merge worker as entry points, with what they load lazily
-// split into chunks; and, built apart, `unres search`'s own entry (search.js,
-// its chunks named search-*), which bin/unres.js loads for that command.
+// split into chunks; and, built apart, `unres search`'s own entry as one
+// CommonJS file (search.cjs), which bin/unres.js runs through its loader
+// (search-loader.cjs, src/cli/code-cache.ts) with a V8 code cache.
 // Why: a cold `unres search` spent about 50 ms of CPU resolving, reading and
 // compiling some hundred small modules; one file per load path costs a fraction.
 // Packages stay in node_modules (imported as they are), so the bundle holds
@@ -16,37 +17,30 @@
 // folder, so a module's `new URL('./parse-worker.js', import.meta.url)` still
 // names its neighbour.
 //
+// Why search is one CommonJS file (issue 13): compiling was a quarter of a cold
+// search's instructions (valgrind's count for a rare word at 1,000 documents:
+// 355 M in all, 41 M compiling the ES modules' top level, 86 M compiling
+// functions on first call), and Node 20 keeps no code cache for ES modules.
+// For a script compiled by vm.Script, V8 takes a cache (cachedData): with it the
+// same search counted 285 M instead of 376 M. Chunks cannot be had in CommonJS
+// (esbuild splits only ES modules), so the file holds all the search command's
+// code, the writer's and the terminal code's too (540 KB); esbuild keeps a
+// module reached only by import() in a function run on first use, so a search
+// runs no more of it than before (startup.test.ts checks which ran, by V8's
+// coverage). string-width, an ES module only, is bundled too: a CommonJS file
+// could load it only by require(esm), Node 20.19 and later.
+//
 // Tried for issue 13 and left out, by measurement (cold `search --json` at
 // 1,000 documents, 30 interleaved runs per variant, CPU time of the process,
 // median; the 2-core machine at load 6 to 11, so differences under ~15 ms are
-// noise): a V8 code cache (one CommonJS build of the CLI run by a vm.Script
-// with cachedData written after a real search) 356 ms, against 368 ms for
-// these chunks and 411 ms for that CommonJS file without its cache: too little
-// for a second build, a cache tied to the node binary and a CommonJS form that
-// must require() ES-only packages (unified, string-width: Node 20.19 and later
-// only). One ES module without splitting: 475 ms against 295 ms (all of it
+// noise): one ES module without splitting: 475 ms against 295 ms (all of it
 // compiled and evaluated at start). lunr bundled instead of required from
 // node_modules: 308 ms against 307 ms. A startup snapshot (--snapshot-blob)
 // must be named on node's command line, which an npm bin can only do by
 // starting a second node (~50 ms or more). What did pay is in src/cli/exit.ts.
 //
-// Why search has a build of its own: chunks are cut by which entry points
-// reach a module, and with three entries, the writer, the workers and every
-// command's lazy imports, the code of a cold `unres search --json` came in 21
-// files (main.js with commander and every command's module, then 20 chunks of
-// 0.1 to 89 KB), each resolved (a realpath, an lstat per folder), read,
-// decoded and compiled on its own. Built from src/cli/search-main.ts alone,
-// the same code is 6 files (search.js: the CLI, commander and the search
-// command; the engine in two chunks, as the writer, imported on first write,
-// shares half of it; three small ones). Without splitting it would be one
-// file, but esbuild then hoists every package the lazy code imports (the
-// terminal code's string-width, the writer's worker_threads) to the top, and
-// all of it is compiled: a cold search cost ~30 ms more CPU than the 21
-// chunks, against ~27 ms less for these 6 (w3, --json, 1,000 documents).
-// The two builds share no module at run time: a process loads one or the other.
-//
 // Usage: node dist/scripts/bundle.js [distDir]   (default: this build's dist/)
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions, type Plugin } from 'esbuild';
@@ -54,11 +48,21 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 /** The entry points, relative to a dist folder; their outputs keep the file name. */
 export const BUNDLE_ENTRIES = ['src/cli/main.js', 'src/index/parse-worker.js', 'src/store/merge-worker.js'];
 
-/** `unres search`'s entry, bundled on its own into search.js with chunks named search-*. */
+/** `unres search`'s entry, bundled on its own into search.cjs: one CommonJS file, compiled with a code cache. */
 export const SEARCH_ENTRY = 'src/cli/search-main.js';
 
-/** The package bundled with unres's code; every other dependency stays external. */
+/** What loads search.cjs with its code cache (src/cli/code-cache.ts), bundled alone into search-loader.cjs. */
+export const SEARCH_LOADER_ENTRY = 'src/cli/code-cache.js';
+
+/** The packages bundled with unres's code; every other dependency stays external. */
 const BUNDLED_PACKAGES = ['commander'];
+
+/**
+ * Packages search.cjs holds too: ES modules only, which a CommonJS file could
+ * load only by require(esm) (Node 20.19 and later). string-width is the terminal
+ * code's, evaluated only for human output.
+ */
+const SEARCH_BUNDLED_PACKAGES = [...BUNDLED_PACKAGES, 'string-width'];
 
 /**
  * Commander's `require('node:child_process')` as an object that loads the
@@ -77,28 +81,63 @@ const deferChildProcess: Plugin = {
   },
 };
 
+/**
+ * Rewrites a bundle with every character outside ASCII as a \\u escape. esbuild
+ * escapes them in strings, not in regular expression literals or comments
+ * (the Arabic of the analysis' patterns), and one such character makes the
+ * whole source a two-byte string for V8: decoded from UTF-8, then scanned, at
+ * twice the size (valgrind, a rare word at 1,000 documents: about 5 M
+ * instructions of 280 M). In a literal or a comment the escape means the same.
+ * A character written after a backslash (an identity escape) would not: refused.
+ */
+function asciiOnly(file: string): void {
+  const source = readFileSync(file, 'utf8');
+  if (/\\[^\x00-\x7f]/.test(source)) throw new Error(`${file}: a non-ASCII character after a backslash cannot be escaped safely`);
+  writeFileSync(file, source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
 /** Writes `${distDir}/bundle/` from the tsc output in `distDir` (its package.json is `${distDir}/../package.json`). */
 export async function bundle(distDir: string): Promise<void> {
   const outdir = join(distDir, 'bundle');
   rmSync(outdir, { recursive: true, force: true });
   const pkg = JSON.parse(readFileSync(join(distDir, '..', 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-  const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !BUNDLED_PACKAGES.includes(name));
-  const common = {
-    outdir,
+  const dependencies = Object.keys(pkg.dependencies ?? {});
+  const shared = {
     bundle: true,
-    splitting: true,
-    format: 'esm',
     platform: 'node',
     target: 'node20',
-    // A bare name marks its subpaths external too (word-extractor/lib/...).
-    external,
-    // A bundled CommonJS package's require() of a Node module needs a require in an ES module.
-    banner: { js: "import { createRequire as __unresCreateRequire } from 'node:module'; const require = __unresCreateRequire(import.meta.url);" },
     plugins: [deferChildProcess],
     logLevel: 'warning',
   } satisfies BuildOptions;
+  const common = {
+    ...shared,
+    outdir,
+    splitting: true,
+    format: 'esm',
+    // A bare name marks its subpaths external too (word-extractor/lib/...).
+    external: dependencies.filter((name) => !BUNDLED_PACKAGES.includes(name)),
+    // A bundled CommonJS package's require() of a Node module needs a require in an ES module.
+    banner: { js: "import { createRequire as __unresCreateRequire } from 'node:module'; const require = __unresCreateRequire(import.meta.url);" },
+  } satisfies BuildOptions;
   await build({ ...common, entryPoints: BUNDLE_ENTRIES.map((entry) => join(distDir, entry)), entryNames: '[name]', chunkNames: 'chunk-[hash]' });
-  await build({ ...common, entryPoints: { search: join(distDir, SEARCH_ENTRY) }, entryNames: '[name]', chunkNames: 'search-[hash]' });
+  await build({
+    ...shared,
+    entryPoints: [join(distDir, SEARCH_ENTRY)],
+    outfile: join(outdir, 'search.cjs'),
+    format: 'cjs',
+    external: dependencies.filter((name) => !SEARCH_BUNDLED_PACKAGES.includes(name)),
+    // The modules' import.meta.url (where a module finds its neighbours and package.json) is the file's URL.
+    define: { 'import.meta.url': '__unresImportMetaUrl' },
+    // Strict as the ES modules it is made of ("use strict" first, or the banner would cancel it).
+    banner: { js: "'use strict'; var __unresImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // import() of a package or a Node module becomes require(): a script compiled by vm.Script has no import().
+    supported: { 'dynamic-import': false },
+  });
+  asciiOnly(join(outdir, 'search.cjs'));
+  // The code cache is made by the node that runs the searches, beside the bundle: never packed.
+  writeFileSync(join(outdir, '.npmignore'), 'search.cache\nsearch.cache.*.tmp\n');
+  // CommonJS too: bin/unres.js requires it (src/cli/code-cache.ts says why).
+  await build({ ...shared, entryPoints: [join(distDir, SEARCH_LOADER_ENTRY)], outfile: join(outdir, 'search-loader.cjs'), format: 'cjs' });
 }
 
 const invokedDirectly = process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url);

@@ -37,6 +37,8 @@ export function compilePackage(packageDir: string): void {
   execFileSync(process.execPath, [join(dist, 'scripts', 'bundle.js'), dist], { cwd: ROOT, stdio: 'pipe' });
   mkdirSync(join(packageDir, 'bin'));
   copyFileSync(join(ROOT, 'bin', 'unres.js'), join(packageDir, 'bin', 'unres.js'));
+  // What makes bin/unres.js CommonJS in a package whose type is module.
+  copyFileSync(join(ROOT, 'bin', 'package.json'), join(packageDir, 'bin', 'package.json'));
 }
 
 export function buildPackage(): void {

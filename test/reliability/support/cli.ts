@@ -67,7 +67,7 @@ function sourceHash(): string {
   // clone beside a working copy) must not share a tree whose node_modules link points into
   // only one of them.
   const hash = createHash('sha256').update(ROOT).update('\0');
-  const files = [...filesUnder(join(ROOT, 'src')), ...['package.json', 'tsconfig.json', 'bin/unres.js', 'scripts/bundle.ts'].map((f) => join(ROOT, f))].sort();
+  const files = [...filesUnder(join(ROOT, 'src')), ...['package.json', 'tsconfig.json', 'bin/unres.js', 'bin/package.json', 'scripts/bundle.ts'].map((f) => join(ROOT, f))].sort();
   for (const file of files) hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
