@@ -155,6 +155,6 @@ describe('search features through bin/unres.js', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/"two words" +a phrase: the words one after the other/);
     expect(result.stdout).toMatch(/field:word +in one field: text, lead, section, cites, notes, ref, matter, title/);
-    expect(result.stdout).toMatch(/notes \(footnote text\), section \(heading\), matter \(text before the first clause and after the last\) 0\.5/);
+    expect(result.stdout).toMatch(/notes \(footnote text\), section \(heading\), matter \(text no clause holds: before the first, after the last, formulas\) 0\.5/);
   });
 });
