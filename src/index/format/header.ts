@@ -19,8 +19,10 @@ import type { FieldTermsInfo } from './terms.js';
  * 6: the document field years (its total, terms and postings); a clause list of two blocks or more ends
  *    with a kind table (postings.ts: per block, its clause kinds and their competitive pairs).
  * 7: clause lengths in one byte each, longer ones (255 words and more) in an overflow table (norms.ts).
+ * 8: a postings list of two blocks or more gives its competitive pairs ahead of its skip entries
+ *    (postings.ts), so a search bounds a long list without decoding its whole skip table.
  */
-export const SEGMENT_FORMAT_VERSION = 7;
+export const SEGMENT_FORMAT_VERSION = 8;
 const MAGIC = 'UNRESSEG';
 
 export interface SegmentHeader {

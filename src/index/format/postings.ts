@@ -11,10 +11,13 @@
 // ordinals shift (merges copy whole blocks).
 //
 //   list  = skip table | block... | kind table
-//   skip  = varint blocks, varint bytes of the kind table, then per block: first - (previous last + 1),
+//   skip  = varint blocks, varint bytes of the kind table, the list's competitive pairs (lists of two
+//           blocks or more; coded as a block's), then per block: first - (previous last + 1),
 //           last - first, count, bytes, pairs, then per pair (by frequency,
 //           ascending; lengths then ascend too) tf and length, the first
-//           as they are, later ones as the rise from the previous (varints)
+//           as they are, later ones as the rise from the previous (varints). The list's pairs
+//           bound every posting of it, so a search knows a long list's best score without
+//           reading its skip table whole: it reads the table only as far as its walk goes.
 //   block = varint length of the doc part | doc part: (gap except first, tf)
 //           per posting | positions: per posting, tf positions (first
 //           absolute, then gaps)
@@ -156,6 +159,9 @@ export class PostingsListWriter {
   private lastOrdinal = 0;
   private readonly blockTfs = new Uint32Array(BLOCK);
   private readonly blockNorms = new Uint32Array(BLOCK);
+  /** Every block's competitive pairs so far (the list's pairs are theirs: a pair no posting beats is one no posting of its block beats). */
+  private listTfs: number[] = [];
+  private listNorms: number[] = [];
   df = 0;
 
   get pendingCount(): number {
@@ -219,6 +225,10 @@ export class PostingsListWriter {
     this.skip.varint(meta.count);
     this.skip.varint(bytes);
     writePairs(this.skip, meta.impacts);
+    for (let k = 0; k < meta.impacts.length; k += 2) {
+      this.listTfs.push(meta.impacts[k]!);
+      this.listNorms.push(meta.impacts[k + 1]!);
+    }
     this.previousLast = meta.last;
     this.blockCount++;
     const byKind = meta.kindImpacts;
@@ -290,6 +300,8 @@ export class PostingsListWriter {
     this.head.reset();
     this.head.varint(this.blockCount);
     this.head.varint(kindBytes);
+    // One block's pairs are the list's: written once, in its entry.
+    if (this.blockCount >= 2) writePairs(this.head, competitivePairs(this.listTfs, this.listNorms, this.listTfs.length));
     this.head.bytes(this.skip.view());
     // The kind table follows the blocks: a list is written as skip, then blocks (its bytes count in totalBytes).
     if (kindBytes > 0) this.blocks.bytes(this.kindTable.view());
@@ -303,6 +315,8 @@ export class PostingsListWriter {
     this.block.reset();
     this.positions.reset();
     this.kindTable.reset();
+    this.listTfs.length = 0;
+    this.listNorms.length = 0;
     this.withKinds = null;
     this.kindsMissing = false;
     this.blockCount = 0;
@@ -334,6 +348,29 @@ function readPairs(read: () => number, pairs: number, tfs: Uint32Array, norms: U
   return true;
 }
 
+/**
+ * As readPairs, from decoded values: `pairs` pairs coded from values[p] on, into tfs and norms from index k.
+ * False when a rise is zero, which no writer produces.
+ */
+function pairsFrom(values: Uint32Array, p: number, pairs: number, tfs: Uint32Array, norms: Uint32Array, k: number): boolean {
+  let tf = values[p]!;
+  let norm = values[p + 1]!;
+  tfs[k] = tf;
+  norms[k] = norm;
+  for (let q = 1; q < pairs; q++) {
+    const tfStep = values[p + 2 * q]!;
+    const normStep = values[p + 2 * q + 1]!;
+    if (tfStep === 0 || normStep === 0) return false;
+    tf += tfStep;
+    norm += normStep;
+    tfs[k + q] = tf;
+    norms[k + q] = norm;
+  }
+  return true;
+}
+
+const EMPTY = new Uint8Array(0);
+
 /** A list's kind table, decoded: the pairs of block b's postings of kind bit k are [starts[b * KIND_BITS + k], starts[b * KIND_BITS + k + 1]) of tfs and norms. */
 export interface KindImpacts {
   starts: Uint32Array;
@@ -341,18 +378,16 @@ export interface KindImpacts {
   norms: Uint32Array;
 }
 
-/** A skip table's values, decoded (reused by every cursor: a skip table is parsed at once, when a list is opened). */
-let skipValues = new Uint32Array(1024);
-
 /**
- * The LEB128 varints filling `bytes`, into `into` (room for bytes.length of them); how many, or -1 when the
- * bytes end inside one or one is longer than five bytes or above 2^32 - 1 (no skip table holds such a value).
+ * The LEB128 varints of bytes[from ..] into `into` from index n, up to the first one starting at or after `stop`
+ * (the last may run past `stop`); how many there are then (n included), with decodedTo where the bytes read end;
+ * -1 when the bytes end inside one or one is longer than five bytes or above 2^32 - 1 (no skip table holds such
+ * a value).
  */
-function decodeVarints(bytes: Uint8Array, into: Uint32Array): number {
+function decodeVarints(bytes: Uint8Array, from: number, stop: number, into: Uint32Array, n: number): number {
   const end = bytes.length;
-  let n = 0;
-  let pos = 0;
-  while (pos < end) {
+  let pos = from;
+  while (pos < stop) {
     let byte = bytes[pos++]!;
     let value = byte & 0x7f;
     let scale = 128;
@@ -365,8 +400,19 @@ function decodeVarints(bytes: Uint8Array, into: Uint32Array): number {
     if (value > 0xffffffff) return -1;
     into[n++] = value;
   }
+  decodedTo = pos;
   return n;
 }
+let decodedTo = 0;
+
+/**
+ * A skip table of at most this many bytes is decoded whole when its list is opened; a longer one (a common
+ * word's: 73 KB and 4,852 blocks at 100,000 documents) as far as the walk reads it, SKIP_STEP bytes at a time:
+ * a search of one common word reads a few dozen of its blocks, and decoding the whole table (and bounding every
+ * block) was most of what it cost more than a rare word.
+ */
+const EAGER_SKIP_BYTES = 2048;
+const SKIP_STEP = 2048;
 
 /** Where a list lies in the postings file, as the dictionary says. */
 export interface ListLocation {
@@ -456,13 +502,17 @@ export class PostingsCursor {
     this.kinds = null;
     const { offset, skipBytes, totalBytes } = location;
     if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
-    // The skip table's varints decoded in one loop into a reused array, then read from it by index: a call
-    // per varint (a closure) cost more than the decoding, in code mostly run before V8 optimises it.
-    const head = this.file.peek(offset, skipBytes);
-    if (skipValues.length < head.length) skipValues = new Uint32Array(Math.max(head.length, 2 * skipValues.length));
-    const v = skipValues;
-    const values = decodeVarints(head, v);
-    if (values < 2) throw this.bad();
+    // Blocks' offsets are kept from the list's first block (Uint32Array): a list past 4 GiB is no list a writer makes.
+    if (totalBytes > 0xffffffff) throw this.bad();
+    const eager = skipBytes <= EAGER_SKIP_BYTES;
+    // A table decoded whole is read through the reader's reused buffer; one decoded as the walk goes is kept.
+    this.skip = eager ? this.file.peek(offset, skipBytes) : this.file.read(offset, skipBytes);
+    if (this.skipValues.length < skipBytes) this.skipValues = new Uint32Array(Math.max(skipBytes, 2 * this.skipValues.length));
+    this.valueCount = 0;
+    this.skipAt = 0;
+    // The head: blocks, the kind table's bytes, the list's pairs (a list of one block has its block's).
+    this.moreValues(2);
+    const v = this.skipValues;
     const n = v[0]!;
     if (!(n >= 1 && n <= location.df)) throw this.bad();
     this.blockCount = n;
@@ -470,6 +520,20 @@ export class PostingsCursor {
     if (kindBytes > totalBytes - skipBytes) throw this.bad();
     this.kindBytes = kindBytes;
     let p = 2;
+    if (n >= 2) {
+      this.moreValues(p + 1);
+      const pairs = v[p]!;
+      if (pairs < 1 || pairs > location.df) throw this.bad();
+      this.moreValues(p + 1 + 2 * pairs);
+      if (this.listTfs.length < pairs) {
+        this.listTfs = new Uint32Array(Math.max(pairs, 2 * this.listTfs.length));
+        this.listNorms = new Uint32Array(this.listTfs.length);
+      }
+      if (!pairsFrom(v, p + 1, pairs, this.listTfs, this.listNorms, 0)) throw this.bad();
+      this.listPairs = pairs;
+      p += 1 + 2 * pairs;
+    } else this.listPairs = 0;
+    this.valueAt = p;
     if (this.firsts.length < n) {
       this.firsts = new Uint32Array(n);
       this.lasts = new Uint32Array(n);
@@ -478,24 +542,88 @@ export class PostingsCursor {
       this.starts = new Uint32Array(n);
       this.ends = new Uint32Array(n);
     }
-    // Blocks' offsets are kept from the list's first block (Uint32Array): a list past 4 GiB is no list a writer makes.
-    if (totalBytes > 0xffffffff) throw this.bad();
     this.blocksAt = offset + skipBytes;
-    let previousLast = -1;
-    let at = 0;
-    let total = 0;
-    let k = 0;
-    for (let b = 0; b < n; b++) {
+    this.decoded = 0;
+    this.previousLast = -1;
+    this.blockBytes = 0;
+    this.total = 0;
+    this.impactStarts[0] = 0;
+    this.decodeTo(eager ? n - 1 : 0);
+    if (eager) this.skip = EMPTY;
+    return this;
+  }
+
+  /** The skip table (whole while it is being decoded; empty once it is). */
+  private skip: Uint8Array = EMPTY;
+  /** Its varints decoded so far, and where in the table they end. */
+  private skipValues = new Uint32Array(64);
+  private valueCount = 0;
+  private skipAt = 0;
+  /** The next value the block entries are read from. */
+  private valueAt = 0;
+  /** Blocks whose entries are decoded (firsts, lasts, counts, starts, ends, impactStarts to decoded). */
+  decoded = 0;
+  private previousLast = -1;
+  private blockBytes = 0;
+  private total = 0;
+  /** The list's competitive pairs (listPairs of them): no posting of the list beats all of one, one posting has each. */
+  listTfs = new Uint32Array(4);
+  listNorms = new Uint32Array(4);
+  private listPairs = 0;
+
+  /** Competitive pairs of the whole list: [0, pairs) of listTfs and listNorms (a list of one block: its block's). */
+  get listPairCount(): number {
+    if (this.listPairs === 0) {
+      // One block: its entry is decoded when the list is opened.
+      const from = this.impactStarts[0]!;
+      const to = this.impactStarts[1]!;
+      if (this.listTfs.length < to - from) {
+        this.listTfs = new Uint32Array(to - from);
+        this.listNorms = new Uint32Array(to - from);
+      }
+      for (let k = from; k < to; k++) {
+        this.listTfs[k - from] = this.impactTfs[k]!;
+        this.listNorms[k - from] = this.impactNorms[k]!;
+      }
+      this.listPairs = to - from;
+    }
+    return this.listPairs;
+  }
+
+  /** Decodes the skip table's varints until `count` are (SKIP_STEP bytes at a time); damage when it has fewer. */
+  private moreValues(count: number): void {
+    while (this.valueCount < count) {
+      if (this.skipAt >= this.skip.length) throw this.bad();
+      const n = decodeVarints(this.skip, this.skipAt, Math.min(this.skip.length, this.skipAt + SKIP_STEP), this.skipValues, this.valueCount);
+      if (n < 0) throw this.bad();
+      this.valueCount = n;
+      this.skipAt = decodedTo;
+    }
+  }
+
+  /** Decodes the block entries up to block b (at least a step's worth more; the table whole, checked, at the last block). */
+  decodeTo(b: number): void {
+    const n = this.blockCount;
+    if (b < this.decoded || this.decoded >= n) return;
+    const v = this.skipValues;
+    let p = this.valueAt;
+    let previousLast = this.previousLast;
+    let at = this.blockBytes;
+    let total = this.total;
+    let k = this.impactStarts[this.decoded]!;
+    // At least 64 blocks more: a walk moving block by block does not come back here for each.
+    const upTo = Math.min(n - 1, Math.max(b, this.decoded + 63));
+    for (let blk = this.decoded; blk <= upTo; blk++) {
       // first - (previous last + 1), last - first, count, bytes, pairs, then the pairs (readPairs' coding).
-      if (p + 5 > values) throw this.bad();
+      if (p + 5 > this.valueCount) this.moreValues(p + 5);
       const first = previousLast + 1 + v[p]!;
       const last = first + v[p + 1]!;
       const count = v[p + 2]!;
       const bytes = v[p + 3]!;
       const pairs = v[p + 4]!;
       p += 5;
-      if (pairs < 1 || pairs > count || p + 2 * pairs > values) throw this.bad();
-      this.impactStarts[b] = k;
+      if (pairs < 1 || pairs > count) throw this.bad();
+      if (p + 2 * pairs > this.valueCount) this.moreValues(p + 2 * pairs);
       if (this.impactTfs.length < k + pairs) {
         const size = Math.max(2 * this.impactTfs.length, k + pairs, 4 * n);
         const tfs = new Uint32Array(size);
@@ -505,35 +633,46 @@ export class PostingsCursor {
         this.impactTfs = tfs;
         this.impactNorms = norms;
       }
-      // The first pair as it is, later ones as rises from the previous, never zero.
-      let tf = v[p]!;
-      let norm = v[p + 1]!;
-      this.impactTfs[k] = tf;
-      this.impactNorms[k] = norm;
-      for (let q = 1; q < pairs; q++) {
-        const tfStep = v[p + 2 * q]!;
-        const normStep = v[p + 2 * q + 1]!;
-        if (tfStep === 0 || normStep === 0) throw this.bad();
-        tf += tfStep;
-        norm += normStep;
-        this.impactTfs[k + q] = tf;
-        this.impactNorms[k + q] = norm;
-      }
+      if (!pairsFrom(v, p, pairs, this.impactTfs, this.impactNorms, k)) throw this.bad();
       p += 2 * pairs;
       k += pairs;
       if (count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || last >= NO_MORE || bytes < 2) throw this.bad();
-      this.firsts[b] = first;
-      this.lasts[b] = last;
-      this.counts[b] = count;
-      this.starts[b] = at;
+      this.firsts[blk] = first;
+      this.lasts[blk] = last;
+      this.counts[blk] = count;
+      this.starts[blk] = at;
       at += bytes;
-      this.ends[b] = at;
+      this.ends[blk] = at;
+      this.impactStarts[blk + 1] = k;
       total += count;
       previousLast = last;
     }
-    this.impactStarts[n] = k;
-    if (p !== values || at + kindBytes !== totalBytes - skipBytes || total !== location.df) throw this.bad();
-    return this;
+    this.decoded = upTo + 1;
+    this.valueAt = p;
+    this.previousLast = previousLast;
+    this.blockBytes = at;
+    this.total = total;
+    if (this.decoded === n) {
+      const { location } = this;
+      if (this.skipAt !== this.skip.length || p !== this.valueCount || at + this.kindBytes !== location.totalBytes - location.skipBytes || total !== location.df) throw this.bad();
+      if (n >= 2 && !this.listPairsHold(k)) throw this.bad();
+      this.skip = EMPTY;
+    }
+  }
+
+  /** Are the list's pairs those of its blocks' pairs (the first k of impactTfs and impactNorms) together? */
+  private listPairsHold(k: number): boolean {
+    const pairs = competitivePairs(this.impactTfs, this.impactNorms, k);
+    if (pairs.length !== 2 * this.listPairs) return false;
+    for (let q = 0; q < this.listPairs; q++) {
+      if (pairs[2 * q] !== this.listTfs[q] || pairs[2 * q + 1] !== this.listNorms[q]) return false;
+    }
+    return true;
+  }
+
+  /** Decodes every block entry (a list read whole: merges, filters, deletions, the kind table). */
+  decodeAll(): void {
+    this.decodeTo(this.blockCount - 1);
   }
 
   /** Does the list carry clause kinds (a kind table)? Title lists do not. */
@@ -548,6 +687,7 @@ export class PostingsCursor {
   kindImpacts(): KindImpacts {
     if (this.kinds) return this.kinds;
     if (this.kindBytes === 0) throw new Error('the list has no kind table');
+    this.decodeAll();
     const n = this.blockCount;
     const start = this.location.offset + this.location.totalBytes - this.kindBytes;
     const bytes = this.file.peek(start, this.kindBytes);
@@ -601,6 +741,7 @@ export class PostingsCursor {
 
   /** The encoded block `b`: a view of the window (merges; a search's decoding reads the window by index). */
   private bytesOf(b: number): Uint8Array {
+    if (b >= this.decoded) this.decodeTo(b);
     const at = this.windowAt(b);
     return this.window.subarray(at, at + this.ends[b]! - this.starts[b]!);
   }
@@ -626,6 +767,7 @@ export class PostingsCursor {
 
   /** Decodes block `b` into ordinals and tfs, checking it. */
   loadBlock(b: number): void {
+    if (b >= this.decoded) this.decodeTo(b);
     // windowAt written out here: the refill is a call whose site is this function's own, so it has run (a
     // cursor's first block is always read) by the time V8 optimises this function. Inlined from windowAt,
     // it had not (V8 keeps no feedback for a function's first calls), and the optimised code was dropped and
@@ -704,6 +846,7 @@ export class PostingsCursor {
    * then never reads the list's first block.
    */
   first(): number {
+    // Block 0's entry is decoded when the list is opened.
     this.block = 0;
     this.index = 0;
     this.size = 0;
@@ -731,8 +874,11 @@ export class PostingsCursor {
   blockOf(target: number): number {
     const b = Math.max(this.block, 0);
     if (this.lasts[b]! >= target) return b;
-    // Galloping then binary search over the skip table.
-    return gallopToAtLeast(this.lasts, target, b + 1, this.blockCount);
+    // No ordinal of the list reaches the segment's count: past the end without decoding the rest of the table.
+    if (target >= this.limit) return this.blockCount;
+    // Entries decoded until one ends at or after target (or every one is), then galloping and binary search.
+    while (this.decoded < this.blockCount && this.lasts[this.decoded - 1]! < target) this.decodeTo(this.decoded);
+    return gallopToAtLeast(this.lasts, target, b + 1, this.decoded);
   }
 
   /** Moves to the first posting >= target. */
@@ -872,6 +1018,7 @@ export class PostingsCursor {
   }
 
   meta(b: number): BlockMeta {
+    if (b >= this.decoded) this.decodeTo(b);
     const impacts: number[] = [];
     for (let k = this.impactStarts[b]!; k < this.impactStarts[b + 1]!; k++) impacts.push(this.impactTfs[k]!, this.impactNorms[k]!);
     const meta: BlockMeta = { first: this.firsts[b]!, last: this.lasts[b]!, count: this.counts[b]!, impacts };
