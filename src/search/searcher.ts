@@ -206,13 +206,11 @@ function docFieldClauses(state: SegmentState, info: TermInfo, field: DocField): 
     const d = decoded.ordinals[i]!;
     if (source.deletedDocs.has(d)) continue;
     const norm = field === 'title' ? source.row(d).titleLength : 1;
-    const tf = decoded.tfs[i]!;
-    for (let c = starts[d]!; c < starts[d + 1]!; c++) {
-      ordinals[k] = c;
-      tfs[k] = tf;
-      norms[k] = norm;
-      k++;
-    }
+    const from = k;
+    for (let c = starts[d]!; c < starts[d + 1]!; c++) ordinals[k++] = c;
+    // A document's clauses share its frequency and norm (a common year's list spreads over tens of thousands of clauses).
+    tfs.fill(decoded.tfs[i]!, from, k);
+    norms.fill(norm, from, k);
   }
   const out = { ordinals, tfs, norms };
   state.docLists.set(info, out);
@@ -518,8 +516,14 @@ class ArrayIterator implements TermIterator {
     for (let b = 0; b < n; b++) {
       const end = Math.min(ordinals.length, (b + 1) * ARRAY_STRETCH);
       let exact = 0;
+      // Entries of one document share its frequency and norm, so its clauses' score is computed once.
+      let tf = -1;
+      let norm = -1;
       for (let k = b * ARRAY_STRETCH; k < end; k++) {
-        const score = bm25Of(weight, tfs[k]!, norms[k]!, average);
+        if (tfs[k] === tf && norms[k] === norm) continue;
+        tf = tfs[k]!;
+        norm = norms[k]!;
+        const score = bm25Of(weight, tf, norm, average);
         if (score > exact) exact = score;
       }
       this.lasts[b] = ordinals[end - 1]!;
