@@ -293,8 +293,10 @@ class CursorIterator implements TermIterator {
    */
   private tailScores: Float64Array | null = null;
   private tailExactScores: Float64Array | null = null;
-  /** The list's best score (exact, and with the rounding margin: maxScore). */
+  /** The list's best score (exact, and with the rounding margin; -1: no posting of the kinds let through). */
   private readonly listExact: number;
+  private readonly listScore: number;
+  private readonly kindBits: number;
   /** Are the block bounds those of a kind filter's postings (not the skip data's pairs)? */
   private readonly byKinds: boolean;
 
@@ -308,60 +310,60 @@ class CursorIterator implements TermIterator {
     this.blockScores = new Float64Array(cursor.blockCount);
     this.exactScores = new Float64Array(cursor.blockCount);
     this.byKinds = kindBits !== 0 && cursor.hasKinds;
+    this.kindBits = kindBits;
+    // The list's pairs (of the kinds let through) hold the best posting of every block: their best is the best
+    // block's bound, the same double.
     if (this.byKinds) {
-      this.boundByKinds(kindBits);
-      this.listExact = -1;
-      for (let b = 0; b < cursor.blockCount; b++) if (this.exactScores[b]! > this.listExact) this.listExact = this.exactScores[b]!;
-    } else {
-      // The list's pairs hold the best posting of every block: their best is the best block's bound, the same double.
-      const pairs = cursor.listPairCount; // first: it may fill the arrays
-      this.listExact = bestOfPairs(cursor.listTfs, cursor.listNorms, 0, pairs, weight, average);
-      const s = this.listExact * BOUND_SLACK;
-      if (s > this.maxScore) this.maxScore = s;
-    }
-    this.doc = cursor.first();
-  }
-
-  /** Block b's bounds from its best exact score (-1: no posting of it can be a hit). */
-  private setBlockBound(b: number, exact: number): void {
-    this.exactScores[b] = exact;
-    const s = exact < 0 ? -1 : exact * BOUND_SLACK;
-    this.blockScores[b] = s;
-    if (s > this.maxScore) this.maxScore = s;
-  }
-
-  /** Bounds blocks up to b (and as many more as the cursor has decoded), from the skip data's competitive pairs: no posting of a block scores more, one scores that. */
-  private scoreTo(b: number): void {
-    const c = this.cursor;
-    if (b >= c.decoded) c.decodeTo(b);
-    const { impactStarts, impactTfs, impactNorms } = c;
-    for (let k = this.scored; k < c.decoded; k++) {
-      const exact = bestOfPairs(impactTfs, impactNorms, impactStarts[k]!, impactStarts[k + 1]!, this.weight, this.average);
-      this.exactScores[k] = exact;
-      this.blockScores[k] = exact * BOUND_SLACK;
-    }
-    this.scored = c.decoded;
-  }
-
-  /**
-   * Block bounds from the postings of the clause kinds a filter lets through
-   * (the kind table's pairs of those kinds): a block holding none of them is
-   * bounded as if the term were absent (-1), since no clause of it can be a
-   * hit.
-   */
-  private boundByKinds(kindBits: number): void {
-    const { starts, tfs, norms } = this.cursor.kindImpacts();
-    for (let b = 0; b < this.cursor.blockCount; b++) {
+      cursor.kindTable();
       let exact = -1;
       for (let bit = 0; bit < KIND_BITS; bit++) {
         if ((kindBits & (1 << bit)) === 0) continue;
-        const at = b * KIND_BITS + bit;
+        const best = bestOfPairs(cursor.kindListTfs, cursor.kindListNorms, cursor.kindListStarts[bit]!, cursor.kindListStarts[bit + 1]!, weight, average);
+        if (best > exact) exact = best;
+      }
+      this.listExact = exact;
+    } else {
+      const pairs = cursor.listPairCount; // first: it may fill the arrays
+      this.listExact = bestOfPairs(cursor.listTfs, cursor.listNorms, 0, pairs, weight, average);
+    }
+    this.listScore = this.listExact < 0 ? -1 : this.listExact * BOUND_SLACK;
+    if (this.listScore > this.maxScore) this.maxScore = this.listScore;
+    this.doc = cursor.first();
+  }
+
+  /**
+   * Bounds blocks up to b (and as many more as the cursor has decoded): from the skip data's competitive
+   * pairs, no posting of a block scores more and one scores that; with a kind filter, from the kind table's
+   * pairs of the kinds let through, a block holding none of them bounded as if the term were absent (-1),
+   * since no clause of it can be a hit.
+   */
+  private scoreTo(b: number): void {
+    const c = this.cursor;
+    if (!this.byKinds) {
+      if (b >= c.decoded) c.decodeTo(b);
+      const { impactStarts, impactTfs, impactNorms } = c;
+      for (let k = this.scored; k < c.decoded; k++) {
+        const exact = bestOfPairs(impactTfs, impactNorms, impactStarts[k]!, impactStarts[k + 1]!, this.weight, this.average);
+        this.exactScores[k] = exact;
+        this.blockScores[k] = exact * BOUND_SLACK;
+      }
+      this.scored = c.decoded;
+      return;
+    }
+    if (b >= c.kindsDecoded) c.kindsTo(b);
+    const { starts, tfs, norms } = c.kindTable();
+    for (let k = this.scored; k < c.kindsDecoded; k++) {
+      let exact = -1;
+      for (let bit = 0; bit < KIND_BITS; bit++) {
+        if ((this.kindBits & (1 << bit)) === 0) continue;
+        const at = k * KIND_BITS + bit;
         const best = bestOfPairs(tfs, norms, starts[at]!, starts[at + 1]!, this.weight, this.average);
         if (best > exact) exact = best;
       }
-      this.setBlockBound(b, exact);
+      this.exactScores[k] = exact;
+      this.blockScores[k] = exact < 0 ? -1 : exact * BOUND_SLACK;
     }
-    this.scored = this.cursor.blockCount;
+    this.scored = c.kindsDecoded;
   }
 
   next(): number {
@@ -395,7 +397,7 @@ class CursorIterator implements TermIterator {
     if (c.decoded < n ? to >= NO_MORE - 1 : to >= c.lasts[n - 1]!) {
       // Every block from b on lies in [from, to].
       if (c.decoded === n && this.scored < n) this.scoreTo(n - 1);
-      if (this.scored < n) return exact ? this.listExact : this.maxScore;
+      if (this.scored < n) return exact ? this.listExact : this.listScore;
       return (exact ? this.tails().exact : this.tails().scores)[b]!;
     }
     const scores = exact ? this.exactScores : this.blockScores;

@@ -21,7 +21,10 @@
 //   block = varint length of the doc part | doc part: (gap except first, tf)
 //           per posting | positions: per posting, tf positions (first
 //           absolute, then gaps)
-//   kinds = (clause lists of two blocks or more; none for titles) per block: varint mask
+//   kinds = (clause lists of two blocks or more; none for titles) varint mask of the kinds of the
+//           list's postings, then per kind set, by bit: that kind's competitive pairs over the
+//           whole list (a filtered search bounds the list without reading the table whole);
+//           then per block: varint mask
 //           of the clause kinds its postings are of (bit k: kind code k,
 //           bit 7: any code from 7 on), then per kind set, by bit: varint
 //           pairs, then that kind's competitive pairs, coded as the skip
@@ -162,6 +165,10 @@ export class PostingsListWriter {
   /** Every block's competitive pairs so far (the list's pairs are theirs: a pair no posting beats is one no posting of its block beats). */
   private listTfs: number[] = [];
   private listNorms: number[] = [];
+  /** Per kind bit, every block's competitive pairs of that kind so far (the list's pairs of the kind are theirs). */
+  private readonly listKindTfs: number[][] = Array.from({ length: KIND_BITS }, () => []);
+  private readonly listKindNorms: number[][] = Array.from({ length: KIND_BITS }, () => []);
+  private readonly kindHead = new ByteWriter(16);
   df = 0;
 
   get pendingCount(): number {
@@ -239,7 +246,12 @@ export class PostingsListWriter {
       this.kindTable.varint(mask);
       for (let bit = 0; bit < KIND_BITS; bit++) {
         const pairs = byKind[bit];
-        if (pairs) writePairs(this.kindTable, pairs);
+        if (!pairs) continue;
+        writePairs(this.kindTable, pairs);
+        for (let k = 0; k < pairs.length; k += 2) {
+          this.listKindTfs[bit]!.push(pairs[k]!);
+          this.listKindNorms[bit]!.push(pairs[k + 1]!);
+        }
       }
     }
   }
@@ -296,7 +308,18 @@ export class PostingsListWriter {
     this.flush();
     // A list of one block has no kind table: there is no block to skip in it (most terms are rare; the table would
     // grow the file for nothing). Nor has one where a block came without kinds.
-    const kindBytes = this.blockCount >= 2 && !this.kindsMissing ? this.kindTable.length : 0;
+    const withTable = this.blockCount >= 2 && !this.kindsMissing;
+    this.kindHead.reset();
+    if (withTable) {
+      let mask = 0;
+      for (let bit = 0; bit < KIND_BITS; bit++) if (this.listKindTfs[bit]!.length > 0) mask |= 1 << bit;
+      this.kindHead.varint(mask);
+      for (let bit = 0; bit < KIND_BITS; bit++) {
+        const tfs = this.listKindTfs[bit]!;
+        if (tfs.length > 0) writePairs(this.kindHead, competitivePairs(tfs, this.listKindNorms[bit]!, tfs.length));
+      }
+    }
+    const kindBytes = withTable ? this.kindHead.length + this.kindTable.length : 0;
     this.head.reset();
     this.head.varint(this.blockCount);
     this.head.varint(kindBytes);
@@ -304,7 +327,10 @@ export class PostingsListWriter {
     if (this.blockCount >= 2) writePairs(this.head, competitivePairs(this.listTfs, this.listNorms, this.listTfs.length));
     this.head.bytes(this.skip.view());
     // The kind table follows the blocks: a list is written as skip, then blocks (its bytes count in totalBytes).
-    if (kindBytes > 0) this.blocks.bytes(this.kindTable.view());
+    if (kindBytes > 0) {
+      this.blocks.bytes(this.kindHead.view());
+      this.blocks.bytes(this.kindTable.view());
+    }
     return { skip: this.head.view(), blocks: this.blocks.view(), df: this.df };
   }
 
@@ -317,6 +343,10 @@ export class PostingsListWriter {
     this.kindTable.reset();
     this.listTfs.length = 0;
     this.listNorms.length = 0;
+    for (let bit = 0; bit < KIND_BITS; bit++) {
+      this.listKindTfs[bit]!.length = 0;
+      this.listKindNorms[bit]!.length = 0;
+    }
     this.withKinds = null;
     this.kindsMissing = false;
     this.blockCount = 0;
@@ -405,6 +435,46 @@ function decodeVarints(bytes: Uint8Array, from: number, stop: number, into: Uint
 }
 let decodedTo = 0;
 
+/** LEB128 varints of a table, decoded as far as asked (SKIP_STEP bytes at a time) into values. */
+class Varints {
+  values = new Uint32Array(64);
+  count = 0;
+  private at = 0;
+  private bytes: Uint8Array = EMPTY;
+
+  constructor(private readonly damaged: Damage) {}
+
+  /** Starts on another table (its values' memory reused when large enough). */
+  reset(bytes: Uint8Array): this {
+    this.bytes = bytes;
+    this.count = 0;
+    this.at = 0;
+    if (this.values.length < bytes.length) this.values = new Uint32Array(Math.max(bytes.length, 2 * this.values.length));
+    return this;
+  }
+
+  /** Decodes until `count` values are; damage when the table holds fewer. */
+  more(count: number): void {
+    while (this.count < count) {
+      if (this.at >= this.bytes.length) throw this.damaged('postings.bin holds a malformed postings list');
+      const n = decodeVarints(this.bytes, this.at, Math.min(this.bytes.length, this.at + SKIP_STEP), this.values, this.count);
+      if (n < 0) throw this.damaged('postings.bin holds a malformed postings list');
+      this.count = n;
+      this.at = decodedTo;
+    }
+  }
+
+  /** Were the table's bytes all decoded, and its values all used (`used` of them)? */
+  done(used: number): boolean {
+    return this.at === this.bytes.length && used === this.count;
+  }
+
+  /** Lets the bytes go (the table is decoded whole). */
+  drop(): void {
+    this.bytes = EMPTY;
+  }
+}
+
 /**
  * A skip table of at most this many bytes is decoded whole when its list is opened; a longer one (a common
  * word's: 73 KB and 4,852 blocks at 100,000 documents) as far as the walk reads it, SKIP_STEP bytes at a time:
@@ -486,6 +556,8 @@ export class PostingsCursor {
     private readonly damaged: Damage,
   ) {
     this.location = location;
+    this.skip = new Varints(damaged);
+    this.kindValues = new Varints(damaged);
     this.reopen(location);
   }
 
@@ -506,13 +578,10 @@ export class PostingsCursor {
     if (totalBytes > 0xffffffff) throw this.bad();
     const eager = skipBytes <= EAGER_SKIP_BYTES;
     // A table decoded whole is read through the reader's reused buffer; one decoded as the walk goes is kept.
-    this.skip = eager ? this.file.peek(offset, skipBytes) : this.file.read(offset, skipBytes);
-    if (this.skipValues.length < skipBytes) this.skipValues = new Uint32Array(Math.max(skipBytes, 2 * this.skipValues.length));
-    this.valueCount = 0;
-    this.skipAt = 0;
+    const skip = this.skip.reset(eager ? this.file.peek(offset, skipBytes) : this.file.read(offset, skipBytes));
     // The head: blocks, the kind table's bytes, the list's pairs (a list of one block has its block's).
-    this.moreValues(2);
-    const v = this.skipValues;
+    skip.more(2);
+    const v = skip.values;
     const n = v[0]!;
     if (!(n >= 1 && n <= location.df)) throw this.bad();
     this.blockCount = n;
@@ -521,10 +590,10 @@ export class PostingsCursor {
     this.kindBytes = kindBytes;
     let p = 2;
     if (n >= 2) {
-      this.moreValues(p + 1);
+      skip.more(p + 1);
       const pairs = v[p]!;
       if (pairs < 1 || pairs > location.df) throw this.bad();
-      this.moreValues(p + 1 + 2 * pairs);
+      skip.more(p + 1 + 2 * pairs);
       if (this.listTfs.length < pairs) {
         this.listTfs = new Uint32Array(Math.max(pairs, 2 * this.listTfs.length));
         this.listNorms = new Uint32Array(this.listTfs.length);
@@ -548,17 +617,14 @@ export class PostingsCursor {
     this.blockBytes = 0;
     this.total = 0;
     this.impactStarts[0] = 0;
+    this.kindValues.reset(EMPTY);
+    this.kindsDecoded = 0;
     this.decodeTo(eager ? n - 1 : 0);
-    if (eager) this.skip = EMPTY;
     return this;
   }
 
-  /** The skip table (whole while it is being decoded; empty once it is). */
-  private skip: Uint8Array = EMPTY;
-  /** Its varints decoded so far, and where in the table they end. */
-  private skipValues = new Uint32Array(64);
-  private valueCount = 0;
-  private skipAt = 0;
+  /** The skip table's varints as decoded so far. */
+  private readonly skip: Varints;
   /** The next value the block entries are read from. */
   private valueAt = 0;
   /** Blocks whose entries are decoded (firsts, lasts, counts, starts, ends, impactStarts to decoded). */
@@ -590,22 +656,12 @@ export class PostingsCursor {
     return this.listPairs;
   }
 
-  /** Decodes the skip table's varints until `count` are (SKIP_STEP bytes at a time); damage when it has fewer. */
-  private moreValues(count: number): void {
-    while (this.valueCount < count) {
-      if (this.skipAt >= this.skip.length) throw this.bad();
-      const n = decodeVarints(this.skip, this.skipAt, Math.min(this.skip.length, this.skipAt + SKIP_STEP), this.skipValues, this.valueCount);
-      if (n < 0) throw this.bad();
-      this.valueCount = n;
-      this.skipAt = decodedTo;
-    }
-  }
-
   /** Decodes the block entries up to block b (at least a step's worth more; the table whole, checked, at the last block). */
   decodeTo(b: number): void {
     const n = this.blockCount;
     if (b < this.decoded || this.decoded >= n) return;
-    const v = this.skipValues;
+    const skip = this.skip;
+    const v = skip.values;
     let p = this.valueAt;
     let previousLast = this.previousLast;
     let at = this.blockBytes;
@@ -615,7 +671,7 @@ export class PostingsCursor {
     const upTo = Math.min(n - 1, Math.max(b, this.decoded + 63));
     for (let blk = this.decoded; blk <= upTo; blk++) {
       // first - (previous last + 1), last - first, count, bytes, pairs, then the pairs (readPairs' coding).
-      if (p + 5 > this.valueCount) this.moreValues(p + 5);
+      if (p + 5 > skip.count) skip.more(p + 5);
       const first = previousLast + 1 + v[p]!;
       const last = first + v[p + 1]!;
       const count = v[p + 2]!;
@@ -623,7 +679,7 @@ export class PostingsCursor {
       const pairs = v[p + 4]!;
       p += 5;
       if (pairs < 1 || pairs > count) throw this.bad();
-      if (p + 2 * pairs > this.valueCount) this.moreValues(p + 2 * pairs);
+      if (p + 2 * pairs > skip.count) skip.more(p + 2 * pairs);
       if (this.impactTfs.length < k + pairs) {
         const size = Math.max(2 * this.impactTfs.length, k + pairs, 4 * n);
         const tfs = new Uint32Array(size);
@@ -654,9 +710,9 @@ export class PostingsCursor {
     this.total = total;
     if (this.decoded === n) {
       const { location } = this;
-      if (this.skipAt !== this.skip.length || p !== this.valueCount || at + this.kindBytes !== location.totalBytes - location.skipBytes || total !== location.df) throw this.bad();
+      if (!skip.done(p) || at + this.kindBytes !== location.totalBytes - location.skipBytes || total !== location.df) throw this.bad();
       if (n >= 2 && !this.listPairsHold(k)) throw this.bad();
-      this.skip = EMPTY;
+      skip.drop();
     }
   }
 
@@ -681,54 +737,141 @@ export class PostingsCursor {
   }
 
   /**
-   * The kind table: per block and kind bit, the competitive pairs of the
-   * block's postings of that kind. Read and checked when first asked for.
+   * The kind table whole: per block and kind bit, the competitive pairs of
+   * the block's postings of that kind (merges). Read and checked when first
+   * asked for.
    */
   kindImpacts(): KindImpacts {
+    this.kindsTo(this.blockCount - 1);
+    return this.kinds!;
+  }
+
+  /** The kind table's varints as decoded so far. */
+  private readonly kindValues: Varints;
+  /** Blocks whose kind entries are decoded into kinds. */
+  kindsDecoded = 0;
+  /** Where the next block's kind entry starts in kindValues. */
+  private kindAt = 0;
+  /** Per kind bit, where its list pairs start in kindListTfs and kindListNorms (and end: the next bit's start). */
+  readonly kindListStarts = new Uint32Array(KIND_BITS + 1);
+  kindListTfs = new Uint32Array(8);
+  kindListNorms = new Uint32Array(8);
+
+  /**
+   * Reads the kind table's head (the list's pairs per kind, in kindListStarts, kindListTfs and kindListNorms)
+   * and returns the table as decoded so far (kindsTo decodes more).
+   */
+  kindTable(): KindImpacts {
     if (this.kinds) return this.kinds;
     if (this.kindBytes === 0) throw new Error('the list has no kind table');
-    this.decodeAll();
-    const n = this.blockCount;
     const start = this.location.offset + this.location.totalBytes - this.kindBytes;
-    const bytes = this.file.peek(start, this.kindBytes);
-    const end = bytes.length;
-    let pos = 0;
-    const read = (): number => {
-      const value = readVarint(bytes, pos, end);
-      if (value < 0) throw this.bad();
-      pos = varintEnd;
-      return value;
-    };
-    const starts = new Uint32Array(n * KIND_BITS + 1);
-    let tfs = new Uint32Array(Math.max(8, 2 * n));
-    let norms = new Uint32Array(tfs.length);
+    // A short table is read through the reader's buffer and decoded whole at once; a long one kept and decoded as asked.
+    const eager = this.kindBytes <= EAGER_SKIP_BYTES;
+    const values = this.kindValues.reset(eager ? this.file.peek(start, this.kindBytes) : this.file.read(start, this.kindBytes));
+    values.more(1);
+    const mask = values.values[0]!;
+    if (mask < 1 || mask >= 1 << KIND_BITS) throw this.bad();
+    let p = 1;
     let k = 0;
-    for (let b = 0; b < n; b++) {
-      const mask = read();
+    for (let bit = 0; bit < KIND_BITS; bit++) {
+      this.kindListStarts[bit] = k;
+      if ((mask & (1 << bit)) === 0) continue;
+      values.more(p + 1);
+      const pairs = values.values[p]!;
+      if (pairs < 1 || pairs > this.location.df) throw this.bad();
+      values.more(p + 1 + 2 * pairs);
+      if (this.kindListTfs.length < k + pairs) {
+        const tfs = new Uint32Array(2 * (k + pairs));
+        const norms = new Uint32Array(2 * (k + pairs));
+        tfs.set(this.kindListTfs.subarray(0, k));
+        norms.set(this.kindListNorms.subarray(0, k));
+        this.kindListTfs = tfs;
+        this.kindListNorms = norms;
+      }
+      if (!pairsFrom(values.values, p + 1, pairs, this.kindListTfs, this.kindListNorms, k)) throw this.bad();
+      p += 1 + 2 * pairs;
+      k += pairs;
+    }
+    this.kindListStarts[KIND_BITS] = k;
+    this.kindAt = p;
+    this.kindsDecoded = 0;
+    const n = this.blockCount;
+    this.kinds = { starts: new Uint32Array(n * KIND_BITS + 1), tfs: new Uint32Array(Math.max(8, 2 * n)), norms: new Uint32Array(Math.max(8, 2 * n)) };
+    if (eager) this.kindsTo(n - 1);
+    return this.kinds;
+  }
+
+  /** Decodes the kind table's entries up to block b (at least 64 blocks more; checked whole at the last block). */
+  kindsTo(b: number): void {
+    const kinds = this.kinds ?? this.kindTable();
+    const n = this.blockCount;
+    if (b < this.kindsDecoded || this.kindsDecoded >= n) return;
+    const upTo = Math.min(n - 1, Math.max(b, this.kindsDecoded + 63));
+    if (upTo >= this.decoded) this.decodeTo(upTo);
+    const values = this.kindValues;
+    const v = values.values;
+    let p = this.kindAt;
+    let k = kinds.starts[this.kindsDecoded * KIND_BITS]!;
+    for (let blk = this.kindsDecoded; blk <= upTo; blk++) {
+      values.more(p + 1);
+      const mask = v[p++]!;
       if (mask < 1 || mask >= 1 << KIND_BITS) throw this.bad();
       let pairsInBlock = 0;
       for (let bit = 0; bit < KIND_BITS; bit++) {
-        starts[b * KIND_BITS + bit] = k;
+        kinds.starts[blk * KIND_BITS + bit] = k;
         if ((mask & (1 << bit)) === 0) continue;
-        const pairs = read();
+        values.more(p + 1);
+        const pairs = v[p++]!;
         pairsInBlock += pairs;
-        if (pairs < 1 || pairsInBlock > this.counts[b]!) throw this.bad();
-        if (tfs.length < k + pairs) {
-          const grownTfs = new Uint32Array(2 * (k + pairs));
-          const grownNorms = new Uint32Array(2 * (k + pairs));
-          grownTfs.set(tfs.subarray(0, k));
-          grownNorms.set(norms.subarray(0, k));
-          tfs = grownTfs;
-          norms = grownNorms;
+        if (pairs < 1 || pairsInBlock > this.counts[blk]!) throw this.bad();
+        values.more(p + 2 * pairs);
+        if (kinds.tfs.length < k + pairs) {
+          const tfs = new Uint32Array(2 * (k + pairs));
+          const norms = new Uint32Array(2 * (k + pairs));
+          tfs.set(kinds.tfs.subarray(0, k));
+          norms.set(kinds.norms.subarray(0, k));
+          kinds.tfs = tfs;
+          kinds.norms = norms;
         }
-        if (!readPairs(read, pairs, tfs, norms, k)) throw this.bad();
+        if (!pairsFrom(v, p, pairs, kinds.tfs, kinds.norms, k)) throw this.bad();
+        p += 2 * pairs;
         k += pairs;
       }
     }
-    starts[n * KIND_BITS] = k;
-    if (pos !== end) throw this.bad();
-    this.kinds = { starts, tfs, norms };
-    return this.kinds;
+    kinds.starts[(upTo + 1) * KIND_BITS] = k;
+    this.kindAt = p;
+    this.kindsDecoded = upTo + 1;
+    if (this.kindsDecoded === n) {
+      if (!values.done(p) || !this.kindListsHold(kinds)) throw this.bad();
+      values.drop();
+    }
+  }
+
+  /** Are the list's pairs of each kind those of its blocks' pairs of that kind together? */
+  private kindListsHold(kinds: KindImpacts): boolean {
+    const n = this.blockCount;
+    for (let bit = 0; bit < KIND_BITS; bit++) {
+      const tfs: number[] = [];
+      const norms: number[] = [];
+      for (let b = 0; b < n; b++) {
+        for (let k = kinds.starts[b * KIND_BITS + bit]!; k < kinds.starts[b * KIND_BITS + bit + 1]!; k++) {
+          tfs.push(kinds.tfs[k]!);
+          norms.push(kinds.norms[k]!);
+        }
+      }
+      const from = this.kindListStarts[bit]!;
+      const to = this.kindListStarts[bit + 1]!;
+      if (tfs.length === 0) {
+        if (to !== from) return false;
+        continue;
+      }
+      const pairs = competitivePairs(tfs, norms, tfs.length);
+      if (pairs.length !== 2 * (to - from)) return false;
+      for (let q = 0; q < to - from; q++) {
+        if (pairs[2 * q] !== this.kindListTfs[from + q] || pairs[2 * q + 1] !== this.kindListNorms[from + q]) return false;
+      }
+    }
+    return true;
   }
 
   private bad(): Error {
