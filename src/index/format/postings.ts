@@ -121,7 +121,7 @@ function competitivePairsSorted(tfs: ArrayLike<number>, norms: ArrayLike<number>
 
 /**
  * Competitive pairs (flat: tf, length, ...; both ascending) as the skip table and the kind table code them:
- * their count, then the first tf and length as they are, later ones as the rise from the previous (readPairs).
+ * their count, then the first tf and length as they are, later ones as the rise from the previous (pairsFrom).
  */
 function writePairs(out: ByteWriter, pairs: readonly number[]): void {
   out.varint(pairs.length / 2);
@@ -359,28 +359,9 @@ export class PostingsListWriter {
 }
 
 /**
- * Reads `pairs` competitive pairs (the first tf and length as they are, later ones as rises from the previous,
- * never zero: the skip table's coding and the kind table's) into tfs and norms from index k. False when a rise
- * is zero, which no writer produces.
- */
-function readPairs(read: () => number, pairs: number, tfs: Uint32Array, norms: Uint32Array, k: number): boolean {
-  let tf = 0;
-  let norm = 0;
-  for (let p = 0; p < pairs; p++, k++) {
-    const tfStep = read();
-    const normStep = read();
-    if (p > 0 && (tfStep === 0 || normStep === 0)) return false;
-    tf = p === 0 ? tfStep : tf + tfStep;
-    norm = p === 0 ? normStep : norm + normStep;
-    tfs[k] = tf;
-    norms[k] = norm;
-  }
-  return true;
-}
-
-/**
- * As readPairs, from decoded values: `pairs` pairs coded from values[p] on, into tfs and norms from index k.
- * False when a rise is zero, which no writer produces.
+ * `pairs` competitive pairs coded from values[p] on (the first tf and length as they are, later ones as rises
+ * from the previous, never zero: the skip table's coding and the kind table's), into tfs and norms from index
+ * k. False when a rise is zero, which no writer produces.
  */
 function pairsFrom(values: Uint32Array, p: number, pairs: number, tfs: Uint32Array, norms: Uint32Array, k: number): boolean {
   let tf = values[p]!;
@@ -670,7 +651,7 @@ export class PostingsCursor {
     // At least 64 blocks more: a walk moving block by block does not come back here for each.
     const upTo = Math.min(n - 1, Math.max(b, this.decoded + 63));
     for (let blk = this.decoded; blk <= upTo; blk++) {
-      // first - (previous last + 1), last - first, count, bytes, pairs, then the pairs (readPairs' coding).
+      // first - (previous last + 1), last - first, count, bytes, pairs, then the pairs (pairsFrom's coding).
       if (p + 5 > skip.count) skip.more(p + 5);
       const first = previousLast + 1 + v[p]!;
       const last = first + v[p + 1]!;
