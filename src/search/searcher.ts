@@ -167,6 +167,7 @@ function touchesDeleted(deleted: Array<[number, number]>, first: number, last: n
 /** Live postings of a clause field's term in a segment (deleted clauses do not count). */
 function liveCount(state: SegmentState, cursor: PostingsCursor): number {
   if (!state.deletedClause) return cursor.df;
+  cursor.decodeAll();
   let n = 0;
   for (let b = 0; b < cursor.blockCount; b++) {
     if (!touchesDeleted(state.deleted, cursor.firsts[b]!, cursor.lasts[b]!)) {
@@ -205,13 +206,11 @@ function docFieldClauses(state: SegmentState, info: TermInfo, field: DocField): 
     const d = decoded.ordinals[i]!;
     if (source.deletedDocs.has(d)) continue;
     const norm = field === 'title' ? source.row(d).titleLength : 1;
-    const tf = decoded.tfs[i]!;
-    for (let c = starts[d]!; c < starts[d + 1]!; c++) {
-      ordinals[k] = c;
-      tfs[k] = tf;
-      norms[k] = norm;
-      k++;
-    }
+    const from = k;
+    for (let c = starts[d]!; c < starts[d + 1]!; c++) ordinals[k++] = c;
+    // A document's clauses share its frequency and norm (a common year's list spreads over tens of thousands of clauses).
+    tfs.fill(decoded.tfs[i]!, from, k);
+    norms.fill(norm, from, k);
   }
   const out = { ordinals, tfs, norms };
   state.docLists.set(info, out);
@@ -286,9 +285,18 @@ class CursorIterator implements TermIterator {
   maxScore = 0;
   private readonly blockScores: Float64Array;
   private readonly exactScores: Float64Array;
-  /** The best of blockScores and exactScores from each block to the last (a bound up to the list's end in one look). */
-  private readonly tailScores: Float64Array;
-  private readonly tailExactScores: Float64Array;
+  /** Blocks bounded so far (blockScores and exactScores below it): the list's skip table is decoded as the walk goes. */
+  private scored = 0;
+  /**
+   * The best of blockScores and exactScores from each block to the last (a bound up to the list's end in one
+   * look), once every block is bounded; before, the list's best (its competitive pairs'), which is no lower.
+   */
+  private tailScores: Float64Array | null = null;
+  private tailExactScores: Float64Array | null = null;
+  /** The list's best score (exact, and with the rounding margin; -1: no posting of the kinds let through). */
+  private readonly listExact: number;
+  private readonly listScore: number;
+  private readonly kindBits: number;
   /** Are the block bounds those of a kind filter's postings (not the skip data's pairs)? */
   private readonly byKinds: boolean;
 
@@ -302,47 +310,60 @@ class CursorIterator implements TermIterator {
     this.blockScores = new Float64Array(cursor.blockCount);
     this.exactScores = new Float64Array(cursor.blockCount);
     this.byKinds = kindBits !== 0 && cursor.hasKinds;
-    if (this.byKinds) this.boundByKinds(kindBits);
-    else this.boundByImpacts();
-    this.tailScores = suffixMaxima(this.blockScores, cursor.blockCount);
-    this.tailExactScores = suffixMaxima(this.exactScores, cursor.blockCount);
-    this.doc = cursor.first();
-  }
-
-  /** Block b's bounds from its best exact score (-1: no posting of it can be a hit). */
-  private setBlockBound(b: number, exact: number): void {
-    this.exactScores[b] = exact;
-    const s = exact < 0 ? -1 : exact * BOUND_SLACK;
-    this.blockScores[b] = s;
-    if (s > this.maxScore) this.maxScore = s;
-  }
-
-  /** Block bounds from the skip data's competitive pairs: no posting of a block scores more, one scores that. */
-  private boundByImpacts(): void {
-    const { impactStarts, impactTfs, impactNorms } = this.cursor;
-    for (let b = 0; b < this.cursor.blockCount; b++) {
-      this.setBlockBound(b, bestOfPairs(impactTfs, impactNorms, impactStarts[b]!, impactStarts[b + 1]!, this.weight, this.average));
-    }
-  }
-
-  /**
-   * Block bounds from the postings of the clause kinds a filter lets through
-   * (the kind table's pairs of those kinds): a block holding none of them is
-   * bounded as if the term were absent (-1), since no clause of it can be a
-   * hit.
-   */
-  private boundByKinds(kindBits: number): void {
-    const { starts, tfs, norms } = this.cursor.kindImpacts();
-    for (let b = 0; b < this.cursor.blockCount; b++) {
+    this.kindBits = kindBits;
+    // The list's pairs (of the kinds let through) hold the best posting of every block: their best is the best
+    // block's bound, the same double.
+    if (this.byKinds) {
+      cursor.kindTable();
       let exact = -1;
       for (let bit = 0; bit < KIND_BITS; bit++) {
         if ((kindBits & (1 << bit)) === 0) continue;
-        const at = b * KIND_BITS + bit;
+        const best = bestOfPairs(cursor.kindListTfs, cursor.kindListNorms, cursor.kindListStarts[bit]!, cursor.kindListStarts[bit + 1]!, weight, average);
+        if (best > exact) exact = best;
+      }
+      this.listExact = exact;
+    } else {
+      const pairs = cursor.listPairCount; // first: it may fill the arrays
+      this.listExact = bestOfPairs(cursor.listTfs, cursor.listNorms, 0, pairs, weight, average);
+    }
+    this.listScore = this.listExact < 0 ? -1 : this.listExact * BOUND_SLACK;
+    if (this.listScore > this.maxScore) this.maxScore = this.listScore;
+    this.doc = cursor.first();
+  }
+
+  /**
+   * Bounds blocks up to b (and as many more as the cursor has decoded): from the skip data's competitive
+   * pairs, no posting of a block scores more and one scores that; with a kind filter, from the kind table's
+   * pairs of the kinds let through, a block holding none of them bounded as if the term were absent (-1),
+   * since no clause of it can be a hit.
+   */
+  private scoreTo(b: number): void {
+    const c = this.cursor;
+    if (!this.byKinds) {
+      if (b >= c.decoded) c.decodeTo(b);
+      const { impactStarts, impactTfs, impactNorms } = c;
+      for (let k = this.scored; k < c.decoded; k++) {
+        const exact = bestOfPairs(impactTfs, impactNorms, impactStarts[k]!, impactStarts[k + 1]!, this.weight, this.average);
+        this.exactScores[k] = exact;
+        this.blockScores[k] = exact * BOUND_SLACK;
+      }
+      this.scored = c.decoded;
+      return;
+    }
+    if (b >= c.kindsDecoded) c.kindsTo(b);
+    const { starts, tfs, norms } = c.kindTable();
+    for (let k = this.scored; k < c.kindsDecoded; k++) {
+      let exact = -1;
+      for (let bit = 0; bit < KIND_BITS; bit++) {
+        if ((this.kindBits & (1 << bit)) === 0) continue;
+        const at = k * KIND_BITS + bit;
         const best = bestOfPairs(tfs, norms, starts[at]!, starts[at + 1]!, this.weight, this.average);
         if (best > exact) exact = best;
       }
-      this.setBlockBound(b, exact);
+      this.exactScores[k] = exact;
+      this.blockScores[k] = exact < 0 ? -1 : exact * BOUND_SLACK;
     }
+    this.scored = c.kindsDecoded;
   }
 
   next(): number {
@@ -359,25 +380,42 @@ class CursorIterator implements TermIterator {
   }
 
   bound(from: number, to: number): number {
-    return this.bestOf(this.blockScores, this.tailScores, from, to);
+    return this.bestOf(false, from, to);
   }
 
   exactBound(from: number, to: number): number {
-    return this.bestOf(this.exactScores, this.tailExactScores, from, to);
+    return this.bestOf(true, from, to);
   }
 
-  private bestOf(scores: Float64Array, tails: Float64Array, from: number, to: number): number {
+  /** The best of [from, to]'s blocks, exact or with the margin; to the list's end before every block is bounded, the list's best. */
+  private bestOf(exact: boolean, from: number, to: number): number {
     const c = this.cursor;
     if (this.doc > to) return -1;
     let b = c.blockOf(Math.max(from, this.doc));
-    // Every block from b on lies in [from, to]: the best of them is kept.
-    if (b < c.blockCount && to >= c.lasts[c.blockCount - 1]!) return tails[b]!;
+    const n = c.blockCount;
+    if (b >= n) return -1;
+    if (c.decoded < n ? to >= NO_MORE - 1 : to >= c.lasts[n - 1]!) {
+      // Every block from b on lies in [from, to].
+      if (c.decoded === n && this.scored < n) this.scoreTo(n - 1);
+      if (this.scored < n) return exact ? this.listExact : this.listScore;
+      return (exact ? this.tails().exact : this.tails().scores)[b]!;
+    }
+    const scores = exact ? this.exactScores : this.blockScores;
     let best = -1;
-    while (b < c.blockCount && c.firsts[b]! <= to) {
+    for (; b < n; b++) {
+      if (b >= this.scored) this.scoreTo(b);
+      if (c.firsts[b]! > to) break;
       if (scores[b]! > best) best = scores[b]!;
-      b++;
     }
     return best;
+  }
+
+  /** The suffix maxima of the block bounds (every block bounded). */
+  private tails(): { scores: Float64Array; exact: Float64Array } {
+    const n = this.cursor.blockCount;
+    this.tailScores ??= suffixMaxima(this.blockScores, n);
+    this.tailExactScores ??= suffixMaxima(this.exactScores, n);
+    return { scores: this.tailScores, exact: this.tailExactScores };
   }
 
   blockLast(): number {
@@ -392,7 +430,9 @@ class CursorIterator implements TermIterator {
   }
 
   blockBound(): number {
-    return this.blockScores[this.cursor.block]!;
+    const b = this.cursor.block;
+    if (b >= this.scored) this.scoreTo(b);
+    return this.blockScores[b]!;
   }
 
   positions(): ArrayLike<number> {
@@ -405,9 +445,10 @@ class CursorIterator implements TermIterator {
     if (this.doc > to || this.doc === NO_MORE) return true;
     const first = c.blockOf(Math.max(from, this.doc));
     let b = first;
-    while (b < c.blockCount && c.firsts[b]! <= to) {
+    for (; b < c.blockCount; b++) {
+      if (b >= c.decoded) c.decodeTo(b);
+      if (c.firsts[b]! > to) break;
       if (b - first >= most) return false;
-      b++;
     }
     const { impactStarts, impactNorms } = c;
     for (let k = impactStarts[first]!; k < impactStarts[b]!; k++) out.push(impactNorms[k]!);
@@ -417,12 +458,14 @@ class CursorIterator implements TermIterator {
   exactBoundAtLength(from: number, to: number, length: number): number {
     const c = this.cursor;
     if (this.doc > to || this.doc === NO_MORE) return -1;
-    const { impactStarts, impactTfs, impactNorms } = c;
     // Pairs ascend in frequency and length: those no longer than `length` are a prefix, its last the most frequent.
     // A posting of that length has a pair of it at least as frequent and no longer, so it scores no more than
     // that frequency at that length; the most frequent of the blocks' is scored once (the score rises with it).
     let tf = 0;
-    for (let b = c.blockOf(Math.max(from, this.doc)); b < c.blockCount && c.firsts[b]! <= to; b++) {
+    for (let b = c.blockOf(Math.max(from, this.doc)); b < c.blockCount; b++) {
+      if (b >= c.decoded) c.decodeTo(b);
+      if (c.firsts[b]! > to) break;
+      const { impactStarts, impactTfs, impactNorms } = c;
       let k = impactStarts[b]!;
       const end = impactStarts[b + 1]!;
       if (impactNorms[k]! > length) continue;
@@ -475,8 +518,14 @@ class ArrayIterator implements TermIterator {
     for (let b = 0; b < n; b++) {
       const end = Math.min(ordinals.length, (b + 1) * ARRAY_STRETCH);
       let exact = 0;
+      // Entries of one document share its frequency and norm, so its clauses' score is computed once.
+      let tf = -1;
+      let norm = -1;
       for (let k = b * ARRAY_STRETCH; k < end; k++) {
-        const score = bm25Of(weight, tfs[k]!, norms[k]!, average);
+        if (tfs[k] === tf && norms[k] === norm) continue;
+        tf = tfs[k]!;
+        norm = norms[k]!;
+        const score = bm25Of(weight, tf, norm, average);
         if (score > exact) exact = score;
       }
       this.lasts[b] = ordinals[end - 1]!;

@@ -19,8 +19,11 @@ import type { FieldTermsInfo } from './terms.js';
  * 6: the document field years (its total, terms and postings); a clause list of two blocks or more ends
  *    with a kind table (postings.ts: per block, its clause kinds and their competitive pairs).
  * 7: clause lengths in one byte each, longer ones (255 words and more) in an overflow table (norms.ts).
+ * 8: a postings list of two blocks or more gives its competitive pairs ahead of its skip entries,
+ *    and its kind table its pairs per kind ahead of its block entries (postings.ts), so a search bounds
+ *    a long list without decoding either table whole.
  */
-export const SEGMENT_FORMAT_VERSION = 7;
+export const SEGMENT_FORMAT_VERSION = 8;
 const MAGIC = 'UNRESSEG';
 
 export interface SegmentHeader {

@@ -11,14 +11,20 @@
 // ordinals shift (merges copy whole blocks).
 //
 //   list  = skip table | block... | kind table
-//   skip  = varint blocks, varint bytes of the kind table, then per block: first - (previous last + 1),
+//   skip  = varint blocks, varint bytes of the kind table, the list's competitive pairs (lists of two
+//           blocks or more; coded as a block's), then per block: first - (previous last + 1),
 //           last - first, count, bytes, pairs, then per pair (by frequency,
 //           ascending; lengths then ascend too) tf and length, the first
-//           as they are, later ones as the rise from the previous (varints)
+//           as they are, later ones as the rise from the previous (varints). The list's pairs
+//           bound every posting of it, so a search knows a long list's best score without
+//           reading its skip table whole: it reads the table only as far as its walk goes.
 //   block = varint length of the doc part | doc part: (gap except first, tf)
 //           per posting | positions: per posting, tf positions (first
 //           absolute, then gaps)
-//   kinds = (clause lists of two blocks or more; none for titles) per block: varint mask
+//   kinds = (clause lists of two blocks or more; none for titles) varint mask of the kinds of the
+//           list's postings, then per kind set, by bit: that kind's competitive pairs over the
+//           whole list (a filtered search bounds the list without reading the table whole);
+//           then per block: varint mask
 //           of the clause kinds its postings are of (bit k: kind code k,
 //           bit 7: any code from 7 on), then per kind set, by bit: varint
 //           pairs, then that kind's competitive pairs, coded as the skip
@@ -115,7 +121,7 @@ function competitivePairsSorted(tfs: ArrayLike<number>, norms: ArrayLike<number>
 
 /**
  * Competitive pairs (flat: tf, length, ...; both ascending) as the skip table and the kind table code them:
- * their count, then the first tf and length as they are, later ones as the rise from the previous (readPairs).
+ * their count, then the first tf and length as they are, later ones as the rise from the previous (pairsFrom).
  */
 function writePairs(out: ByteWriter, pairs: readonly number[]): void {
   out.varint(pairs.length / 2);
@@ -156,6 +162,13 @@ export class PostingsListWriter {
   private lastOrdinal = 0;
   private readonly blockTfs = new Uint32Array(BLOCK);
   private readonly blockNorms = new Uint32Array(BLOCK);
+  /** Every block's competitive pairs so far (the list's pairs are theirs: a pair no posting beats is one no posting of its block beats). */
+  private listTfs: number[] = [];
+  private listNorms: number[] = [];
+  /** Per kind bit, every block's competitive pairs of that kind so far (the list's pairs of the kind are theirs). */
+  private readonly listKindTfs: number[][] = Array.from({ length: KIND_BITS }, () => []);
+  private readonly listKindNorms: number[][] = Array.from({ length: KIND_BITS }, () => []);
+  private readonly kindHead = new ByteWriter(16);
   df = 0;
 
   get pendingCount(): number {
@@ -219,6 +232,10 @@ export class PostingsListWriter {
     this.skip.varint(meta.count);
     this.skip.varint(bytes);
     writePairs(this.skip, meta.impacts);
+    for (let k = 0; k < meta.impacts.length; k += 2) {
+      this.listTfs.push(meta.impacts[k]!);
+      this.listNorms.push(meta.impacts[k + 1]!);
+    }
     this.previousLast = meta.last;
     this.blockCount++;
     const byKind = meta.kindImpacts;
@@ -229,7 +246,12 @@ export class PostingsListWriter {
       this.kindTable.varint(mask);
       for (let bit = 0; bit < KIND_BITS; bit++) {
         const pairs = byKind[bit];
-        if (pairs) writePairs(this.kindTable, pairs);
+        if (!pairs) continue;
+        writePairs(this.kindTable, pairs);
+        for (let k = 0; k < pairs.length; k += 2) {
+          this.listKindTfs[bit]!.push(pairs[k]!);
+          this.listKindNorms[bit]!.push(pairs[k + 1]!);
+        }
       }
     }
   }
@@ -286,13 +308,29 @@ export class PostingsListWriter {
     this.flush();
     // A list of one block has no kind table: there is no block to skip in it (most terms are rare; the table would
     // grow the file for nothing). Nor has one where a block came without kinds.
-    const kindBytes = this.blockCount >= 2 && !this.kindsMissing ? this.kindTable.length : 0;
+    const withTable = this.blockCount >= 2 && !this.kindsMissing;
+    this.kindHead.reset();
+    if (withTable) {
+      let mask = 0;
+      for (let bit = 0; bit < KIND_BITS; bit++) if (this.listKindTfs[bit]!.length > 0) mask |= 1 << bit;
+      this.kindHead.varint(mask);
+      for (let bit = 0; bit < KIND_BITS; bit++) {
+        const tfs = this.listKindTfs[bit]!;
+        if (tfs.length > 0) writePairs(this.kindHead, competitivePairs(tfs, this.listKindNorms[bit]!, tfs.length));
+      }
+    }
+    const kindBytes = withTable ? this.kindHead.length + this.kindTable.length : 0;
     this.head.reset();
     this.head.varint(this.blockCount);
     this.head.varint(kindBytes);
+    // One block's pairs are the list's: written once, in its entry.
+    if (this.blockCount >= 2) writePairs(this.head, competitivePairs(this.listTfs, this.listNorms, this.listTfs.length));
     this.head.bytes(this.skip.view());
     // The kind table follows the blocks: a list is written as skip, then blocks (its bytes count in totalBytes).
-    if (kindBytes > 0) this.blocks.bytes(this.kindTable.view());
+    if (kindBytes > 0) {
+      this.blocks.bytes(this.kindHead.view());
+      this.blocks.bytes(this.kindTable.view());
+    }
     return { skip: this.head.view(), blocks: this.blocks.view(), df: this.df };
   }
 
@@ -303,6 +341,12 @@ export class PostingsListWriter {
     this.block.reset();
     this.positions.reset();
     this.kindTable.reset();
+    this.listTfs.length = 0;
+    this.listNorms.length = 0;
+    for (let bit = 0; bit < KIND_BITS; bit++) {
+      this.listKindTfs[bit]!.length = 0;
+      this.listKindNorms[bit]!.length = 0;
+    }
     this.withKinds = null;
     this.kindsMissing = false;
     this.blockCount = 0;
@@ -315,24 +359,28 @@ export class PostingsListWriter {
 }
 
 /**
- * Reads `pairs` competitive pairs (the first tf and length as they are, later ones as rises from the previous,
- * never zero: the skip table's coding and the kind table's) into tfs and norms from index k. False when a rise
- * is zero, which no writer produces.
+ * `pairs` competitive pairs coded from values[p] on (the first tf and length as they are, later ones as rises
+ * from the previous, never zero: the skip table's coding and the kind table's), into tfs and norms from index
+ * k. False when a rise is zero, which no writer produces.
  */
-function readPairs(read: () => number, pairs: number, tfs: Uint32Array, norms: Uint32Array, k: number): boolean {
-  let tf = 0;
-  let norm = 0;
-  for (let p = 0; p < pairs; p++, k++) {
-    const tfStep = read();
-    const normStep = read();
-    if (p > 0 && (tfStep === 0 || normStep === 0)) return false;
-    tf = p === 0 ? tfStep : tf + tfStep;
-    norm = p === 0 ? normStep : norm + normStep;
-    tfs[k] = tf;
-    norms[k] = norm;
+function pairsFrom(values: Uint32Array, p: number, pairs: number, tfs: Uint32Array, norms: Uint32Array, k: number): boolean {
+  let tf = values[p]!;
+  let norm = values[p + 1]!;
+  tfs[k] = tf;
+  norms[k] = norm;
+  for (let q = 1; q < pairs; q++) {
+    const tfStep = values[p + 2 * q]!;
+    const normStep = values[p + 2 * q + 1]!;
+    if (tfStep === 0 || normStep === 0) return false;
+    tf += tfStep;
+    norm += normStep;
+    tfs[k + q] = tf;
+    norms[k + q] = norm;
   }
   return true;
 }
+
+const EMPTY = new Uint8Array(0);
 
 /** A list's kind table, decoded: the pairs of block b's postings of kind bit k are [starts[b * KIND_BITS + k], starts[b * KIND_BITS + k + 1]) of tfs and norms. */
 export interface KindImpacts {
@@ -341,18 +389,16 @@ export interface KindImpacts {
   norms: Uint32Array;
 }
 
-/** A skip table's values, decoded (reused by every cursor: a skip table is parsed at once, when a list is opened). */
-let skipValues = new Uint32Array(1024);
-
 /**
- * The LEB128 varints filling `bytes`, into `into` (room for bytes.length of them); how many, or -1 when the
- * bytes end inside one or one is longer than five bytes or above 2^32 - 1 (no skip table holds such a value).
+ * The LEB128 varints of bytes[from ..] into `into` from index n, up to the first one starting at or after `stop`
+ * (the last may run past `stop`); how many there are then (n included), with decodedTo where the bytes read end;
+ * -1 when the bytes end inside one or one is longer than five bytes or above 2^32 - 1 (no skip table holds such
+ * a value).
  */
-function decodeVarints(bytes: Uint8Array, into: Uint32Array): number {
+function decodeVarints(bytes: Uint8Array, from: number, stop: number, into: Uint32Array, n: number): number {
   const end = bytes.length;
-  let n = 0;
-  let pos = 0;
-  while (pos < end) {
+  let pos = from;
+  while (pos < stop) {
     let byte = bytes[pos++]!;
     let value = byte & 0x7f;
     let scale = 128;
@@ -365,8 +411,59 @@ function decodeVarints(bytes: Uint8Array, into: Uint32Array): number {
     if (value > 0xffffffff) return -1;
     into[n++] = value;
   }
+  decodedTo = pos;
   return n;
 }
+let decodedTo = 0;
+
+/** LEB128 varints of a table, decoded as far as asked (SKIP_STEP bytes at a time) into values. */
+class Varints {
+  values = new Uint32Array(64);
+  count = 0;
+  private at = 0;
+  private bytes: Uint8Array = EMPTY;
+
+  constructor(private readonly damaged: Damage) {}
+
+  /** Starts on another table (its values' memory reused when large enough). */
+  reset(bytes: Uint8Array): this {
+    this.bytes = bytes;
+    this.count = 0;
+    this.at = 0;
+    if (this.values.length < bytes.length) this.values = new Uint32Array(Math.max(bytes.length, 2 * this.values.length));
+    return this;
+  }
+
+  /** Decodes until `count` values are; damage when the table holds fewer. */
+  more(count: number): void {
+    while (this.count < count) {
+      if (this.at >= this.bytes.length) throw this.damaged('postings.bin holds a malformed postings list');
+      const n = decodeVarints(this.bytes, this.at, Math.min(this.bytes.length, this.at + SKIP_STEP), this.values, this.count);
+      if (n < 0) throw this.damaged('postings.bin holds a malformed postings list');
+      this.count = n;
+      this.at = decodedTo;
+    }
+  }
+
+  /** Were the table's bytes all decoded, and its values all used (`used` of them)? */
+  done(used: number): boolean {
+    return this.at === this.bytes.length && used === this.count;
+  }
+
+  /** Lets the bytes go (the table is decoded whole). */
+  drop(): void {
+    this.bytes = EMPTY;
+  }
+}
+
+/**
+ * A skip table of at most this many bytes is decoded whole when its list is opened; a longer one (a common
+ * word's: 73 KB and 4,852 blocks at 100,000 documents) as far as the walk reads it, SKIP_STEP bytes at a time:
+ * a search of one common word reads a few dozen of its blocks, and decoding the whole table (and bounding every
+ * block) was most of what it cost more than a rare word.
+ */
+const EAGER_SKIP_BYTES = 2048;
+const SKIP_STEP = 2048;
 
 /** Where a list lies in the postings file, as the dictionary says. */
 export interface ListLocation {
@@ -440,6 +537,8 @@ export class PostingsCursor {
     private readonly damaged: Damage,
   ) {
     this.location = location;
+    this.skip = new Varints(damaged);
+    this.kindValues = new Varints(damaged);
     this.reopen(location);
   }
 
@@ -456,13 +555,14 @@ export class PostingsCursor {
     this.kinds = null;
     const { offset, skipBytes, totalBytes } = location;
     if (skipBytes <= 0 || totalBytes < skipBytes) throw this.bad();
-    // The skip table's varints decoded in one loop into a reused array, then read from it by index: a call
-    // per varint (a closure) cost more than the decoding, in code mostly run before V8 optimises it.
-    const head = this.file.peek(offset, skipBytes);
-    if (skipValues.length < head.length) skipValues = new Uint32Array(Math.max(head.length, 2 * skipValues.length));
-    const v = skipValues;
-    const values = decodeVarints(head, v);
-    if (values < 2) throw this.bad();
+    // Blocks' offsets are kept from the list's first block (Uint32Array): a list past 4 GiB is no list a writer makes.
+    if (totalBytes > 0xffffffff) throw this.bad();
+    const eager = skipBytes <= EAGER_SKIP_BYTES;
+    // A table decoded whole is read through the reader's reused buffer; one decoded as the walk goes is kept.
+    const skip = this.skip.reset(eager ? this.file.peek(offset, skipBytes) : this.file.read(offset, skipBytes));
+    // The head: blocks, the kind table's bytes, the list's pairs (a list of one block has its block's).
+    skip.more(2);
+    const v = skip.values;
     const n = v[0]!;
     if (!(n >= 1 && n <= location.df)) throw this.bad();
     this.blockCount = n;
@@ -470,6 +570,20 @@ export class PostingsCursor {
     if (kindBytes > totalBytes - skipBytes) throw this.bad();
     this.kindBytes = kindBytes;
     let p = 2;
+    if (n >= 2) {
+      skip.more(p + 1);
+      const pairs = v[p]!;
+      if (pairs < 1 || pairs > location.df) throw this.bad();
+      skip.more(p + 1 + 2 * pairs);
+      if (this.listTfs.length < pairs) {
+        this.listTfs = new Uint32Array(Math.max(pairs, 2 * this.listTfs.length));
+        this.listNorms = new Uint32Array(this.listTfs.length);
+      }
+      if (!pairsFrom(v, p + 1, pairs, this.listTfs, this.listNorms, 0)) throw this.bad();
+      this.listPairs = pairs;
+      p += 1 + 2 * pairs;
+    } else this.listPairs = 0;
+    this.valueAt = p;
     if (this.firsts.length < n) {
       this.firsts = new Uint32Array(n);
       this.lasts = new Uint32Array(n);
@@ -478,24 +592,75 @@ export class PostingsCursor {
       this.starts = new Uint32Array(n);
       this.ends = new Uint32Array(n);
     }
-    // Blocks' offsets are kept from the list's first block (Uint32Array): a list past 4 GiB is no list a writer makes.
-    if (totalBytes > 0xffffffff) throw this.bad();
     this.blocksAt = offset + skipBytes;
-    let previousLast = -1;
-    let at = 0;
-    let total = 0;
-    let k = 0;
-    for (let b = 0; b < n; b++) {
-      // first - (previous last + 1), last - first, count, bytes, pairs, then the pairs (readPairs' coding).
-      if (p + 5 > values) throw this.bad();
+    this.decoded = 0;
+    this.previousLast = -1;
+    this.blockBytes = 0;
+    this.total = 0;
+    this.impactStarts[0] = 0;
+    this.kindValues.reset(EMPTY);
+    this.kindsDecoded = 0;
+    this.decodeTo(eager ? n - 1 : 0);
+    return this;
+  }
+
+  /** The skip table's varints as decoded so far. */
+  private readonly skip: Varints;
+  /** The next value the block entries are read from. */
+  private valueAt = 0;
+  /** Blocks whose entries are decoded (firsts, lasts, counts, starts, ends, impactStarts to decoded). */
+  decoded = 0;
+  private previousLast = -1;
+  private blockBytes = 0;
+  private total = 0;
+  /** The list's competitive pairs (listPairs of them): no posting of the list beats all of one, one posting has each. */
+  listTfs = new Uint32Array(4);
+  listNorms = new Uint32Array(4);
+  private listPairs = 0;
+
+  /** Competitive pairs of the whole list: [0, pairs) of listTfs and listNorms (a list of one block: its block's). */
+  get listPairCount(): number {
+    if (this.listPairs === 0) {
+      // One block: its entry is decoded when the list is opened.
+      const from = this.impactStarts[0]!;
+      const to = this.impactStarts[1]!;
+      if (this.listTfs.length < to - from) {
+        this.listTfs = new Uint32Array(to - from);
+        this.listNorms = new Uint32Array(to - from);
+      }
+      for (let k = from; k < to; k++) {
+        this.listTfs[k - from] = this.impactTfs[k]!;
+        this.listNorms[k - from] = this.impactNorms[k]!;
+      }
+      this.listPairs = to - from;
+    }
+    return this.listPairs;
+  }
+
+  /** Decodes the block entries up to block b (at least a step's worth more; the table whole, checked, at the last block). */
+  decodeTo(b: number): void {
+    const n = this.blockCount;
+    if (b < this.decoded || this.decoded >= n) return;
+    const skip = this.skip;
+    const v = skip.values;
+    let p = this.valueAt;
+    let previousLast = this.previousLast;
+    let at = this.blockBytes;
+    let total = this.total;
+    let k = this.impactStarts[this.decoded]!;
+    // At least 64 blocks more: a walk moving block by block does not come back here for each.
+    const upTo = Math.min(n - 1, Math.max(b, this.decoded + 63));
+    for (let blk = this.decoded; blk <= upTo; blk++) {
+      // first - (previous last + 1), last - first, count, bytes, pairs, then the pairs (pairsFrom's coding).
+      if (p + 5 > skip.count) skip.more(p + 5);
       const first = previousLast + 1 + v[p]!;
       const last = first + v[p + 1]!;
       const count = v[p + 2]!;
       const bytes = v[p + 3]!;
       const pairs = v[p + 4]!;
       p += 5;
-      if (pairs < 1 || pairs > count || p + 2 * pairs > values) throw this.bad();
-      this.impactStarts[b] = k;
+      if (pairs < 1 || pairs > count) throw this.bad();
+      if (p + 2 * pairs > skip.count) skip.more(p + 2 * pairs);
       if (this.impactTfs.length < k + pairs) {
         const size = Math.max(2 * this.impactTfs.length, k + pairs, 4 * n);
         const tfs = new Uint32Array(size);
@@ -505,35 +670,46 @@ export class PostingsCursor {
         this.impactTfs = tfs;
         this.impactNorms = norms;
       }
-      // The first pair as it is, later ones as rises from the previous, never zero.
-      let tf = v[p]!;
-      let norm = v[p + 1]!;
-      this.impactTfs[k] = tf;
-      this.impactNorms[k] = norm;
-      for (let q = 1; q < pairs; q++) {
-        const tfStep = v[p + 2 * q]!;
-        const normStep = v[p + 2 * q + 1]!;
-        if (tfStep === 0 || normStep === 0) throw this.bad();
-        tf += tfStep;
-        norm += normStep;
-        this.impactTfs[k + q] = tf;
-        this.impactNorms[k + q] = norm;
-      }
+      if (!pairsFrom(v, p, pairs, this.impactTfs, this.impactNorms, k)) throw this.bad();
       p += 2 * pairs;
       k += pairs;
       if (count < 1 || count > BLOCK || last - first + 1 < count || last >= this.limit || last >= NO_MORE || bytes < 2) throw this.bad();
-      this.firsts[b] = first;
-      this.lasts[b] = last;
-      this.counts[b] = count;
-      this.starts[b] = at;
+      this.firsts[blk] = first;
+      this.lasts[blk] = last;
+      this.counts[blk] = count;
+      this.starts[blk] = at;
       at += bytes;
-      this.ends[b] = at;
+      this.ends[blk] = at;
+      this.impactStarts[blk + 1] = k;
       total += count;
       previousLast = last;
     }
-    this.impactStarts[n] = k;
-    if (p !== values || at + kindBytes !== totalBytes - skipBytes || total !== location.df) throw this.bad();
-    return this;
+    this.decoded = upTo + 1;
+    this.valueAt = p;
+    this.previousLast = previousLast;
+    this.blockBytes = at;
+    this.total = total;
+    if (this.decoded === n) {
+      const { location } = this;
+      if (!skip.done(p) || at + this.kindBytes !== location.totalBytes - location.skipBytes || total !== location.df) throw this.bad();
+      if (n >= 2 && !this.listPairsHold(k)) throw this.bad();
+      skip.drop();
+    }
+  }
+
+  /** Are the list's pairs those of its blocks' pairs (the first k of impactTfs and impactNorms) together? */
+  private listPairsHold(k: number): boolean {
+    const pairs = competitivePairs(this.impactTfs, this.impactNorms, k);
+    if (pairs.length !== 2 * this.listPairs) return false;
+    for (let q = 0; q < this.listPairs; q++) {
+      if (pairs[2 * q] !== this.listTfs[q] || pairs[2 * q + 1] !== this.listNorms[q]) return false;
+    }
+    return true;
+  }
+
+  /** Decodes every block entry (a list read whole: merges, filters, deletions, the kind table). */
+  decodeAll(): void {
+    this.decodeTo(this.blockCount - 1);
   }
 
   /** Does the list carry clause kinds (a kind table)? Title lists do not. */
@@ -542,53 +718,141 @@ export class PostingsCursor {
   }
 
   /**
-   * The kind table: per block and kind bit, the competitive pairs of the
-   * block's postings of that kind. Read and checked when first asked for.
+   * The kind table whole: per block and kind bit, the competitive pairs of
+   * the block's postings of that kind (merges). Read and checked when first
+   * asked for.
    */
   kindImpacts(): KindImpacts {
+    this.kindsTo(this.blockCount - 1);
+    return this.kinds!;
+  }
+
+  /** The kind table's varints as decoded so far. */
+  private readonly kindValues: Varints;
+  /** Blocks whose kind entries are decoded into kinds. */
+  kindsDecoded = 0;
+  /** Where the next block's kind entry starts in kindValues. */
+  private kindAt = 0;
+  /** Per kind bit, where its list pairs start in kindListTfs and kindListNorms (and end: the next bit's start). */
+  readonly kindListStarts = new Uint32Array(KIND_BITS + 1);
+  kindListTfs = new Uint32Array(8);
+  kindListNorms = new Uint32Array(8);
+
+  /**
+   * Reads the kind table's head (the list's pairs per kind, in kindListStarts, kindListTfs and kindListNorms)
+   * and returns the table as decoded so far (kindsTo decodes more).
+   */
+  kindTable(): KindImpacts {
     if (this.kinds) return this.kinds;
     if (this.kindBytes === 0) throw new Error('the list has no kind table');
-    const n = this.blockCount;
     const start = this.location.offset + this.location.totalBytes - this.kindBytes;
-    const bytes = this.file.peek(start, this.kindBytes);
-    const end = bytes.length;
-    let pos = 0;
-    const read = (): number => {
-      const value = readVarint(bytes, pos, end);
-      if (value < 0) throw this.bad();
-      pos = varintEnd;
-      return value;
-    };
-    const starts = new Uint32Array(n * KIND_BITS + 1);
-    let tfs = new Uint32Array(Math.max(8, 2 * n));
-    let norms = new Uint32Array(tfs.length);
+    // A short table is read through the reader's buffer and decoded whole at once; a long one kept and decoded as asked.
+    const eager = this.kindBytes <= EAGER_SKIP_BYTES;
+    const values = this.kindValues.reset(eager ? this.file.peek(start, this.kindBytes) : this.file.read(start, this.kindBytes));
+    values.more(1);
+    const mask = values.values[0]!;
+    if (mask < 1 || mask >= 1 << KIND_BITS) throw this.bad();
+    let p = 1;
     let k = 0;
-    for (let b = 0; b < n; b++) {
-      const mask = read();
+    for (let bit = 0; bit < KIND_BITS; bit++) {
+      this.kindListStarts[bit] = k;
+      if ((mask & (1 << bit)) === 0) continue;
+      values.more(p + 1);
+      const pairs = values.values[p]!;
+      if (pairs < 1 || pairs > this.location.df) throw this.bad();
+      values.more(p + 1 + 2 * pairs);
+      if (this.kindListTfs.length < k + pairs) {
+        const tfs = new Uint32Array(2 * (k + pairs));
+        const norms = new Uint32Array(2 * (k + pairs));
+        tfs.set(this.kindListTfs.subarray(0, k));
+        norms.set(this.kindListNorms.subarray(0, k));
+        this.kindListTfs = tfs;
+        this.kindListNorms = norms;
+      }
+      if (!pairsFrom(values.values, p + 1, pairs, this.kindListTfs, this.kindListNorms, k)) throw this.bad();
+      p += 1 + 2 * pairs;
+      k += pairs;
+    }
+    this.kindListStarts[KIND_BITS] = k;
+    this.kindAt = p;
+    this.kindsDecoded = 0;
+    const n = this.blockCount;
+    this.kinds = { starts: new Uint32Array(n * KIND_BITS + 1), tfs: new Uint32Array(Math.max(8, 2 * n)), norms: new Uint32Array(Math.max(8, 2 * n)) };
+    if (eager) this.kindsTo(n - 1);
+    return this.kinds;
+  }
+
+  /** Decodes the kind table's entries up to block b (at least 64 blocks more; checked whole at the last block). */
+  kindsTo(b: number): void {
+    const kinds = this.kinds ?? this.kindTable();
+    const n = this.blockCount;
+    if (b < this.kindsDecoded || this.kindsDecoded >= n) return;
+    const upTo = Math.min(n - 1, Math.max(b, this.kindsDecoded + 63));
+    if (upTo >= this.decoded) this.decodeTo(upTo);
+    const values = this.kindValues;
+    const v = values.values;
+    let p = this.kindAt;
+    let k = kinds.starts[this.kindsDecoded * KIND_BITS]!;
+    for (let blk = this.kindsDecoded; blk <= upTo; blk++) {
+      values.more(p + 1);
+      const mask = v[p++]!;
       if (mask < 1 || mask >= 1 << KIND_BITS) throw this.bad();
       let pairsInBlock = 0;
       for (let bit = 0; bit < KIND_BITS; bit++) {
-        starts[b * KIND_BITS + bit] = k;
+        kinds.starts[blk * KIND_BITS + bit] = k;
         if ((mask & (1 << bit)) === 0) continue;
-        const pairs = read();
+        values.more(p + 1);
+        const pairs = v[p++]!;
         pairsInBlock += pairs;
-        if (pairs < 1 || pairsInBlock > this.counts[b]!) throw this.bad();
-        if (tfs.length < k + pairs) {
-          const grownTfs = new Uint32Array(2 * (k + pairs));
-          const grownNorms = new Uint32Array(2 * (k + pairs));
-          grownTfs.set(tfs.subarray(0, k));
-          grownNorms.set(norms.subarray(0, k));
-          tfs = grownTfs;
-          norms = grownNorms;
+        if (pairs < 1 || pairsInBlock > this.counts[blk]!) throw this.bad();
+        values.more(p + 2 * pairs);
+        if (kinds.tfs.length < k + pairs) {
+          const tfs = new Uint32Array(2 * (k + pairs));
+          const norms = new Uint32Array(2 * (k + pairs));
+          tfs.set(kinds.tfs.subarray(0, k));
+          norms.set(kinds.norms.subarray(0, k));
+          kinds.tfs = tfs;
+          kinds.norms = norms;
         }
-        if (!readPairs(read, pairs, tfs, norms, k)) throw this.bad();
+        if (!pairsFrom(v, p, pairs, kinds.tfs, kinds.norms, k)) throw this.bad();
+        p += 2 * pairs;
         k += pairs;
       }
     }
-    starts[n * KIND_BITS] = k;
-    if (pos !== end) throw this.bad();
-    this.kinds = { starts, tfs, norms };
-    return this.kinds;
+    kinds.starts[(upTo + 1) * KIND_BITS] = k;
+    this.kindAt = p;
+    this.kindsDecoded = upTo + 1;
+    if (this.kindsDecoded === n) {
+      if (!values.done(p) || !this.kindListsHold(kinds)) throw this.bad();
+      values.drop();
+    }
+  }
+
+  /** Are the list's pairs of each kind those of its blocks' pairs of that kind together? */
+  private kindListsHold(kinds: KindImpacts): boolean {
+    const n = this.blockCount;
+    for (let bit = 0; bit < KIND_BITS; bit++) {
+      const tfs: number[] = [];
+      const norms: number[] = [];
+      for (let b = 0; b < n; b++) {
+        for (let k = kinds.starts[b * KIND_BITS + bit]!; k < kinds.starts[b * KIND_BITS + bit + 1]!; k++) {
+          tfs.push(kinds.tfs[k]!);
+          norms.push(kinds.norms[k]!);
+        }
+      }
+      const from = this.kindListStarts[bit]!;
+      const to = this.kindListStarts[bit + 1]!;
+      if (tfs.length === 0) {
+        if (to !== from) return false;
+        continue;
+      }
+      const pairs = competitivePairs(tfs, norms, tfs.length);
+      if (pairs.length !== 2 * (to - from)) return false;
+      for (let q = 0; q < to - from; q++) {
+        if (pairs[2 * q] !== this.kindListTfs[from + q] || pairs[2 * q + 1] !== this.kindListNorms[from + q]) return false;
+      }
+    }
+    return true;
   }
 
   private bad(): Error {
@@ -601,6 +865,7 @@ export class PostingsCursor {
 
   /** The encoded block `b`: a view of the window (merges; a search's decoding reads the window by index). */
   private bytesOf(b: number): Uint8Array {
+    if (b >= this.decoded) this.decodeTo(b);
     const at = this.windowAt(b);
     return this.window.subarray(at, at + this.ends[b]! - this.starts[b]!);
   }
@@ -626,6 +891,7 @@ export class PostingsCursor {
 
   /** Decodes block `b` into ordinals and tfs, checking it. */
   loadBlock(b: number): void {
+    if (b >= this.decoded) this.decodeTo(b);
     // windowAt written out here: the refill is a call whose site is this function's own, so it has run (a
     // cursor's first block is always read) by the time V8 optimises this function. Inlined from windowAt,
     // it had not (V8 keeps no feedback for a function's first calls), and the optimised code was dropped and
@@ -704,6 +970,7 @@ export class PostingsCursor {
    * then never reads the list's first block.
    */
   first(): number {
+    // Block 0's entry is decoded when the list is opened.
     this.block = 0;
     this.index = 0;
     this.size = 0;
@@ -731,8 +998,11 @@ export class PostingsCursor {
   blockOf(target: number): number {
     const b = Math.max(this.block, 0);
     if (this.lasts[b]! >= target) return b;
-    // Galloping then binary search over the skip table.
-    return gallopToAtLeast(this.lasts, target, b + 1, this.blockCount);
+    // No ordinal of the list reaches the segment's count: past the end without decoding the rest of the table.
+    if (target >= this.limit) return this.blockCount;
+    // Entries decoded until one ends at or after target (or every one is), then galloping and binary search.
+    while (this.decoded < this.blockCount && this.lasts[this.decoded - 1]! < target) this.decodeTo(this.decoded);
+    return gallopToAtLeast(this.lasts, target, b + 1, this.decoded);
   }
 
   /** Moves to the first posting >= target. */
@@ -872,6 +1142,7 @@ export class PostingsCursor {
   }
 
   meta(b: number): BlockMeta {
+    if (b >= this.decoded) this.decodeTo(b);
     const impacts: number[] = [];
     for (let k = this.impactStarts[b]!; k < this.impactStarts[b + 1]!; k++) impacts.push(this.impactTfs[k]!, this.impactNorms[k]!);
     const meta: BlockMeta = { first: this.firsts[b]!, last: this.lasts[b]!, count: this.counts[b]!, impacts };
