@@ -53,8 +53,14 @@ export const INDEX_FORMAT = 'unres-index';
  *    `matter` (the document's preface and conclusions, the text no clause holds, on its first clause);
  *    documents parsed anew get ids without a trailing `-` (a rebuild keeps stored documents' ids, and
  *    their `matter` is empty until their files are parsed again). Segment files as in 14.
+ * 16: segment format 8 (a postings list of two blocks or more, and a kind table, store their best
+ *    (tf, length) pairs ahead of their entries, so a long table is decoded only as far as a walk
+ *    reads it); what is indexed changed (issue 12, eleventh round): the members of symbols printed as
+ *    ranges and lists, hyphen-joined numbers as dotted (٨-٧ -> 8.7), paragraph items (1 (أ)); and
+ *    each clause's `formula` (the formula printed before it that no clause holds) in its `matter`
+ *    (documents parsed anew; `unres ingest --reparse <files>` parses stored ones again).
  */
-export const INDEX_VERSION = 15;
+export const INDEX_VERSION = 16;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';
