@@ -1,51 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkedReader, ChunkedWriter, MemoryAccess, MemorySink } from '../../src/index/format/chunked.js';
-import { BLOCK, KIND_BITS, PostingsCursor, PostingsListWriter, competitivePairs, kindBit } from '../../src/index/format/postings.js';
+import { BLOCK, KIND_BITS, type PostingsCursor, PostingsListWriter, competitivePairs, kindBit } from '../../src/index/format/postings.js';
+import { type Posting, openList, random, randomPostings as postings, writeList } from '../helpers/postings-lists.js';
 
 // A long list's skip table (and kind table) is decoded as far as a search reads it; what it reads must be what
 // decoding the whole table gives, and the list's own pairs (its best score without reading the table) must be
 // its blocks' pairs together.
 
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 0x100000000;
-  };
-}
-
-interface Posting {
-  ordinal: number;
-  tf: number;
-  norm: number;
-  kind: number;
-}
-
-function postings(n: number, seed: number): Posting[] {
-  const next = random(seed);
-  const kinds = [0, 1, 1, 2, 3, 4, 255];
-  const out: Posting[] = [];
-  let ordinal = 0;
-  for (let i = 0; i < n; i++) {
-    ordinal += 1 + Math.floor(next() * 5);
-    out.push({ ordinal, tf: 1 + Math.floor(next() * 6), norm: 1 + Math.floor(next() * 200), kind: kinds[Math.floor(next() * kinds.length)]! });
-  }
-  return out;
-}
-
-function open(list: Posting[], change: (bytes: Buffer) => void = () => undefined): PostingsCursor {
-  const writer = new PostingsListWriter();
-  for (const p of list) writer.add(p.ordinal, p.tf, Array.from({ length: p.tf }, (_, i) => i * 3), 0, p.norm, p.kind);
-  const encoded = writer.finish();
-  const bytes = Buffer.concat([encoded.skip, encoded.blocks]);
-  change(bytes);
-  const sink = new MemorySink();
-  const out = new ChunkedWriter(sink);
-  out.write(bytes);
-  out.finish();
-  const damaged = (problem: string): Error => new Error(problem);
-  const reader = new ChunkedReader(new MemoryAccess(sink.bytes), 'postings.bin', damaged);
-  return new PostingsCursor(reader, { offset: 0, skipBytes: encoded.skip.length, totalBytes: bytes.length, df: encoded.df }, 1 << 29, damaged);
+/** A list with kinds, opened; `change` may damage its bytes first. */
+function open(list: Posting[], change?: (bytes: Buffer) => void): PostingsCursor {
+  return openList(writeList(list, true, change));
 }
 
 function pairsOf(list: Posting[]): number[] {

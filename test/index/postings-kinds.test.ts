@@ -1,56 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ChunkedReader, ChunkedWriter, MemoryAccess, MemorySink } from '../../src/index/format/chunked.js';
-import { BLOCK, KIND_BITS, PostingsCursor, PostingsListWriter, competitivePairs, kindBit } from '../../src/index/format/postings.js';
+import { BLOCK, KIND_BITS, PostingsListWriter, competitivePairs, kindBit } from '../../src/index/format/postings.js';
+import { type Posting, type WrittenList, chunked, openList, randomPostings as postings, writeList } from '../helpers/postings-lists.js';
 
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 0x100000000;
-  };
-}
-
-interface Posting {
-  ordinal: number;
-  tf: number;
-  norm: number;
-  kind: number;
-}
-
-function postings(n: number, seed: number, kinds = [0, 1, 1, 2, 3, 4, 255]): Posting[] {
-  const next = random(seed);
-  const out: Posting[] = [];
-  let ordinal = 0;
-  for (let i = 0; i < n; i++) {
-    ordinal += 1 + Math.floor(next() * 5);
-    out.push({ ordinal, tf: 1 + Math.floor(next() * 6), norm: 1 + Math.floor(next() * 200), kind: kinds[Math.floor(next() * kinds.length)]! });
-  }
-  return out;
-}
-
-/** One list written (kinds: each posting's, or none), as a chunked file, and the bytes of the list. */
-function write(list: Posting[], withKinds: boolean): { file: Uint8Array; skipBytes: number; totalBytes: number; df: number } {
-  const writer = new PostingsListWriter();
-  for (const p of list) {
-    const positions = Array.from({ length: p.tf }, (_, i) => i * 3);
-    writer.add(p.ordinal, p.tf, positions, 0, p.norm, withKinds ? p.kind : -1);
-  }
-  const encoded = writer.finish();
-  return chunked(Buffer.concat([encoded.skip, encoded.blocks]), encoded.skip.length, encoded.df);
-}
-
-function chunked(bytes: Uint8Array, skipBytes: number, df: number): { file: Uint8Array; skipBytes: number; totalBytes: number; df: number } {
-  const sink = new MemorySink();
-  const out = new ChunkedWriter(sink);
-  out.write(bytes);
-  out.finish();
-  return { file: sink.bytes, skipBytes, totalBytes: bytes.length, df };
-}
-
-function open(written: { file: Uint8Array; skipBytes: number; totalBytes: number; df: number }): PostingsCursor {
-  const reader = new ChunkedReader(new MemoryAccess(written.file), 'postings.bin', (problem) => new Error(problem));
-  return new PostingsCursor(reader, { offset: 0, skipBytes: written.skipBytes, totalBytes: written.totalBytes, df: written.df }, 1 << 30, (problem) => new Error(problem));
-}
+const write = (list: Posting[], withKinds: boolean): WrittenList => writeList(list, withKinds);
+const open = openList;
 
 describe('the kind table of a postings list', () => {
   it("holds, per block and clause kind, the competitive pairs of the block's postings of that kind", () => {

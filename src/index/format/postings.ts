@@ -358,6 +358,15 @@ export class PostingsListWriter {
   }
 }
 
+/** Pair columns (tfs, norms) with room for `need` pairs, their first `used` kept: twice that, so growth is rare. */
+function grownPairs(tfs: Uint32Array, norms: Uint32Array, used: number, need: number): [Uint32Array<ArrayBuffer>, Uint32Array<ArrayBuffer>] {
+  const moreTfs = new Uint32Array(2 * need);
+  const moreNorms = new Uint32Array(2 * need);
+  moreTfs.set(tfs.subarray(0, used));
+  moreNorms.set(norms.subarray(0, used));
+  return [moreTfs, moreNorms];
+}
+
 /**
  * `pairs` competitive pairs coded from values[p] on (the first tf and length as they are, later ones as rises
  * from the previous, never zero: the skip table's coding and the kind table's), into tfs and norms from index
@@ -761,14 +770,7 @@ export class PostingsCursor {
       const pairs = values.values[p]!;
       if (pairs < 1 || pairs > this.location.df) throw this.bad();
       values.more(p + 1 + 2 * pairs);
-      if (this.kindListTfs.length < k + pairs) {
-        const tfs = new Uint32Array(2 * (k + pairs));
-        const norms = new Uint32Array(2 * (k + pairs));
-        tfs.set(this.kindListTfs.subarray(0, k));
-        norms.set(this.kindListNorms.subarray(0, k));
-        this.kindListTfs = tfs;
-        this.kindListNorms = norms;
-      }
+      if (this.kindListTfs.length < k + pairs) [this.kindListTfs, this.kindListNorms] = grownPairs(this.kindListTfs, this.kindListNorms, k, k + pairs);
       if (!pairsFrom(values.values, p + 1, pairs, this.kindListTfs, this.kindListNorms, k)) throw this.bad();
       p += 1 + 2 * pairs;
       k += pairs;
@@ -806,14 +808,7 @@ export class PostingsCursor {
         pairsInBlock += pairs;
         if (pairs < 1 || pairsInBlock > this.counts[blk]!) throw this.bad();
         values.more(p + 2 * pairs);
-        if (kinds.tfs.length < k + pairs) {
-          const tfs = new Uint32Array(2 * (k + pairs));
-          const norms = new Uint32Array(2 * (k + pairs));
-          tfs.set(kinds.tfs.subarray(0, k));
-          norms.set(kinds.norms.subarray(0, k));
-          kinds.tfs = tfs;
-          kinds.norms = norms;
-        }
+        if (kinds.tfs.length < k + pairs) [kinds.tfs, kinds.norms] = grownPairs(kinds.tfs, kinds.norms, k, k + pairs);
         if (!pairsFrom(v, p, pairs, kinds.tfs, kinds.norms, k)) throw this.bad();
         p += 2 * pairs;
         k += pairs;
