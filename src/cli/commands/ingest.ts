@@ -84,6 +84,19 @@ interface Interrupt {
   writing(during: boolean, mayLeave?: boolean): void;
 }
 
+let lateInterruptWatched = false;
+
+/**
+ * After the run has said what it kept, the process still winds down (parse workers closing): a Ctrl-C
+ * then leaves at once with the interrupt's exit code, as during the run, not by Node's default death by
+ * signal, which a caller sees as no exit code at all. Watched once per process.
+ */
+function leaveOnLateInterrupt(): void {
+  if (lateInterruptWatched) return;
+  lateInterruptWatched = true;
+  process.on('SIGINT', () => process.exit(INTERRUPTED_EXIT));
+}
+
 /**
  * Ctrl-C once: stop reading, write what was read (one commit, as usual), exit
  * 130. Twice: leave at once, exit 130; during a write to the index, as soon
@@ -103,7 +116,10 @@ function watchInterrupt(stderr: { write(chunk: string): unknown }): Interrupt {
   };
   const interrupt: Interrupt = {
     stopped: () => signals > 0,
-    dispose: () => void process.off('SIGINT', onSignal),
+    dispose: () => {
+      process.off('SIGINT', onSignal);
+      leaveOnLateInterrupt();
+    },
     kept: () => 0,
     writing(during: boolean, mayLeave = true) {
       inWrite = during;
