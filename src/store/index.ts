@@ -86,6 +86,8 @@ export interface OpenOptions {
 export interface SearchOptions extends SearchFilters {
   /** At most this many hits (default 10). */
   limit?: number;
+  /** Told when no clause holds a symbol or resolution the query names whole, and the hits are for its parts. */
+  onParts?: () => void;
 }
 
 export interface IngestOptions {
@@ -273,7 +275,9 @@ export class UnresIndex {
     if (opts.until !== undefined) filters.until = opts.until;
     const hits = this.snapshot.search(plan, filters, limit);
     // A symbol or resolution no clause holds: its parts, rather than nothing (QueryPlan.fallback).
-    return hits.length === 0 && plan.fallback ? this.snapshot.search(plan.fallback, filters, limit) : hits;
+    if (hits.length > 0 || !plan.fallback) return hits;
+    opts.onParts?.();
+    return this.snapshot.search(plan.fallback, filters, limit);
   }
 
   /** Adds documents, each keyed by its `source.path` and `source.sha256` (see ingestFiles). */

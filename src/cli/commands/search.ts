@@ -93,6 +93,8 @@ async function search(words: string[], options: SearchOptions, limitGiven: boole
   if (cites.length > 0) filters.cites = cites;
   if (options.since !== undefined) filters.since = options.since;
   if (options.until !== undefined) filters.until = options.until;
+  // A diagnostic, so on stderr whatever the output format: the hits below are not for the name as typed.
+  filters.onParts = () => stderr.write(`unres: no clause holds the symbol or resolution in '${neutralise(query)}' whole; showing clauses with its parts\n`);
   const hits = (await index.search(query, filters)) as EngineHit[];
   ctx.exitCode = hits.length > 0 ? 0 : 1;
 
