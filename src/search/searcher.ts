@@ -1,4 +1,4 @@
-// Runs a query plan over segments. Scores are BM25 (k1 1.2, b 0.75, as lunr; idf^1.5)
+// Runs a query plan over segments. Scores are BM25 (k1 1.2, b 0.75, as lunr)
 // with statistics taken over all live clauses of all segments, so splitting an
 // index into segments, or replacing documents, never changes a score: a
 // segmented index and a one-segment index rank alike. Ranking: clauses that
@@ -148,16 +148,8 @@ function collectStats(states: SegmentState[]): FieldStats {
   return { live, average };
 }
 
-/**
- * Lucene's BM25 idf raised to this power. Within a count of matched words BM25 decides, and with the plain
- * idf a frequent word in a short clause outscored a rare one in a long clause (`حماية` over `الشهود` for
- * `حماية الشهود`): sharper idf lets the rarer word lead, as classic TF-IDF's idf² did. Measured on the
- * judged collection (docs/search-quality.md, twelfth round): 1.5 and 1.75 alike, 1 and 2 lower.
- */
-const IDF_POWER = 1.5;
-
 function idf(docFrequency: number, live: number): number {
-  return Math.log(1 + Math.abs((live - docFrequency + 0.5) / (docFrequency + 0.5))) ** IDF_POWER;
+  return Math.log(1 + Math.abs((live - docFrequency + 0.5) / (docFrequency + 0.5)));
 }
 
 /** Does [first, last] meet a deleted range? */
