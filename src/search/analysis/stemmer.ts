@@ -93,7 +93,7 @@ const FEMININE_DUALS = ['تين', 'تان'];
 /** Masculine dual endings, as the geminate nouns of SHORT_DUAL_STEMS take them (صك, صكين, صكان). */
 const MASCULINE_DUALS = ['ين', 'ان'];
 
-/** Letters of a تفعيل verbal noun of a root in ن: ت + two radicals + ي + ن. */
+/** Letters of a تفعيل verbal noun of a three-letter root (here of one in ن or ت): ت + two radicals + ي + the last. */
 const TAFIL_OF_NUN_LENGTH = 5;
 
 function stripNumber(word: string, shortPlural: boolean): string[] {
@@ -187,6 +187,25 @@ const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map(PLURAL_STEMS);
 const VERB_PREFIX_FROM = 'ي';
 const VERB_PREFIX_TO = TEH;
 
+/**
+ * The past tense's person ending ت (نظرت "she considered", the feminine organ's formula وقد نظرت, and
+ * قررت, رحبت): the verb without it, as one more variant, so نظرت meets نظر (the other persons need no
+ * rule: نظروا and نظرا lose و and ا as plural and case endings). A verb takes no article; the stem keeps
+ * MIN_STEM letters, so the nouns whose ت is radical are short (وقت, بيت, صوت) and keep theirs; a longer
+ * one (ثابت, مؤقت) gains a variant no other word holds. It meets the ة-noun of its letters, as the
+ * suffix rules read it (سلطت, highlighted, meets سلطة, authority): measured on the judged queries.
+ */
+function pastTenseStem(stem: string, definite: boolean): string | null {
+  if (definite || !stem.endsWith(TEH) || stem.length - 1 < MIN_STEM) return null;
+  // Nouns whose ت is radical by their shape: a plural in ات too short for stripNumber (وكالات read as
+  // و + ك + الات); فعول and فعلوت nouns and names in وت (بيوت, ثبوت, بيروت, whose بيرو is Peru); the
+  // تفعيل verbal noun of a root in ت (تصويت, تثبيت, توقيت, like تعيين in stripNumber).
+  const before = stem[stem.length - 2];
+  if (before === ALEF || before === WAW) return null;
+  if (stem.length === TAFIL_OF_NUN_LENGTH && stem[0] === TEH && before === YEH) return null;
+  return stem.slice(0, -1);
+}
+
 /** Suffixes, then attested broken plurals, a derived-form participle's verbal noun, then the other person prefix of a verb (يحث -> تحث). */
 function stemsWithoutPrefixes(reading: Reading): string[] {
   const out: string[] = [];
@@ -197,6 +216,8 @@ function stemsWithoutPrefixes(reading: Reading): string[] {
     if (!reading.definite && stem.startsWith(VERB_PREFIX_FROM) && stem.length >= MIN_STEM) {
       out.push(VERB_PREFIX_TO + stem.slice(1));
     }
+    const past = pastTenseStem(stem, reading.definite);
+    if (past !== null) out.push(past);
   }
   return out;
 }
