@@ -37,7 +37,7 @@
 // عمّال, or عاملون) and a thing (factor, plural فواعل عوامل). The person's plural
 // is listed, as UN texts speak of workers' rights; عوامل keeps a stem of its own.
 
-import { ALEF, YEH } from '../../text/letters.js';
+import { ALEF, HEH, WAW, YEH } from '../../text/letters.js';
 
 const REGULAR = `
 أطفال أشخاص أطراف أحكام أسباب أشكال أعمال أفراد أغراض أفعال أهداف أنواع أوضاع
@@ -70,9 +70,26 @@ const DEFECTIVE = `
 قضاة جناة رعاة حماة رماة سعاة بغاة طغاة هداة بناة رواة
 `;
 
+// فَعائِل plurals of a singular other than the فَعيلة that the shape gives by default (وثيقة/وثائق,
+// stemmer.ts singularByPattern): فَعائِل is also the plural of the masculine فَعول and of the feminine
+// فَعالة/فِعالة (Wright, "A Grammar of the Arabic Language", vol. I, § 305, plural form 22), whose
+// singular keeps the long vowel of the shape's second syllable: زبائن -> زبون, رسائل -> رسالة. Members in
+// use in UN texts; left out: خزائن (خزانة, treasury), whose stem is that of خزان (reservoir).
+const FAAIL_OF_FAUL = `
+زبائن عجائز عرائس
+`;
+const FAAIL_OF_FAALA = `
+رسائل دعائم علائق جنائز
+`;
+
 /** The singular of a فُعاة plural (قضاة -> قاضي): C1 C2 اة -> C1 ا C2 ي. */
 function singularOfDefective(plural: string): string {
   return plural[0]! + ALEF + plural[1]! + YEH;
+}
+
+/** The singular of a فَعائِل plural with the given long vowel (و for فعول, ا for فعالة, whose ة is written as the folded ه): C1 C2 ائ C4 -> C1 C2 vowel C4. */
+function singularOfFaail(plural: string, vowel: string, ending: string): string {
+  return plural[0]! + plural[1]! + vowel + plural[4]! + ending;
 }
 
 /** [plural, singular] pairs; singular null where the plural's shape gives it. */
@@ -89,4 +106,10 @@ export const BROKEN_PLURALS: ReadonlyArray<readonly [string, string | null]> = [
   ...DEFECTIVE.split(/\s+/)
     .filter((w) => w !== '')
     .map((w): [string, string] => [w, singularOfDefective(w)]),
+  ...FAAIL_OF_FAUL.split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w): [string, string] => [w, singularOfFaail(w, WAW, '')]),
+  ...FAAIL_OF_FAALA.split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w): [string, string] => [w, singularOfFaail(w, ALEF, HEH)]),
 ];
