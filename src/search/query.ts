@@ -31,7 +31,7 @@
 import { UsageError } from '../errors.js';
 import { analyseQueryTerm, analyseQueryWords } from './analysis/pipeline.js';
 import { normaliseToken } from './analysis/normalise.js';
-import { masdarOfParticiple } from './analysis/derived-forms.js';
+import { masdarOfParticiple, masdarOfVerb } from './analysis/derived-forms.js';
 import { nisbaOfNoun } from './analysis/nisba.js';
 import { stemVariants } from './analysis/stemmer.js';
 import { tokenize } from './analysis/tokenizer.js';
@@ -466,7 +466,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: bool
  * holding only the verbal noun (الاتجار) answers it less well than one holding the participle.
  */
 function derivedOf(terms: readonly string[]): string[] {
-  const derived = terms.filter((t) => terms.some((s) => s !== t && masdarOfParticiple(s) === t));
+  const derived = terms.filter((t) => terms.some((s) => s !== t && (masdarOfParticiple(s) ?? masdarOfVerb(s)) === t));
   return derived.length < terms.length ? derived : [];
 }
 

@@ -26,7 +26,8 @@
 // 6. A feminine ة is written ت before a pronoun: أسرته also reads أسر(ة).
 // 7. A participle of the derived forms VII, VIII and X also reads as the
 //    form's verbal noun (المستقلة -> استقلال, المتجرين -> اتجار), computed by
-//    shape with a guard list (derived-forms.ts).
+//    shape with a guard list (derived-forms.ts); so does a verb of those forms,
+//    present or past (يستغل, استغل -> استغلال; يرتكب, ارتكبت -> ارتكاب).
 // 8. The alef of accusative tanween (قانوناً) ends a word: an ا before a
 //    pronoun or a ة is the word's own (امرأة is not أمر), or a ى written ا
 //    (مقتضاها reads مقتضى too).
@@ -35,7 +36,7 @@
 // letters, any other affix at least 3.
 
 import { SHORT_DUAL_STEMS } from './short-duals.js';
-import { masdarOfParticiple } from './derived-forms.js';
+import { masdarOfParticiple, masdarOfVerb } from './derived-forms.js';
 import { PLURAL_STEMS } from './plural-stems.js';
 import { keptFunctionWordTerm } from './stopwords.js';
 import { ALEF, HAMZA, HEH, NOON, TEH, WAW, YEH, isBaseArabicWord } from '../../text/letters.js';
@@ -211,13 +212,20 @@ function stemsWithoutPrefixes(reading: Reading): string[] {
   const out: string[] = [];
   for (const stem of suffixStems(reading, SINGULAR_OF_PLURAL)) {
     out.push(SINGULAR_OF_PLURAL.get(stem) ?? stem);
-    const masdar = masdarOfParticiple(stem);
+    // A past tense (ا first) only as written or without its ت (below): a stem in ا that lost an ending
+    // (انغولا, اتاحة) is as often a noun or a name.
+    const verb = !reading.definite && (stem[0] !== ALEF || stem === reading.word);
+    const masdar = masdarOfParticiple(stem) ?? (verb ? masdarOfVerb(stem) : null);
     if (masdar !== null) out.push(masdar);
     if (!reading.definite && stem.startsWith(VERB_PREFIX_FROM) && stem.length >= MIN_STEM) {
       out.push(VERB_PREFIX_TO + stem.slice(1));
     }
     const past = pastTenseStem(stem, reading.definite);
-    if (past !== null) out.push(past);
+    if (past !== null) {
+      out.push(past);
+      const pastMasdar = masdarOfVerb(past);
+      if (pastMasdar !== null) out.push(pastMasdar);
+    }
   }
   return out;
 }
