@@ -185,6 +185,21 @@ export function suffixStems({ word, definite, particle }: Reading, plurals?: Rea
  */
 const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map(PLURAL_STEMS);
 
+let pluralsBySingular: Map<string, string[]> | null = null;
+
+/** The attested broken plurals' stems of a singular's stem (عامل -> عمال), built on first use. */
+export function pluralsOfSingular(stem: string): readonly string[] {
+  if (pluralsBySingular === null) {
+    pluralsBySingular = new Map();
+    for (const [plural, singular] of PLURAL_STEMS) {
+      const list = pluralsBySingular.get(singular);
+      if (list) list.push(plural);
+      else pluralsBySingular.set(singular, [plural]);
+    }
+  }
+  return pluralsBySingular.get(stem) ?? [];
+}
+
 const VERB_PREFIX_FROM = 'ي';
 const VERB_PREFIX_TO = TEH;
 
