@@ -22,7 +22,10 @@
 //    would join to unrelated words (الشركات, الملحق, تضمن). Irregular plurals
 //    (ضحايا -> ضحية, جناة -> جاني) are listed with their singular.
 // 5. A present-tense verb's person prefix: يطلب also reads تطلب (the organ's
-//    gender decides the prefix: يحث and تحث are one formula).
+//    gender decides the prefix: يحث and تحث are one formula). A form III verb
+//    (يفاعل: يكافح, يواصل, يساعد) also reads as its participle مفاعل, whose stem
+//    is its verbal noun's (مكافحة, مواصلة, مساعدة); not from ت, where the shape
+//    is also a تفاعل noun's (تعاون, not معاون "assistant").
 // 6. A feminine ة is written ت before a pronoun: أسرته also reads أسر(ة).
 // 7. A participle of the derived forms VII, VIII and X also reads as the
 //    form's verbal noun (المستقلة -> استقلال, المتجرين -> اتجار), computed by
@@ -39,7 +42,7 @@ import { SHORT_DUAL_STEMS } from './short-duals.js';
 import { masdarOfParticiple, masdarOfVerb } from './derived-forms.js';
 import { PLURAL_STEMS } from './plural-stems.js';
 import { keptFunctionWordTerm } from './stopwords.js';
-import { ALEF, HAMZA, HEH, NOON, TEH, WAW, YEH, isBaseArabicWord } from '../../text/letters.js';
+import { ALEF, HAMZA, HEH, MEEM, NOON, TEH, WAW, YEH, isBaseArabicWord } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
 const ARTICLES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
@@ -201,6 +204,7 @@ export function pluralsOfSingular(stem: string): readonly string[] {
 }
 
 const VERB_PREFIX_FROM = 'ي';
+const FORM_III_LENGTH = 5;
 const VERB_PREFIX_TO = TEH;
 
 /**
@@ -234,6 +238,7 @@ function stemsWithoutPrefixes(reading: Reading): string[] {
     if (masdar !== null) out.push(masdar);
     if (!reading.definite && stem.startsWith(VERB_PREFIX_FROM) && stem.length >= MIN_STEM) {
       out.push(VERB_PREFIX_TO + stem.slice(1));
+      if (stem.length === FORM_III_LENGTH && stem[2] === ALEF) out.push(MEEM + stem.slice(1)); // rule 5: يكافح -> مكافح(ة)
     }
     const past = pastTenseStem(stem, reading.definite);
     if (past !== null) {
