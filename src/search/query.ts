@@ -31,9 +31,9 @@
 import { UsageError } from '../errors.js';
 import { analyseQueryTerm, analyseQueryWords } from './analysis/pipeline.js';
 import { normaliseToken } from './analysis/normalise.js';
-import { masdarOfParticiple } from './analysis/derived-forms.js';
+import { masdarOfParticiple, masdarOfVerb } from './analysis/derived-forms.js';
 import { nisbaOfNoun } from './analysis/nisba.js';
-import { stemVariants } from './analysis/stemmer.js';
+import { pluralsOfSingular, stemVariants } from './analysis/stemmer.js';
 import { tokenize } from './analysis/tokenizer.js';
 import { DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
 import { parseQuerySyntax, type Presence, QuerySyntaxError, type SyntaxClause } from './query-syntax.js';
@@ -466,7 +466,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: bool
  * holding only the verbal noun (الاتجار) answers it less well than one holding the participle.
  */
 function derivedOf(terms: readonly string[]): string[] {
-  const derived = terms.filter((t) => terms.some((s) => s !== t && masdarOfParticiple(s) === t));
+  const derived = terms.filter((t) => terms.some((s) => s !== t && (masdarOfParticiple(s) ?? masdarOfVerb(s)) === t));
   return derived.length < terms.length ? derived : [];
 }
 
@@ -482,8 +482,10 @@ function exactMatcher(stems: string[], refs: string[] | null, alternates: string
     // Not from a reading that keeps a particle or article another reading strips (وتهريب beside تهريب), nor from
     // a derived form's participle (متجر), an adjective already.
     if (typed.some((o) => o !== t && t.endsWith(o)) || masdarOfParticiple(t) !== null) continue;
-    const nisba = nisbaOfNoun(t);
-    if (nisba !== null && !stems.includes(nisba) && !alternates.includes(nisba) && !derived.includes(nisba)) derived.push(nisba);
+    // A noun's relational adjective is also built on its broken plural (عامل, عمال -> العمالية, labour's).
+    for (const nisba of [nisbaOfNoun(t), ...pluralsOfSingular(t).map(nisbaOfNoun)]) {
+      if (nisba !== null && !stems.includes(nisba) && !alternates.includes(nisba) && !derived.includes(nisba)) derived.push(nisba);
+    }
   }
   const matcher: TermMatcher = { kind: 'exact', terms: refs ? [...typed, ...refs] : typed };
   if (alternates.length > 0) matcher.alternates = alternates;

@@ -46,6 +46,8 @@ describe('nisba: must meet', () => {
     ['المرأة', 'النسائية'],
     ['النساء', 'النسائية'],
     ['الطوعية', 'الطوعي'], // the adjective typed keeps its own stem; nothing lost
+    ['العامل', 'العمالية'], // the nisba of its broken plural عمال (النقابات العمالية)
+    ['الموضوع', 'المواضيعية'], // of مواضيع
   ])('%s also looks for %s', (noun, adjective) => {
     if (noun === 'الطوعية') {
       expect(analyseQueryTerm(noun).flat()).toEqual(analyseQueryTerm(adjective).flat());

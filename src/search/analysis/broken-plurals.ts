@@ -32,17 +32,23 @@
 // stemmer's suffix rules, like any word. Left out on purpose: plurals that are
 // also a frequent verbal noun or particle (أعمال/إعمال is kept, أعداد/إعداد and
 // أحوال/حول are not).
+// خصائص is left out: its stem خصيص is also that of خصيصاً (specially).
+// Of the plurals the shape does not give, measured and left out: بلاد (بلد), which the texts of
+// decolonisation use for the countries to be freed (الاستقلال للبلاد والشعوب المستعمرة), so `البلدان
+// النامية` met them (h10 0.896 -> 0.860); مسائل (مسألة), whose stem is also that of المسال (liquefied,
+// الغاز الطبيعي المسال).
 // A singular with two senses that take two plurals gets only one of them, or the
 // two plurals would meet each other: عامل is a person (worker, plural فُعّال
 // عمّال, or عاملون) and a thing (factor, plural فواعل عوامل). The person's plural
 // is listed, as UN texts speak of workers' rights; عوامل keeps a stem of its own.
 
-import { ALEF, YEH } from '../../text/letters.js';
+import { ALEF, HEH, WAW, YEH } from '../../text/letters.js';
 
 const REGULAR = `
 أطفال أشخاص أطراف أحكام أسباب أشكال أعمال أفراد أغراض أفعال أهداف أنواع أوضاع
 أجزاء أضرار أقسام أجيال أفكار أنماط أوساط أسواق أدوار أعباء أبواب أقطار
 جرائم وسائل وثائق وظائف نتائج طرائق خرائط عرائض شرائط قبائل
+ذخائر حقائق ضرائب رهائن بدائل مصائد قرائن ودائع ركائز حرائق
 سلاسل تجارب مراحل مراكز مصادر مناطق مقاصد مواقع مواقف مدارس مذاهب محاكم مصالح
 مطالب مشاكل مظالم موارد معارف عناصر فهارس جمارك مكاتب مجالس مساجد منازل
 تدابير تقارير تعاريف تفاصيل
@@ -55,11 +61,13 @@ const IRREGULAR = `
 ضحايا:ضحية قضايا:قضية مزايا:ميزة
 مواد:مادة دوائر:دائرة رجال:رجل عمال:عامل
 برامج:برنامج مبادئ:مبدأ جوانب:جانب قواعد:قاعدة حوادث:حادث حوافز:حافز
+شواغل:شاغل حواجز:حاجز عوائق:عائق فوائد:فائدة روابط:رابطة
 مشاريع:مشروع معايير:معيار مفاهيم:مفهوم قوانين:قانون مواثيق:ميثاق مواضيع:موضوع
 شهود:شاهد
 أسلحة:سلاح أسئلة:سؤال أغذية:غذاء أدوية:دواء قادة:قائد طلاب:طالب سبل:سبيل
 خبراء:خبير شركاء:شريك وزراء:وزير فقراء:فقير رؤساء:رئيس وكلاء:وكيل عملاء:عميل أمناء:أمين
 متاجرين:متجر
+لجان:لجنة
 `;
 
 // فُعاة plurals of a فاعل with last radical ي, the pattern's members in use
@@ -70,9 +78,26 @@ const DEFECTIVE = `
 قضاة جناة رعاة حماة رماة سعاة بغاة طغاة هداة بناة رواة
 `;
 
+// فَعائِل plurals of a singular other than the فَعيلة that the shape gives by default (وثيقة/وثائق,
+// stemmer.ts singularByPattern): فَعائِل is also the plural of the masculine فَعول and of the feminine
+// فَعالة/فِعالة (Wright, "A Grammar of the Arabic Language", vol. I, § 305, plural form 22), whose
+// singular keeps the long vowel of the shape's second syllable: زبائن -> زبون, رسائل -> رسالة. Members in
+// use in UN texts; left out: خزائن (خزانة, treasury), whose stem is that of خزان (reservoir).
+const FAAIL_OF_FAUL = `
+زبائن عجائز عرائس
+`;
+const FAAIL_OF_FAALA = `
+رسائل دعائم علائق جنائز
+`;
+
 /** The singular of a فُعاة plural (قضاة -> قاضي): C1 C2 اة -> C1 ا C2 ي. */
 function singularOfDefective(plural: string): string {
   return plural[0]! + ALEF + plural[1]! + YEH;
+}
+
+/** The singular of a فَعائِل plural with the given long vowel (و for فعول, ا for فعالة, whose ة is written as the folded ه): C1 C2 ائ C4 -> C1 C2 vowel C4. */
+function singularOfFaail(plural: string, vowel: string, ending: string): string {
+  return plural[0]! + plural[1]! + vowel + plural[4]! + ending;
 }
 
 /** [plural, singular] pairs; singular null where the plural's shape gives it. */
@@ -89,4 +114,10 @@ export const BROKEN_PLURALS: ReadonlyArray<readonly [string, string | null]> = [
   ...DEFECTIVE.split(/\s+/)
     .filter((w) => w !== '')
     .map((w): [string, string] => [w, singularOfDefective(w)]),
+  ...FAAIL_OF_FAUL.split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w): [string, string] => [w, singularOfFaail(w, WAW, '')]),
+  ...FAAIL_OF_FAALA.split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w): [string, string] => [w, singularOfFaail(w, ALEF, HEH)]),
 ];

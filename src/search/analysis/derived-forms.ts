@@ -28,6 +28,9 @@
 
 import { ALEF, HAMZA, MEEM, NOON, SEEN, TEH, YEH } from '../../text/letters.js';
 
+/** Letters of a تفعيل verbal noun (ت + two radicals + ي + the third): shaped like a present-tense verb of form VII or VIII. */
+const TAFIL_LENGTH = 5;
+
 /**
  * Participle stems (normalised, without article or endings) whose verbal noun,
  * though regular, names something else in UN texts. Found by listing every
@@ -72,4 +75,18 @@ export function masdarOfParticiple(stem: string): string | null {
     return ALEF + NOON + stem[2]! + stem[3]! + ALEF + stem[4]!;
   }
   return null;
+}
+
+/**
+ * The verbal noun's stem of a derived-form verb (stem without suffixes). The verb's shape is the
+ * participle's with another first letter: the present tense's person prefix ي or ت (يستغل, مستغل ->
+ * استغلال; يرتكب -> ارتكاب; تتخذ -> اتخاذ), the past tense's ا (استغل, ارتكب, انعقد, اتخذ); so the verbal
+ * noun is the participle's, with its guard list (يشترك and اتفق, like مشترك and متفق, are not read as
+ * اشتراك and اتفاق). A تفعيل noun (تنسيق, تنظيم) has the shape of a form VII or VIII present and is no
+ * verb: left alone. Null when the stem is no such verb.
+ */
+export function masdarOfVerb(stem: string): string | null {
+  if (stem[0] !== YEH && stem[0] !== TEH && stem[0] !== ALEF) return null;
+  if (stem[0] === TEH && stem.length === TAFIL_LENGTH && stem[3] === YEH) return null;
+  return masdarOfParticiple(MEEM + stem.slice(1));
 }

@@ -22,11 +22,15 @@
 //    would join to unrelated words (الشركات, الملحق, تضمن). Irregular plurals
 //    (ضحايا -> ضحية, جناة -> جاني) are listed with their singular.
 // 5. A present-tense verb's person prefix: يطلب also reads تطلب (the organ's
-//    gender decides the prefix: يحث and تحث are one formula).
+//    gender decides the prefix: يحث and تحث are one formula). A form III verb
+//    (يفاعل: يكافح, يواصل, يساعد) also reads as its participle مفاعل, whose stem
+//    is its verbal noun's (مكافحة, مواصلة, مساعدة); not from ت, where the shape
+//    is also a تفاعل noun's (تعاون, not معاون "assistant").
 // 6. A feminine ة is written ت before a pronoun: أسرته also reads أسر(ة).
 // 7. A participle of the derived forms VII, VIII and X also reads as the
 //    form's verbal noun (المستقلة -> استقلال, المتجرين -> اتجار), computed by
-//    shape with a guard list (derived-forms.ts).
+//    shape with a guard list (derived-forms.ts); so does a verb of those forms,
+//    present or past (يستغل, استغل -> استغلال; يرتكب, ارتكبت -> ارتكاب).
 // 8. The alef of accusative tanween (قانوناً) ends a word: an ا before a
 //    pronoun or a ة is the word's own (امرأة is not أمر), or a ى written ا
 //    (مقتضاها reads مقتضى too).
@@ -35,10 +39,10 @@
 // letters, any other affix at least 3.
 
 import { SHORT_DUAL_STEMS } from './short-duals.js';
-import { masdarOfParticiple } from './derived-forms.js';
+import { masdarOfParticiple, masdarOfVerb } from './derived-forms.js';
 import { PLURAL_STEMS } from './plural-stems.js';
 import { keptFunctionWordTerm } from './stopwords.js';
-import { ALEF, HAMZA, HEH, NOON, TEH, WAW, YEH, isBaseArabicWord } from '../../text/letters.js';
+import { ALEF, HAMZA, HEH, MEEM, NOON, TEH, WAW, YEH, isBaseArabicWord } from '../../text/letters.js';
 
 /** Article with the particles that can precede it, longest first. */
 const ARTICLES = ['وبال', 'فبال', 'وكال', 'فكال', 'ولل', 'فلل', 'وال', 'فال', 'بال', 'كال', 'لل', 'ال'];
@@ -93,7 +97,7 @@ const FEMININE_DUALS = ['تين', 'تان'];
 /** Masculine dual endings, as the geminate nouns of SHORT_DUAL_STEMS take them (صك, صكين, صكان). */
 const MASCULINE_DUALS = ['ين', 'ان'];
 
-/** Letters of a تفعيل verbal noun of a root in ن: ت + two radicals + ي + ن. */
+/** Letters of a تفعيل verbal noun of a three-letter root (here of one in ن or ت): ت + two radicals + ي + the last. */
 const TAFIL_OF_NUN_LENGTH = 5;
 
 function stripNumber(word: string, shortPlural: boolean): string[] {
@@ -184,18 +188,63 @@ export function suffixStems({ word, definite, particle }: Reading, plurals?: Rea
  */
 const SINGULAR_OF_PLURAL: ReadonlyMap<string, string> = new Map(PLURAL_STEMS);
 
+let pluralsBySingular: Map<string, string[]> | null = null;
+
+/** The attested broken plurals' stems of a singular's stem (عامل -> عمال), built on first use. */
+export function pluralsOfSingular(stem: string): readonly string[] {
+  if (pluralsBySingular === null) {
+    pluralsBySingular = new Map();
+    for (const [plural, singular] of PLURAL_STEMS) {
+      const list = pluralsBySingular.get(singular);
+      if (list) list.push(plural);
+      else pluralsBySingular.set(singular, [plural]);
+    }
+  }
+  return pluralsBySingular.get(stem) ?? [];
+}
+
 const VERB_PREFIX_FROM = 'ي';
+const FORM_III_LENGTH = 5;
 const VERB_PREFIX_TO = TEH;
+
+/**
+ * The past tense's person ending ت (نظرت "she considered", the feminine organ's formula وقد نظرت, and
+ * قررت, رحبت): the verb without it, as one more variant, so نظرت meets نظر (the other persons need no
+ * rule: نظروا and نظرا lose و and ا as plural and case endings). A verb takes no article; the stem keeps
+ * MIN_STEM letters, so the nouns whose ت is radical are short (وقت, بيت, صوت) and keep theirs; a longer
+ * one (ثابت, مؤقت) gains a variant no other word holds. It meets the ة-noun of its letters, as the
+ * suffix rules read it (سلطت, highlighted, meets سلطة, authority): measured on the judged queries.
+ */
+function pastTenseStem(stem: string, definite: boolean): string | null {
+  if (definite || !stem.endsWith(TEH) || stem.length - 1 < MIN_STEM) return null;
+  // Nouns whose ت is radical by their shape: a plural in ات too short for stripNumber (وكالات read as
+  // و + ك + الات); فعول and فعلوت nouns and names in وت (بيوت, ثبوت, بيروت, whose بيرو is Peru); the
+  // تفعيل verbal noun of a root in ت (تصويت, تثبيت, توقيت, like تعيين in stripNumber).
+  const before = stem[stem.length - 2];
+  if (before === ALEF || before === WAW) return null;
+  if (stem.length === TAFIL_OF_NUN_LENGTH && stem[0] === TEH && before === YEH) return null;
+  return stem.slice(0, -1);
+}
 
 /** Suffixes, then attested broken plurals, a derived-form participle's verbal noun, then the other person prefix of a verb (يحث -> تحث). */
 function stemsWithoutPrefixes(reading: Reading): string[] {
   const out: string[] = [];
   for (const stem of suffixStems(reading, SINGULAR_OF_PLURAL)) {
     out.push(SINGULAR_OF_PLURAL.get(stem) ?? stem);
-    const masdar = masdarOfParticiple(stem);
+    // A past tense (ا first) only as written or without its ت (below): a stem in ا that lost an ending
+    // (انغولا, اتاحة) is as often a noun or a name.
+    const verb = !reading.definite && (stem[0] !== ALEF || stem === reading.word);
+    const masdar = masdarOfParticiple(stem) ?? (verb ? masdarOfVerb(stem) : null);
     if (masdar !== null) out.push(masdar);
     if (!reading.definite && stem.startsWith(VERB_PREFIX_FROM) && stem.length >= MIN_STEM) {
       out.push(VERB_PREFIX_TO + stem.slice(1));
+      if (stem.length === FORM_III_LENGTH && stem[2] === ALEF) out.push(MEEM + stem.slice(1)); // rule 5: يكافح -> مكافح(ة)
+    }
+    const past = pastTenseStem(stem, reading.definite);
+    if (past !== null) {
+      out.push(past);
+      const pastMasdar = masdarOfVerb(past);
+      if (pastMasdar !== null) out.push(pastMasdar);
     }
   }
   return out;
