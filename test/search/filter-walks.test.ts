@@ -13,11 +13,20 @@ import { OPERATIVE_POOL as POOL } from './helpers/docs.js';
 import { TempIndexes } from './helpers/temp-indexes.js';
 
 
+const CITED = 'A/RES/64/293';
+
+/** The clauses of document n (variant: its replacement) that cite CITED: about one in three, spread over every list. */
+function citingClauses(n: number, variant: number): string[] {
+  const ids = ['pp1', 'pp2', 'op1', 'op2', 'op3'];
+  return ids.filter((_, k) => (n * 7 + k * 3 + variant) % 3 === 0);
+}
+
 function makeDoc(n: number, variant = 0): UnresDocument {
   const pick = (k: number): string => POOL[(n * 5 + k * (1 + (n % 4)) + variant) % POOL.length]!;
   const preamble = [0, 1].map((k) => clause('preamble', k + 1, pick(k)));
   const operative = [2, 3, 4].map((k) => clause('operative', k - 1, pick(k)));
-  return doc(`DOC-${String((n * 37) % 301).padStart(3, '0')}-${n}`, [...preamble, ...operative]);
+  const citations = citingClauses(n, variant).map((c) => ({ symbol: CITED, text: '٢٩٣/٦٤', clause: c, basis: 'printed' as const }));
+  return doc(`DOC-${String((n * 37) % 301).padStart(3, '0')}-${n}`, [...preamble, ...operative], { citations });
 }
 
 const DOCS = Array.from({ length: 240 }, (_, i) => makeDoc(i + 1));
@@ -70,6 +79,19 @@ describe('filtered walks', () => {
       expect((await indexes[name]!.search(query, { limit: 8, doc: ids })).map(key), name).toEqual(expected);
       const operative = whole.filter((h) => ids.includes(h.doc) && h.kind === 'operative').slice(0, 8).map(key);
       expect((await indexes[name]!.search(query, { limit: 8, docIds: ids, kind: 'operative' })).map(key), name).toEqual(operative);
+    }
+  });
+
+  it.each(QUERIES)('--cites gives the whole ranking restricted to the citing clauses: %s', async (query) => {
+    const citing = new Set<string>();
+    const latest = new Map([...DOCS, ...REPLACED].map((d) => [d.id, d]));
+    for (const d of latest.values()) for (const c of d.citations) citing.add(`${d.id}#${c.clause}`);
+    for (const name of Object.keys(indexes)) {
+      const whole = await indexes[name]!.search(query, { limit: 5000 });
+      for (const limit of [1, 3, 10, 40]) {
+        const filtered = (await indexes[name]!.search(query, { limit, cites: CITED })).map(key);
+        expect(filtered, `${name} ${limit}`).toEqual(whole.filter((h) => citing.has(`${h.doc}#${h.clause}`)).slice(0, limit).map(key));
+      }
     }
   });
 

@@ -36,7 +36,7 @@
 
 import { ByteWriter, MalformedError, readVarint, varintEnd } from './bytes.js';
 import type { ChunkedReader, Damage } from './chunked.js';
-import { gallopToAtLeast } from '../sorted.js';
+import { firstAtLeast, gallopToAtLeast } from '../sorted.js';
 
 export const BLOCK = 128;
 /**
@@ -1026,6 +1026,15 @@ export class PostingsCursor {
       }
     }
     return (this.doc = doc);
+  }
+
+  /**
+   * Where ordinal `o` stands in the loaded block, decoded, from the current posting on: the index of the first
+   * posting at or after it; -1 when that is not known without decoding (no block decoded, or `o` past it).
+   */
+  indexInLoaded(o: number): number {
+    if (this.undecoded || this.block < 0 || this.size === 0 || o > this.lasts[this.block]!) return -1;
+    return firstAtLeast(this.ordinals, o, this.index, this.size);
   }
 
   get tf(): number {
