@@ -11,7 +11,8 @@
 //            term index, tf, tf word positions (increasing)
 //          then the same for the document's title field (its symbol and title).
 
-import { analyseText } from '../search/analysis/pipeline.js';
+import { type IndexTerm, beginIndexDocument, indexTermsOf } from '../search/analysis/pipeline.js';
+import { tokenize } from '../search/analysis/tokenizer.js';
 import { ANALYSED_CLAUSE_FIELDS, analysedFieldTexts, titleFieldText } from '../search/fields.js';
 import type { UnresDocument } from '../types.js';
 
@@ -23,9 +24,12 @@ export interface AnalysedDocument {
 }
 
 
+/** Stamps of encoders, one per document: an IndexTerm marked with this encoder's stamp has its id here. */
+let encoders = 0;
+
 class Encoder {
   readonly terms: string[] = [];
-  private readonly ids = new Map<string, number>();
+  private readonly stamp = ++encoders;
   private out = new Int32Array(4096);
   length = 0;
   // One text's (term id, word) pairs, and per term id its count there: reused from text to text.
@@ -34,6 +38,10 @@ class Encoder {
   private order: number[] = [];
   private counts = new Int32Array(256);
   private offsets = new Int32Array(256);
+
+  constructor() {
+    beginIndexDocument();
+  }
 
   private reserve(extra: number): void {
     if (this.length + extra <= this.out.length) return;
@@ -44,17 +52,17 @@ class Encoder {
     this.out = grown;
   }
 
-  private idOf(term: string): number {
-    let id = this.ids.get(term);
-    if (id === undefined) {
-      id = this.terms.push(term) - 1;
-      this.ids.set(term, id);
-      if (id >= this.counts.length) {
-        const counts = new Int32Array(this.counts.length * 2);
-        counts.set(this.counts);
-        this.counts = counts;
-        this.offsets = new Int32Array(counts.length);
-      }
+  /** The term's id in this document, given on first sight. */
+  private idOf(term: IndexTerm): number {
+    if (term.document === this.stamp) return term.id;
+    const id = this.terms.push(term.term) - 1;
+    term.document = this.stamp;
+    term.id = id;
+    if (id >= this.counts.length) {
+      const counts = new Int32Array(this.counts.length * 2);
+      counts.set(this.counts);
+      this.counts = counts;
+      this.offsets = new Int32Array(counts.length);
     }
     return id;
   }
@@ -66,17 +74,20 @@ class Encoder {
     pairWords.length = 0;
     order.length = 0;
     let words = 0;
-    let lastWord = -1;
     if (text) {
-      for (const t of analyseText(text)) {
-        const id = this.idOf(t.term);
-        if (this.counts[id] === 0) order.push(id);
-        this.counts[id]!++;
-        pairIds.push(id);
-        pairWords.push(t.word);
-        if (t.word !== lastWord) {
-          words++;
-          lastWord = t.word;
+      // As analyseText (pipeline.ts) gives them: each token's terms, with the token's index as their word.
+      const raws = tokenize(text);
+      for (let word = 0; word < raws.length; word++) {
+        const raw = raws[word]!;
+        const terms = indexTermsOf(raw.text, raw.type);
+        if (terms.length === 0) continue;
+        words++;
+        for (let k = 0; k < terms.length; k++) {
+          const id = this.idOf(terms[k]!);
+          if (this.counts[id] === 0) order.push(id);
+          this.counts[id]!++;
+          pairIds.push(id);
+          pairWords.push(word);
         }
       }
     }

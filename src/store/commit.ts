@@ -70,7 +70,7 @@ export async function commit(
       break;
     }
     await nextTurn();
-    next = await mergeInto(dir, next, names);
+    next = await mergeInto(dir, next, names, merges);
     mergeAll = false;
   }
   if (merges && !background) merges.mergedInPlace();
@@ -95,12 +95,14 @@ export async function commit(
   if (start) merges!.start(dir, next.identity, start.sources, start.name);
 }
 
-async function mergeInto(dir: string, body: ManifestBody, names: string[]): Promise<ManifestBody> {
+/** Merges `names` into one segment, here or, in a long ingest (`merges`), on its merge thread. */
+async function mergeInto(dir: string, body: ManifestBody, names: string[], merges: BackgroundMerges | null): Promise<ManifestBody> {
   const chosen = body.segments.filter((s) => names.includes(s.name));
   const segments = body.segments.filter((s) => !names.includes(s.name));
   let nextSegment = body.nextSegment;
   if (chosen.some((s) => s.deleted.length < s.docs)) {
-    const { entry } = await runMergeJob({ dir, identity: body.identity, sources: chosen, name: segmentName(nextSegment++, randomTag()) });
+    const job = { dir, identity: body.identity, sources: chosen, name: segmentName(nextSegment++, randomTag()) };
+    const { entry } = await (merges ? merges.runNow(job) : runMergeJob(job));
     const at = body.segments.findIndex((s) => s.name === names[0]);
     segments.splice(Math.min(at, segments.length), 0, entry);
   }

@@ -1,11 +1,15 @@
-// The thread of a merge running beside an ingest (background-merges.ts): runs
-// one merge job and answers with its result, or with the error's message.
+// The merge thread of a long ingest (background-merges.ts): runs the merge
+// jobs it is sent, one at a time, and answers each with its result or its
+// error's message. One thread serves the whole run, so the merge code is
+// compiled once rather than in a new thread for every merge.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { type MergeJob, runMergeJob } from './merge-job.js';
 
-// No pauses: nothing else runs on this thread.
-runMergeJob(workerData as MergeJob, async () => {}).then(
-  (done) => parentPort!.postMessage({ done }, done.docMaps.map((m) => m.buffer as ArrayBuffer)),
-  (err: unknown) => parentPort!.postMessage({ failure: (err as Error)?.message ?? String(err) }),
-);
+parentPort!.on('message', ({ id, job }: { id: number; job: MergeJob }) => {
+  // No pauses: nothing else runs on this thread.
+  runMergeJob(job, async () => {}).then(
+    (done) => parentPort!.postMessage({ id, done }, done.docMaps.map((m) => m.buffer as ArrayBuffer)),
+    (err: unknown) => parentPort!.postMessage({ id, failure: (err as Error)?.message ?? String(err) }),
+  );
+});

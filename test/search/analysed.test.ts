@@ -3,9 +3,9 @@
 // its length in words and each term with its positions, terms in first-seen order.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { analyseDocument } from '../../src/index/analysed.js';
-import { analyseText } from '../../src/search/analysis/pipeline.js';
+import { analyseText, setIndexMemoLimit } from '../../src/search/analysis/pipeline.js';
 import { ANALYSED_CLAUSE_FIELDS, analysedFieldTexts, titleFieldText } from '../../src/search/fields.js';
 import { parseBytes } from '../../src/structure/parse.js';
 import { ROOT } from '../store/helpers/compiled.js';
@@ -31,7 +31,25 @@ function reference(texts: Array<string | null>): { terms: string[]; data: number
 }
 
 describe('analysed documents', () => {
+  afterEach(() => setIndexMemoLimit(100_000));
+
   it('hold what analysing each field of each clause and the title field (symbol and title) says', () => {
+    checkSeeds();
+  });
+
+  it('say the same when the index-time memo turns over between documents, again and again', () => {
+    // A generation of 50 entries turns over at every document: tokens and terms kept from the old one must
+    // still be numbered once per document.
+    setIndexMemoLimit(50);
+    checkSeeds();
+    checkSeeds();
+    setIndexMemoLimit(2000);
+    checkSeeds();
+    checkSeeds();
+  });
+});
+
+function checkSeeds(): void {
     for (const name of readdirSync(join(ROOT, 'seeds')).sort()) {
       const doc = parseBytes(readFileSync(join(ROOT, 'seeds', name)), name);
       const texts = [...doc.clauses.flatMap((c) => ANALYSED_CLAUSE_FIELDS.map((f) => analysedFieldTexts(doc, c)[f])), titleFieldText(doc)];
@@ -40,5 +58,4 @@ describe('analysed documents', () => {
       expect(analysed.terms, name).toEqual(expected.terms);
       expect([...analysed.data], name).toEqual(expected.data);
     }
-  });
-});
+}

@@ -86,6 +86,74 @@ function remember(key: string, terms: readonly string[]): void {
   wordMemo.set(key, terms);
 }
 
+/**
+ * A term as index-time analysis hands it out (indexTermsOf): within one
+ * document the same object for the same term, so a document's encoder
+ * (src/index/analysed.ts) numbers its terms with a mark on the object
+ * (`document`, `id`) instead of a lookup by string per term.
+ */
+export interface IndexTerm {
+  readonly term: string;
+  /** The encoder that numbered it last (a per-document stamp), and the number it gave. */
+  document: number;
+  id: number;
+}
+
+const NO_TERMS: readonly IndexTerm[] = [];
+// The index-time memos, per thread, two generations each as the word memo
+// above: printed token -> its terms, and term -> its one IndexTerm object.
+// Generations turn only between documents (beginIndexDocument), never inside
+// one: a token's terms and a term found again for another token are then the
+// same objects throughout a document (the terms of tokens kept from the old
+// generation are filed in the new one's term table as they move).
+let tokenTerms = new Map<string, readonly IndexTerm[]>();
+let oldTokenTerms = new Map<string, readonly IndexTerm[]>();
+let termObjects = new Map<string, IndexTerm>();
+let oldTermObjects = new Map<string, IndexTerm>();
+
+let indexMemoLimit = WORD_MEMO_LIMIT;
+
+/** Entries per generation of the index-time memos (tests make them turn over often). */
+export function setIndexMemoLimit(entries: number): void {
+  indexMemoLimit = entries;
+}
+
+/** Called before each document's index-time analysis: the memos turn over here when full. */
+export function beginIndexDocument(): void {
+  if (tokenTerms.size < indexMemoLimit && termObjects.size < indexMemoLimit) return;
+  oldTokenTerms = tokenTerms;
+  tokenTerms = new Map();
+  oldTermObjects = termObjects;
+  termObjects = new Map();
+}
+
+function termObject(term: string): IndexTerm {
+  let found = termObjects.get(term);
+  if (found) return found;
+  found = oldTermObjects.get(term) ?? { term: detached(term), document: 0, id: 0 };
+  termObjects.set(found.term, found);
+  return found;
+}
+
+/**
+ * The terms of one printed token at index time: analyseToken's terms, as
+ * IndexTerm objects (see beginIndexDocument). Memoised.
+ */
+export function indexTermsOf(text: string, type: TokenType): readonly IndexTerm[] {
+  const key = type === 'word' ? text : `${type}\u0000${text}`;
+  const known = tokenTerms.get(key);
+  if (known) return known;
+  let terms = oldTokenTerms.get(key);
+  if (terms) {
+    for (const t of terms) if (termObjects.get(t.term) !== t) termObjects.set(t.term, t);
+  } else {
+    const out = runChain(text, type);
+    terms = out.length === 0 ? NO_TERMS : (out.length > 1 ? [...new Set(out)] : out).map(termObject);
+  }
+  tokenTerms.set(detached(key), terms);
+  return terms;
+}
+
 /** Index-time analysis: tokenizer, then the pipeline on each token. */
 export function analyseText(text: string): AnalysedTerm[] {
   const out: AnalysedTerm[] = [];
