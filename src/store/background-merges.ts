@@ -64,8 +64,6 @@ function runOnThread(job: MergeJob): { outcome: Promise<StreamedSegment | Error>
       worker.off('message', onMessage);
       worker.off('error', onError);
       worker.off('exit', onExit);
-      // An ingest that stops early does not wait for the idle thread.
-      worker.unref();
       resolve(result);
     };
     const onMessage = (m: { id: number; done?: StreamedSegment; failure?: string }): void => {
@@ -82,6 +80,31 @@ function runOnThread(job: MergeJob): { outcome: Promise<StreamedSegment | Error>
   });
   worker.postMessage({ id, job });
   return { outcome, worker };
+}
+
+/** Per merge thread, how many callers wait on one of its jobs. */
+const holds = new Map<Worker, number>();
+
+/**
+ * Waits for a job of the merge thread, the thread keeping the process alive
+ * meanwhile; when no caller waits any more (an ingest that stops early does
+ * not wait for its background merge) it does not. Counted, so that one wait
+ * ending does not let go of the thread while another still waits on it.
+ */
+export async function held<T>(worker: Worker, outcome: Promise<T>): Promise<T> {
+  const n = holds.get(worker) ?? 0;
+  holds.set(worker, n + 1);
+  if (n === 0) worker.ref();
+  try {
+    return await outcome;
+  } finally {
+    const left = holds.get(worker)! - 1;
+    if (left > 0) holds.set(worker, left);
+    else {
+      holds.delete(worker);
+      worker.unref();
+    }
+  }
 }
 
 function threadAvailable(): boolean {
@@ -154,8 +177,7 @@ export class BackgroundMerges {
   async runNow(job: MergeJob): Promise<StreamedSegment> {
     if (this.runner || !threadAvailable()) return runMergeJob(job);
     const { outcome, worker } = runOnThread(job);
-    worker.ref();
-    const result = await outcome;
+    const result = await held(worker, outcome);
     return result instanceof Error ? runMergeJob(job) : result;
   }
 
@@ -163,8 +185,7 @@ export class BackgroundMerges {
   async wait(): Promise<void> {
     const running = this.running;
     if (!running || running.settled) return;
-    running.worker?.ref();
-    running.settled = await running.outcome;
+    running.settled = await (running.worker ? held(running.worker, running.outcome) : running.outcome);
   }
 
   /**

@@ -4,6 +4,7 @@
 // The merge is held running by a runner the test releases.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MergeRunner } from '../../src/store/background-merges.js';
 import type { UnresIndex } from '../../src/store/index.js';
@@ -146,5 +147,37 @@ describe('background merges', () => {
     await index.ingest([document(3)]);
     expect(index.stats().documents).toBe(4);
     expect(segmentFolders(index)).toHaveLength(index.stats().segments);
+  });
+});
+
+describe('the merge thread kept alive while anyone waits on it', () => {
+  /** A stand-in for the thread: records its ref() and unref() calls. */
+  function fakeThread(): { calls: string[]; worker: Worker } {
+    const calls: string[] = [];
+    return { calls, worker: { ref: () => calls.push('ref'), unref: () => calls.push('unref') } as unknown as Worker };
+  }
+
+  it('refs the thread once for overlapping waits and lets it go only when the last ends', async () => {
+    const { held } = await import('../../src/store/background-merges.js');
+    const { calls, worker } = fakeThread();
+    let endFirst!: () => void;
+    let endSecond!: () => void;
+    const first = held(worker, new Promise<void>((resolve) => (endFirst = resolve)));
+    const second = held(worker, new Promise<void>((resolve) => (endSecond = resolve)));
+    expect(calls).toEqual(['ref']);
+    endFirst();
+    await first;
+    // Two indexes merging in one process: the first wait ending must not let the process exit under the second.
+    expect(calls).toEqual(['ref']);
+    endSecond();
+    await second;
+    expect(calls).toEqual(['ref', 'unref']);
+  });
+
+  it('lets go of the thread when the job fails too', async () => {
+    const { held } = await import('../../src/store/background-merges.js');
+    const { calls, worker } = fakeThread();
+    await expect(held(worker, Promise.reject(new Error('out of memory')))).rejects.toThrow('out of memory');
+    expect(calls).toEqual(['ref', 'unref']);
   });
 });
