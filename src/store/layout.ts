@@ -59,8 +59,12 @@ export const INDEX_FORMAT = 'unres-index';
  *    ranges and lists, hyphen-joined numbers as dotted (٨-٧ -> 8.7), paragraph items (1 (أ)); and
  *    each clause's `formula` (the formula printed before it that no clause holds) in its `matter`
  *    (documents parsed anew; `unres ingest --reparse <files>` parses stored ones again).
+ * 17: what is indexed changed (issue 12, twelfth round): a verb's past tense without its person
+ *    ending (نظرت -> نظر), a derived-form verb's verbal noun (يستغل, استغل -> استغلال), a form III
+ *    present's مفاعل stem (يكافح -> مكافح), more broken plurals (زبائن -> زبون, لجان -> لجنة). Segment
+ *    files as in 16.
  */
-export const INDEX_VERSION = 16;
+export const INDEX_VERSION = 17;
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SEGMENTS_DIR = 'segments';

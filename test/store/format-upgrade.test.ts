@@ -49,7 +49,7 @@ describe('an index of the previous format', () => {
   });
 });
 
-describe.each([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])('an index of version %i (previous analysis chain, fields or document order)', (version) => {
+describe.each([2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])('an index of version %i (previous analysis chain, fields or document order)', (version) => {
   // Version 2: terms analysed by the previous chain (stemmer, folded letters,
   // symbols), so a query analysed now would silently miss them. Version 3: no
   // notes or ref fields. Version 4: documents in the order they came, not by
