@@ -28,8 +28,17 @@
 
 import { ALEF, HAMZA, MEEM, NOON, SEEN, TEH, YEH } from '../../text/letters.js';
 
-/** Letters of a تفعيل verbal noun (ت + two radicals + ي + the third): shaped like a present-tense verb of form VII or VIII. */
+/** Letters of a تفعيل verbal noun of a three-letter root: ت + two radicals + ي + the third. */
 const TAFIL_LENGTH = 5;
+
+/**
+ * Whether a word (without article or endings) has the shape of a تفعيل verbal noun (تنسيق, تعيين,
+ * تصويت): the shape of a form VII or VIII present tense too, and, with a last radical ن or ت, of a
+ * plural in ين or a past tense in ت. The stemmer's rules that read those leave such a word alone.
+ */
+export function hasTafilShape(word: string): boolean {
+  return word.length === TAFIL_LENGTH && word[0] === TEH && word[3] === YEH;
+}
 
 /**
  * Participle stems (normalised, without article or endings) whose verbal noun,
@@ -87,6 +96,6 @@ export function masdarOfParticiple(stem: string): string | null {
  */
 export function masdarOfVerb(stem: string): string | null {
   if (stem[0] !== YEH && stem[0] !== TEH && stem[0] !== ALEF) return null;
-  if (stem[0] === TEH && stem.length === TAFIL_LENGTH && stem[3] === YEH) return null;
+  if (hasTafilShape(stem)) return null;
   return masdarOfParticiple(MEEM + stem.slice(1));
 }

@@ -39,7 +39,7 @@
 // letters, any other affix at least 3.
 
 import { SHORT_DUAL_STEMS } from './short-duals.js';
-import { masdarOfParticiple, masdarOfVerb } from './derived-forms.js';
+import { hasTafilShape, masdarOfParticiple, masdarOfVerb } from './derived-forms.js';
 import { PLURAL_STEMS } from './plural-stems.js';
 import { keptFunctionWordTerm } from './stopwords.js';
 import { ALEF, HAMZA, HEH, MEEM, NOON, TEH, WAW, YEH, isBaseArabicWord } from '../../text/letters.js';
@@ -97,9 +97,6 @@ const FEMININE_DUALS = ['تين', 'تان'];
 /** Masculine dual endings, as the geminate nouns of SHORT_DUAL_STEMS take them (صك, صكين, صكان). */
 const MASCULINE_DUALS = ['ين', 'ان'];
 
-/** Letters of a تفعيل verbal noun of a three-letter root (here of one in ن or ت): ت + two radicals + ي + the last. */
-const TAFIL_OF_NUN_LENGTH = 5;
-
 function stripNumber(word: string, shortPlural: boolean): string[] {
   if (shortPlural && word.length - 2 === SHORT_FEMININE_STEM) {
     // A short feminine noun keeps its ة (folded ه: قوه), too short to strip: its plural reads the same. Not
@@ -118,7 +115,7 @@ function stripNumber(word: string, shortPlural: boolean): string[] {
   // تفعيل of a root whose last radical is ن (تعيين, تمكين, تحسين, تأمين, تدوين): the ين is the pattern's ي and
   // the root's ن, not a plural ending; stripped, the word would read as a verb (تعي, "is aware") or another word
   // (تام, "complete"), and its own plural (تعيينات -> تعيين) would not meet it.
-  if (word.length === TAFIL_OF_NUN_LENGTH && word[0] === TEH && word.endsWith(YEH + NOON)) return [word];
+  if (hasTafilShape(word) && word.endsWith(NOON)) return [word];
   for (const suffix of NUMBER_SUFFIXES) {
     if (word.endsWith(suffix) && word.length - suffix.length >= MIN_STEM) return [word.slice(0, -suffix.length)];
   }
@@ -222,7 +219,7 @@ function pastTenseStem(stem: string, definite: boolean): string | null {
   // تفعيل verbal noun of a root in ت (تصويت, تثبيت, توقيت, like تعيين in stripNumber).
   const before = stem[stem.length - 2];
   if (before === ALEF || before === WAW) return null;
-  if (stem.length === TAFIL_OF_NUN_LENGTH && stem[0] === TEH && before === YEH) return null;
+  if (hasTafilShape(stem)) return null;
   return stem.slice(0, -1);
 }
 
