@@ -62,9 +62,20 @@ function detached(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
+/** A token's key in the memos: its text, and its type unless a word. */
+function tokenKey(text: string, type: TokenType): string {
+  return type === 'word' ? text : `${type}\u0000${text}`;
+}
+
+/** The terms of one printed token, through the pipeline, each once and detached from the text (not memoised). */
+function tokenTermsAnew(text: string, type: TokenType): string[] {
+  const out = runChain(text, type).map(detached);
+  return out.length > 1 ? [...new Set(out)] : out;
+}
+
 /** The terms of one printed token, through the pipeline; memoised (a corpus repeats its words). */
 export function analyseToken(text: string, type: TokenType): readonly string[] {
-  const key = type === 'word' ? text : `${type}\u0000${text}`;
+  const key = tokenKey(text, type);
   const known = wordMemo.get(key);
   if (known) return known;
   const old = oldWordMemo.get(key);
@@ -72,8 +83,7 @@ export function analyseToken(text: string, type: TokenType): readonly string[] {
     remember(detached(key), old);
     return old;
   }
-  const out = runChain(text, type).map(detached);
-  const terms = out.length > 1 ? [...new Set(out)] : out;
+  const terms = tokenTermsAnew(text, type);
   remember(detached(key), terms);
   return terms;
 }
@@ -127,10 +137,11 @@ export function beginIndexDocument(): void {
   termObjects = new Map();
 }
 
+/** The one IndexTerm object of a term (detached already: tokenTermsAnew). */
 function termObject(term: string): IndexTerm {
   let found = termObjects.get(term);
   if (found) return found;
-  found = oldTermObjects.get(term) ?? { term: detached(term), document: 0, id: 0 };
+  found = oldTermObjects.get(term) ?? { term, document: 0, id: 0 };
   termObjects.set(found.term, found);
   return found;
 }
@@ -140,15 +151,15 @@ function termObject(term: string): IndexTerm {
  * IndexTerm objects (see beginIndexDocument). Memoised.
  */
 export function indexTermsOf(text: string, type: TokenType): readonly IndexTerm[] {
-  const key = type === 'word' ? text : `${type}\u0000${text}`;
+  const key = tokenKey(text, type);
   const known = tokenTerms.get(key);
   if (known) return known;
   let terms = oldTokenTerms.get(key);
   if (terms) {
     for (const t of terms) if (termObjects.get(t.term) !== t) termObjects.set(t.term, t);
   } else {
-    const out = runChain(text, type);
-    terms = out.length === 0 ? NO_TERMS : (out.length > 1 ? [...new Set(out)] : out).map(termObject);
+    const out = tokenTermsAnew(text, type);
+    terms = out.length === 0 ? NO_TERMS : out.map(termObject);
   }
   tokenTerms.set(detached(key), terms);
   return terms;
