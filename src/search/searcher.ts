@@ -1235,6 +1235,26 @@ export function searchSegments(
       essentialFrom = k;
     };
     updateEssential();
+    // The walk's loops index their arrays: a search runs in a new process, mostly before V8 optimises it, and
+    // there a for-of allocates an iterator and a result object per step (garbage, then scavenges).
+    /** Best possible score of group q's postings in [from, to], by its blocks there (-1: none there). */
+    const groupBound = (q: number, from: number, to: number): number => {
+      let m = -1;
+      for (let i = 0, its = runs[q]!.iterators; i < its.length; i++) {
+        const b = its[i]!.bound(from, to);
+        if (b > m) m = b;
+      }
+      return m;
+    };
+    /** As groupBound, exact: computed as a clause's score is. */
+    const groupExactBound = (q: number, from: number, to: number): number => {
+      let m = -1;
+      for (let i = 0, its = runs[q]!.iterators; i < its.length; i++) {
+        const b = its[i]!.exactBound(from, to);
+        if (b > m) m = b;
+      }
+      return m;
+    };
     /**
      * Can clauses in [o, upto] at best tie with `worst`, and would every one of
      * them lose the tie-break? The exact bounds are summed in plan order, as a
@@ -1242,20 +1262,12 @@ export function searchSegments(
      * there scores above that sum. Later ordinals of a segment lose ties to
      * earlier ones, so the stretch's first clause decides for all of it.
      */
-    // The walk's loops index their arrays: a search runs in a new process, mostly before V8 optimises it, and
-    // there a for-of allocates an iterator and a result object per step (garbage, then scavenges).
     const onlyTies = (o: number, upto: number, worst: Scored): boolean => {
       if (top.tieBreakWithWorst({ segment, ordinal: o }, worst) <= 0) return false;
       exact.fill(0);
       for (let r = 0; r < runs.length; r++) {
-        const run = runs[r]!;
-        let m = -1;
-        for (let i = 0; i < run.iterators.length; i++) {
-          const it = run.iterators[i]!;
-          const b = it.exactBound(o, upto);
-          if (b > m) m = b;
-        }
-        if (m > 0) exact[run.g] = m;
+        const m = groupExactBound(r, o, upto);
+        if (m > 0) exact[runs[r]!.g] = m;
       }
       let sum = 0;
       for (let g = 0; g < exact.length; g++) sum += exact[g]!;
@@ -1337,13 +1349,7 @@ export function searchSegments(
       let count = 0;
       let sum = 0;
       for (let r = 0; r < runs.length; r++) {
-        const run = runs[r]!;
-        let m = -1;
-        for (let i = 0; i < run.iterators.length; i++) {
-          const it = run.iterators[i]!;
-          const b = it.bound(o, upto);
-          if (b > m) m = b;
-        }
+        const m = groupBound(r, o, upto);
         if (m >= 0) {
           count++;
           sum += m;
@@ -1364,15 +1370,6 @@ export function searchSegments(
     const weakCheckedUpto = runs.map(() => -1);
     const weakCheckedAgainst: Array<Scored | null> = runs.map(() => null);
     const weakRest = new Float64Array(runs.length);
-    /** Best possible score of group q's postings in [from, to], by its blocks there (-1: none there). */
-    const groupBound = (q: number, from: number, to: number): number => {
-      let m = -1;
-      for (let i = 0, its = runs[q]!.iterators; i < its.length; i++) {
-        const b = its[i]!.bound(from, to);
-        if (b > m) m = b;
-      }
-      return m;
-    };
     /**
      * Can a clause at ordinal o whose score is at most m (exact: computed as its score would be) rank against
      * `worst`, the query's one group being all its score? A tie only when the clause would win it.
@@ -1390,15 +1387,6 @@ export function searchSegments(
       // Bounds are the exact ones raised by the margin: above the threshold raised alike, the exact one is above it.
       if (m > worst.bm25 * BOUND_SLACK) return 0;
       return reachesAlone(groupExactBound(r, from, to), from, worst) ? 0 : -1;
-    };
-    /** As groupBound, exact (computed as a clause's score is). */
-    const groupExactBound = (q: number, from: number, to: number): number => {
-      let m = -1;
-      for (let i = 0, its = runs[q]!.iterators; i < its.length; i++) {
-        const b = its[i]!.exactBound(from, to);
-        if (b > m) m = b;
-      }
-      return m;
     };
     /**
      * The best the groups other than r could add to a clause in [from, to],
