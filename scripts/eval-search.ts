@@ -1,7 +1,7 @@
 // `npm run eval:search`: search quality of unres against three baselines, in one
 // run, on the project's judged collection.
 //
-//   npm run eval:search -- [--verbose] [--json] [--markdown FILE] [--pool FILE] [--keys FILE] [--systems unres,lucene,fts5,lunr] [--sets original,heldout,heldout2]
+//   npm run eval:search -- [--verbose] [--json] [--markdown FILE] [--pool FILE] [--dump FILE] [--keys FILE] [--systems unres,lucene,fts5,lunr] [--sets original,heldout,heldout2]
 //
 // Corpus: every document in seeds/ and fixtures/real/, parsed by unres; every
 // system indexes the same clauses (scripts/baselines/clauses.ts: clause text,
@@ -20,6 +20,8 @@
 // then per query the wins, losses and ties of unres against the best
 // baseline on nDCG@10, with a two-sided sign test. Clauses no one judged count
 // as 0 and are reported (`unjudged@10`): re-pool (--pool) after changes.
+// --dump FILE writes, per query, unres's top 20 with grades, scores, matched words and the start of the
+// text, then the relevant clauses missing from it (for reading why a query ranks as it does).
 // --pool FILE writes, per query, the pooled clauses still unjudged, with their
 // text, for grading; --keys FILE writes every clause id with its judgment key.
 
@@ -130,6 +132,10 @@ interface System {
   run(queries: readonly string[]): Promise<{ ranked: string[][]; ms: number }>;
 }
 
+/** unres's reported score and highlighted words per hit, keyed by query and clause id (for --dump). */
+const hitNotes = new Map<string, { score: number; words: string }>();
+const hitKey = (query: string, id: string) => `${query}\u0000${id}`;
+
 async function unresSystem(docs: UnresDocument[], dir: string): Promise<System> {
   const index = await UnresIndex.open(dir, { create: true });
   await index.ingest(docs);
@@ -140,7 +146,13 @@ async function unresSystem(docs: UnresDocument[], dir: string): Promise<System> 
       const start = performance.now();
       for (const q of queries) {
         try {
-          ranked.push((await index.search(q, { limit: POOL_DEPTH })).map((h) => `${h.doc}#${h.clause}`));
+          ranked.push(
+            (await index.search(q, { limit: POOL_DEPTH })).map((h) => {
+              const id = `${h.doc}#${h.clause}`;
+              hitNotes.set(hitKey(q, id), { score: h.score, words: h.matches.map(([a, b]) => h.snippet.slice(a, b)).join('|') });
+              return id;
+            }),
+          );
         } catch {
           ranked.push([]);
         }
@@ -244,6 +256,27 @@ async function main(argv: string[]): Promise<void> {
           return score(keys, grades, new Set(grades.keys()));
         }),
       );
+    }
+    const dumpFile = option('--dump');
+    if (dumpFile && per.has('unres')) {
+      // Per query: unres's ranked clauses with their grade, score (matched words + squeezed BM25) and the
+      // words highlighted in the snippet, then the relevant clauses it left out of its list.
+      const lines: string[] = [];
+      scored.forEach((q, n) => {
+        const grades = judgments[q.id] ?? {};
+        const ranked = runs.get('unres')!.ranked[queries.indexOf(q)]!;
+        lines.push(`## ${q.id} ${q.query} ndcg=${fmt(per.get('unres')![n]!.ndcg)} need: ${q.need}`);
+        const shown = new Set<string>();
+        ranked.forEach((id, r) => {
+          const key = keyOfId.get(id) ?? id;
+          shown.add(key);
+          const notes = hitNotes.get(hitKey(q.query, id));
+          const text = (textOfId.get(id)?.text ?? '').slice(0, 220).replace(/\s+/g, ' ');
+          lines.push(`${String(r + 1).padStart(2)} g=${grades[key] ?? '?'} s=${(notes?.score ?? 0).toFixed(3)} ${id} [${notes?.words ?? ''}] ${text}`);
+        });
+        for (const [key, g] of Object.entries(grades)) if (g >= 1 && !shown.has(key)) lines.push(` - g=${g} missing ${key}`);
+      });
+      writeFileSync(dumpFile, lines.join('\n') + '\n');
     }
     const mean = (list: Scores[], pick: keyof Scores) => list.reduce((s, x) => s + x[pick], 0) / Math.max(1, list.length);
     const rows: Array<{ id: string; set: string; category: string; query: string; ndcg: Record<string, number> }> = scored.map((q, i) => ({
