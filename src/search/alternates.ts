@@ -14,11 +14,14 @@
 // wording; a word of the other variant left over is not looked for alone
 // (الرأي, opinion, would find every opinion). Stop words (من, على) pair
 // with nothing. Only the first form of a word stands for it: its first term,
-// the stem as typed, never words derived from it.
+// the stem as typed, never words derived from it. An entry of the table is
+// folded and analysed only when its printed text holds a query word (the
+// part of it folding leaves as printed), so that a search reads the few
+// entries it names, not the whole table.
 
 import { analyseQueryTerm } from './analysis/pipeline.js';
 import { normaliseToken } from './analysis/normalise.js';
-import { withoutArticle } from '../text/letters.js';
+import { ALEF, HAMZA, HEH, KAF, withoutArticle, YEH } from '../text/letters.js';
 import { EQUIVALENTS } from '../un/equivalents.js';
 
 interface VariantWord {
@@ -53,35 +56,57 @@ function differing(words: readonly VariantWord[], other: readonly VariantWord[])
   return out;
 }
 
-let variantReadings: VariantReading[] | null = null;
+// Letters that folding writes for other letters (أ إ آ -> ا, ة -> ه, ى -> ي, ؤ ئ -> ء, ک -> ك): a folded word's
+// pieces between them stand in the table as printed.
+const FOLDED_TO = new RegExp(`[${ALEF}${HAMZA}${YEH}${HEH}${KAF}]`);
 
-/** The table of equivalent wordings, analysed once. */
-function readVariants(): VariantReading[] {
-  if (variantReadings) return variantReadings;
-  const readings: VariantReading[] = [];
-  for (const { variants } of EQUIVALENTS) {
-    const parsed = variants.map((v) =>
-      v.split(' ').map((w): VariantWord => {
-        const forms = w.split('|');
-        return { forms: forms.map(bareWord), term: firstTerm(forms[0]!) };
-      }),
-    );
-    parsed.forEach((words, i) => {
-      const alternates = words.map((): string[] => []);
-      parsed.forEach((other, j) => {
-        if (j === i) return;
-        const [mine, theirs] = [differing(words, other), differing(other, words)];
-        if (theirs.length === 0) return;
-        mine.forEach((k, p) => {
-          const fromEnd = mine.length - 1 - p;
-          const paired = other[fromEnd < theirs.length ? theirs[theirs.length - 1 - fromEnd]! : theirs[0]!]!.term!;
-          if (!alternates[k]!.includes(paired)) alternates[k]!.push(paired);
-        });
+/** The pieces of a folded word between the letters folding writes for others: each stands in the table as printed. */
+export function printedPieces(bare: string): string[] {
+  return bare.split(FOLDED_TO).filter((piece) => piece !== '');
+}
+
+const entryReadings = new Map<number, VariantReading[]>();
+
+/**
+ * The entries of the table a query word may name: a variant's printed text holds every printed piece of the word. Only
+ * they are folded and analysed: a search should not pay for the whole table (test/search/equivalents.test.ts checks
+ * that every form of the table is found so).
+ */
+function entriesNaming(bare: string): number[] {
+  const pieces = printedPieces(bare);
+  if (pieces.join('').length < 2) return [];
+  const out: number[] = [];
+  EQUIVALENTS.forEach(({ variants }, e) => {
+    if (variants.some((v) => pieces.every((piece) => v.includes(piece)))) out.push(e);
+  });
+  return out;
+}
+
+/** The variants of entry e of the table, analysed once. */
+function readEntry(e: number): VariantReading[] {
+  const known = entryReadings.get(e);
+  if (known) return known;
+  const parsed = EQUIVALENTS[e]!.variants.map((v) =>
+    v.split(' ').map((w): VariantWord => {
+      const forms = w.split('|');
+      return { forms: forms.map(bareWord), term: firstTerm(forms[0]!) };
+    }),
+  );
+  const readings = parsed.map((words, i): VariantReading => {
+    const alternates = words.map((): string[] => []);
+    parsed.forEach((other, j) => {
+      if (j === i) return;
+      const [mine, theirs] = [differing(words, other), differing(other, words)];
+      if (theirs.length === 0) return;
+      mine.forEach((k, p) => {
+        const fromEnd = mine.length - 1 - p;
+        const paired = other[fromEnd < theirs.length ? theirs[theirs.length - 1 - fromEnd]! : theirs[0]!]!.term!;
+        if (!alternates[k]!.includes(paired)) alternates[k]!.push(paired);
       });
-      readings.push({ words, alternates });
     });
-  }
-  variantReadings = readings;
+    return { words, alternates };
+  });
+  entryReadings.set(e, readings);
   return readings;
 }
 
@@ -100,14 +125,22 @@ export function alternatesAt(words: readonly string[], c: number, terms: readonl
     if (!stems.has(at)) stems.set(at, analyseQueryTerm(words[at]!).flat());
     return stems.get(at)!.includes(w.term);
   };
-  for (const { words: variant, alternates } of readVariants()) {
-    const several = variant.length > 1;
-    variant.forEach((w, k) => {
-      const start = c - k;
-      if (alternates[k]!.length === 0 || start < 0 || start + variant.length > words.length) return;
-      if (!variant.every((x, m) => matches(start + m, x, several))) return;
-      for (const t of alternates[k]!) if (!terms.includes(t)) out.add(t);
-    });
+  // An entry is read when a query word is one of its printed forms (its article or particles aside).
+  const entries = new Set<number>();
+  words.forEach((_, at) => {
+    bare.set(at, bareWord(words[at]!));
+    for (const e of entriesNaming(bare.get(at)!)) entries.add(e);
+  });
+  for (const e of entries) {
+    for (const { words: variant, alternates } of readEntry(e)) {
+      const several = variant.length > 1;
+      variant.forEach((_, k) => {
+        const start = c - k;
+        if (alternates[k]!.length === 0 || start < 0 || start + variant.length > words.length) return;
+        if (!variant.every((x, m) => matches(start + m, x, several))) return;
+        for (const t of alternates[k]!) if (!terms.includes(t)) out.add(t);
+      });
+    }
   }
   return [...out];
 }
