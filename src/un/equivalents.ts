@@ -100,12 +100,13 @@
 //   - original Members (Art. 3: الأعضاء الأصليون): الأعضاء المؤسسون (founding Members, later texts and readers).
 //   - special sessions (Art. 20: أدوار انعقاد خاصة): الدورات الاستثنائية.
 //   - veto: حق النقض (UN texts), الفيتو (readers, press).
-// Search reads this table at query time only (src/search/query.ts): a query
-// word that is one variant also looks for the others, at a lower weight. The
-// variants are written as printed, a word's inflected forms separated by `|`
-// (the first one stands for the variant: its stem is what the others look
-// for); a variant of several words (`من جديد`) answers only when the query
-// has all its words in that order, the last one carrying the others' terms.
+// Search reads this table at query time only (src/search/alternates.ts): a
+// query word that is in one variant also looks for the others, at a lower
+// weight. The variants are written as printed, each word's forms separated by
+// `|` (the first one stands for the word: its stem is what the others look
+// for); a variant of several words (`من جديد`, `البلدان النامية`) answers only
+// when the query has all its words in that order, and only the words that
+// differ between two variants look for each other (البلدان for الدول).
 
 export interface Equivalence {
   /** The English term both variants render. */
