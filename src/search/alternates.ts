@@ -125,7 +125,7 @@ export function alternatesAt(words: readonly string[], c: number, terms: readonl
     if (!stems.has(at)) stems.set(at, analyseQueryTerm(words[at]!).flat());
     return stems.get(at)!.includes(w.term);
   };
-  // An entry is read when a query word is one of its printed forms (its article or particles aside).
+  // The entries any query word may name (entriesNaming); a variant is then matched word by word.
   const entries = new Set<number>();
   words.forEach((_, at) => {
     bare.set(at, bareWord(words[at]!));
