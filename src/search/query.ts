@@ -39,11 +39,11 @@ import { DEFAULT_FIELDS, type Field, POSITIONAL_FIELDS } from './fields.js';
 import { parseQuerySyntax, type Presence, QuerySyntaxError, type SyntaxClause } from './query-syntax.js';
 import { referenceKey, referenceKeysOfClauseId, referencePrefixesOfWord } from '../un/clause-references.js';
 import { parseDigits } from '../text/digits.js';
-import { foldLetters, withoutArticle } from '../text/letters.js';
+import { foldLetters } from '../text/letters.js';
 import { ordinalPrefix } from '../un/numbering.js';
 import { isYear } from '../un/symbols.js';
 import { designatedOrgan, isDesignationWord, MAX_ORGAN_WORDS } from '../un/designations.js';
-import { EQUIVALENTS } from '../un/equivalents.js';
+import { alternatesAt } from './alternates.js';
 import type { ClauseKind } from '../types.js';
 import { preferredKind } from './prefer-kind.js';
 
@@ -231,59 +231,6 @@ function outerReference(clauses: SyntaxClause[], i: number): string[] | null {
   if (!of || !word || !number) return null;
   if (!isPlain(of) || !isPlain(word) || !isPlain(number) || normaliseToken(of.term) !== OF) return null;
   return referenceKeys(word.term, number.term) ?? ordinalReference(clauses, i + 1)?.keys ?? null;
-}
-
-interface VariantReading {
-  /** The normalised words before the last, which the query must hold just before it. */
-  before: string[];
-  /** The last word's printed forms, normalised, without article or attached particles (bareWord). */
-  last: string[];
-  /** Terms of the other variants' last words. */
-  others: string[];
-}
-
-/** A word as a table of wordings matches it: normalised, without its article and attached particles (not stemmed, so سلامة stays apart from السلام). */
-function bareWord(word: string): string {
-  return withoutArticle(normaliseToken(word));
-}
-
-let variantReadings: VariantReading[] | null = null;
-
-/** The table of equivalent wordings, analysed once. */
-function readVariants(): VariantReading[] {
-  if (variantReadings) return variantReadings;
-  variantReadings = [];
-  for (const { variants } of EQUIVALENTS) {
-    const read = variants.map((v) => {
-      const words = v.split(' ');
-      const forms = words[words.length - 1]!.split('|');
-      // The first form stands for the variant: its first term (the stem as typed, not the words derived from it).
-      const terms = analyseQueryTerm(forms[0]!).flat().slice(0, 1);
-      return { before: words.slice(0, -1).map(normaliseToken), last: forms.map(bareWord), terms };
-    });
-    read.forEach((r, i) => {
-      const others = read.flatMap((o, j) => (j === i ? [] : o.terms)).filter((t) => !r.terms.includes(t));
-      variantReadings!.push({ before: r.before, last: r.last, others });
-    });
-  }
-  return variantReadings;
-}
-
-/**
- * Terms of the wordings equivalent to the query word c of `words` with `terms`
- * (src/un/equivalents.ts): the word is the last of a variant whose other
- * words stand just before it in the query.
- */
-function alternatesAt(words: readonly string[], c: number, terms: readonly string[]): string[] {
-  const out = new Set<string>();
-  const word = bareWord(words[c]!);
-  for (const v of readVariants()) {
-    if (!v.last.includes(word)) continue;
-    if (c < v.before.length) continue;
-    if (!v.before.every((w, k) => normaliseToken(words[c - v.before.length + k]!) === w)) continue;
-    for (const t of v.others) if (!terms.includes(t)) out.add(t);
-  }
-  return [...out];
 }
 
 /**

@@ -45,6 +45,34 @@ describe('equivalent wordings: must meet', () => {
     ['الرأي الاستشاري', 'افتاء'],
     ['تنظيم التسلح', 'تسليح'],
     ['التسليح', 'تسلح'],
+    // Fixed terms of several words: the word that differs finds the other's, with the article or a particle written on.
+    ['الدول النامية', 'بلد'],
+    ['للبلدان النامية', 'دول'],
+    ['المسؤولية التاريخية للدول الصناعية', 'متقدم'],
+    ['أقل البلدان نموا', 'دول'],
+    ['دول العبور', 'بلد'],
+    ['العمل الجبري', 'قسري'],
+    ['السخرة', 'قسري'],
+    ['العمل القسري', 'سخر'],
+    ['التعدي الجنسي', 'اعتداء'],
+    ['تسلط الأقران', 'تنمر'],
+    ['العنف الجنساني', 'جنس'],
+    ['إذكاء الوعي', 'توعي'],
+    ['التوعية', 'وعي'],
+    ['التعاون الفني', 'تقني'],
+    ['تقنية المعلومات', 'تكنولوجي'],
+    ['الصراع المسلح', 'نزاع'],
+    ['منع نشوب الصراعات', 'نزاع'],
+    ['التنمية المستديمة', 'مستدام'],
+    ['استئصال الفقر', 'قضاء'],
+    ['التغير المناخي', 'مناخ'],
+    ['التمثيل الإقليمي العادل', 'توزيع'],
+    ['التمثيل الإقليمي العادل', 'جغرافي'],
+    ['الأجهزة الرئيسية', 'فرع'],
+    ['الترتيبات الإقليمية', 'تنظيم'],
+    ['الأعضاء المؤسسون', 'اصلي'],
+    ['الدورات الاستثنائية', 'خاص'],
+    ['الفيتو', 'نقض'],
   ])('%s also looks for %s', (query, term) => {
     expect(alternates(query).flat()).toContain(term);
   });
@@ -52,8 +80,14 @@ describe('equivalent wordings: must meet', () => {
   it('every variant of the table finds every other', () => {
     for (const { variants } of EQUIVALENTS) {
       for (const v of variants) {
-        const [words, forms] = [v.split(' '), v.split(' ').at(-1)!.split('|')];
-        for (const form of forms) expect(anyAlternate([...words.slice(0, -1), form].join(' ')), form).toBe(true);
+        const words = v.split(' ').map((w) => w.split('|'));
+        // Each form of each word, the other words in their first form.
+        words.forEach((forms, k) => {
+          for (const form of forms) {
+            const query = words.map((f, m) => (m === k ? form : f[0]!)).join(' ');
+            expect(anyAlternate(query), query).toBe(true);
+          }
+        });
       }
     }
   });
@@ -82,6 +116,21 @@ describe('equivalent wordings: must not meet', () => {
     'السلاح', // weapons
     'الأسلحة',
     'المحافظة',
+    // A word of a fixed term typed alone: الدول is not البلدان in general.
+    'الدول',
+    'البلدان',
+    'النامية',
+    'الصناعية',
+    'العمل', // work
+    'الجنسي',
+    'المعلومات',
+    'الإعلام',
+    'القضاء', // the judiciary, or "elimination" of anything
+    'الفروع',
+    'الدورات',
+    'حق',
+    'البيانات المفصلة', // detailed data, mostly
+    'الدول الأعضاء',
   ])('%s carries no alternates', (query) => {
     expect(anyAlternate(query)).toBe(false);
   });
