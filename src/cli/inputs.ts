@@ -14,8 +14,8 @@
 //    still opened (its name is shown with replacement characters, and
 //    recorded with every byte kept: src/files.ts, pathFromBytes).
 
-import { constants } from 'node:fs';
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { DOCUMENT_EXTENSIONS } from '../decode/detect.js';
@@ -80,12 +80,17 @@ export async function readStream(stream: Readable, cap = Infinity, name = 'stand
   return Buffer.concat(chunks);
 }
 
-/** Reads a regular file, refusing anything else and anything over the cap; checks what was opened, not the name. */
+/**
+ * Reads a regular file, refusing anything else and anything over the cap; checks what was opened, not the name.
+ * By synchronous calls: ingest reads tens of thousands of small files, and fs/promises's file handles,
+ * promises and thread-pool hops cost about three times the CPU of the reads themselves (5,000 files of
+ * the bench corpus: 0.76 against 0.22 CPU-s), while a read from the page cache takes some tens of microseconds.
+ */
 export async function readRegularFile(path: string | Buffer, shown: string, cap: number): Promise<Uint8Array> {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below anyway.
-  const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const info = await handle.stat();
+    const info = fstatSync(fd);
     if (info.isDirectory()) throw new InputError(shown, 'is a directory');
     if (!info.isFile()) throw new InputError(shown, 'is not a regular file (a device, FIFO or socket): give a text file');
     if (info.size > cap) throw tooLarge(shown, megabytes(info.size), cap);
@@ -98,7 +103,7 @@ export async function readRegularFile(path: string | Buffer, shown: string, cap:
     for (;;) {
       const chunk = Buffer.allocUnsafe(Math.min(size, cap + 1 - total));
       size = 1 << 20;
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const bytesRead = readSync(fd, chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
       if (total > cap) throw tooLarge(shown, `more than ${megabytes(cap)}`, cap);
@@ -109,7 +114,7 @@ export async function readRegularFile(path: string | Buffer, shown: string, cap:
     }
     return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
