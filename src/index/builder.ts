@@ -175,9 +175,7 @@ export class SegmentBuilder {
         if (list === undefined) table.set(term, (list = pool.create()));
         lists[t] = list;
       }
-      pool.push(list, ordinal);
-      pool.push(list, tf);
-      for (let p = at + 2; p < at + 2 + tf; p++) pool.push(list, data[p]!);
+      pool.pushPosting(list, ordinal, tf, data, at + 2, at + 2 + tf);
       held += 8 * (2 + tf);
       at += 2 + tf;
     }

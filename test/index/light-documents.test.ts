@@ -56,4 +56,34 @@ describe('IntLists', () => {
       expect(Array.from(out.subarray(0, lists.length(i)))).toEqual(expected[i]);
     }
   });
+
+  it('files a posting (two values and a run) as the same values pushed one by one', () => {
+    const lists = new IntLists();
+    const expected: number[][] = [];
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) & 0x7fffffff);
+    const source = Int32Array.from({ length: 5000 }, (_, i) => i * 3 - 7000);
+    for (let i = 0; i < 500; i++) expected.push([]), lists.create();
+    for (let k = 0; k < 60_000; k++) {
+      const list = next() % 4 === 0 ? next() % 3 : next() % 500;
+      // Mostly short runs, some long enough to cross several slices at once.
+      const run = next() % 50 === 0 ? next() % 3000 : next() % 4;
+      const from = next() % (source.length - run);
+      const first = next() % 1000;
+      const second = -(next() % 1000);
+      if (next() % 2 === 0) lists.pushPosting(list, first, second, source, from, from + run);
+      else {
+        lists.push(list, first);
+        lists.push(list, second);
+        for (let p = from; p < from + run; p++) lists.push(list, source[p]!);
+      }
+      expected[list]!.push(first, second, ...source.subarray(from, from + run));
+    }
+    let out = new Int32Array(1);
+    for (let i = 0; i < expected.length; i++) {
+      out = lists.read(i, out);
+      expect(lists.length(i)).toBe(expected[i]!.length);
+      expect(Array.from(out.subarray(0, lists.length(i)))).toEqual(expected[i]);
+    }
+  });
 });
