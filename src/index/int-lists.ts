@@ -44,14 +44,7 @@ export class IntLists {
 
   push(list: number, value: number): void {
     let at = this.writes[list]!;
-    if (at === this.ends[list]) {
-      const level = Math.min(this.levels[list]! + 1, LAST_LEVEL);
-      const next = this.slice(SLICE[level]!);
-      this.pages[at >>> PAGE_BITS]![at & PAGE_MASK] = next;
-      this.levels[list] = level;
-      this.ends[list] = next + SLICE[level]! - 1;
-      at = next;
-    }
+    if (at === this.ends[list]) at = this.chainSlice(list, at);
     this.pages[at >>> PAGE_BITS]![at & PAGE_MASK] = value;
     this.writes[list] = at + 1;
     this.lengths[list]!++;
@@ -64,22 +57,23 @@ export class IntLists {
    */
   pushPosting(list: number, first: number, second: number, source: Int32Array, from: number, to: number): void {
     let at = this.writes[list]!;
-    let end = this.ends[list]!;
     for (let k = from - 2; k < to; k++) {
-      if (at === end) {
-        const level = Math.min(this.levels[list]! + 1, LAST_LEVEL);
-        const next = this.slice(SLICE[level]!);
-        this.pages[at >>> PAGE_BITS]![at & PAGE_MASK] = next;
-        this.levels[list] = level;
-        end = next + SLICE[level]! - 1;
-        at = next;
-      }
+      if (at === this.ends[list]) at = this.chainSlice(list, at);
       this.pages[at >>> PAGE_BITS]![at & PAGE_MASK] = k === from - 2 ? first : k === from - 1 ? second : source[k]!;
       at++;
     }
     this.writes[list] = at;
-    this.ends[list] = end;
     this.lengths[list]! += to - from + 2;
+  }
+
+  /** A list's slice is full at `at`, its last cell: links a new slice one level larger there; returns the new slice's start. */
+  private chainSlice(list: number, at: number): number {
+    const level = Math.min(this.levels[list]! + 1, LAST_LEVEL);
+    const next = this.slice(SLICE[level]!);
+    this.pages[at >>> PAGE_BITS]![at & PAGE_MASK] = next;
+    this.levels[list] = level;
+    this.ends[list] = next + SLICE[level]! - 1;
+    return next;
   }
 
   /** The list's values copied into `out` (grown when too small: the array returned holds them, from 0). */
