@@ -1237,20 +1237,14 @@ export function searchSegments(
     updateEssential();
     // The walk's loops index their arrays: a search runs in a new process, mostly before V8 optimises it, and
     // there a for-of allocates an iterator and a result object per step (garbage, then scavenges).
-    /** Best possible score of group q's postings in [from, to], by its blocks there (-1: none there). */
-    const groupBound = (q: number, from: number, to: number): number => {
+    /**
+     * Best possible score of group q's postings in [from, to], by its blocks there (-1: none there); `exact`:
+     * computed as a clause's score is (exactBound), else the looser bound.
+     */
+    const groupBound = (q: number, from: number, to: number, exact = false): number => {
       let m = -1;
       for (let i = 0, its = runs[q]!.iterators; i < its.length; i++) {
-        const b = its[i]!.bound(from, to);
-        if (b > m) m = b;
-      }
-      return m;
-    };
-    /** As groupBound, exact: computed as a clause's score is. */
-    const groupExactBound = (q: number, from: number, to: number): number => {
-      let m = -1;
-      for (let i = 0, its = runs[q]!.iterators; i < its.length; i++) {
-        const b = its[i]!.exactBound(from, to);
+        const b = exact ? its[i]!.exactBound(from, to) : its[i]!.bound(from, to);
         if (b > m) m = b;
       }
       return m;
@@ -1266,7 +1260,7 @@ export function searchSegments(
       if (top.tieBreakWithWorst({ segment, ordinal: o }, worst) <= 0) return false;
       exact.fill(0);
       for (let r = 0; r < runs.length; r++) {
-        const m = groupExactBound(r, o, upto);
+        const m = groupBound(r, o, upto, true);
         if (m > 0) exact[runs[r]!.g] = m;
       }
       let sum = 0;
@@ -1386,7 +1380,7 @@ export function searchSegments(
       if (m < 0 || m * BOUND_SLACK < worst.bm25) return -1;
       // Bounds are the exact ones raised by the margin: above the threshold raised alike, the exact one is above it.
       if (m > worst.bm25 * BOUND_SLACK) return 0;
-      return reachesAlone(groupExactBound(r, from, to), from, worst) ? 0 : -1;
+      return reachesAlone(groupBound(r, from, to, true), from, worst) ? 0 : -1;
     };
     /**
      * The best the groups other than r could add to a clause in [from, to],
