@@ -116,21 +116,18 @@ function readEntry(e: number): VariantReading[] {
  */
 export function alternatesAt(words: readonly string[], c: number, terms: readonly string[]): string[] {
   const out = new Set<string>();
-  const bare = new Map<number, string>();
+  const bare = words.map(bareWord);
+  // A query word's stems, analysed only when a variant of several words needs them.
   const stems = new Map<number, string[]>();
   const matches = (at: number, w: VariantWord, several: boolean): boolean => {
-    if (!bare.has(at)) bare.set(at, bareWord(words[at]!));
-    if (w.forms.includes(bare.get(at)!)) return true;
+    if (w.forms.includes(bare[at]!)) return true;
     if (!several || w.term === null) return false;
     if (!stems.has(at)) stems.set(at, analyseQueryTerm(words[at]!).flat());
     return stems.get(at)!.includes(w.term);
   };
   // The entries any query word may name (entriesNaming); a variant is then matched word by word.
   const entries = new Set<number>();
-  words.forEach((_, at) => {
-    bare.set(at, bareWord(words[at]!));
-    for (const e of entriesNaming(bare.get(at)!)) entries.add(e);
-  });
+  for (const word of bare) for (const e of entriesNaming(word)) entries.add(e);
   for (const e of entries) {
     for (const { words: variant, alternates } of readEntry(e)) {
       const several = variant.length > 1;
