@@ -48,10 +48,41 @@ export interface AnalysedTerm {
 // Per thread (each ingest parse worker keeps its own): the common words of a corpus fit
 // many times over, and the memo cannot grow a worker's heap with the corpus.
 const WORD_MEMO_LIMIT = 100_000;
-// Two generations: when the current one is full it becomes the old one, and a
-// word found in the old one moves back, so the common words are never dropped.
-let wordMemo = new Map<string, readonly string[]>();
-let oldWordMemo = new Map<string, readonly string[]>();
+/**
+ * A memo in two generations: when the current one is full it becomes the old
+ * one (turn), and an entry found in the old one moves back, so the entries in
+ * use (a corpus's common words) are never dropped while the memo stays bounded.
+ */
+class TwoGenerations<V> {
+  private current = new Map<string, V>();
+  private old = new Map<string, V>();
+
+  /** Entries in the current generation. */
+  get size(): number {
+    return this.current.size;
+  }
+
+  /** The value in the current generation. */
+  recent(key: string): V | undefined {
+    return this.current.get(key);
+  }
+
+  /** The value in the old generation (moved back only by set). */
+  older(key: string): V | undefined {
+    return this.old.get(key);
+  }
+
+  set(key: string, value: V): void {
+    this.current.set(key, value);
+  }
+
+  turn(): void {
+    this.old = this.current;
+    this.current = new Map();
+  }
+}
+
+const wordMemo = new TwoGenerations<readonly string[]>();
 
 /**
  * A copy of a string that does not keep alive the text it was sliced from: a
@@ -76,24 +107,12 @@ function tokenTermsAnew(text: string, type: TokenType): string[] {
 /** The terms of one printed token, through the pipeline; memoised (a corpus repeats its words). */
 export function analyseToken(text: string, type: TokenType): readonly string[] {
   const key = tokenKey(text, type);
-  const known = wordMemo.get(key);
+  const known = wordMemo.recent(key);
   if (known) return known;
-  const old = oldWordMemo.get(key);
-  if (old) {
-    remember(detached(key), old);
-    return old;
-  }
-  const terms = tokenTermsAnew(text, type);
-  remember(detached(key), terms);
+  const terms = wordMemo.older(key) ?? tokenTermsAnew(text, type);
+  if (wordMemo.size >= WORD_MEMO_LIMIT) wordMemo.turn();
+  wordMemo.set(detached(key), terms);
   return terms;
-}
-
-function remember(key: string, terms: readonly string[]): void {
-  if (wordMemo.size >= WORD_MEMO_LIMIT) {
-    oldWordMemo = wordMemo;
-    wordMemo = new Map();
-  }
-  wordMemo.set(key, terms);
 }
 
 /**
@@ -116,10 +135,8 @@ const NO_TERMS: readonly IndexTerm[] = [];
 // one: a token's terms and a term found again for another token are then the
 // same objects throughout a document (the terms of tokens kept from the old
 // generation are filed in the new one's term table as they move).
-let tokenTerms = new Map<string, readonly IndexTerm[]>();
-let oldTokenTerms = new Map<string, readonly IndexTerm[]>();
-let termObjects = new Map<string, IndexTerm>();
-let oldTermObjects = new Map<string, IndexTerm>();
+const tokenTerms = new TwoGenerations<readonly IndexTerm[]>();
+const termObjects = new TwoGenerations<IndexTerm>();
 
 let indexMemoLimit = WORD_MEMO_LIMIT;
 
@@ -131,17 +148,15 @@ export function setIndexMemoLimit(entries: number): void {
 /** Called before each document's index-time analysis: the memos turn over here when full. */
 export function beginIndexDocument(): void {
   if (tokenTerms.size < indexMemoLimit && termObjects.size < indexMemoLimit) return;
-  oldTokenTerms = tokenTerms;
-  tokenTerms = new Map();
-  oldTermObjects = termObjects;
-  termObjects = new Map();
+  tokenTerms.turn();
+  termObjects.turn();
 }
 
 /** The one IndexTerm object of a term (detached already: tokenTermsAnew). */
 function termObject(term: string): IndexTerm {
-  let found = termObjects.get(term);
+  let found = termObjects.recent(term);
   if (found) return found;
-  found = oldTermObjects.get(term) ?? { term, document: 0, id: 0 };
+  found = termObjects.older(term) ?? { term, document: 0, id: 0 };
   termObjects.set(found.term, found);
   return found;
 }
@@ -152,11 +167,11 @@ function termObject(term: string): IndexTerm {
  */
 export function indexTermsOf(text: string, type: TokenType): readonly IndexTerm[] {
   const key = tokenKey(text, type);
-  const known = tokenTerms.get(key);
+  const known = tokenTerms.recent(key);
   if (known) return known;
-  let terms = oldTokenTerms.get(key);
+  let terms = tokenTerms.older(key);
   if (terms) {
-    for (const t of terms) if (termObjects.get(t.term) !== t) termObjects.set(t.term, t);
+    for (const t of terms) if (termObjects.recent(t.term) !== t) termObjects.set(t.term, t);
   } else {
     const out = tokenTermsAnew(text, type);
     terms = out.length === 0 ? NO_TERMS : out.map(termObject);
