@@ -6,15 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage, removePackage, unres } from './run-bin.js';
+import { buildPackage, removePackage, resolution, unres } from './run-bin.js';
 
 let scratch: string;
 let index: string;
-
-/** A resolution-shaped text: an organ's opening line, then numbered operative paragraphs. */
-function resolution(paragraphs: readonly string[]): string {
-  return ['إن الجمعية العامة،', '', ...paragraphs.flatMap((p, i) => [`${i + 1} - ${p}`, '']), ''].join('\n');
-}
 
 /** The clause ids (doc#clause) a query finds, best first. */
 async function found(query: string): Promise<string[]> {

@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage, removePackage, unres } from './run-bin.js';
+import { buildPackage, removePackage, resolution, unres } from './run-bin.js';
 
 interface Hit {
   doc: string;
@@ -21,11 +21,6 @@ interface Hit {
 
 let scratch: string;
 let index: string;
-
-/** A resolution-shaped text: an organ's opening line, then numbered operative paragraphs. */
-function resolution(paragraphs: readonly string[]): string {
-  return ['إن الجمعية العامة،', '', ...paragraphs.flatMap((p, i) => [`${i + 1} - ${p}`, '']), ''].join('\n');
-}
 
 const PARTS_NOTICE = /^unres: no clause holds the symbol or resolution in '.*' whole; showing clauses with its parts\n$/;
 

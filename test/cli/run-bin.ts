@@ -79,3 +79,8 @@ export function unres(args: string[], options: RunOptions & { home: string }): P
     child.stdin.end(options.stdin ?? '');
   });
 }
+
+/** A resolution-shaped text for crafted inputs: an organ's opening line, then numbered operative paragraphs. */
+export function resolution(paragraphs: readonly string[]): string {
+  return ['إن الجمعية العامة،', '', ...paragraphs.flatMap((p, i) => [`${i + 1} - ${p}`, '']), ''].join('\n');
+}
