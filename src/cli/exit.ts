@@ -6,7 +6,9 @@
 // it also drops whatever is still under way, so the process leaves early only
 // when nothing is: no write in flight or queued on stdout and stderr, no timer,
 // child, worker or file operation pending; only the standard streams' own
-// handles open. Otherwise it exits as before, once the event loop is empty.
+// handles open. Otherwise it waits for the event loop to empty, then leaves
+// the same way: Node's own teardown closes its signal watchers first, so a
+// Ctrl-C during it (worker threads ending) killed the process by the signal.
 
 /** Handles that only hold the standard streams open (or are closing): nothing left to do. */
 const IDLE_RESOURCES = new Set(['PipeWrap', 'TTYWrap', 'TCPWrap', 'CloseReq']);
@@ -24,8 +26,8 @@ export function nothingPending(state: PendingState): boolean {
 }
 
 /**
- * Ends the process with `code`: at once when nothing is pending, else as Node
- * would (exitCode, then an empty event loop). While it waits (worker threads
+ * Ends the process with `code`: at once when nothing is pending, else once
+ * the event loop is empty ('beforeExit'). While it waits (worker threads
  * ending, output draining), the command's work is done and its code decided:
  * a Ctrl-C then makes it leave with that code, instead of Node's default of
  * dying by the signal (the commands' own Ctrl-C handling has ended by then).
@@ -34,4 +36,5 @@ export function finishProcess(code: number): void {
   process.exitCode = code;
   if (nothingPending({ resources: process.getActiveResourcesInfo(), streams: [process.stdout, process.stderr] })) process.exit(code);
   process.on('SIGINT', () => process.exit(code));
+  process.once('beforeExit', () => process.exit(code));
 }

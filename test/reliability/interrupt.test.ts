@@ -141,4 +141,31 @@ describe('Ctrl-C twice during ingest', { timeout: 300_000 }, () => {
     const added = /^(\d+) added/.exec(result.stdout);
     await expectSound(before, Number(said?.[1] ?? added?.[1] ?? 0));
   });
+
+  // The run has said what it kept; the process winds down (parse workers ending). Node's own teardown
+  // after an empty event loop put Ctrl-C back to its default action (death by the signal, no exit code):
+  // sent 0-40 ms after that line, 33 of 40 such runs died so before finishProcess left by process.exit.
+  it.each([0, 15, 30])('once the run has said what it kept (%i ms after that line): exit 130', async (afterMs) => {
+    const before = await listIds(index);
+    const run = await startIngest(30);
+    run.child.stdin!.end(`${readFileSync(join(SEEDS, seedNames[3]!), 'utf8')}\n\n99 - تقرر أن تبقي المسألة ${trial} قيد نظرها.\n`);
+    let stderr = '';
+    const saidKept = new Promise<void>((resolve) => {
+      run.child.stderr!.on('data', (s: string) => {
+        stderr += s;
+        if (/^unres: interrupted: .*kept/m.test(stderr)) resolve();
+      });
+    });
+    // Early enough that the run is still reading on a fast machine.
+    await sleep(300);
+    run.child.kill('SIGINT');
+    await Promise.race([saidKept, run.done]);
+    await sleep(afterMs);
+    run.child.kill('SIGINT');
+    const result = await run.done;
+    expect(result.code, result.stderr).toBe(130);
+    const said = /^unres: interrupted(?: again: stopped (?:at once|after the write under way);|:) (\d+) documents? kept/m.exec(result.stderr);
+    expect(said, result.stderr).not.toBeNull();
+    await expectSound(before, Number(said![1]));
+  });
 });
