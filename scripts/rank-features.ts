@@ -2,7 +2,7 @@
 // unres's own candidates (the best RERANK_DEPTH of the engine's present order, from searchSegments and
 // preferKind as the store calls them) with, per clause, a feature vector and its grade.
 //
-//   node dist/scripts/rank-features.js [--out FILE] [--depth N]
+//   node dist/scripts/rank-features.js [--out FILE] [--depth N]   (FILE: $TMPDIR/unres-rank-features.json)
 //
 // Writes JSON: { features: [names], queries: [{ id, set, query, ideal, rows: [{ key, grade, x: [...] }] }] }
 // where `ideal` is the query's ideal DCG@10 over every judged clause (as eval-search scores it) and rows
@@ -35,6 +35,9 @@ interface CollectionQuery {
   query: string;
 }
 
+/** Where the features go unless --out says otherwise (train-rank reads it by default). */
+export const FEATURES_FILE = join(tmpdir(), 'unres-rank-features.json');
+
 export const FEATURES = [
   'score', // present reported score: matched + BM25 squeezed (orders exactly as the present ranking)
   'recipRank', // 1 / present rank
@@ -66,6 +69,11 @@ export const FEATURES = [
   'bigramShare', // neighbouring query words standing next to each other, in order, in the text / neighbouring pairs
   'alternateOnly', // groups found in the text only through an equivalent wording or derived form / positive groups
   'coverDensity', // query words in the text / words of the text
+  'docShare', // candidates of the same document / its clauses
+  'neighbour', // the clause before or after it is a candidate too
+  'rarePresent', // the query's rarest word (highest idf) is in the text
+  'rareTf', // log(1 + occurrences of the rarest word in the text)
+  'missingIdf', // idf of the positive groups absent from the text / idf of all positive groups, of the top count only
 ] as const;
 
 function projectRoot(): string {
@@ -181,6 +189,8 @@ export function featuresOf(
   const docCount = new Map<string, number>();
   for (const r of ranked) docCount.set(`${r.segment}:${r.docOrdinal}`, (docCount.get(`${r.segment}:${r.docOrdinal}`) ?? 0) + 1);
   const seenDoc = new Set<string>();
+  const ordinals = new Set(ranked.map((r) => `${r.segment}:${r.ordinal}`));
+  const rarest = positive.reduce((best, g) => ((groupIdf[g] ?? 0) > (groupIdf[best] ?? -1) ? g : best), positive[0] ?? -1);
   const docs = new Map<string, UnresDocument>();
   const preambleCode = clauseKindCode('preamble');
   const operativeCode = clauseKindCode('operative');
@@ -276,6 +286,11 @@ export function featuresOf(
       pairs > 0 ? adjacent / pairs : 0,
       alternateOnly / P,
       words > 0 ? matches.length / words : 0,
+      docCount.get(dk)! / Math.max(1, entry.clauseCount),
+      ordinals.has(`${r.segment}:${r.ordinal - 1}`) || ordinals.has(`${r.segment}:${r.ordinal + 1}`) ? 1 : 0,
+      inText.has(rarest) ? 1 : 0,
+      Math.log1p(matches.filter((m) => m.group === rarest).length),
+      1 - textIdf / idfTotal,
     ];
   });
 }
@@ -287,7 +302,7 @@ async function main(argv: string[]): Promise<void> {
   };
   const root = projectRoot();
   const depth = Number(option('--depth') ?? RERANK_DEPTH);
-  const out = option('--out') ?? join(root, 'rank-features.json');
+  const out = option('--out') ?? FEATURES_FILE;
   const queries = JSON.parse(readFileSync(join(root, 'queries', 'collection.json'), 'utf8')) as CollectionQuery[];
   const judgments = JSON.parse(readFileSync(join(root, 'queries', 'judgments.json'), 'utf8')) as Record<string, Record<string, number>>;
   const docs: UnresDocument[] = [];

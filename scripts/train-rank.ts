@@ -2,7 +2,9 @@
 // honestly: leave-one-set-out cross-validation over the collection's sets (train on the others, score
 // the set left out), so only the held-out figure counts.
 //
-//   node dist/scripts/rank-features.js --out F.json && node dist/scripts/train-rank.js F.json [--mode free|count] [--features a,b,c] [--method ca|pairwise] [--weights]
+//   npm run train:rank -- [FILE] [--mode free|count] [--features a,b,c] [--method ca|pairwise|lambda] [--l2 X --epochs N --rate X] [--weights] [--per-query]
+//
+// (features first: `node dist/scripts/rank-features.js`; FILE defaults to what it writes).
 //
 // --mode count keeps the present rule (clauses holding more query words first) and learns only the order
 // within a count; free lets the model cross counts. Features are scaled per query to [0, 1] (min-max over the
@@ -11,6 +13,7 @@
 // of different grade, L2). --weights prints the model trained on every set.
 
 import { readFileSync } from 'node:fs';
+import { FEATURES_FILE } from './rank-features.js';
 
 interface Row {
   key: string;
@@ -133,7 +136,7 @@ function pairwise(ps: Prepared[], dims: number, byCount: boolean, lambda = 0.01,
  * Linear LambdaRank: the pairwise gradient with each pair weighted by how much nDCG@10 would change if the
  * two swapped places in the model's present order (recomputed every epoch), so pairs in the top 10 count.
  */
-function lambdaRank(ps: Prepared[], dims: number, byCount: boolean, lambda = 0.001, epochs = 150, rate = 2): Float64Array {
+function lambdaRank(ps: Prepared[], dims: number, byCount: boolean, lambda: number, epochs: number, rate: number): Float64Array {
   const w = new Float64Array(dims);
   w[0] = 1;
   const g = new Float64Array(dims);
@@ -178,8 +181,7 @@ function main(argv: string[]): void {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const file = argv.find((a) => a.endsWith('.json'));
-  if (!file) throw new Error('give the features file written by rank-features');
+  const file = argv.find((a) => a.endsWith('.json')) ?? FEATURES_FILE;
   const data = JSON.parse(readFileSync(file, 'utf8')) as { features: string[]; queries: Query[] };
   const names = data.features;
   const wanted = option('--features')?.split(',') ?? names;
@@ -190,8 +192,12 @@ function main(argv: string[]): void {
   });
   const byCount = (option('--mode') ?? 'free') === 'count';
   const method = option('--method') ?? 'ca';
+  // LambdaRank's L2 weight, epochs and learning rate.
+  const l2 = Number(option('--l2') ?? 0.001);
+  const epochs = Number(option('--epochs') ?? 150);
+  const rate = Number(option('--rate') ?? 2);
   const learn = (ps: Prepared[]) =>
-    method === 'pairwise' ? pairwise(ps, pick.length, byCount) : method === 'lambda' ? lambdaRank(ps, pick.length, byCount) : coordinateAscent(ps, pick.length, byCount);
+    method === 'pairwise' ? pairwise(ps, pick.length, byCount) : method === 'lambda' ? lambdaRank(ps, pick.length, byCount, l2, epochs, rate) : coordinateAscent(ps, pick.length, byCount);
   const prepared = data.queries.map((q) => prepare(q, pick, names.indexOf('matched')));
   const present = new Float64Array(pick.length);
   present[0] = 1;
