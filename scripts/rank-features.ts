@@ -73,8 +73,39 @@ export const FEATURES = [
   'neighbour', // the clause before or after it is a candidate too
   'rarePresent', // the query's rarest word (highest idf) is in the text
   'rareTf', // log(1 + occurrences of the rarest word in the text)
-  'missingIdf', // idf of the positive groups absent from the text / idf of all positive groups, of the top count only
+  'missingIdf', // idf of the positive groups absent from the text / idf of all positive groups
+  'bm25Text', // BM25 of the query's words in each field (each group searched alone in that field), summed over groups
+  'bm25Notes',
+  'bm25Section',
+  'bm25Matter',
+  'bm25Ref',
+  'bm25Other', // cites, lead
+  'balance', // weakest matched group's BM25 / strongest group's
+  'dominance', // strongest group's BM25 / all groups' (one word carrying the clause)
+  'closeness', // BM25 as re-ranked / BM25 of the words alone, less 1 (proximity's raise, the preferred kind's)
 ] as const;
+
+const SPLIT_FIELDS = ['text', 'notes', 'section', 'matter', 'ref'] as const;
+
+/**
+ * Each positive group's BM25 in each of its fields, per candidate (segment:ordinal): the group searched
+ * alone in that one field (one group: no proximity), every matching clause kept.
+ */
+function bm25ByGroupField(sources: IndexSnapshot['segments'], plan: QueryPlan, positive: number[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const g of positive) {
+    const group = plan.groups[g]!;
+    for (const field of group.fields) {
+      const single: QueryPlan = { groups: [{ ...group, fields: [field], presence: 'optional' }], phrases: [] };
+      for (const r of searchSegments(sources, single, {}, 1_000_000).ranked) {
+        const key = `${r.segment}:${r.ordinal}`;
+        if (!out.has(key)) out.set(key, new Map());
+        out.get(key)!.set(`${g}|${field}`, r.bm25);
+      }
+    }
+  }
+  return out;
+}
 
 function projectRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
@@ -162,6 +193,32 @@ function narrowest(matches: Match[], groups: number): number {
   return best;
 }
 
+/** The per-field sums, balance, dominance and closeness features from a candidate's group-by-field BM25. */
+function fieldScores(scores: Map<string, number>, positive: number[], reranked: number): number[] {
+  const byField = new Map<string, number>();
+  const best: number[] = [];
+  for (const g of positive) {
+    let top = 0;
+    for (const [key, v] of scores) {
+      const [group, field] = key.split('|');
+      if (Number(group) !== g) continue;
+      const name = (SPLIT_FIELDS as readonly string[]).includes(field!) ? field! : 'other';
+      byField.set(name, (byField.get(name) ?? 0) + v);
+      top = Math.max(top, v);
+    }
+    if (top > 0) best.push(top);
+  }
+  const total = best.reduce((a, b) => a + b, 0);
+  const strongest = Math.max(0, ...best);
+  return [
+    ...SPLIT_FIELDS.map((f) => byField.get(f) ?? 0),
+    byField.get('other') ?? 0,
+    strongest > 0 ? Math.min(...best) / strongest : 0,
+    total > 0 ? strongest / total : 0,
+    total > 0 ? reranked / total - 1 : 0,
+  ];
+}
+
 export function featuresOf(
   snapshot: IndexSnapshot,
   outcome: SearchOutcome,
@@ -169,6 +226,7 @@ export function featuresOf(
   positive: number[],
   groupIdf: number[],
 ): number[][] {
+  const split = bm25ByGroupField(snapshot.segments, plan, positive);
   const typed = plan.groups.map((g) => {
     if (g.matcher.kind !== 'exact') return null;
     const other = new Set([...(g.matcher.alternates ?? []), ...(g.matcher.derived ?? [])]);
@@ -291,6 +349,7 @@ export function featuresOf(
       inText.has(rarest) ? 1 : 0,
       Math.log1p(matches.filter((m) => m.group === rarest).length),
       1 - textIdf / idfTotal,
+      ...fieldScores(split.get(`${r.segment}:${r.ordinal}`) ?? new Map(), positive, r.bm25),
     ];
   });
 }
