@@ -32,8 +32,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type Baseline, type ClauseRecord, clauseRecordsOf } from './baselines/clauses.js';
 import { BASELINES } from './baselines/registry.js';
-import { normaliseToken } from '../src/search/analysis/normalise.js';
-import { tokenize } from '../src/search/analysis/tokenizer.js';
+import { fingerprint } from './judgment-key.js';
 import { baseName } from '../src/files.js';
 import { UnresIndex } from '../src/store/index.js';
 import { parseFile } from '../src/structure/parse.js';
@@ -71,17 +70,6 @@ function projectRoot(): string {
     if (parent === dir) return process.cwd();
     dir = parent;
   }
-}
-
-/** The clause's first ten words, normalised (spelling variants and digits folded). */
-export function fingerprint(text: string): string {
-  const words: string[] = [];
-  for (const t of tokenize(text)) {
-    if (t.type === 'pair' || t.type === 'symbol') continue;
-    words.push(normaliseToken(t.text));
-    if (words.length === 10) break;
-  }
-  return words.join(' ');
 }
 
 export function score(ranked: readonly string[], grades: ReadonlyMap<string, number>, judged: ReadonlySet<string>): Scores {
