@@ -48,6 +48,7 @@ import { exactTerms, expandInDictionary } from './expand.js';
 import { ALL_FIELDS, ALTERNATE_WEIGHT, CLAUSE_FIELDS, CLAUSE_KINDS, type DocField, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode, isDocField } from './fields.js';
 import { MOST_RAISED, RERANK_DEPTH, closenessOf, holdsPhrases, needsProximity, raisedByCloseness } from './proximity.js';
 import { RerankFloor } from './rerank-floor.js';
+import { type PhraseClauses, phraseClauses } from './name-phrases.js';
 import type { QueryGroup, QueryPlan } from './query.js';
 
 const K1 = 1.2;
@@ -1060,6 +1061,8 @@ interface TermRef {
   /** Dictionary entry per segment (undefined where the segment lacks the term). */
   bySegment: Array<TermInfo | undefined>;
   weight: number;
+  /** A full name's clauses per segment (name-phrases.ts), walked as one term's postings; then bySegment is unused. */
+  phrase?: Array<PhraseClauses | null>;
 }
 
 /** The concrete terms a group stands for, per field, over all segments. */
@@ -1143,6 +1146,20 @@ export function searchSegments(
         refs.push({ field, bySegment, weight: termIdf * group.boost * FIELD_WEIGHTS[field] });
       }
     }
+    // The full names of a UN entity whose acronym was typed (entity-names.ts): each counts as an alternate term.
+    if (group.matcher.kind === 'exact' && group.matcher.names) {
+      for (const field of group.fields) {
+        if (!POSITIONAL_FIELDS.includes(field) || isDocField(field)) continue;
+        for (const name of group.matcher.names) {
+          const lists = states.map((state) => phraseClauses(state.source, field, name, state.deletedClause));
+          const df = lists.reduce((n, l) => n + (l ? l.ordinals.length : 0), 0);
+          if (df === 0) continue;
+          if (group.presence !== 'prohibited') for (const w of name) if (!matchedTerms.has(w.terms[0]!)) matchedTerms.set(w.terms[0]!, groupIndex);
+          const termIdf = ALTERNATE_WEIGHT * Math.min(idf(df, stats.live), typedIdf || Infinity);
+          refs.push({ field, bySegment: [], weight: termIdf * group.boost * FIELD_WEIGHTS[field], phrase: lists });
+        }
+      }
+    }
     return refs;
   });
   const requiredCount = plan.groups.filter((g) => g.presence === 'required').length;
@@ -1164,9 +1181,13 @@ export function searchSegments(
   states.forEach((state, segment) => {
     const { source, deletedClause } = state;
     const iteratorOf = (ref: TermRef): TermIterator | null => {
+      const average = stats.average[ref.field] || 1;
+      if (ref.phrase) {
+        const list = ref.phrase[segment];
+        return list ? new ArrayIterator(list.ordinals, list.tfs, list.norms, ref.weight, average) : null;
+      }
       const info = ref.bySegment[segment];
       if (!info) return null;
-      const average = stats.average[ref.field] || 1;
       if (isDocField(ref.field)) {
         const t = docFieldClauses(state, info, ref.field);
         return new ArrayIterator(t.ordinals, t.tfs, t.norms, ref.weight, average);

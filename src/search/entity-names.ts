@@ -1,0 +1,131 @@
+// UN entities and treaties named in a query (src/un/entity-names.ts, and the
+// organs' acronyms in src/un/organ-table.ts). A query word that is an acronym
+// (UNODC, unodc, اليونيسف, الاونروا) also looks for the entity's full names,
+// each as a phrase (its words in order on the stored positions, as a quoted
+// phrase), and for its other acronyms; a full name typed (its words in order,
+// each by its printed form or its stem) also looks for the acronyms. Latin
+// acronyms compare in capitals (a `word` one, WHO, only as typed in capitals);
+// Arabic ones as the table's other words do (alternates.ts bareWord: folded,
+// without article and attached particles), so اليونيسف is not اليونيسفية.
+//
+// An entry is analysed only when the query names it (as alternates.ts does):
+// a Latin acronym is compared as it is, and an Arabic word only against the
+// entries whose printed text holds its printed pieces.
+
+import { analyseQueryTerm, analyseQueryWords } from './analysis/pipeline.js';
+import { bareWord, printedPieces } from './alternates.js';
+import { ENTITY_NAMES } from '../un/entity-names.js';
+import { ORGANS } from '../un/organ-table.js';
+
+/** One word of a full name: its terms (any of them) and its place among the name's printed tokens. */
+export interface NameWord {
+  terms: string[];
+  offset: number;
+}
+
+/** A full name looked for as a phrase. */
+export type NamePhrase = NameWord[];
+
+export interface NamedEntity {
+  /** Terms of the entity's acronyms the query word does not already look for. */
+  alternates: string[];
+  /** The entity's full names, when the query word is its acronym. */
+  phrases: NamePhrase[];
+}
+
+interface Entry {
+  latin: readonly string[];
+  arabic: readonly string[];
+  names: readonly string[];
+  word: boolean;
+}
+
+const ENTRIES: readonly Entry[] = [
+  ...ORGANS.flatMap((o) => (o.latin ? [{ latin: o.latin, arabic: [], names: [o.arabic], word: false }] : [])),
+  ...ENTITY_NAMES.map((e) => ({ latin: e.latin, arabic: e.arabic ?? [], names: e.names, word: e.word ?? false })),
+];
+
+interface EntryReading {
+  /** The first term of every acronym, Latin and Arabic. */
+  acronyms: string[];
+  phrases: NamePhrase[];
+  /** Each name's words, bare (bareWord), and each word's first term (null: a stop word). */
+  names: Array<{ bare: string[]; terms: Array<string | null> }>;
+}
+
+const readings = new Map<number, EntryReading>();
+
+function readEntry(e: number): EntryReading {
+  const known = readings.get(e);
+  if (known) return known;
+  const entry = ENTRIES[e]!;
+  const acronyms = [...entry.latin, ...entry.arabic].map((a) => analyseQueryTerm(a).flat()[0]!).filter((t) => t !== undefined);
+  const phrases: NamePhrase[] = [];
+  const names = entry.names.map((name) => {
+    const words = analyseQueryWords(name);
+    if (words.length >= 2) phrases.push(words.map((w) => ({ terms: w.terms, offset: w.word - words[0]!.word })));
+    const printed = name.split(' ');
+    return { bare: printed.map(bareWord), terms: printed.map((w) => analyseQueryTerm(w).flat()[0] ?? null) };
+  });
+  const reading = { acronyms: [...new Set(acronyms)], phrases, names };
+  readings.set(e, reading);
+  return reading;
+}
+
+/** Is the typed word one of the entry's acronyms? */
+function isAcronymOf(typed: string, bare: string, entry: Entry): boolean {
+  const upper = typed.toUpperCase();
+  if (entry.latin.some((a) => a === upper && (!entry.word || typed === a))) return true;
+  return entry.arabic.some((a) => bareWord(a) === bare);
+}
+
+/** The entries whose printed text (acronyms, names) may hold the query word: Latin compared whole, Arabic by its printed pieces. */
+function entriesNaming(typed: string, bare: string): number[] {
+  const upper = typed.toUpperCase();
+  const pieces = /^[A-Za-z]+$/.test(typed) ? null : printedPieces(bare);
+  if (pieces !== null && pieces.join('').length < 2) return [];
+  const out: number[] = [];
+  ENTRIES.forEach((entry, e) => {
+    const named = pieces === null ? entry.latin.includes(upper) : [...entry.arabic, ...entry.names].some((text) => pieces.every((p) => text.includes(p)));
+    if (named) out.push(e);
+  });
+  return out;
+}
+
+/**
+ * The entities query word c of `words` names: as an acronym (its full names as phrases, its other acronyms), or as
+ * a word of a full name typed whole around it (the acronyms). `terms`: the word's own terms, not repeated.
+ */
+export function namedEntitiesAt(words: readonly string[], c: number, terms: readonly string[]): NamedEntity {
+  const alternates = new Set<string>();
+  const phrases: NamePhrase[] = [];
+  const typed = words[c]!;
+  const bare = bareWord(typed);
+  const stems = new Map<number, Array<string>>();
+  const stemsAt = (at: number): string[] => {
+    if (!stems.has(at)) stems.set(at, analyseQueryTerm(words[at]!).flat());
+    return stems.get(at)!;
+  };
+  for (const e of entriesNaming(typed, bare)) {
+    const entry = ENTRIES[e]!;
+    const reading = readEntry(e);
+    if (isAcronymOf(typed, bare, entry)) {
+      for (const t of reading.acronyms) if (!terms.includes(t)) alternates.add(t);
+      phrases.push(...reading.phrases);
+      continue;
+    }
+    // A full name typed whole, word c among its words but not its first: each word by its printed form or its
+    // stem. The acronym answers for every word of the name but one, so that a clause printing the name (all its
+    // words) still ranks above a clause printing only the acronym.
+    const typedWhole = reading.names.some((name) =>
+      name.bare.some((_, k) => {
+        const start = c - k;
+        if (k === 0) return false;
+        if (start < 0 || start + name.bare.length > words.length) return false;
+        return name.bare.every((b, m) => bareWord(words[start + m]!) === b || (name.terms[m] !== null && stemsAt(start + m).includes(name.terms[m]!)));
+      }),
+    );
+    if (typedWhole) for (const t of reading.acronyms) if (!terms.includes(t)) alternates.add(t);
+  }
+  return { alternates: [...alternates], phrases };
+}
