@@ -72,10 +72,19 @@ function readEntry(e: number): EntryReading {
   return reading;
 }
 
-/** Is the typed word one of the entry's acronyms? */
-function isAcronymOf(typed: string, bare: string, entry: Entry): boolean {
+/** Does the text hold the word in these very letters, not inside a longer Latin word? */
+function holdsAsTyped(text: string, word: string): boolean {
+  const latin = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    if (!latin(text[i - 1]) && !latin(text[i + word.length])) return true;
+  }
+  return false;
+}
+
+/** Is the typed word one of the entry's acronyms? `printed`: the query as typed (the syntax lowercases words). */
+function isAcronymOf(typed: string, bare: string, entry: Entry, printed: string): boolean {
   const upper = typed.toUpperCase();
-  if (entry.latin.some((a) => a === upper && (!entry.word || typed === a))) return true;
+  if (entry.latin.some((a) => a === upper && (!entry.word || holdsAsTyped(printed, a)))) return true;
   return entry.arabic.some((a) => bareWord(a) === bare);
 }
 
@@ -94,9 +103,10 @@ function entriesNaming(typed: string, bare: string): number[] {
 
 /**
  * The entities query word c of `words` names: as an acronym (its full names as phrases, its other acronyms), or as
- * a word of a full name typed whole around it (the acronyms). `terms`: the word's own terms, not repeated.
+ * a word of a full name typed whole around it (the acronyms). `terms`: the word's own terms, not repeated;
+ * `printed`: the query text as typed, where an acronym that is an English word must stand in capitals.
  */
-export function namedEntitiesAt(words: readonly string[], c: number, terms: readonly string[]): NamedEntity {
+export function namedEntitiesAt(words: readonly string[], c: number, terms: readonly string[], printed: string): NamedEntity {
   const alternates = new Set<string>();
   const phrases: NamePhrase[] = [];
   const typed = words[c]!;
@@ -109,7 +119,7 @@ export function namedEntitiesAt(words: readonly string[], c: number, terms: read
   for (const e of entriesNaming(typed, bare)) {
     const entry = ENTRIES[e]!;
     const reading = readEntry(e);
-    if (isAcronymOf(typed, bare, entry)) {
+    if (isAcronymOf(typed, bare, entry, printed)) {
       for (const t of reading.acronyms) if (!terms.includes(t)) alternates.add(t);
       phrases.push(...reading.phrases);
       continue;

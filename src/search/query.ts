@@ -402,7 +402,7 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: bool
       addGroup({
         ...base,
         fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : year ? [...fields, 'years'] : [...fields],
-        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : analysed.length === 1 ? wordMatcher(clauses, c, terms, refs) : exactMatcher(terms, refs, []),
+        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : analysed.length === 1 ? wordMatcher(clauses, c, terms, refs, text) : exactMatcher(terms, refs, []),
       });
     }
   }
@@ -410,9 +410,9 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: bool
 }
 
 /** The exact matcher of query word c, read whole: its equivalent wordings, and the UN entity it names (entity-names.ts). */
-function wordMatcher(clauses: SyntaxClause[], c: number, terms: string[], refs: string[] | null): TermMatcher {
+function wordMatcher(clauses: SyntaxClause[], c: number, terms: string[], refs: string[] | null, printed: string): TermMatcher {
   const words = clauses.map((x) => x.term);
-  const entity = namedEntitiesAt(words, c, terms);
+  const entity = namedEntitiesAt(words, c, terms, printed);
   const alternates = alternatesAt(words, c, terms);
   for (const t of entity.alternates) if (!alternates.includes(t)) alternates.push(t);
   const matcher = exactMatcher(terms, refs, alternates);
