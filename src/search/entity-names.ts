@@ -45,31 +45,61 @@ const ENTRIES: readonly Entry[] = [
   ...ENTITY_NAMES.map((e) => ({ latin: e.latin, arabic: e.arabic ?? [], names: e.names, word: e.word ?? false })),
 ];
 
-interface EntryReading {
-  /** The first term of every acronym, Latin and Arabic. */
-  acronyms: string[];
-  phrases: NamePhrase[];
-  /** Each name's words, bare (bareWord), and each word's first term (null: a stop word). */
-  names: Array<{ bare: string[]; terms: Array<string | null> }>;
+/** One full name of an entry: its printed words, bare (bareWord), and each word's first term once asked for. */
+interface NameReading {
+  printed: string[];
+  bare: string[];
+  /** Per word: its first term (null: a stop word), undefined until asked for. */
+  terms: Array<string | null | undefined>;
 }
 
-const readings = new Map<number, EntryReading>();
+const acronymTerms = new Map<number, string[]>();
+const namePhrases = new Map<number, NamePhrase[]>();
+const nameReadings = new Map<number, NameReading[]>();
 
-function readEntry(e: number): EntryReading {
-  const known = readings.get(e);
-  if (known) return known;
-  const entry = ENTRIES[e]!;
-  const acronyms = [...entry.latin, ...entry.arabic].map((a) => analyseQueryTerm(a).flat()[0]!).filter((t) => t !== undefined);
-  const phrases: NamePhrase[] = [];
-  const names = entry.names.map((name) => {
-    const words = analyseQueryWords(name);
-    if (words.length >= 2) phrases.push(words.map((w) => ({ terms: w.terms, offset: w.word - words[0]!.word })));
-    const printed = name.split(' ');
-    return { bare: printed.map(bareWord), terms: printed.map((w) => analyseQueryTerm(w).flat()[0] ?? null) };
-  });
-  const reading = { acronyms: [...new Set(acronyms)], phrases, names };
-  readings.set(e, reading);
-  return reading;
+/** The first term of every acronym of entry e, Latin and Arabic. */
+function acronymsOf(e: number): string[] {
+  let known = acronymTerms.get(e);
+  if (!known) {
+    const entry = ENTRIES[e]!;
+    known = [...new Set([...entry.latin, ...entry.arabic].flatMap((a) => analyseQueryTerm(a).flat().slice(0, 1)))];
+    acronymTerms.set(e, known);
+  }
+  return known;
+}
+
+/** The full names of entry e as phrases (analysed once, when an acronym names the entry). */
+function phrasesOf(e: number): NamePhrase[] {
+  let known = namePhrases.get(e);
+  if (!known) {
+    known = [];
+    for (const name of ENTRIES[e]!.names) {
+      const words = analyseQueryWords(name);
+      if (words.length >= 2) known.push(words.map((w) => ({ terms: w.terms, offset: w.word - words[0]!.word })));
+    }
+    namePhrases.set(e, known);
+  }
+  return known;
+}
+
+/** The full names of entry e, word by word (bare forms only: a word's term is analysed when a comparison needs it). */
+function namesOf(e: number): NameReading[] {
+  let known = nameReadings.get(e);
+  if (!known) {
+    known = ENTRIES[e]!.names.map((name) => {
+      const printed = name.split(' ');
+      return { printed, bare: printed.map(bareWord), terms: printed.map(() => undefined) };
+    });
+    nameReadings.set(e, known);
+  }
+  return known;
+}
+
+/** The first term of word m of a name (null: a stop word). */
+function nameTerm(name: NameReading, m: number): string | null {
+  let term = name.terms[m];
+  if (term === undefined) term = name.terms[m] = analyseQueryTerm(name.printed[m]!).flat()[0] ?? null;
+  return term;
 }
 
 /** Does the text hold the word in these very letters, not inside a longer Latin word? */
@@ -118,24 +148,26 @@ export function namedEntitiesAt(words: readonly string[], c: number, terms: read
   };
   for (const e of entriesNaming(typed, bare)) {
     const entry = ENTRIES[e]!;
-    const reading = readEntry(e);
     if (isAcronymOf(typed, bare, entry, printed)) {
-      for (const t of reading.acronyms) if (!terms.includes(t)) alternates.add(t);
-      phrases.push(...reading.phrases);
+      for (const t of acronymsOf(e)) if (!terms.includes(t)) alternates.add(t);
+      phrases.push(...phrasesOf(e));
       continue;
     }
     // A full name typed whole, word c among its words but not its first: each word by its printed form or its
     // stem. The acronym answers for every word of the name but one, so that a clause printing the name (all its
     // words) still ranks above a clause printing only the acronym.
-    const typedWhole = reading.names.some((name) =>
+    const typedWhole = namesOf(e).some((name) =>
       name.bare.some((_, k) => {
         const start = c - k;
-        if (k === 0) return false;
-        if (start < 0 || start + name.bare.length > words.length) return false;
-        return name.bare.every((b, m) => bareWord(words[start + m]!) === b || (name.terms[m] !== null && stemsAt(start + m).includes(name.terms[m]!)));
+        if (k === 0 || start < 0 || start + name.bare.length > words.length) return false;
+        return name.bare.every((b, m) => {
+          if (bareWord(words[start + m]!) === b) return true;
+          const term = nameTerm(name, m);
+          return term !== null && stemsAt(start + m).includes(term);
+        });
       }),
     );
-    if (typedWhole) for (const t of reading.acronyms) if (!terms.includes(t)) alternates.add(t);
+    if (typedWhole) for (const t of acronymsOf(e)) if (!terms.includes(t)) alternates.add(t);
   }
   return { alternates: [...alternates], phrases };
 }
