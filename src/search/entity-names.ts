@@ -3,7 +3,8 @@
 // (UNODC, unodc, اليونيسف, الاونروا) also looks for the entity's full names,
 // each as a phrase (its words in order on the stored positions, as a quoted
 // phrase), and for its other acronyms; a full name typed (its words in order,
-// each by its printed form or its stem) also looks for the acronyms. Latin
+// each by its printed form, folded, without article and attached particles)
+// also looks for the acronyms. Latin
 // acronyms compare in capitals (a `word` one, WHO, only as typed in capitals);
 // Arabic ones as the table's other words do (alternates.ts bareWord: folded,
 // without article and attached particles), so اليونيسف is not اليونيسفية.
@@ -45,12 +46,9 @@ const ENTRIES: readonly Entry[] = [
   ...ENTITY_NAMES.map((e) => ({ latin: e.latin, arabic: e.arabic ?? [], names: e.names, word: e.word ?? false })),
 ];
 
-/** One full name of an entry: its printed words, bare (bareWord), and each word's first term once asked for. */
+/** One full name of an entry: its printed words, bare (bareWord). */
 interface NameReading {
-  printed: string[];
   bare: string[];
-  /** Per word: its first term (null: a stop word), undefined until asked for. */
-  terms: Array<string | null | undefined>;
 }
 
 const acronymTerms = new Map<number, string[]>();
@@ -82,24 +80,14 @@ function phrasesOf(e: number): NamePhrase[] {
   return known;
 }
 
-/** The full names of entry e, word by word (bare forms only: a word's term is analysed when a comparison needs it). */
+/** The full names of entry e, word by word, bare (normalised only: nothing analysed). */
 function namesOf(e: number): NameReading[] {
   let known = nameReadings.get(e);
   if (!known) {
-    known = ENTRIES[e]!.names.map((name) => {
-      const printed = name.split(' ');
-      return { printed, bare: printed.map(bareWord), terms: printed.map(() => undefined) };
-    });
+    known = ENTRIES[e]!.names.map((name) => ({ bare: name.split(' ').map(bareWord) }));
     nameReadings.set(e, known);
   }
   return known;
-}
-
-/** The first term of word m of a name (null: a stop word). */
-function nameTerm(name: NameReading, m: number): string | null {
-  let term = name.terms[m];
-  if (term === undefined) term = name.terms[m] = analyseQueryTerm(name.printed[m]!).flat()[0] ?? null;
-  return term;
 }
 
 /** Does the text hold the word in these very letters, not inside a longer Latin word? */
@@ -141,11 +129,6 @@ export function namedEntitiesAt(words: readonly string[], c: number, terms: read
   const phrases: NamePhrase[] = [];
   const typed = words[c]!;
   const bare = bareWord(typed);
-  const stems = new Map<number, Array<string>>();
-  const stemsAt = (at: number): string[] => {
-    if (!stems.has(at)) stems.set(at, analyseQueryTerm(words[at]!).flat());
-    return stems.get(at)!;
-  };
   for (const e of entriesNaming(typed, bare)) {
     const entry = ENTRIES[e]!;
     if (isAcronymOf(typed, bare, entry, printed)) {
@@ -153,18 +136,14 @@ export function namedEntitiesAt(words: readonly string[], c: number, terms: read
       phrases.push(...phrasesOf(e));
       continue;
     }
-    // A full name typed whole, word c among its words but not its first: each word by its printed form or its
-    // stem. The acronym answers for every word of the name but one, so that a clause printing the name (all its
-    // words) still ranks above a clause printing only the acronym.
+    // A full name typed whole, word c among its words but not its first, each word as printed (folded, without
+    // article and attached particles: لمنظمة, والجريمة). The acronym answers for every word of the name but one,
+    // so that a clause printing the name (all its words) still ranks above a clause printing only the acronym.
     const typedWhole = namesOf(e).some((name) =>
-      name.bare.some((_, k) => {
+      name.bare.some((b, k) => {
         const start = c - k;
-        if (k === 0 || start < 0 || start + name.bare.length > words.length) return false;
-        return name.bare.every((b, m) => {
-          if (bareWord(words[start + m]!) === b) return true;
-          const term = nameTerm(name, m);
-          return term !== null && stemsAt(start + m).includes(term);
-        });
+        if (k === 0 || b !== bare || start < 0 || start + name.bare.length > words.length) return false;
+        return name.bare.every((w, m) => bareWord(words[start + m]!) === w);
       }),
     );
     if (typedWhole) for (const t of acronymsOf(e)) if (!terms.includes(t)) alternates.add(t);
