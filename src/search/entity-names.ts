@@ -110,13 +110,34 @@ function isAcronymOf(typed: string, bare: string, entry: Entry, printed: string)
 function entriesNaming(typed: string, bare: string): number[] {
   const upper = typed.toUpperCase();
   const pieces = /^[A-Za-z]+$/.test(typed) ? null : printedPieces(bare);
-  if (pieces !== null && pieces.join('').length < 2) return [];
   const out: number[] = [];
+  if (pieces !== null && pieces.join('').length < 2) {
+    // Pieces too short to pick entries by (الإيكاو: folded letters but one): the Arabic acronyms, compared whole.
+    ENTRIES.forEach((entry, e) => {
+      if (entry.arabic.some((a) => bareWord(a) === bare)) out.push(e);
+    });
+    return out;
+  }
   ENTRIES.forEach((entry, e) => {
     const named = pieces === null ? entry.latin.includes(upper) : [...entry.arabic, ...entry.names].some((text) => pieces.every((p) => text.includes(p)));
     if (named) out.push(e);
   });
   return out;
+}
+
+/** The last query read: its words bare, and the entries any of its words may name (one word of a name may be too short to pick its entry alone: للبيئة). */
+let lastQuery: { key: string; bare: string[]; entries: number[] } | null = null;
+
+function queryReading(words: readonly string[]): { bare: string[]; entries: number[] } {
+  const key = words.join(' ');
+  if (lastQuery?.key === key) return lastQuery;
+  const bare = words.map(bareWord);
+  const entries = new Set<number>();
+  words.forEach((w, i) => {
+    for (const e of entriesNaming(w, bare[i]!)) entries.add(e);
+  });
+  lastQuery = { key, bare, entries: [...entries].sort((a, b) => a - b) };
+  return lastQuery;
 }
 
 /**
@@ -128,8 +149,9 @@ export function namedEntitiesAt(words: readonly string[], c: number, terms: read
   const alternates = new Set<string>();
   const phrases: NamePhrase[] = [];
   const typed = words[c]!;
-  const bare = bareWord(typed);
-  for (const e of entriesNaming(typed, bare)) {
+  const { bare: bares, entries } = queryReading(words);
+  const bare = bares[c]!;
+  for (const e of entries) {
     const entry = ENTRIES[e]!;
     if (isAcronymOf(typed, bare, entry, printed)) {
       for (const t of acronymsOf(e)) if (!terms.includes(t)) alternates.add(t);
@@ -139,11 +161,12 @@ export function namedEntitiesAt(words: readonly string[], c: number, terms: read
     // A full name typed whole, word c among its words but not its first, each word as printed (folded, without
     // article and attached particles: لمنظمة, والجريمة). The acronym answers for every word of the name but one,
     // so that a clause printing the name (all its words) still ranks above a clause printing only the acronym.
+    if (!entry.names.some((name) => name.split(' ').length <= words.length)) continue;
     const typedWhole = namesOf(e).some((name) =>
       name.bare.some((b, k) => {
         const start = c - k;
         if (k === 0 || b !== bare || start < 0 || start + name.bare.length > words.length) return false;
-        return name.bare.every((w, m) => bareWord(words[start + m]!) === w);
+        return name.bare.every((w, m) => bares[start + m] === w);
       }),
     );
     if (typedWhole) for (const t of acronymsOf(e)) if (!terms.includes(t)) alternates.add(t);

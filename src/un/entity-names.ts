@@ -84,7 +84,8 @@ export const ENTITY_NAMES: readonly EntityName[] = [
   { english: 'United Nations Industrial Development Organization', latin: ['UNIDO'], arabic: ['اليونيدو'], names: ['منظمة الأمم المتحدة للتنمية الصناعية'] },
   { english: 'World Intellectual Property Organization', latin: ['WIPO'], arabic: ['الويبو'], names: ['المنظمة العالمية للملكية الفكرية'] },
   { english: 'International Atomic Energy Agency', latin: ['IAEA'], names: ['الوكالة الدولية للطاقة الذرية'] },
-  { english: 'International Fund for Agricultural Development', latin: ['IFAD'], arabic: ['إيفاد'], names: ['الصندوق الدولي للتنمية الزراعية'] },
+  // Not إيفاد, which IFAD's Arabic texts print too: it is the everyday word for sending (إيفاد بعثة, a mission).
+  { english: 'International Fund for Agricultural Development', latin: ['IFAD'], names: ['الصندوق الدولي للتنمية الزراعية'] },
   { english: 'International Civil Aviation Organization', latin: ['ICAO'], arabic: ['الإيكاو'], names: ['منظمة الطيران المدني الدولي'] },
   { english: 'International Maritime Organization', latin: ['IMO'], names: ['المنظمة البحرية الدولية'] },
   { english: 'International Telecommunication Union', latin: ['ITU'], names: ['الاتحاد الدولي للاتصالات'] },
