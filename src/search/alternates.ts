@@ -38,7 +38,7 @@ interface VariantReading {
 }
 
 /** A word as a table of wordings matches it: normalised, without its article and attached particles. */
-function bareWord(word: string): string {
+export function bareWord(word: string): string {
   return withoutArticle(normaliseToken(word));
 }
 

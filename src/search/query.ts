@@ -44,6 +44,7 @@ import { ordinalPrefix } from '../un/numbering.js';
 import { isYear } from '../un/symbols.js';
 import { designatedOrgan, isDesignationWord, MAX_ORGAN_WORDS } from '../un/designations.js';
 import { alternatesAt } from './alternates.js';
+import { type NamePhrase, namedEntitiesAt } from './entity-names.js';
 import type { ClauseKind } from '../types.js';
 import { preferredKind } from './prefer-kind.js';
 
@@ -57,9 +58,10 @@ export type TermMatcher =
   /**
    * `alternates`: terms of an equivalent wording (src/un/equivalents.ts); `derived`: the verbal noun the stemmer
    * derives from a typed participle (stemmer.ts rule 7) and the relational adjective of a typed noun
-   * (analysis/nisba.ts). Both count at ALTERNATE_WEIGHT (fields.ts).
+   * (analysis/nisba.ts). Both count at ALTERNATE_WEIGHT (fields.ts). `names`: the full names of the UN entity or
+   * treaty an acronym typed stands for (entity-names.ts), each a phrase, counted as an alternate term would be.
    */
-  | { kind: 'exact'; terms: string[]; alternates?: string[]; derived?: string[] }
+  | { kind: 'exact'; terms: string[]; alternates?: string[]; derived?: string[]; names?: NamePhrase[] }
   | { kind: 'fuzzy'; terms: string[]; distance: number }
   /** Trailing wildcard: any term starting with one of these. */
   | { kind: 'prefix'; prefixes: string[] }
@@ -400,11 +402,22 @@ function addPlain(text: string, addGroup: (g: QueryGroup) => number, parts: bool
       addGroup({
         ...base,
         fields: refs ? [...fields, 'ref'] : symbol ? [...fields, 'title'] : year ? [...fields, 'years'] : [...fields],
-        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : exactMatcher(terms, refs, analysed.length === 1 ? alternatesAt(clauses.map((x) => x.term), c, terms) : []),
+        matcher: distance > 0 ? { kind: 'fuzzy', terms, distance } : analysed.length === 1 ? wordMatcher(clauses, c, terms, refs, text) : exactMatcher(terms, refs, []),
       });
     }
   }
   return namesSymbol;
+}
+
+/** The exact matcher of query word c, read whole: its equivalent wordings, and the UN entity it names (entity-names.ts). */
+function wordMatcher(clauses: SyntaxClause[], c: number, terms: string[], refs: string[] | null, printed: string): TermMatcher {
+  const words = clauses.map((x) => x.term);
+  const entity = namedEntitiesAt(words, c, terms, printed);
+  const alternates = alternatesAt(words, c, terms);
+  for (const t of entity.alternates) if (!alternates.includes(t)) alternates.push(t);
+  const matcher = exactMatcher(terms, refs, alternates);
+  if (matcher.kind === 'exact' && entity.phrases.length > 0) matcher.names = entity.phrases;
+  return matcher;
 }
 
 /**

@@ -45,9 +45,11 @@ import type { TermInfo } from '../index/format/terms.js';
 import type { SegmentReader } from '../index/segment-reader.js';
 import { citeQueryKey, normaliseSymbol } from './analysis/symbols.js';
 import { exactTerms, expandInDictionary } from './expand.js';
-import { ALL_FIELDS, ALTERNATE_WEIGHT, CLAUSE_FIELDS, CLAUSE_KINDS, type DocField, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode, isDocField } from './fields.js';
+import { ALL_FIELDS, ALTERNATE_WEIGHT, CLAUSE_FIELDS, CLAUSE_KINDS, type ClauseField, type DocField, DOCUMENT_KINDS, FIELD_WEIGHTS, type Field, POSITIONAL_FIELDS, clauseKindCode, isDocField } from './fields.js';
 import { MOST_RAISED, RERANK_DEPTH, closenessOf, holdsPhrases, needsProximity, raisedByCloseness } from './proximity.js';
 import { RerankFloor } from './rerank-floor.js';
+import { PhraseIterator, phraseClauses, placedWords } from './name-phrases.js';
+import type { NamePhrase } from './entity-names.js';
 import type { QueryGroup, QueryPlan } from './query.js';
 
 const K1 = 1.2;
@@ -218,7 +220,7 @@ function docFieldClauses(state: SegmentState, info: TermInfo, field: DocField): 
 }
 
 /** A term's postings in one segment, walked during scoring. */
-interface TermIterator {
+export interface TermIterator {
   doc: number;
   next(): number;
   advance(target: number): number;
@@ -519,6 +521,35 @@ class CursorIterator implements TermIterator {
     while (k + 1 < end && impactNorms[k + 1]! <= length) k++;
     return bm25Of(this.weight, impactTfs[k]!, length, this.average);
   }
+}
+
+/**
+ * A full name's clauses in one segment (name-phrases.ts): led by its rarest word of one term, or, when each of its
+ * words has several terms here, read whole first. Null when a word of it is absent.
+ */
+function nameIterator(state: SegmentState, field: ClauseField, name: NamePhrase, weight: number, average: number, kindBits: number): TermIterator | null {
+  const { source } = state;
+  const words = placedWords(source, field, name);
+  if (!words) return null;
+  const norms = source.norms().lengths(field);
+  let lead = -1;
+  words.forEach((w, k) => {
+    if (w.cursors.length === 1 && (lead < 0 || w.cursors[0]!.df < words[lead]!.cursors[0]!.df)) lead = k;
+  });
+  if (lead < 0) {
+    const list = phraseClauses(source, field, name, state.deletedClause);
+    return list ? new ArrayIterator(list.ordinals, list.tfs, list.norms, weight, average) : null;
+  }
+  const leader = words[lead]!;
+  const others = words.filter((_, k) => k !== lead).sort((a, b) => totalDf(a) - totalDf(b));
+  const cursor = new CursorIterator(leader.cursors[0]!, norms, weight, average, kindBits);
+  return new PhraseIterator(cursor, leader, others, (tf, o) => bm25Of(weight, tf, norms.get(o), average));
+}
+
+function totalDf(word: { cursors: readonly PostingsCursor[] }): number {
+  let df = 0;
+  for (const c of word.cursors) df += c.df;
+  return df;
 }
 
 /** The field whose length a clause's terms share in jointReaches (most of a query's postings are there). */
@@ -1060,6 +1091,8 @@ interface TermRef {
   /** Dictionary entry per segment (undefined where the segment lacks the term). */
   bySegment: Array<TermInfo | undefined>;
   weight: number;
+  /** A full name (name-phrases.ts), walked as one term's postings; then bySegment is unused. */
+  name?: NamePhrase;
 }
 
 /** The concrete terms a group stands for, per field, over all segments. */
@@ -1143,6 +1176,27 @@ export function searchSegments(
         refs.push({ field, bySegment, weight: termIdf * group.boost * FIELD_WEIGHTS[field] });
       }
     }
+    // The full names of a UN entity whose acronym was typed (entity-names.ts): each counts as an alternate term
+    // whose idf is its rarest word's (the name's clauses are among that word's: their count is at most its df).
+    if (group.matcher.kind === 'exact' && group.matcher.names) {
+      for (const field of group.fields) {
+        if (!POSITIONAL_FIELDS.includes(field) || isDocField(field)) continue;
+        for (const name of group.matcher.names) {
+          let rarest = Infinity;
+          for (const word of name) {
+            let df = 0;
+            for (const state of states) {
+              for (const term of word.terms) df += state.source.terms(field).lookup(term)?.df ?? 0;
+            }
+            rarest = Math.min(rarest, df);
+          }
+          if (rarest === 0) continue;
+          if (group.presence !== 'prohibited') for (const w of name) if (!matchedTerms.has(w.terms[0]!)) matchedTerms.set(w.terms[0]!, groupIndex);
+          const termIdf = ALTERNATE_WEIGHT * Math.min(idf(rarest, stats.live), typedIdf || Infinity);
+          refs.push({ field, bySegment: [], weight: termIdf * group.boost * FIELD_WEIGHTS[field], name });
+        }
+      }
+    }
     return refs;
   });
   const requiredCount = plan.groups.filter((g) => g.presence === 'required').length;
@@ -1164,9 +1218,10 @@ export function searchSegments(
   states.forEach((state, segment) => {
     const { source, deletedClause } = state;
     const iteratorOf = (ref: TermRef): TermIterator | null => {
+      const average = stats.average[ref.field] || 1;
+      if (ref.name) return nameIterator(state, ref.field as ClauseField, ref.name, ref.weight, average, kindBits);
       const info = ref.bySegment[segment];
       if (!info) return null;
-      const average = stats.average[ref.field] || 1;
       if (isDocField(ref.field)) {
         const t = docFieldClauses(state, info, ref.field);
         return new ArrayIterator(t.ordinals, t.tfs, t.norms, ref.weight, average);
