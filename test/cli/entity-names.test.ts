@@ -4,54 +4,33 @@
 // acronym below the clauses printing the name, a document symbol beginning
 // with an acronym finds what it found before, and neither a name's words
 // scattered nor a word of it alone count as the name.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage, removePackage, resolution, unres } from './run-bin.js';
+import { describe, expect, it } from 'vitest';
+import { craftedIndex, resolution } from './run-bin.js';
 
-let scratch: string;
-let index: string;
+const crafted = craftedIndex('entities', {
+  'entities.txt': resolution([
+    'تطلب إلى مكتب الأمم المتحدة المعني بالمخدرات والجريمة أن يقدم المساعدة التقنية إلى الدول الأعضاء.',
+    'تشيد بالتعاون مع اليونيسف في حماية الأطفال.',
+    'تطلب إلى منظمة الأمم المتحدة للطفولة أن تقدم تقريرا عن تنفيذ هذا القرار.',
+    'تحيط علما بالتقرير الوارد في الوثيقة CEDAW/C/EGY/7.',
+    'تحث الدول على التصديق على اتفاقية القضاء على جميع أشكال التمييز ضد المرأة.',
+    'تحيط علما بالتقرير السنوي الذي أعده UNODC بشأن الاتجار بالأشخاص.',
+    'تؤكد أهمية عمل منظمة الصحة العالمية في مكافحة الأوبئة.',
+    'ترحب بتقرير الأونروا عن أحوال اللاجئين الفلسطينيين.',
+    'تطلب إلى وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين في الشرق الأدنى أن تواصل عملها.',
+    'تشير إلى ما قالته الأمم المتحدة عن المخدرات والجريمة في مكتب الأمين العام.',
+  ]),
+});
 
 /** The clause ids (doc#clause) a query finds, best first. */
 async function found(query: string): Promise<string[]> {
-  const result = await unres(['search', query, '--json', '--index', index], { home: scratch });
+  const result = await crafted.search([query]);
   expect(result.stderr).toBe('');
   expect([0, 1]).toContain(result.code);
   return (JSON.parse(result.stdout) as Array<{ doc: string; clause: string }>).map((h) => `${h.doc}#${h.clause}`);
 }
 
 const at = (n: number): string => `entities#op${n}`;
-
-beforeAll(async () => {
-  buildPackage();
-  scratch = mkdtempSync(join(tmpdir(), 'unres-entities-'));
-  index = join(scratch, 'index');
-  const texts = join(scratch, 'texts');
-  mkdirSync(texts);
-  writeFileSync(
-    join(texts, 'entities.txt'),
-    resolution([
-      'تطلب إلى مكتب الأمم المتحدة المعني بالمخدرات والجريمة أن يقدم المساعدة التقنية إلى الدول الأعضاء.',
-      'تشيد بالتعاون مع اليونيسف في حماية الأطفال.',
-      'تطلب إلى منظمة الأمم المتحدة للطفولة أن تقدم تقريرا عن تنفيذ هذا القرار.',
-      'تحيط علما بالتقرير الوارد في الوثيقة CEDAW/C/EGY/7.',
-      'تحث الدول على التصديق على اتفاقية القضاء على جميع أشكال التمييز ضد المرأة.',
-      'تحيط علما بالتقرير السنوي الذي أعده UNODC بشأن الاتجار بالأشخاص.',
-      'تؤكد أهمية عمل منظمة الصحة العالمية في مكافحة الأوبئة.',
-      'ترحب بتقرير الأونروا عن أحوال اللاجئين الفلسطينيين.',
-      'تطلب إلى وكالة الأمم المتحدة لإغاثة وتشغيل اللاجئين الفلسطينيين في الشرق الأدنى أن تواصل عملها.',
-      'تشير إلى ما قالته الأمم المتحدة عن المخدرات والجريمة في مكتب الأمين العام.',
-    ]),
-  );
-  const ingest = await unres(['ingest', texts, '--index', index], { home: scratch });
-  expect(ingest.code, ingest.stderr).toBe(0);
-}, 240_000);
-
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-  removePackage();
-});
 
 describe('an acronym finds the full name, printed as a phrase', () => {
   it('a Latin acronym in any case finds the name and the acronym printed', async () => {

@@ -2,49 +2,28 @@
 // a query in one UN rendering of a term finds the clauses printed in the
 // other, below those in the rendering typed; a word of a fixed term typed
 // alone (الدول) finds nothing more.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage, removePackage, resolution, unres } from './run-bin.js';
+import { describe, expect, it } from 'vitest';
+import { craftedIndex, resolution } from './run-bin.js';
 
-let scratch: string;
-let index: string;
+const crafted = craftedIndex('equivalents', {
+  'renderings.txt': resolution([
+    'تدعو إلى تقديم المساعدة التقنية إلى البلدان النامية بناء على طلبها.',
+    'تهيب بالدول الصناعية أن تخفض انبعاثاتها.',
+    'تحث على القضاء على العمل القسري في سلاسل الإمداد.',
+    'تدين السخرة بجميع أشكالها.',
+    'تقرر أن يراعى التوزيع الجغرافي العادل في انتخاب أعضاء اللجنة.',
+    'ترحب بالتقارير المقدمة من الدول الأعضاء.',
+    'تشير إلى الدول النامية غير الساحلية.',
+  ]),
+});
 
 /** The clause ids (doc#clause) a query finds, best first. */
 async function found(query: string): Promise<string[]> {
-  const result = await unres(['search', query, '--json', '--index', index], { home: scratch });
+  const result = await crafted.search([query]);
   expect(result.stderr).toBe('');
   expect([0, 1]).toContain(result.code);
   return (JSON.parse(result.stdout) as Array<{ doc: string; clause: string }>).map((h) => `${h.doc}#${h.clause}`);
 }
-
-beforeAll(async () => {
-  buildPackage();
-  scratch = mkdtempSync(join(tmpdir(), 'unres-equivalents-'));
-  index = join(scratch, 'index');
-  const texts = join(scratch, 'texts');
-  mkdirSync(texts);
-  writeFileSync(
-    join(texts, 'renderings.txt'),
-    resolution([
-      'تدعو إلى تقديم المساعدة التقنية إلى البلدان النامية بناء على طلبها.',
-      'تهيب بالدول الصناعية أن تخفض انبعاثاتها.',
-      'تحث على القضاء على العمل القسري في سلاسل الإمداد.',
-      'تدين السخرة بجميع أشكالها.',
-      'تقرر أن يراعى التوزيع الجغرافي العادل في انتخاب أعضاء اللجنة.',
-      'ترحب بالتقارير المقدمة من الدول الأعضاء.',
-      'تشير إلى الدول النامية غير الساحلية.',
-    ]),
-  );
-  const ingest = await unres(['ingest', texts, '--index', index], { home: scratch });
-  expect(ingest.code, ingest.stderr).toBe(0);
-}, 240_000);
-
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-  removePackage();
-});
 
 describe('a term typed in one UN rendering finds the clauses in the other', () => {
   it('States or countries in a fixed term: developing countries, the rendering typed first', async () => {

@@ -7,11 +7,29 @@
 //   - a symbol or resolution no clause holds falls back to its parts;
 //   - a number printed with a hyphen for a dot (`٨-٧`) meets `8.7`, `8-7`, `٨٫٧`;
 //   - a paragraph's item (`الفقرة 1 (أ)`) meets `1(a)`, above other items of the paragraph.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPackage, removePackage, resolution, unres } from './run-bin.js';
+import { describe, expect, it } from 'vitest';
+import { craftedIndex, resolution } from './run-bin.js';
+
+const crafted = craftedIndex('notations', {
+  'phrases.txt': resolution([
+    'تؤكد أن هذه الاتفاقية هي الصك الرئيسي الملزم قانونياً لمكافحة الجريمة.',
+    'تلاحظ أن الملزم للدول الأطراف في الصك الرئيسي هو ما تعتبره قانونياً.',
+  ]),
+  'records.txt': resolution([
+    'تحيط علما بالمحاضر الموجزة لجلستيها 101 و 102 (انظر XYZ/C/SR.101 و102).',
+    'تنظر في التقارير في جلساتها 5 إلى 7 (انظر XYZ/C.9/2001/SR.5-7).',
+    'تحيل تقرير الأمين العام (S/2099/1015 و Add.1) إلى اللجنة.',
+    'تحيط علما بالوثيقة A/99/100 و 2009 وبالمسائل الأخرى.',
+  ]),
+  'targets.txt': resolution([
+    'تشير إلى الغايات ٥-٢ و ٨-٧ و ١٦-٢ من أهداف التنمية المستدامة.',
+    'تقرر أن تعقد دورتها في الفترة 28-7-2030 وأن تنظر في الغاية 3 والبند 8 والبند 7.',
+  ]),
+  'items.txt': resolution([
+    'تطلب إلى الأمين العام أن ينفذ الفقرة 1 (ب) من قرارها السابق بشأن المياه.',
+    'تطلب إلى الأمين العام أن ينفذ الفقرة 1 (أ) من قرارها السابق بشأن المياه.',
+  ]),
+});
 
 interface Hit {
   doc: string;
@@ -19,13 +37,10 @@ interface Hit {
   text: string;
 }
 
-let scratch: string;
-let index: string;
-
 const PARTS_NOTICE = /^unres: no clause holds the symbol or resolution in '.*' whole; showing clauses with its parts\n$/;
 
 async function search(query: string, ...args: string[]): Promise<{ code: number; hits: Hit[]; parts: boolean }> {
-  const result = await unres(['search', query, ...args, '--json', '--index', index], { home: scratch });
+  const result = await crafted.search([query, ...args]);
   // The only diagnostic a search of these texts may print: that it fell back to a name's parts.
   const parts = PARTS_NOTICE.test(result.stderr);
   if (!parts) expect(result.stderr).toBe('');
@@ -37,52 +52,6 @@ async function search(query: string, ...args: string[]): Promise<{ code: number;
 async function found(query: string, ...args: string[]): Promise<string[]> {
   return (await search(query, ...args)).hits.map((h) => `${h.doc}#${h.clause}`);
 }
-
-beforeAll(async () => {
-  buildPackage();
-  scratch = mkdtempSync(join(tmpdir(), 'unres-notations-'));
-  index = join(scratch, 'index');
-  const texts = join(scratch, 'texts');
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(texts);
-  writeFileSync(
-    join(texts, 'phrases.txt'),
-    resolution([
-      'تؤكد أن هذه الاتفاقية هي الصك الرئيسي الملزم قانونياً لمكافحة الجريمة.',
-      'تلاحظ أن الملزم للدول الأطراف في الصك الرئيسي هو ما تعتبره قانونياً.',
-    ]),
-  );
-  writeFileSync(
-    join(texts, 'records.txt'),
-    resolution([
-      'تحيط علما بالمحاضر الموجزة لجلستيها 101 و 102 (انظر XYZ/C/SR.101 و102).',
-      'تنظر في التقارير في جلساتها 5 إلى 7 (انظر XYZ/C.9/2001/SR.5-7).',
-      'تحيل تقرير الأمين العام (S/2099/1015 و Add.1) إلى اللجنة.',
-      'تحيط علما بالوثيقة A/99/100 و 2009 وبالمسائل الأخرى.',
-    ]),
-  );
-  writeFileSync(
-    join(texts, 'targets.txt'),
-    resolution([
-      'تشير إلى الغايات ٥-٢ و ٨-٧ و ١٦-٢ من أهداف التنمية المستدامة.',
-      'تقرر أن تعقد دورتها في الفترة 28-7-2030 وأن تنظر في الغاية 3 والبند 8 والبند 7.',
-    ]),
-  );
-  writeFileSync(
-    join(texts, 'items.txt'),
-    resolution([
-      'تطلب إلى الأمين العام أن ينفذ الفقرة 1 (ب) من قرارها السابق بشأن المياه.',
-      'تطلب إلى الأمين العام أن ينفذ الفقرة 1 (أ) من قرارها السابق بشأن المياه.',
-    ]),
-  );
-  const ingest = await unres(['ingest', texts, '--index', index], { home: scratch });
-  expect(ingest.code, ingest.stderr).toBe(0);
-}, 240_000);
-
-afterAll(() => {
-  if (scratch) rmSync(scratch, { recursive: true, force: true });
-  removePackage();
-});
 
 describe('a quoted phrase accepts what its words accept outside quotes', () => {
   it('a noun in a phrase also holds at its nisba (قانونا against قانونياً)', async () => {

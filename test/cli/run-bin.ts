@@ -3,10 +3,11 @@
 // (bin/, dist/, package.json, node_modules linked), never into the shared
 // dist/, so test runs in the same checkout cannot trip over each other.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SEEDS = join(ROOT, 'seeds');
@@ -83,4 +84,35 @@ export function unres(args: string[], options: RunOptions & { home: string }): P
 /** A resolution-shaped text for crafted inputs: an organ's opening line, then numbered operative paragraphs. */
 export function resolution(paragraphs: readonly string[]): string {
   return ['إن الجمعية العامة،', '', ...paragraphs.flatMap((p, i) => [`${i + 1} - ${p}`, '']), ''].join('\n');
+}
+
+
+/** An index of crafted texts that one test file searches through bin/unres.js (craftedIndex). */
+export interface CraftedIndex {
+  /** `unres search <args> --json` on the index. */
+  search(args: readonly string[]): Promise<RunResult>;
+}
+
+/**
+ * The set-up of a test file over crafted texts: before its tests, the package built, a scratch folder, and
+ * `texts` (file name -> text) ingested into an index there; after them, both removed.
+ */
+export function craftedIndex(name: string, texts: Readonly<Record<string, string>>): CraftedIndex {
+  let scratch = '';
+  let index = '';
+  beforeAll(async () => {
+    buildPackage();
+    scratch = mkdtempSync(join(tmpdir(), `unres-${name}-`));
+    index = join(scratch, 'index');
+    const folder = join(scratch, 'texts');
+    mkdirSync(folder);
+    for (const [file, text] of Object.entries(texts)) writeFileSync(join(folder, file), text);
+    const ingest = await unres(['ingest', folder, '--index', index], { home: scratch });
+    expect(ingest.code, ingest.stderr).toBe(0);
+  }, 240_000);
+  afterAll(() => {
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+    removePackage();
+  });
+  return { search: (args) => unres(['search', ...args, '--json', '--index', index], { home: scratch }) };
 }
