@@ -27,12 +27,11 @@
 
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { type Baseline, type ClauseRecord, clauseRecordsOf } from './baselines/clauses.js';
 import { BASELINES } from './baselines/registry.js';
-import { fingerprint } from './judgment-key.js';
+import { fingerprint, projectRoot } from './collection.js';
 import { baseName } from '../src/files.js';
 import { UnresIndex } from '../src/store/index.js';
 import { parseFile } from '../src/structure/parse.js';
@@ -61,16 +60,6 @@ interface Scores {
 const CUTOFF = 10;
 const POOL_DEPTH = 20;
 const CORPUS_DIRS = ['seeds', join('fixtures', 'real')];
-
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'queries', 'collection.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-}
 
 export function score(ranked: readonly string[], grades: ReadonlyMap<string, number>, judged: ReadonlySet<string>): Scores {
   const top = ranked.slice(0, CUTOFF);

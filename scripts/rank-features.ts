@@ -11,9 +11,9 @@
 // BM25 raised by closeness), the clause's kind and lengths (norms), and the clause's own text, footnotes,
 // heading and document title re-analysed as snippets are (findMatches).
 
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { baseName } from '../src/files.js';
 import { analyseText } from '../src/search/analysis/pipeline.js';
@@ -27,7 +27,7 @@ import { IndexSnapshot } from '../src/store/reader.js';
 import { parseFile } from '../src/structure/parse.js';
 import { foldLetters } from '../src/text/letters.js';
 import type { UnresDocument } from '../src/types.js';
-import { fingerprint } from './judgment-key.js';
+import { fingerprint, projectRoot } from './collection.js';
 
 interface CollectionQuery {
   id: string;
@@ -105,16 +105,6 @@ function bm25ByGroupField(sources: IndexSnapshot['segments'], plan: QueryPlan, p
     }
   }
   return out;
-}
-
-function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'queries', 'collection.json'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
 }
 
 // Names a clause cites rather than states (prototype from exp/rank15-about, folded letters).
