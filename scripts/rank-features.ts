@@ -25,6 +25,7 @@ import { type SearchOutcome, searchSegments } from '../src/search/searcher.js';
 import { UnresIndex } from '../src/store/index.js';
 import { IndexSnapshot } from '../src/store/reader.js';
 import { parseFile } from '../src/structure/parse.js';
+import { stripDiacritics } from '../src/text/arabic.js';
 import { foldLetters } from '../src/text/letters.js';
 import type { UnresDocument } from '../src/types.js';
 import { fingerprint, projectRoot } from './collection.js';
@@ -111,7 +112,7 @@ function bm25ByGroupField(sources: IndexSnapshot['segments'], plan: QueryPlan, p
 const REMIT = new Set(['المعني', 'المعنية', 'المعنيين', 'المعنيه']);
 const HEADS = new Set(['اتفاقية', 'الاتفاقية', 'اتفاقيه', 'بروتوكول', 'البروتوكول', 'العهد', 'اعلان', 'الاعلان']);
 const BREAK = /[،,؛;.:()[\]«»"“”\n]/;
-const strip = (w: string): string => foldLetters(w).replace(/[\u064b-\u065f\u0670\u0640]/g, '');
+const strip = (w: string): string => stripDiacritics(foldLetters(w));
 
 /** Word ranges [first, last] of names in analysed text (word indexes). */
 function nameWords(text: string, words: Array<{ text: string; start: number; end: number }>): Array<[number, number]> {
