@@ -14,6 +14,7 @@ import { NO_MORE, type PostingsCursor } from '../index/format/postings.js';
 import type { SegmentReader } from '../index/segment-reader.js';
 import type { NamePhrase } from './entity-names.js';
 import type { ClauseField } from './fields.js';
+import { phraseStarts } from './proximity.js';
 import type { TermIterator } from './searcher.js';
 
 /** A name's clauses in one segment, ascending, with its count in each and the field's length there. */
@@ -89,22 +90,18 @@ function firstAtOrAfter(cursors: readonly PostingsCursor[], target: number): num
   return first;
 }
 
-/** The word positions of a word at clause o (its cursors standing there), merged. */
+/** The word positions of a word at clause o (its cursors standing there), merged, each once (two terms of one word share its positions). */
 function positionsAt(w: PlacedWord, o: number): number[] {
-  const out: number[] = [];
-  for (const c of w.cursors) if (c.doc === o) for (const p of c.positions()) out.push(p);
-  return out;
+  const out = new Set<number>();
+  for (const c of w.cursors) if (c.doc === o) for (const p of c.positions()) out.add(p);
+  return [...out];
 }
 
 /** How many times the phrase starts in clause o (every word's cursors standing there): each word at the start + its offset. */
 function occurrences(words: readonly PlacedWord[], o: number): number {
-  let starts = positionsAt(words[0]!, o).map((p) => p - words[0]!.offset);
-  for (let k = 1; k < words.length && starts.length > 0; k++) {
-    const at = new Set(positionsAt(words[k]!, o));
-    const offset = words[k]!.offset;
-    starts = starts.filter((p) => at.has(p + offset));
-  }
-  return starts.length;
+  const first = words[0]!;
+  const others = words.slice(1).map((w) => ({ shift: w.offset - first.offset, at: new Set(positionsAt(w, o)) }));
+  return phraseStarts(positionsAt(first, o), others);
 }
 
 /**

@@ -49,12 +49,27 @@ function phraseIn(phrase: QueryPlan['phrases'][number], field: Field, positionsO
   const first = phrase[0]!;
   const others = phrase.slice(1).map((w) => ({ shift: w.offset - first.offset, at: new Set(Array.from(positionsOf(w.group, field))) }));
   if (others.some((o) => o.at.size === 0)) return false;
-  const starts = positionsOf(first.group, field);
-  for (let i = 0; i < starts.length; i++) {
+  return phraseStarts(positionsOf(first.group, field), others, 1) > 0;
+}
+
+/** A word of a phrase after its first: its distance from the first word, and the positions it stands at. */
+export interface PhraseWordAt {
+  shift: number;
+  at: ReadonlySet<number>;
+}
+
+/**
+ * How many positions of a phrase's first word (`starts`, each once) have every other word at its shift: the phrase's
+ * occurrences, counted up to `most` (1 to ask only whether it holds). Shared by quoted phrases and full names
+ * (name-phrases.ts).
+ */
+export function phraseStarts(starts: ArrayLike<number>, others: readonly PhraseWordAt[], most = Infinity): number {
+  let count = 0;
+  for (let i = 0; i < starts.length && count < most; i++) {
     const p = starts[i]!;
-    if (others.every((o) => o.at.has(p + o.shift))) return true;
+    if (others.every((o) => o.at.has(p + o.shift))) count++;
   }
-  return false;
+  return count;
 }
 
 /**
