@@ -34,8 +34,8 @@ function expectCleanOneLineError(result: RunResult, code: number): void {
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
 
-beforeAll(() => {
-  buildPackage();
+beforeAll(async () => {
+  await buildPackage();
   scratch = mkdtempSync(join(tmpdir(), 'unres-e2e-'));
   index = join(scratch, 'index');
 }, 180_000);

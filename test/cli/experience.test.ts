@@ -49,7 +49,7 @@ function onTerminal(args: string[], options: { columns: number; rows?: number; e
 }
 
 beforeAll(async () => {
-  buildPackage();
+  await buildPackage();
   scratch = mkdtempSync(join(tmpdir(), 'unres-experience-'));
   index = join(scratch, 'index');
   const ingested = await unres(['ingest', SEEDS, '--index', index], { home: scratch });

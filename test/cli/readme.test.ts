@@ -69,7 +69,7 @@ let work: string;
 let env: NodeJS.ProcessEnv;
 
 beforeAll(async () => {
-  buildPackage();
+  await buildPackage();
   scratch = mkdtempSync(join(tmpdir(), 'unres-readme-'));
   const shims = join(scratch, 'bin');
   mkdirSync(shims);

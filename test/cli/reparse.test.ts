@@ -15,8 +15,8 @@ import { buildPackage, removePackage, SEEDS, unres } from './run-bin.js';
 
 let scratch = '';
 
-beforeAll(() => {
-  buildPackage();
+beforeAll(async () => {
+  await buildPackage();
   scratch = mkdtempSync(join(tmpdir(), 'unres-reparse-'));
 }, 120_000);
 afterAll(() => {

@@ -2,11 +2,12 @@
 // The project is compiled into a temporary tree laid out like the package
 // (bin/, dist/, package.json, node_modules linked), never into the shared
 // dist/, so test runs in the same checkout cannot trip over each other.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect } from 'vitest';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -16,35 +17,37 @@ export const SEEDS = join(ROOT, 'seeds');
 export let BIN = '';
 let packageDir = '';
 
+const run = promisify(execFile);
+
 /**
  * Compiles the project into `packageDir` as `npm run build` does (tsc, then
  * scripts/bundle.ts), with package.json and node_modules beside it so the
  * bundler and the built CLI resolve packages there. Type errors elsewhere in
  * the tree do not stop the emit; `npm run typecheck` is where they are caught.
+ * Asynchronous: a test worker blocked for the whole compile (tens of seconds on
+ * a loaded machine) cannot read vitest's replies, whose 60 s timeout then failed
+ * a run whose every test had passed.
  */
-export function compilePackage(packageDir: string): void {
+export async function compilePackage(packageDir: string): Promise<void> {
   copyFileSync(join(ROOT, 'package.json'), join(packageDir, 'package.json'));
   symlinkSync(join(ROOT, 'node_modules'), join(packageDir, 'node_modules'), 'dir');
   const dist = join(packageDir, 'dist');
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist], {
-      cwd: ROOT,
-      stdio: 'pipe',
-    });
+    await run(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', dist], { cwd: ROOT });
   } catch {
     // reported by typecheck
   }
   if (!existsSync(join(dist, 'src', 'cli', 'main.js'))) throw new Error('compiling produced no dist/src/cli/main.js');
-  execFileSync(process.execPath, [join(dist, 'scripts', 'bundle.js'), dist], { cwd: ROOT, stdio: 'pipe' });
+  await run(process.execPath, [join(dist, 'scripts', 'bundle.js'), dist], { cwd: ROOT });
   mkdirSync(join(packageDir, 'bin'));
   copyFileSync(join(ROOT, 'bin', 'unres.js'), join(packageDir, 'bin', 'unres.js'));
   // What makes bin/unres.js CommonJS in a package whose type is module.
   copyFileSync(join(ROOT, 'bin', 'package.json'), join(packageDir, 'bin', 'package.json'));
 }
 
-export function buildPackage(): void {
+export async function buildPackage(): Promise<void> {
   packageDir = mkdtempSync(join(tmpdir(), 'unres-package-'));
-  compilePackage(packageDir);
+  await compilePackage(packageDir);
   BIN = join(packageDir, 'bin', 'unres.js');
 }
 
@@ -101,7 +104,7 @@ export function craftedIndex(name: string, texts: Readonly<Record<string, string
   let scratch = '';
   let index = '';
   beforeAll(async () => {
-    buildPackage();
+    await buildPackage();
     scratch = mkdtempSync(join(tmpdir(), `unres-${name}-`));
     index = join(scratch, 'index');
     const folder = join(scratch, 'texts');

@@ -32,7 +32,7 @@ async function search(...args: string[]): Promise<Hit[]> {
 const bare = (text: string) => text.replace(/[\u064b-\u0652\u0640]/g, '');
 
 beforeAll(async () => {
-  buildPackage();
+  await buildPackage();
   scratch = mkdtempSync(join(tmpdir(), 'unres-search-features-'));
   index = join(scratch, 'index');
   const real = join(ROOT, 'fixtures', 'real');

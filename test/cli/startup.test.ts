@@ -71,8 +71,8 @@ describe('start-up imports', () => {
 // watched with a module hook while it answers `search --json`.
 describe('the built package, as it runs', () => {
   let work = '';
-  beforeAll(() => {
-    buildPackage();
+  beforeAll(async () => {
+    await buildPackage();
     work = mkdtempSync(join(tmpdir(), 'unres-startup-'));
   }, 120_000);
   afterAll(() => {

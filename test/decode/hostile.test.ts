@@ -119,8 +119,8 @@ const HOSTILE: ReadonlyArray<{ name: string; bytes: () => Buffer; format?: strin
 ];
 
 let scratch: string;
-beforeAll(() => {
-  scratch = setUpCli('formats-hostile');
+beforeAll(async () => {
+  scratch = await setUpCli('formats-hostile');
 }, 120_000);
 afterAll(tearDownCli);
 

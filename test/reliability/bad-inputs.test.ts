@@ -43,8 +43,8 @@ function halfDownloaded(): { bytes: Buffer; full: Buffer } {
 let scratch: string;
 let mixed: string;
 
-beforeAll(() => {
-  scratch = setUpCli('bad-inputs');
+beforeAll(async () => {
+  scratch = await setUpCli('bad-inputs');
   // seeds 0, 1, 3, 4 as they are; seed 2 half downloaded; one .md in a subfolder
   mixed = join(scratch, 'mixed');
   mkdirSync(join(mixed, 'notes'), { recursive: true });

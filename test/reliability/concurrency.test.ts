@@ -14,8 +14,8 @@ const UPDATERS = 4;
 
 let scratch: string;
 
-beforeAll(() => {
-  scratch = setUpCli('concurrency');
+beforeAll(async () => {
+  scratch = await setUpCli('concurrency');
 }, 120_000);
 
 afterAll(tearDownCli);

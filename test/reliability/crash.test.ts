@@ -13,7 +13,7 @@ let scratch: string;
 let corpus: CrashCorpus;
 
 beforeAll(async () => {
-  scratch = setUpCli('crash');
+  scratch = await setUpCli('crash');
   corpus = await prepareCrashCorpus(join(scratch, 'corpus'));
 }, 120_000);
 

@@ -14,7 +14,7 @@ let scratch: string;
 let base: BaseIndex;
 
 beforeAll(async () => {
-  scratch = setUpCli('damage');
+  scratch = await setUpCli('damage');
   base = await buildBase(join(scratch, 'base'));
 }, 120_000);
 

@@ -10,8 +10,8 @@ const seedNames = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 const seed = (i: number) => join(SEEDS, seedNames[i]!);
 
 let scratch = '';
-beforeAll(() => {
-  scratch = setUpCli('foreign-segment');
+beforeAll(async () => {
+  scratch = await setUpCli('foreign-segment');
 }, 120_000);
 afterAll(() => tearDownCli());
 

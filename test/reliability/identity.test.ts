@@ -43,8 +43,8 @@ async function shownSha(index: string, ref: string): Promise<string> {
   return (JSON.parse(r.stdout) as { source: { sha256: string } }).source.sha256;
 }
 
-beforeAll(() => {
-  scratch = setUpCli('identity');
+beforeAll(async () => {
+  scratch = await setUpCli('identity');
 }, 120_000);
 afterAll(() => tearDownCli());
 

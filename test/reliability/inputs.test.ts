@@ -10,8 +10,8 @@ const seedNames = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 const seed = (i: number) => readFileSync(join(SEEDS, seedNames[i]!));
 
 let scratch = '';
-beforeAll(() => {
-  scratch = setUpCli('inputs-damage');
+beforeAll(async () => {
+  scratch = await setUpCli('inputs-damage');
 }, 120_000);
 afterAll(() => tearDownCli());
 

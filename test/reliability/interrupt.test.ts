@@ -17,8 +17,8 @@ import { SEEDS, listIds, setUpCli, start, tearDownCli, unres } from './support/c
 const seedNames = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 
 let scratch = '';
-beforeAll(() => {
-  scratch = setUpCli('interrupt');
+beforeAll(async () => {
+  scratch = await setUpCli('interrupt');
 }, 120_000);
 afterAll(() => tearDownCli());
 

@@ -6,8 +6,8 @@ import { setUpCli, tearDownCli } from './support/cli.js';
 import { type Stall, racedTrial } from './support/lost-update.js';
 
 let scratch = '';
-beforeAll(() => {
-  scratch = setUpCli('lost-update');
+beforeAll(async () => {
+  scratch = await setUpCli('lost-update');
 }, 120_000);
 afterAll(() => tearDownCli());
 

@@ -12,8 +12,8 @@ const seed = (i: number) => readFileSync(join(SEEDS, seedNames[i]!));
 
 let scratch = '';
 const umask = process.umask();
-beforeAll(() => {
-  scratch = setUpCli('modes');
+beforeAll(async () => {
+  scratch = await setUpCli('modes');
 }, 120_000);
 afterEach(() => {
   process.umask(umask);

@@ -10,8 +10,8 @@ import { fsPath, pathFromBytes } from '../../src/files.js';
 import { SEEDS, type Listed, setUpCli, tearDownCli, unres, unresInShell } from './support/cli.js';
 
 let scratch = '';
-beforeAll(() => {
-  scratch = setUpCli('non-utf8');
+beforeAll(async () => {
+  scratch = await setUpCli('non-utf8');
 }, 120_000);
 afterAll(() => tearDownCli());
 

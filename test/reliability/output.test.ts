@@ -25,7 +25,7 @@ async function ends(args: string[], options: RunOptions = {}, ms = 60_000): Prom
 const UNNAMED_TEXT = 'إن الجمعية العامة،\n\n1 - تقرر أن تبقي المسألة قيد نظرها.\n';
 
 beforeAll(async () => {
-  scratch = setUpCli('output');
+  scratch = await setUpCli('output');
   seedsIndex = join(scratch, 'seeds-index');
   const r = await unres(['ingest', SEEDS, '--index', seedsIndex]);
   expect(r.code, r.stderr).toBe(0);

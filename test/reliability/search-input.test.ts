@@ -64,7 +64,7 @@ let scratch: string;
 let index: string;
 
 beforeAll(async () => {
-  scratch = setUpCli('search-input');
+  scratch = await setUpCli('search-input');
   index = join(scratch, 'index');
   const result = await unres(['ingest', SEEDS, '--index', index]);
   expect(result.code, result.stderr).toBe(0);

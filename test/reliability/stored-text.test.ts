@@ -11,8 +11,8 @@ const seedNames = readdirSync(SEEDS).filter((f) => f.endsWith('.txt')).sort();
 const seed = (i: number) => readFileSync(join(SEEDS, seedNames[i]!));
 
 let scratch = '';
-beforeAll(() => {
-  scratch = setUpCli('stored-text');
+beforeAll(async () => {
+  scratch = await setUpCli('stored-text');
 }, 120_000);
 afterAll(() => tearDownCli());
 

@@ -78,13 +78,13 @@ function sourceHash(): string {
  * files of one run (and runs on unchanged sources) compile once: each file
  * compiling its own cost seconds of CPU apiece. Never the shared dist/.
  */
-function compiledPackage(): string {
+async function compiledPackage(): Promise<string> {
   const dir = join(tmpdir(), PACKAGE_PREFIX + sourceHash());
   const bin = join(dir, 'bin', 'unres.js');
   if (!existsSync(join(dir, 'ready'))) {
     const build = mkdtempSync(join(tmpdir(), `${PACKAGE_PREFIX}build-`));
     try {
-      compilePackage(build);
+      await compilePackage(build);
       writeFileSync(join(build, 'ready'), '');
       // Readable by another user too (the read-only index test may run unres as nobody).
       chmodSync(build, 0o755);
@@ -109,8 +109,8 @@ function compiledPackage(): string {
 }
 
 /** Compiles the package (or finds it compiled) and makes a scratch folder; call from beforeAll. */
-export function setUpCli(prefix: string): string {
-  BIN = compiledPackage();
+export async function setUpCli(prefix: string): Promise<string> {
+  BIN = await compiledPackage();
   scratch = mkdtempSync(join(tmpdir(), `unres-${prefix}-`));
   chmodSync(scratch, 0o755);
   return scratch;

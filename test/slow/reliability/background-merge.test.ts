@@ -11,8 +11,8 @@ import { listIds, setUpCli, tearDownCli, unres } from '../../reliability/support
 const FILES = 5_600;
 let scratch = '';
 
-beforeAll(() => {
-  scratch = setUpCli('background-merge');
+beforeAll(async () => {
+  scratch = await setUpCli('background-merge');
 }, 300_000);
 afterAll(tearDownCli);
 

@@ -14,8 +14,8 @@ const READERS = 3;
 
 let scratch: string;
 
-beforeAll(() => {
-  scratch = setUpCli('slow-concurrency');
+beforeAll(async () => {
+  scratch = await setUpCli('slow-concurrency');
 }, 120_000);
 
 afterAll(tearDownCli);

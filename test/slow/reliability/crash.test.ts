@@ -32,7 +32,7 @@ const seed = Number(process.env.UNRES_TRIAL_SEED ?? Date.now() % 1_000_000);
 const random = seededRandom(seed);
 
 beforeAll(async () => {
-  scratch = setUpCli('slow-crash');
+  scratch = await setUpCli('slow-crash');
   corpus = await prepareCrashCorpus(join(scratch, 'corpus'));
 }, 120_000);
 

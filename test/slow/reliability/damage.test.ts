@@ -11,7 +11,7 @@ let scratch: string;
 let base: BaseIndex;
 
 beforeAll(async () => {
-  scratch = setUpCli('slow-damage');
+  scratch = await setUpCli('slow-damage');
   base = await buildBase(join(scratch, 'base'));
 }, 120_000);
 

@@ -11,8 +11,8 @@ import { SEEDS, setUpCli, tearDownCli, unres } from '../../reliability/support/c
 const SIZE = 6_000_000;
 let scratch: string;
 
-beforeAll(() => {
-  scratch = setUpCli('slow-giant');
+beforeAll(async () => {
+  scratch = await setUpCli('slow-giant');
 }, 120_000);
 
 afterAll(tearDownCli);

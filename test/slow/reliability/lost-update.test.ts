@@ -12,8 +12,8 @@ const TRIALS = 20;
 /** Trials at once: one writer of a long-write trial keeps a core busy, and CI has two. */
 const CONCURRENT = 2;
 let scratch = '';
-beforeAll(() => {
-  scratch = setUpCli('lost-update-slow');
+beforeAll(async () => {
+  scratch = await setUpCli('lost-update-slow');
 }, 300_000);
 afterAll(() => tearDownCli());
 

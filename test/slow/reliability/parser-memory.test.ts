@@ -17,8 +17,8 @@ const LARGE = 16 * 1024 * 1024;
 let scratch = '';
 let hook = '';
 
-beforeAll(() => {
-  scratch = setUpCli('parser-memory');
+beforeAll(async () => {
+  scratch = await setUpCli('parser-memory');
   // Loaded into the unres process by NODE_OPTIONS: prints its peak RSS (KiB) as it exits.
   hook = join(scratch, 'peak-rss.mjs');
   writeFileSync(hook, "process.on('exit', () => process.stderr.write(`peak-rss ${process.resourceUsage().maxRSS}\\n`));\n");
