@@ -180,12 +180,14 @@ function oddSpaces(text: string, random: () => number): string {
 export const FAMILIES: Family[] = [
   {
     name: 'wrap',
-    what: 'hard wraps at 60-80 columns',
-    apply: (text, random) =>
-      text
+    what: 'hard wraps at one width of 60-80 columns',
+    apply: (text, random) => {
+      const width = between(random, 60, 80);
+      return text
         .split('\n')
-        .flatMap((line) => wrapLine(line, between(random, 60, 80)))
-        .join('\n'),
+        .flatMap((line) => wrapLine(line, width))
+        .join('\n');
+    },
   },
   { name: 'no-blank', what: 'every blank line removed', apply: (text) => text.split('\n').filter((l) => l.trim() !== '').join('\n') },
   { name: 'joined', what: 'runs of paragraphs joined onto one line', apply: (text) => joinParagraphs(text) },
