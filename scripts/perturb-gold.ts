@@ -5,12 +5,14 @@
 // Not part of npm test: a measure. Per family: gold clauses matched, and
 // documents fully matched (every clause, no extra clause).
 //
-//   npm run build && node dist/scripts/perturb-gold.js [--seeds 3] [--family NAME] [--why]
-// --seeds N: N seeded runs of each random family (default 3); --why prints every mismatch.
+//   npm run build && node dist/scripts/perturb-gold.js [--seeds 3] [--family NAME] [--why] [--parser DIR]
+// --seeds N: N seeded runs of each random family (default 3); --why prints every mismatch;
+// --parser DIR: score another worktree's build (DIR/dist/src/structure/parse.js), for a before/after table.
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseBytes } from '../src/structure/parse.js';
+import { pathToFileURL } from 'node:url';
+import { parseBytes as ownParse } from '../src/structure/parse.js';
 import { compareClauses, type Gold } from '../test/helpers/gold.js';
 import { FAMILIES, seededRandom, type Family } from './perturb/families.js';
 
@@ -41,6 +43,11 @@ const option = (name: string) => {
 const runs = Number(option('seeds') ?? 3);
 const only = option('family');
 const why = args.includes('--why');
+const parser = option('parser');
+const parseBytes: typeof ownParse =
+  parser === undefined
+    ? ownParse
+    : ((await import(pathToFileURL(join(resolve(parser), 'dist', 'src', 'structure', 'parse.js')).href)) as { parseBytes: typeof ownParse }).parseBytes;
 
 const identity: Family = { name: 'none', what: 'untransformed', apply: (text) => text };
 const families = [identity, ...FAMILIES].filter((f) => only === undefined || f.name === only);
