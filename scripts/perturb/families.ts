@@ -133,7 +133,8 @@ function lightMarkdown(text: string, random: () => number): string {
       if (/^\([^)\s]{1,3}\)\s/.test(trimmed) && random() < 0.5) return `- ${trimmed}`;
       if (trimmed.length > 40 && random() < 0.4) {
         // Emphasis on the first word after any number, as a converted Word file prints the operative verb.
-        return line.replace(/^(\s*(?:[0-9\u0660-\u0669]+\s*[-.]\s*)?)(\S+)/u, (_, lead: string, word: string) =>
+        // Bullets, numbers and item labels stay outside the emphasis.
+        return line.replace(/^(\s*(?:[-*+]\s+)?(?:[0-9\u0660-\u0669]+\s*[-.]\s*)?(?:\([^)\s]{1,3}\)\s*)?)([\u0621-\u064a]\S*)/u, (_, lead: string, word: string) =>
           random() < 0.5 ? `${lead}**${word}**` : `${lead}*${word}*`,
         );
       }

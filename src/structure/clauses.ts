@@ -210,7 +210,7 @@ class ClauseSplitter {
       this.openHeading(found.level, text, found);
       return;
     }
-    if ((knownHeading(text) || (line.heading && this.mode !== 'header')) && this.atParagraphEnd()) {
+    if ((knownHeading(text) || this.markedHeading(line)) && this.atParagraphEnd()) {
       this.openHeading('section', text, null);
       return;
     }
@@ -313,6 +313,11 @@ class ClauseSplitter {
     if (this.formulaLines.length > 0) this.result.closing.unshift(...this.formulaLines);
     this.formulaLines = [];
     return this.result;
+  }
+
+  /** A markdown heading ("# ..."), unless it is a clause's own heading: an article or a recommendation opens a clause. */
+  private markedHeading(line: LineNode): boolean {
+    return line.heading && this.mode !== 'header' && articleHeading(line.value) === null && recommendationHeading(line.value) === null;
   }
 
   /** A formula line no clause holds: printed text, kept with the clause it introduces. */
@@ -444,7 +449,9 @@ class ClauseSplitter {
       return;
     }
     const lead = strongLead(line, text);
-    if (lead && (this.mode === 'preamble' || this.mode === 'operative')) {
+    // In a preamble the bold word must be an operative verb, on a line that does not end
+    // with a comma: a preamble paragraph may print its opening words in bold too.
+    if (lead && (this.mode === 'operative' || (this.mode === 'preamble' && operativeVerb(text) && !endsSentence(text, '،,')))) {
       // A bold verb opens an operative paragraph even without a number.
       this.mode = 'operative';
       this.openClause('operative', null, lead, text, line);
