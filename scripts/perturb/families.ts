@@ -73,37 +73,41 @@ function insertPageBreaks(text: string, random: () => number): string {
   return out.join('\n');
 }
 
-/** Paragraph-sized lines (prose, not headings or numbers). */
-const isProse = (line: string) => line.trim().length > 40;
+/** Paragraph-sized lines (prose, not headings, numbers or footnote bodies). */
+const isProse = (line: string) => line.trim().length > 40 && !FOOTNOTE_BODY.test(line);
+const FOOTNOTE_BODY = /^\s*(?:[(^[⁽]\s*[0-9\u0660-\u0669]|[⁰¹²³⁴⁵⁶⁷⁸⁹])/;
+const NUMBERED = /^\s*(?:[-*]\s+)?[0-9\u0660-\u0669]{1,3}\s*[-.\u2013]\s/;
 
-/** Runs of prose lines separated only by blank lines, joined onto one line (web copy of a list). */
+/**
+ * A web page's copy of a resolution: the preamble's paragraphs run onto one line,
+ * the numbered paragraphs onto another; headings and footnote bodies keep their lines.
+ */
 function joinParagraphs(text: string): string {
   const lines = text.split('\n');
   const out: string[] = [];
   let run: string[] = [];
-  let blanks = 0;
+  let runNumbered = false;
   const flush = () => {
     if (run.length > 0) out.push(run.join(' '));
     run = [];
   };
   for (const line of lines) {
-    if (line.trim() === '') {
-      blanks++;
+    if (line.trim() === '') continue;
+    if (!isProse(line)) {
+      flush();
+      out.push('', line, '');
       continue;
     }
-    if (isProse(line) && run.length > 0) {
-      run.push(line.trim());
-      blanks = 0;
-      continue;
+    const numbered = NUMBERED.test(line);
+    if (run.length > 0 && numbered !== runNumbered) {
+      flush();
+      out.push('');
     }
-    flush();
-    if (blanks > 0) out.push('');
-    blanks = 0;
-    if (isProse(line)) run.push(line.trim());
-    else out.push(line);
+    runNumbered = numbered;
+    run.push(line.trim());
   }
   flush();
-  return out.join('\n');
+  return out.join('\n').replace(/\n{3,}/g, '\n\n');
 }
 
 /** A footnote body (a line starting with a marker, late in the text) cut in two by a page break. */
@@ -191,7 +195,7 @@ export const FAMILIES: Family[] = [
     },
   },
   { name: 'no-blank', what: 'every blank line removed', apply: (text) => text.split('\n').filter((l) => l.trim() !== '').join('\n') },
-  { name: 'joined', what: 'runs of paragraphs joined onto one line', apply: (text) => joinParagraphs(text) },
+  { name: 'joined', what: 'preamble paragraphs joined onto one line, numbered paragraphs onto another', apply: (text) => joinParagraphs(text) },
   { name: 'furniture', what: 'page furniture every ~40 lines', apply: insertPageBreaks },
   { name: 'footnote-cut', what: 'a footnote body cut by a page break', apply: cutFootnote },
   {
