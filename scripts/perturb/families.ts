@@ -113,7 +113,8 @@ function joinParagraphs(text: string): string {
 /** A footnote body (a line starting with a marker, late in the text) cut in two by a page break. */
 function cutFootnote(text: string, random: () => number): string {
   const lines = text.split('\n');
-  const marker = /^\s*(?:[0-9\u0660-\u0669]{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*{1,3})(?:\s|\/|-|$)/;
+  // "(1) ...", "^(1) ...", "[1] ...", "¹ ...", "1 ..." (not "1 - ...", a numbered paragraph).
+  const marker = /^\s*(?:\^?[([⁽]\s*[0-9\u0660-\u0669]{1,3}\s*[)\]⁾]|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|[0-9\u0660-\u0669]{1,3}(?=\s+[^\s\-\u2013.]))\s/;
   const candidates = lines
     .map((line, i) => [line, i] as const)
     .filter(([line, i]) => i > lines.length / 3 && marker.test(line) && line.length > 50);
@@ -121,8 +122,17 @@ function cutFootnote(text: string, random: () => number): string {
   const [line, i] = candidates[Math.floor(random() * candidates.length)]!;
   const cut = line.indexOf(' ', Math.floor(line.length / 2));
   if (cut < 0) return text;
+  // As a PDF prints it: the head ends page N; the tail opens the footnote area at the
+  // foot of page N+1, after that page's text, before that page's own footnotes.
   const page = between(random, 2, 9);
-  lines.splice(i, 1, line.slice(0, cut), ...pageBreak(text, page, random), line.slice(cut + 1));
+  let foot = i + 1 + between(random, 15, 30);
+  while (foot < lines.length && lines[foot]!.trim() !== '') foot++;
+  // The next page's own footnotes, if they come first, open its footnote area: the tail stands before them.
+  const nextBodies = lines.findIndex((l, j) => j > i + 1 && j < foot && marker.test(l));
+  const tail =
+    nextBodies >= 0 ? [line.slice(cut + 1), ''] : foot < lines.length ? ['', line.slice(cut + 1), ...pageBreak(text, page + 1, random)] : ['', line.slice(cut + 1)];
+  lines.splice(nextBodies >= 0 ? nextBodies : foot, 0, ...tail);
+  lines.splice(i, 1, line.slice(0, cut), ...pageBreak(text, page, random));
   return lines.join('\n');
 }
 
@@ -197,7 +207,7 @@ export const FAMILIES: Family[] = [
   { name: 'no-blank', what: 'every blank line removed', apply: (text) => text.split('\n').filter((l) => l.trim() !== '').join('\n') },
   { name: 'joined', what: 'preamble paragraphs joined onto one line, numbered paragraphs onto another', apply: (text) => joinParagraphs(text) },
   { name: 'furniture', what: 'page furniture every ~40 lines', apply: insertPageBreaks },
-  { name: 'footnote-cut', what: 'a footnote body cut by a page break', apply: cutFootnote },
+  { name: 'footnote-cut', what: 'a footnote body cut by a page break, its tail at the foot of the next page', apply: cutFootnote },
   {
     name: 'digits',
     what: 'Western / Arabic-Indic digits mixed per line',
