@@ -338,10 +338,15 @@ class ClauseSplitter {
 
   /** A short unnumbered line between a finished paragraph and a line that opens something. */
   private loneHeading(text: string, next: LineNode | undefined): boolean {
-    if (!headingShaped(text) || !this.atParagraphEnd()) return false;
+    if (!headingShaped(text)) return false;
+    const leads = next !== undefined && opensSomething(next.value);
+    // After a finished sentence, a short line that a hard wrap would have left there still
+    // heads what follows when the next line opens something: a paragraph would go on.
+    const wrappedHeading = this.wrapped && leads && this.tail !== '' && endsSentence(this.tail, HARD_END);
+    if (!this.atParagraphEnd() && !wrappedHeading) return false;
     // In a report a short unpunctuated line after a finished paragraph is a heading; elsewhere it must lead to something.
     if (this.mode === 'report' && this.current !== null) return true;
-    return next !== undefined && opensSomething(next.value);
+    return leads;
   }
 
   /** No clause is open, or the open one finished its sentence: where a heading may stand. */

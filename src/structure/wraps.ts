@@ -15,6 +15,8 @@ const WIDEST_WRAP = 130;
 const RAGGED = 12;
 
 const lineNumber = (line: LineNode) => line.position?.start.line ?? 0;
+/** The whole printed line's length: a piece the run-in stage cut from it ends where the line ended. */
+const printedLength = (line: LineNode) => Math.max(line.value.length, (line.position?.end.column ?? 1) - 1);
 
 function firstWordLength(text: string): number {
   const space = text.indexOf(' ');
@@ -47,7 +49,7 @@ export function wrapContinuations(lines: LineNode[]): Set<LineNode> {
     const above = lines[i - 1]!;
     const line = lines[i]!;
     if (lineNumber(line) !== lineNumber(above) + 1) continue;
-    if (above.value.length + 1 + firstWordLength(line.value) > width) continuations.add(line);
+    if (printedLength(above) + 1 + firstWordLength(line.value) > width) continuations.add(line);
   }
   return continuations;
 }
