@@ -47,11 +47,11 @@ describe('gold documents under transformations', () => {
 
   // Hard wraps: a line whose first word would not have fitted on the line above
   // continues it (clause, heading, formula or footnote body). Some breaks stay
-  // ambiguous (a paragraph that ends exactly at the width), so this pins a floor.
+  // ambiguous (a paragraph that ends exactly at the width), so this pins a floor (349 now).
   it('wrap: nearly every gold clause matches', () => {
     const { matched, total } = mismatches('wrap');
     expect(total).toBe(357);
-    expect(matched).toBeGreaterThanOrEqual(345);
+    expect(matched).toBeGreaterThanOrEqual(347);
   });
 
   // Paragraphs run onto one line: numbered paragraphs are cut where their numbers count on.
