@@ -9,6 +9,7 @@
 // next paragraph or a list inside the current one.
 
 import { LINE_OPENERS, alternation } from '../un/formulas.js';
+import { wrapContinuations } from './wraps.js';
 import type { ArticleDesignation, ClauseKind, FootnoteRef } from '../types.js';
 import {
   articleHeading,
@@ -133,6 +134,12 @@ class ClauseSplitter {
   private inFormula = false;
   /** Formula lines since the last clause, kept for the next clause opened (or the conclusions, if none is). */
   private formulaLines: LineNode[] = [];
+  /** The line being taken continues a line cut by a hard wrap (see wraps.ts). */
+  private wrapped = false;
+  /** The heading opened by the line just taken: a hard wrap may have cut it. */
+  private lastHeading: HeadingNode | null = null;
+  /** The line just taken was kept as a formula line: a hard wrap may have cut it. */
+  private lastFormula = false;
   private readonly result: Structure = {
     clauses: this.clauses,
     header: [],
@@ -143,7 +150,10 @@ class ClauseSplitter {
     headings: [],
   };
 
+  constructor(private readonly continuations: Set<LineNode> = new Set()) {}
+
   take(line: LineNode, next: LineNode | undefined): void {
+    this.wrapped = this.continuations.has(line);
     const text = line.value;
     // A line that held only footnote markers ("^(١)" wrapped onto a line of its
     // own) is empty now: its markers belong to the clause before it.
@@ -168,6 +178,27 @@ class ClauseSplitter {
       return;
     }
     this.untitled = null;
+    const heading = this.lastHeading;
+    const formula = this.lastFormula;
+    this.lastHeading = null;
+    this.lastFormula = false;
+    if (this.wrapped && this.current === null && (heading || formula)) {
+      // The rest of a heading or a formula line a hard wrap cut.
+      if (heading) {
+        heading.text = `${heading.text} ${text}`;
+        heading.title = heading.title === null ? text : `${heading.title} ${text}`;
+        this.lastHeading = heading;
+      } else {
+        this.keepFormula(line);
+      }
+      return;
+    }
+    if (this.wrapped && this.current !== null && !this.currentEnded() && !this.tail.endsWith(':')) {
+      // A hard wrap in mid-sentence: whatever the line starts with ("المادة 63." of a
+      // cross-reference, a date's day), it goes on with the sentence.
+      this.takeText(line);
+      return;
+    }
     if (plenaryMeeting(text) || (this.mode !== 'header' && closingLine(text))) {
       this.close();
       this.mode = 'closing';
@@ -179,7 +210,7 @@ class ClauseSplitter {
       this.openHeading(found.level, text, found);
       return;
     }
-    if ((knownHeading(text) || (line.heading && this.mode !== 'header')) && this.atParagraphEnd()) {
+    if ((knownHeading(text) || this.markedHeading(line)) && this.atParagraphEnd()) {
       this.openHeading('section', text, null);
       return;
     }
@@ -284,9 +315,15 @@ class ClauseSplitter {
     return this.result;
   }
 
+  /** A markdown heading ("# ..."), unless it is a clause's own heading: an article or a recommendation opens a clause. */
+  private markedHeading(line: LineNode): boolean {
+    return line.heading && this.mode !== 'header' && articleHeading(line.value) === null && recommendationHeading(line.value) === null;
+  }
+
   /** A formula line no clause holds: printed text, kept with the clause it introduces. */
   private keepFormula(line: LineNode): void {
     if (line.value !== '') this.formulaLines.push(line);
+    this.lastFormula = true;
   }
 
   /** "- يقرر ..." or "يدعو ..." after the preamble of a text whose operative paragraphs carry no numbers. */
@@ -294,22 +331,32 @@ class ClauseSplitter {
     if (this.mode !== 'preamble' && this.mode !== 'operative') return false;
     if (this.lastNumber.has('operative')) return false;
     if (this.mode === 'operative' && this.current?.number !== null && this.current?.kind === 'operative') return false;
-    if (!this.currentEnded() && !(line.bullet && this.current?.kind === 'preamble')) return false;
+    if (!this.endedBeforeLine() && !(line.bullet && this.current?.kind === 'preamble')) return false;
     // A verb line that ends with a comma is a preamble paragraph whose formula OCR garbled.
     return line.bullet ? preambleFormula(line.value) === null : operativeVerb(line.value) && !endsSentence(line.value, '،,');
   }
 
   /** A short unnumbered line between a finished paragraph and a line that opens something. */
   private loneHeading(text: string, next: LineNode | undefined): boolean {
-    if (!headingShaped(text) || !this.atParagraphEnd()) return false;
+    if (!headingShaped(text)) return false;
+    const leads = next !== undefined && opensSomething(next.value);
+    // After a finished sentence, a short line that a hard wrap would have left there still
+    // heads what follows when the next line opens something: a paragraph would go on.
+    const wrappedHeading = this.wrapped && leads && this.tail !== '' && endsSentence(this.tail, HARD_END);
+    if (!this.atParagraphEnd() && !wrappedHeading) return false;
     // In a report a short unpunctuated line after a finished paragraph is a heading; elsewhere it must lead to something.
     if (this.mode === 'report' && this.current !== null) return true;
-    return next !== undefined && opensSomething(next.value);
+    return leads;
   }
 
   /** No clause is open, or the open one finished its sentence: where a heading may stand. */
   private atParagraphEnd(): boolean {
-    return this.current === null || (this.tail !== '' && endsSentence(this.tail, HARD_END));
+    return this.current === null || (!this.wrapped && this.tail !== '' && endsSentence(this.tail, HARD_END));
+  }
+
+  /** The open clause ended before this line: its sentence ended, and no hard wrap cut the line above. */
+  private endedBeforeLine(): boolean {
+    return !this.wrapped && this.currentEnded();
   }
 
   private takeInClosing(line: LineNode): void {
@@ -346,6 +393,7 @@ class ClauseSplitter {
     this.open.push(heading);
     this.untitled = numbered && BARE_HEADING.test(text) ? heading : null;
     this.result.headings.push(heading);
+    this.lastHeading = heading;
     if (level === 'annex') this.lastNumber.clear();
     if (this.mode !== 'preamble' && this.mode !== 'articles') this.mode = 'report';
   }
@@ -397,7 +445,7 @@ class ClauseSplitter {
       return;
     }
     const current = this.current;
-    if (current && !this.currentEnded()) {
+    if (current && !this.endedBeforeLine()) {
       const last = current.segments[current.segments.length - 1]!;
       const base = last.text === '' ? 0 : last.text.length + 1;
       appendToLast(current, text);
@@ -406,7 +454,9 @@ class ClauseSplitter {
       return;
     }
     const lead = strongLead(line, text);
-    if (lead && (this.mode === 'preamble' || this.mode === 'operative')) {
+    // In a preamble the bold word must be an operative verb, on a line that does not end
+    // with a comma: a preamble paragraph may print its opening words in bold too.
+    if (lead && (this.mode === 'operative' || (this.mode === 'preamble' && operativeVerb(text) && !endsSentence(text, '،,')))) {
       // A bold verb opens an operative paragraph even without a number.
       this.mode = 'operative';
       this.openClause('operative', null, lead, text, line);
@@ -547,8 +597,8 @@ function firstWords(text: string, count: number): string | null {
 }
 
 export function splitClauses(lines: LineNode[]): Structure {
-  const splitter = new ClauseSplitter();
   const text = lines.filter((line) => line.role === 'text');
+  const splitter = new ClauseSplitter(wrapContinuations(text));
   for (let i = 0; i < text.length; i++) splitter.take(text[i]!, text[i + 1]);
   return splitter.finish();
 }

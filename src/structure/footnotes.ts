@@ -7,6 +7,7 @@
 
 import { parseDigits } from '../text/digits.js';
 import type { LineNode, LinesRoot } from './tree.js';
+import { wrapContinuations } from './wraps.js';
 
 const D = '[0-9\u0660-\u0669\u06f0-\u06f9]';
 const SUP = '[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]';
@@ -53,6 +54,8 @@ export function markerNumber(raw: string): number | null {
 export function findFootnotes(tree: LinesRoot): void {
   extractInlineBodies(tree);
   const lines = tree.children.filter((line) => line.role === 'text');
+  // Measured before bodies lose their markers: the lengths as printed.
+  const continuations = wrapContinuations(lines);
   // Each line's markers of the three kinds, found once: removeMarkers reads
   // them again for the lines that stay text (whose values do not change).
   const found = new Map<LineNode, LineMarkers>();
@@ -115,6 +118,7 @@ export function findFootnotes(tree: LinesRoot): void {
     line.footnote = n;
     line.value = text.trim();
   }
+  joinWrappedBodies(lines, continuations);
 
   // Glued "(N)" markers stand when their body exists, or when they count up from
   // 1 through the text: footnotes whose bodies the excerpt lost.
@@ -124,6 +128,22 @@ export function findFootnotes(tree: LinesRoot): void {
     if (line.role !== 'text') continue;
     const markers = found.get(line);
     if (markers !== undefined) removeMarkers(line, markers, accepted, bodies, bare);
+  }
+}
+
+/** A body a hard wrap cut over several lines: the lines after its first join it. */
+function joinWrappedBodies(lines: LineNode[], continuations: Set<LineNode>): void {
+  let body: LineNode | null = null;
+  for (const line of lines) {
+    if (line.role === 'footnote' && line.footnote !== undefined) {
+      body = line;
+    } else if (body !== null && line.role === 'text' && continuations.has(line)) {
+      body.value = `${body.value} ${line.value}`;
+      // A footnote line without a number: its text is the body's now.
+      line.role = 'footnote';
+    } else {
+      body = null;
+    }
   }
 }
 

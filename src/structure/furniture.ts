@@ -105,6 +105,12 @@ export function findFurniture(tree: LinesRoot): FurnitureFacts {
       continue;
     }
     if (inContents) {
+      // A page break inside the contents: its job number, barcode and running header do not end them.
+      if (JOB_NUMBER.test(value) || BARCODE.test(value) || SYMBOL_LINE.test(value)) {
+        if (SYMBOL_LINE.test(value)) facts.symbols.push(value);
+        line.role = 'furniture';
+        continue;
+      }
       if (PAGE_REFERENCE.test(value) || headingShaped(value)) {
         line.role = 'contents';
         continue;

@@ -4,6 +4,7 @@
 // bounded repetition, so they run in linear time.
 
 import { ENACTING_SUBJECTS, INSIDE_OPENERS, LINE_OPENERS, PERFECT_OPENER, alternation } from '../un/formulas.js';
+import { DIACRITICS } from '../text/arabic.js';
 import { parseDigits } from '../text/digits.js';
 import { designationOfWord } from '../un/clause-references.js';
 import { DIVISION_WORDS, ENGLISH_DIVISION_WORDS } from '../un/divisions.js';
@@ -43,14 +44,19 @@ export function numberLabel(line: string): (Opening & { number: number }) | null
 }
 
 // (أ) ... (هـ) ... (ي أ); (a), (iv) in texts that mix scripts.
-const ITEM_LABEL = /^\(\s*([\u0621-\u064a]{1,2}\u0640?(?:\s[\u0621-\u064a])?|[a-z]{1,2}|[ivxlc]{1,6})\s*\)\s*/;
+// A letter label may carry vowel marks ("(بَ)"): a typist's or a word processor's.
+const MARK = `${DIACRITICS.source}{0,2}`;
+const ITEM_LABEL = new RegExp(
+  `^\\(\\s*((?:${LETTER}${MARK}){1,2}\u0640?${MARK}(?:\\s${LETTER}${MARK})?|[a-z]{1,2}|[ivxlc]{1,6})\\s*\\)\\s*`,
+);
 // "أ-", "أ –", "ب)", "هـ -": one letter then a dash or a closing bracket, and text after it.
-const BARE_ITEM_LABEL = new RegExp(`^(${LETTER}\u0640?|[a-z])\\s?(?:${DASH}|\\))\\s*(?=\\S)`);
+const BARE_ITEM_LABEL = new RegExp(`^(${LETTER}${MARK}\u0640?${MARK}|[a-z])\\s?(?:${DASH}|\\))\\s*(?=\\S)`);
 
 export function itemLabel(line: string): (Opening & { label: string }) | null {
   const match = ITEM_LABEL.exec(line) ?? BARE_ITEM_LABEL.exec(line);
   if (!match) return null;
-  return { label: match[1]!, rest: line.slice(match[0].length) };
+  // The label as its letters name it: the marks go (the tatweel of "هـ" stays, as printed).
+  return { label: match[1]!.replace(DIACRITICS, ''), rest: line.slice(match[0].length) };
 }
 
 // Words that stay with a formula's verb in its lead: "وإذ تؤكد مجدداً", "تحيط علماً".

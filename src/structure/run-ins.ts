@@ -28,7 +28,10 @@ const ORGAN = alternation(ENACTING_SUBJECTS);
 // character before ("a word, then a space") is checked on the match.
 const ENACTING_INSIDE = new RegExp(`ان\\s+${ORGAN}[^.؛:،,]{0,120}[،,]\\s+(?:و?اذ|${'[0-9]'}{1,3}\\s*-)\\s`, 'g');
 const SPACE = /\s/;
-const NUMBER_INSIDE = /(?<=[؛;.:،,]\s)(?=[0-9]{1,3}\s*[-\u2013]\s+[\u0621-\u064a])/g;
+// A flattened bulleted list keeps its bullets: "...؛ - 2 - تطلب ...".
+const NUMBER_INSIDE = /(?<=[؛;.:،,]\s)(?=(?:[-•]\s)?[0-9]{1,3}\s*[-\u2013]\s+[\u0621-\u064a])/g;
+const MAY_HOLD_NUMBER_INSIDE = /[؛;.:،,]\s(?:[-•]\s)?[0-9]/;
+const BULLET_BEFORE_NUMBER = /^[-•]\s(?=[0-9\u0660-\u0669\u06f0-\u06f9])/;
 
 export function splitRunIns(tree: LinesRoot): void {
   let out: LineNode[] | null = null;
@@ -57,13 +60,29 @@ function cutPoints(value: string): number[] {
   // far more than a paragraph is a whole text that lost its line breaks.
   const flattened = enacting.length > 0 || value.length >= FLATTENED_LINE || commaFormulaCount(value) >= FLATTENED_FORMULAS;
   const runIns = preambleRunIns(value, flattened);
+  const numbers = numberedRunIns(folded.text, flattened);
   // Most lines hold no cut at all: no set, no sort.
-  if (!flattened && runIns.length === 0) return [];
+  if (numbers.length === 0 && runIns.length === 0 && enacting.length === 0) return [];
   const cuts = new Set<number>([...enacting, ...runIns]);
-  if (flattened) {
-    for (const match of folded.text.matchAll(NUMBER_INSIDE)) cuts.add(folded.printedOffset(match.index));
-  }
+  for (const at of numbers) cuts.add(folded.printedOffset(at));
   return [...cuts].filter((at) => at >= MIN_PIECE && at <= value.length - MIN_PIECE).sort((a, b) => a - b);
+}
+
+/**
+ * Offsets of numbered paragraphs run into the line after a clause's end: in a
+ * flattened line all of them; in a shorter line only when they count on from
+ * one another ("...؛ 3- يرحب ...؛ 4- يحيط ..."), paragraphs joined as a list.
+ */
+function numberedRunIns(text: string, flattened: boolean): number[] {
+  if (!flattened && !MAY_HOLD_NUMBER_INSIDE.test(text)) return [];
+  const found: Array<{ at: number; n: number }> = [];
+  for (const match of text.matchAll(NUMBER_INSIDE)) {
+    const digits = /[0-9]+/.exec(text.slice(match.index, match.index + 6));
+    found.push({ at: match.index, n: Number(digits?.[0] ?? -1) });
+  }
+  if (flattened) return found.map((f) => f.at);
+  const counting = found.some((f, i) => i > 0 && f.n === found[i - 1]!.n + 1);
+  return counting ? found.map((f) => f.at) : [];
 }
 
 /** Offsets of enacting formulas after other text: "... ان الجمعية العامة، اذ ..." (folded). */
@@ -81,12 +100,15 @@ function enactingInside(text: string): number[] {
 
 function pieceOf(line: LineNode, from: number, to: number): LineNode | null {
   const raw = line.value.slice(from, to);
-  const lead = raw.length - raw.trimStart().length;
-  const value = raw.trim();
+  const trimmed = raw.trim();
+  // A piece's bullet is layout, as lines.ts reads it at the start of a line.
+  const bullet = from > 0 && BULLET_BEFORE_NUMBER.test(trimmed);
+  const value = bullet ? trimmed.replace(BULLET_BEFORE_NUMBER, '') : trimmed;
+  const lead = raw.length - raw.trimStart().length + (trimmed.length - value.length);
   if (value === '') return null;
   const start = from + lead;
   const strong = line.strong
     .filter(([s, e]) => s >= start && e <= start + value.length)
     .map(([s, e]): [number, number] => [s - start, e - start]);
-  return { ...line, value, strong, bullet: from === 0 && line.bullet, heading: from === 0 && line.heading, markers: [] };
+  return { ...line, value, strong, bullet: bullet || (from === 0 && line.bullet), heading: from === 0 && line.heading, markers: [] };
 }
