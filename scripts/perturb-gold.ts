@@ -9,31 +9,13 @@
 // --seeds N: N seeded runs of each random family (default 3); --why prints every mismatch;
 // --parser DIR: score another worktree's build (DIR/dist/src/structure/parse.js), for a before/after table.
 
-import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseBytes as ownParse } from '../src/structure/parse.js';
-import { compareClauses, type Gold } from '../test/helpers/gold.js';
+import { compareClauses, loadGoldTexts } from '../test/helpers/gold.js';
 import { FAMILIES, seededRandom, type Family } from './perturb/families.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
-
-interface GoldText {
-  gold: Gold;
-  text: string;
-}
-
-export function loadGoldTexts(projectRoot: string): GoldText[] {
-  const read = (goldDir: string, textDir: string) =>
-    readdirSync(goldDir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-      .map((f) => {
-        const gold = JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as Gold;
-        return { gold, text: readFileSync(join(textDir, gold.file), 'utf8') };
-      });
-  return [...read(join(projectRoot, 'fixtures', 'gold'), join(projectRoot, 'seeds')), ...read(join(projectRoot, 'fixtures', 'real'), join(projectRoot, 'fixtures', 'real'))];
-}
 
 const args = process.argv.slice(2);
 const option = (name: string) => {

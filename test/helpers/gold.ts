@@ -40,6 +40,29 @@ export function loadGold(): Gold[] {
     .map((f) => JSON.parse(readFileSync(join(goldDir, f), 'utf8')) as Gold);
 }
 
+/** A gold document with the text it was read from. */
+export interface GoldText {
+  gold: Gold;
+  text: string;
+}
+
+/**
+ * The twenty gold documents under `root` (a checkout's root: compiled scripts live deeper than this file's
+ * projectRoot assumes): seeds/ with fixtures/gold/, then fixtures/real/, each with its text.
+ */
+export function loadGoldTexts(root: string): GoldText[] {
+  const read = (dir: string, textDir: string): GoldText[] =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+      .map((f) => {
+        const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Gold;
+        return { gold, text: readFileSync(join(textDir, gold.file), 'utf8') };
+      });
+  const real = join(root, 'fixtures', 'real');
+  return [...read(join(root, 'fixtures', 'gold'), join(root, 'seeds')), ...read(real, real)];
+}
+
 const TRAILING_PUNCTUATION = /[\s.،,؛;:!?؟]+$/;
 
 function trimEnd(text: string): string {

@@ -2,23 +2,12 @@
 // texts arrive, by the seeded families of scripts/perturb/families.ts: the gold
 // must still match. The measure over all families is scripts/perturb-gold.ts.
 
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FAMILIES, seededRandom } from '../../scripts/perturb/families.js';
 import { parseBytes } from '../../src/structure/parse.js';
-import { compareClauses, goldDir, projectRoot, seedsDir, type Gold } from '../helpers/gold.js';
+import { compareClauses, loadGoldTexts, projectRoot } from '../helpers/gold.js';
 
-const realDir = join(projectRoot, 'fixtures', 'real');
-const read = (dir: string, textDir: string) =>
-  readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const gold = JSON.parse(readFileSync(join(dir, f), 'utf8')) as Gold;
-      return { gold, text: readFileSync(join(textDir, gold.file), 'utf8') };
-    });
-const documents = [...read(goldDir, seedsDir), ...read(realDir, realDir)];
+const documents = loadGoldTexts(projectRoot);
 
 function mismatches(family: string): { matched: number; total: number; mismatches: string[] } {
   const transform = FAMILIES.find((f) => f.name === family)!;
