@@ -310,7 +310,8 @@ class ClauseSplitter {
   finish(): Structure {
     this.close();
     // Formula lines after the last clause stand before the closing lines.
-    if (this.formulaLines.length > 0) this.result.closing.unshift(...this.formulaLines);
+    // concat, not unshift(...): a hostile text may hold 100,000 formula lines, past the arguments a call takes.
+    if (this.formulaLines.length > 0) this.result.closing = this.formulaLines.concat(this.result.closing);
     this.formulaLines = [];
     return this.result;
   }

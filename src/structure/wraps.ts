@@ -11,6 +11,8 @@ import type { LineNode } from './tree.js';
 const MEASURED = 20;
 /** Wider than this, lines are whole paragraphs: the text is not wrapped. */
 const WIDEST_WRAP = 130;
+/** Narrower than this, lines of one length are short lines of their own (titles, formulas), not a wrap. */
+const NARROWEST_WRAP = 40;
 /** A wrapped text fills most lines to within this many characters of its width. */
 const RAGGED = 12;
 
@@ -32,7 +34,7 @@ export function wrapWidth(lines: LineNode[]): number | null {
   if (measured.length < 8) return null;
   const lengths = measured.map((value) => value.length).sort((a, b) => a - b);
   const width = lengths[Math.floor(lengths.length * 0.9)]!;
-  if (width > WIDEST_WRAP) return null;
+  if (width > WIDEST_WRAP || width < NARROWEST_WRAP) return null;
   const full = measured.filter((value) => value.length >= width - RAGGED && value.length <= width);
   if (full.length < measured.length * 0.4) return null;
   // Lines of whole sentences all of a length (a list of short articles) are not wrapped: their ends are punctuated.
