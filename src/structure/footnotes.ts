@@ -5,11 +5,11 @@
 // A "(N) ..." line is a body only when the document marks footnote N somewhere,
 // so numbered lists in brackets are left alone.
 
-import { parseDigits } from '../text/digits.js';
+import { ANY_DIGIT, parseDigits } from '../text/digits.js';
 import type { LineNode, LinesRoot } from './tree.js';
 import { wrapContinuations } from './wraps.js';
 
-const D = '[0-9\u0660-\u0669\u06f0-\u06f9]';
+const D = ANY_DIGIT;
 const SUP = '[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]';
 
 // Explicit markers: unambiguous wherever they stand.

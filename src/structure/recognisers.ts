@@ -5,7 +5,7 @@
 
 import { ENACTING_SUBJECTS, INSIDE_OPENERS, LINE_OPENERS, PERFECT_OPENER, alternation } from '../un/formulas.js';
 import { DIACRITICS } from '../text/arabic.js';
-import { parseDigits } from '../text/digits.js';
+import { ANY_DIGIT, parseDigits } from '../text/digits.js';
 import { designationOfWord } from '../un/clause-references.js';
 import { DIVISION_WORDS, ENGLISH_DIVISION_WORDS } from '../un/divisions.js';
 import type { ArticleDesignation, HeadingLevel } from '../types.js';
@@ -19,7 +19,7 @@ import {
 } from '../un/numbering.js';
 import { Folded } from './folded.js';
 
-const D = '[0-9\u0660-\u0669\u06f0-\u06f9]';
+const D = ANY_DIGIT;
 const LETTER = '[\u0621-\u064a]';
 const DASH = '[-\u2013\u2014\u2012]';
 

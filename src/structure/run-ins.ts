@@ -11,6 +11,7 @@
 // so markers travel with their piece.
 
 import { ENACTING_SUBJECTS, alternation } from '../un/formulas.js';
+import { ANY_DIGIT } from '../text/digits.js';
 import { Folded } from './folded.js';
 import { commaFormulaCount, preambleRunIns } from './recognisers.js';
 import type { LineNode, LinesRoot } from './tree.js';
@@ -31,7 +32,7 @@ const SPACE = /\s/;
 // A flattened bulleted list keeps its bullets: "...؛ - 2 - تطلب ...".
 const NUMBER_INSIDE = /(?<=[؛;.:،,]\s)(?=(?:[-•]\s)?[0-9]{1,3}\s*[-\u2013]\s+[\u0621-\u064a])/g;
 const MAY_HOLD_NUMBER_INSIDE = /[؛;.:،,]\s(?:[-•]\s)?[0-9]/;
-const BULLET_BEFORE_NUMBER = /^[-•]\s(?=[0-9\u0660-\u0669\u06f0-\u06f9])/;
+const BULLET_BEFORE_NUMBER = new RegExp(`^[-•]\\s(?=${ANY_DIGIT})`);
 
 export function splitRunIns(tree: LinesRoot): void {
   let out: LineNode[] | null = null;

@@ -8,7 +8,7 @@
 // and the keys under which the index files a cited symbol, so `--cites` finds
 // a citation whichever of its printed forms the user types.
 
-import { toAsciiDigits } from '../text/digits.js';
+import { ANY_DIGIT, toAsciiDigits } from '../text/digits.js';
 import { LETTER_NAMES, letterRank, toRoman } from './numbering.js';
 
 // Roman numerals live with the other numbering in ./numbering.ts.
@@ -249,7 +249,7 @@ export interface ListedSymbol {
   end: number;
 }
 
-const DIGIT = '[0-9\u0660-\u0669\u06f0-\u06f9]';
+const DIGIT = ANY_DIGIT;
 // Between members: spaces, then `و`, or a comma and maybe `و`, then spaces (the `و` may be joined to the member: و919).
 const LIST_JOIN = /[ \t\u00a0]*(?:\u0648|[\u060c,][ \t\u00a0]*(?:\u0648)?)[ \t\u00a0]*/y;
 // A member: a number, or a lettered part and its number (Add.1, L.6), ending there (not a date, a pair or a decimal).
