@@ -46,14 +46,9 @@ const ENTRIES: readonly Entry[] = [
   ...ENTITY_NAMES.map((e) => ({ latin: e.latin, arabic: e.arabic ?? [], names: e.names, word: e.word ?? false })),
 ];
 
-/** One full name of an entry: its printed words, bare (bareWord). */
-interface NameReading {
-  bare: string[];
-}
-
 const acronymTerms = new Map<number, string[]>();
 const namePhrases = new Map<number, NamePhrase[]>();
-const nameReadings = new Map<number, NameReading[]>();
+const nameReadings = new Map<number, string[][]>();
 
 /** The first term of every acronym of entry e, Latin and Arabic. */
 function acronymsOf(e: number): string[] {
@@ -80,11 +75,11 @@ function phrasesOf(e: number): NamePhrase[] {
   return known;
 }
 
-/** The full names of entry e, word by word, bare (normalised only: nothing analysed). */
-function namesOf(e: number): NameReading[] {
+/** The full names of entry e, each as its printed words, bare (bareWord: normalised only, nothing analysed). */
+function namesOf(e: number): string[][] {
   let known = nameReadings.get(e);
   if (!known) {
-    known = ENTRIES[e]!.names.map((name) => ({ bare: name.split(' ').map(bareWord) }));
+    known = ENTRIES[e]!.names.map((name) => name.split(' ').map(bareWord));
     nameReadings.set(e, known);
   }
   return known;
@@ -163,10 +158,10 @@ export function namedEntitiesAt(words: readonly string[], c: number, terms: read
     // so that a clause printing the name (all its words) still ranks above a clause printing only the acronym.
     if (!entry.names.some((name) => name.split(' ').length <= words.length)) continue;
     const typedWhole = namesOf(e).some((name) =>
-      name.bare.some((b, k) => {
+      name.some((b, k) => {
         const start = c - k;
-        if (k === 0 || b !== bare || start < 0 || start + name.bare.length > words.length) return false;
-        return name.bare.every((w, m) => bares[start + m] === w);
+        if (k === 0 || b !== bare || start < 0 || start + name.length > words.length) return false;
+        return name.every((w, m) => bares[start + m] === w);
       }),
     );
     if (typedWhole) for (const t of acronymsOf(e)) if (!terms.includes(t)) alternates.add(t);
